@@ -1,0 +1,318 @@
+"""The calculation: effects per year, interval classes, totals, the gap, the stated totals.
+
+Pure functions on :class:`~budgetbalans.models.Plan` objects. Nothing here reads files,
+writes to a terminal or rounds for display: every figure is an exact
+:class:`~decimal.Decimal` number of kronor, in a :class:`~budgetbalans.money.Range`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Iterable, Mapping, Sequence
+
+from budgetbalans.amounts import CLASS_BOUNDS
+from budgetbalans.models import Measure, Plan, Status
+from budgetbalans.money import EXACT_ZERO, ZERO, Range, round_kronor, total
+
+MONTHS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class IntervalClass:
+    """The interval class(es) of an effect: ``1``…``4``, or a span such as ``1-2``."""
+
+    first: int
+    last: int
+
+    def __str__(self) -> str:
+        return str(self.first) if self.first == self.last else f"{self.first}-{self.last}"
+
+
+def class_of_amount(amount: Decimal | None) -> int | None:
+    """The class of one year's effect; ``None`` (an unbounded high) is class 4.
+
+    Class 1 is 0,1–1 mkr with both ends included; 2, 3 and 4 start just over 1, 2 and 3 mkr.
+    Below 0,1 mkr, or negative, there is no class.
+    """
+    if amount is None:
+        return 4
+    if amount < CLASS_BOUNDS[0]:
+        return None
+    return next((n for n, bound in enumerate(CLASS_BOUNDS[1:], 1) if amount <= bound), 4)
+
+
+def interval_class(value: Range) -> IntervalClass | None:
+    """The class of a year's effect: of both ends of a range, or the class it was written as."""
+    if value.interval is not None:
+        return IntervalClass(value.interval, value.interval)
+    ends = [c for c in (class_of_amount(value.low) if value.low is not None else None,
+                        class_of_amount(value.high)) if c is not None]
+    return IntervalClass(min(ends), max(ends)) if ends else None
+
+
+def first_counted_month(start: date) -> tuple[int, int]:
+    """(year, month) of the first whole month on or after ``start``."""
+    if start.day == 1:
+        return start.year, start.month
+    return (start.year + 1, 1) if start.month == MONTHS else (start.year, start.month + 1)
+
+
+def pro_rata(full_year: Range, months: int) -> Range:
+    """``months``/12 of a year's effect, each bound rounded to whole kronor (half up)."""
+    def share(amount: Decimal | None) -> Decimal | None:
+        return None if amount is None else round_kronor(amount * months / MONTHS)
+
+    return full_year if months == MONTHS else Range(share(full_year.low), share(full_year.high))
+
+
+def measure_effects(measure: Measure, period: Sequence[int]) -> dict[int, Range]:
+    """A measure's effect per year of ``period``: ``effects`` as written, ``full_year`` filling the rest."""
+    filled: dict[int, Range] = {}
+    if measure.full_year is not None:
+        first_year, first_month = (period[0], 1) if measure.start is None else first_counted_month(measure.start)
+        for year in period:
+            if year > first_year:
+                filled[year] = measure.full_year
+            elif year == first_year:
+                filled[year] = pro_rata(measure.full_year, MONTHS - first_month + 1)
+    return {year: value for year, value in {**filled, **measure.effects}.items() if year in period}
+
+
+def measure_class(measure: Measure) -> IntervalClass | None:
+    """Of the full-year effect where given, else of the year with the highest high."""
+    if measure.full_year is not None:
+        return interval_class(measure.full_year)
+    if not measure.effects:
+        return None
+    return interval_class(max(measure.effects.values(), key=_high_order))
+
+
+def _high_order(value: Range) -> tuple[int, Decimal]:
+    return (1, ZERO) if value.high is None else (0, value.high)
+
+
+def counts_in_plan(measure: Measure) -> bool:
+    """Whether a measure adds to the plan's totals: not cancelled, not only a potential."""
+    return measure.status is not Status.CANCELLED and not measure.potential
+
+
+@dataclass(frozen=True)
+class MeasureResult:
+    """One measure's computed effects.
+
+    ``admitted``: not cancelled, and of a status the report asks for. ``counted``: admitted
+    and not only a potential, so it adds to the totals.
+    """
+
+    plan: Plan
+    measure: Measure
+    effects: Mapping[int, Range]
+    total: Range
+    interval_class: IntervalClass | None
+    admitted: bool
+
+    @property
+    def counted(self) -> bool:
+        return self.admitted and not self.measure.potential
+
+
+@dataclass(frozen=True)
+class Target:
+    """The sparbeting: for the whole period, and per year where the plan gives it per year."""
+
+    total: Decimal
+    years: Mapping[int, Decimal] | None = None
+
+
+@dataclass(frozen=True)
+class Gap:
+    """target − total; positive is still missing, negative is a surplus. Ranges, per year too."""
+
+    total: Range
+    years: Mapping[int, Range] | None = None
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """A sum as the source document prints it, against what its rows add up to."""
+
+    plan_path: str
+    key: str
+    stated: Decimal
+    computed: Range
+    measure_id: str | None = None
+
+    @property
+    def matches(self) -> bool:
+        return self.computed.is_exact and self.computed.low == self.stated
+
+    @property
+    def difference(self) -> Decimal | None:
+        """stated − computed, where the computed figure is exact."""
+        return self.stated - self.computed.low if self.computed.is_exact and self.computed.low is not None else None
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Counted effects per year and for the period, the target and the gap."""
+
+    years: tuple[int, ...]
+    per_year: Mapping[int, Range]
+    total: Range
+    target: Target | None
+    gap: Gap | None
+    potential: Range
+
+    def coverage(self) -> tuple[Decimal | None, Decimal | None] | None:
+        """total / target as fractions (low, high); ``None`` without a positive target."""
+        if self.target is None or self.target.total <= 0:
+            return None
+        share = (lambda a: None if a is None else a / self.target.total)  # type: ignore[union-attr]
+        return share(self.total.low), share(self.total.high)
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    """One plan's computed measures and totals."""
+
+    plan: Plan
+    measures: tuple[MeasureResult, ...]
+    totals: Totals
+    reconciliations: tuple[Reconciliation, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Several plans computed together: each plan, then all of them added up."""
+
+    plans: tuple[PlanResult, ...]
+    totals: Totals
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return self.totals.years
+
+    @property
+    def measures(self) -> list[MeasureResult]:
+        return [result for plan in self.plans for result in plan.measures]
+
+    @property
+    def reconciliations(self) -> list[Reconciliation]:
+        return [item for plan in self.plans for item in plan.reconciliations]
+
+    @property
+    def mismatches(self) -> list[Reconciliation]:
+        return [item for item in self.reconciliations if not item.matches]
+
+
+def summarize(
+    plans: Iterable[Plan],
+    *,
+    statuses: Iterable[Status] | None = None,
+    years: Iterable[int] | None = None,
+    target: Decimal | None = None,
+) -> Summary:
+    """Compute plans for a report.
+
+    ``statuses`` limits which measures count (cancelled never does); ``years`` limits the
+    report to those years; ``target`` replaces the plans' targets (for the years reported).
+    """
+    wanted = None if statuses is None else frozenset(statuses)
+    only = None if years is None else frozenset(years)
+    results = tuple(_plan_result(plan, wanted, only, target) for plan in plans)
+    all_years = tuple(sorted({year for result in results for year in result.totals.years}))
+    override = None if target is None else Target(target, _override_years(target, only))
+    combined = _totals(
+        [m for result in results for m in result.measures], all_years,
+        override or _combined_target([result.totals.target for result in results], all_years),
+    )
+    return Summary(results, combined)
+
+
+def _override_years(target: Decimal, only: frozenset[int] | None) -> Mapping[int, Decimal] | None:
+    return {next(iter(only)): target} if only is not None and len(only) == 1 else None
+
+
+def _plan_result(plan: Plan, statuses: frozenset[Status] | None, only: frozenset[int] | None,
+                 target: Decimal | None) -> PlanResult:
+    period = plan.period
+    shown = tuple(year for year in period if only is None or year in only)
+    measures = tuple(_measure_result(plan, measure, period, shown, statuses) for measure in plan.measures)
+    plan_target = (Target(target, _override_years(target, only)) if target is not None
+                   else restrict_target(plan_target_of(plan), shown, period))
+    return PlanResult(plan, measures, _totals(measures, shown, plan_target), tuple(reconcile(plan)))
+
+
+def _measure_result(plan: Plan, measure: Measure, period: Sequence[int], shown: Sequence[int],
+                    statuses: frozenset[Status] | None) -> MeasureResult:
+    effects = measure_effects(measure, period)
+    shown_effects = {year: effects[year] for year in shown if year in effects}
+    admitted = measure.status is not Status.CANCELLED and (statuses is None or measure.status in statuses)
+    return MeasureResult(plan, measure, shown_effects, total(shown_effects.values()),
+                         measure_class(measure), admitted)
+
+
+def _totals(measures: Sequence[MeasureResult], years: tuple[int, ...], target: Target | None) -> Totals:
+    per_year = {year: total(m.effects.get(year, EXACT_ZERO) for m in measures if m.counted) for year in years}
+    period_total = total(per_year.values())
+    potential = total(m.total for m in measures if m.admitted and m.measure.potential)
+    return Totals(years, per_year, period_total, target, gap(target, period_total, per_year), potential)
+
+
+def plan_target_of(plan: Plan) -> Target | None:
+    """The plan's sparbeting; per-year targets add up to the period's."""
+    if plan.target is None:
+        return None
+    if isinstance(plan.target, Mapping):
+        return Target(sum(plan.target.values(), ZERO), dict(plan.target))
+    return Target(plan.target)
+
+
+def restrict_target(target: Target | None, shown: Sequence[int], period: Sequence[int]) -> Target | None:
+    """The target for the years shown: known per year, or for the whole period only."""
+    if target is None or tuple(shown) == tuple(period):
+        return target
+    if target.years is None:
+        return None
+    years = {year: target.years.get(year, ZERO) for year in shown}
+    return Target(sum(years.values(), ZERO), years)
+
+
+def _combined_target(targets: Sequence[Target | None], years: Sequence[int]) -> Target | None:
+    """Targets added up; unknown unless every plan has one; per year only if every plan has them."""
+    if not targets or any(t is None for t in targets):
+        return None
+    known = [t for t in targets if t is not None]
+    amount = sum((t.total for t in known), ZERO)
+    if any(t.years is None for t in known):
+        return Target(amount)
+    return Target(amount, {year: sum((t.years.get(year, ZERO) for t in known if t.years), ZERO) for year in years})
+
+
+def gap(target: Target | None, period_total: Range, per_year: Mapping[int, Range]) -> Gap | None:
+    """target − total, per year where the target is per year. Years without one have target 0."""
+    if target is None:
+        return None
+    years = None
+    if target.years is not None:
+        years = {year: Range.exact(target.years.get(year, ZERO)) - value for year, value in per_year.items()}
+    return Gap(Range.exact(target.total) - period_total, years)
+
+
+def reconcile(plan: Plan) -> list[Reconciliation]:
+    """Each sum the document states, against the plan's own rows (every non-cancelled measure)."""
+    period = plan.period
+    effects = [measure_effects(m, period) for m in plan.measures]
+    counted = [e for m, e in zip(plan.measures, effects) if counts_in_plan(m)]
+    result = []
+    for key, stated in plan.stated_totals.items():
+        computed = (total(total(e.values()) for e in counted) if key == "total"
+                    else total(e.get(int(key), EXACT_ZERO) for e in counted))
+        result.append(Reconciliation(plan.path, str(key), stated, computed))
+    for measure, its_effects in zip(plan.measures, effects):
+        if measure.stated_total is not None:
+            result.append(Reconciliation(plan.path, "total", measure.stated_total,
+                                         total(its_effects.values()), measure.id))
+    return result

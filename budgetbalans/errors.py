@@ -1,0 +1,32 @@
+"""Problems are data: a place in a file and what is wrong there."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Problem:
+    """One thing wrong in a plan file, at ``line``:``column`` (both 1-based; 0 = unknown)."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return f"{self.path}: {self.message}"
+
+
+class PlanError(Exception):
+    """A plan file that cannot be used; carries every problem found in it."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = sorted(problems)
+
+
+class UsageError(Exception):
+    """A wrong command line (exit status 2), such as an unreadable ``--target``."""

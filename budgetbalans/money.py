@@ -1,0 +1,98 @@
+"""Exact money: amounts in kronor as :class:`~decimal.Decimal`, and ranges of them.
+
+Every effect, total and gap is a :class:`Range`. An exact amount is a range whose
+bounds are equal. ``None`` as a bound means unbounded (−∞ for ``low``, +∞ for ``high``),
+as for "over 3 mkr" (interval class 4).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from enum import Enum
+from typing import Iterable
+
+ZERO = Decimal(0)
+KRONA = Decimal(1)
+
+
+class Unit(str, Enum):
+    """The units plans write amounts in: kronor, thousand kronor, million kronor."""
+
+    KR = "kr"
+    TKR = "tkr"
+    MKR = "mkr"
+
+    @property
+    def kronor(self) -> Decimal:
+        """How many kronor one of this unit is."""
+        return _KRONOR_PER_UNIT[self]
+
+
+_KRONOR_PER_UNIT = {Unit.KR: Decimal(1), Unit.TKR: Decimal(1000), Unit.MKR: Decimal(1_000_000)}
+
+
+def round_kronor(amount: Decimal) -> Decimal:
+    """Round to whole kronor, half up (as PLAN-FORMAT.md prescribes for pro rata)."""
+    return amount.quantize(KRONA, rounding=ROUND_HALF_UP)
+
+
+def _add(a: Decimal | None, b: Decimal | None) -> Decimal | None:
+    return None if a is None or b is None else a + b
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """A closed range of kronor, ``low`` ≤ ``high``; ``None`` is an unbounded end.
+
+    ``interval`` is set when the value was written only as an interval class
+    (``{interval: N}``): it is then in class N itself, whatever its bounds say.
+    """
+
+    low: Decimal | None
+    high: Decimal | None
+    interval: int | None = None
+
+    @classmethod
+    def exact(cls, amount: Decimal) -> Range:
+        return cls(amount, amount)
+
+    @property
+    def is_exact(self) -> bool:
+        return self.low is not None and self.low == self.high
+
+    def __add__(self, other: Range) -> Range:
+        return Range(_add(self.low, other.low), _add(self.high, other.high))
+
+    def __neg__(self) -> Range:
+        return Range(
+            None if self.high is None else -self.high,
+            None if self.low is None else -self.low,
+        )
+
+    def __sub__(self, other: Range) -> Range:
+        return self + (-other)
+
+    def minus_bounds(self, other: Range) -> Range:
+        """Bound by bound: ``low − low`` and ``high − high`` (a deviation, not a gap)."""
+        low = None if self.low is None or other.low is None else self.low - other.low
+        high = None if self.high is None or other.high is None else self.high - other.high
+        return Range(low, high)
+
+    def scaled(self, factor: Decimal) -> Range:
+        """Each bound × ``factor`` (a non-negative share), rounded to whole kronor."""
+        return Range(
+            None if self.low is None else round_kronor(self.low * factor),
+            None if self.high is None else round_kronor(self.high * factor),
+        )
+
+
+EXACT_ZERO = Range(ZERO, ZERO)
+
+
+def total(ranges: Iterable[Range]) -> Range:
+    """The sum of ranges: the sum of the lows and the sum of the highs."""
+    result = EXACT_ZERO
+    for value in ranges:
+        result = result + value
+    return result
