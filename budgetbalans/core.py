@@ -165,12 +165,20 @@ class Totals:
     gap: Gap | None
     potential: Range
 
-    def coverage(self) -> tuple[Decimal | None, Decimal | None] | None:
-        """total / target as fractions (low, high); ``None`` without a positive target."""
-        if self.target is None or self.target.total <= 0:
-            return None
-        share = (lambda a: None if a is None else a / self.target.total)  # type: ignore[union-attr]
-        return share(self.total.low), share(self.total.high)
+    def coverage(self) -> Coverage | None:
+        """How much of the period's target the total covers."""
+        return None if self.target is None else coverage(self.total, self.target.total)
+
+
+Coverage = tuple[Decimal | None, Decimal | None]
+
+
+def coverage(achieved: Range, target: Decimal) -> Coverage | None:
+    """achieved / target as fractions (low, high); ``None`` unless the target is positive."""
+    if target <= 0:
+        return None
+    return (None if achieved.low is None else achieved.low / target,
+            None if achieved.high is None else achieved.high / target)
 
 
 @dataclass(frozen=True)

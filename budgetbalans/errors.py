@@ -27,6 +27,3 @@ class PlanError(Exception):
         super().__init__("\n".join(map(str, problems)))
         self.problems = sorted(problems)
 
-
-class UsageError(Exception):
-    """A wrong command line (exit status 2), such as an unreadable ``--target``."""

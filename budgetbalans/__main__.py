@@ -1,0 +1,3 @@
+from budgetbalans.cli import entry_point
+
+entry_point()

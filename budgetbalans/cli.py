@@ -1,0 +1,206 @@
+"""The command line: parse options, load, compute, render, return an exit status.
+
+Exit status (PLAN-FORMAT.md): 0 all is well; 1 a plan is invalid or a check fails;
+2 a wrong command line; 3 a bug in budgetbalans (never caused by a plan file).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from budgetbalans import __version__
+from budgetbalans.amounts import AmountError, parse_amount
+from budgetbalans.core import Summary, summarize
+from budgetbalans.errors import Problem
+from budgetbalans.loader import DEFAULT_FOLDER, load_paths
+from budgetbalans.models import STATUS_WORDS, Plan, Status
+from budgetbalans.money import Unit
+from budgetbalans.render import jsonout
+from budgetbalans.render.labels import Lang
+from budgetbalans.render.table import View, render_gap, render_summary
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+
+app = typer.Typer(
+    help="budgetbalans: åtgärdsplaner för budget i balans, summerade exakt.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class ReportFormat(str, Enum):
+    TABLE = "table"
+    JSON = "json"
+
+
+class UnitChoice(str, Enum):
+    KR = "kr"
+    TKR = "tkr"
+    MKR = "mkr"
+
+
+PathsArg = Annotated[Optional[list[Path]], typer.Argument(
+    help="Plan files or folders (every *.yaml and *.yml below). Default: plans/", show_default=False)]
+FormatOpt = Annotated[ReportFormat, typer.Option("--format", help="table or json.")]
+UnitOpt = Annotated[Optional[UnitChoice], typer.Option("--unit", help="Show amounts in kr, tkr or mkr "
+                                                       "(default: the plans' unit).", show_default=False)]
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Report language: sv or en.")]
+StatusOpt = Annotated[Optional[str], typer.Option(
+    "--status", help="Count only these statuses, comma-separated, such as done,ongoing or klart,pågår.",
+    show_default=False)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"budgetbalans {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """budgetbalans: åtgärdsplaner för budget i balans, summerade exakt."""
+
+
+@app.command("summarize")
+def summarize_command(paths: PathsArg = None, format: FormatOpt = ReportFormat.TABLE, unit: UnitOpt = None,
+                      lang: LangOpt = Lang.SV, status: StatusOpt = None) -> None:
+    """Each measure's effect per year and class, totals, target and gap."""
+    statuses = _statuses(status)
+    plans = _load_or_exit(paths)
+    result = summarize(plans, statuses=statuses)
+    if format is ReportFormat.JSON:
+        _print_json(jsonout.summary(result, statuses=_names(statuses)))
+    else:
+        render_summary(result, _view(plans, unit, lang, statuses), _console())
+
+
+@app.command("gap")
+def gap_command(
+    paths: PathsArg = None,
+    target: Annotated[Optional[str], typer.Option(
+        "--target", help="Sparbeting replacing the plans' own: an amount, in tkr unless it names its unit "
+        "('12 357', '12,4 mkr').", show_default=False)] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Only this year.", show_default=False)] = None,
+    format: FormatOpt = ReportFormat.TABLE, unit: UnitOpt = None, lang: LangOpt = Lang.SV,
+    status: StatusOpt = None,
+) -> None:
+    """The remaining gap (kvar att spara) per year and for the period, and the coverage."""
+    statuses = _statuses(status)
+    amount = _target(target)
+    plans = _load_or_exit(paths)
+    _check_year(year, plans)
+    result = summarize(plans, statuses=statuses, years=None if year is None else [year], target=amount)
+    if format is ReportFormat.JSON:
+        _print_json(jsonout.gap_report(result, statuses=_names(statuses)))
+    else:
+        render_gap(result, _view(plans, unit, lang, statuses), _console())
+
+
+# --- the edges of every command --------------------------------------------------------------
+
+
+def _load_or_exit(paths: Optional[list[Path]]) -> list[Plan]:
+    loaded = load_paths(paths or [DEFAULT_FOLDER])
+    if loaded.problems:
+        _print_problems(loaded.problems)
+        raise typer.Exit(EXIT_INVALID)
+    return loaded.plans
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        typer.echo(_safe(str(problem)), err=True)
+
+
+def _safe(text: str) -> str:
+    from budgetbalans.render.numbers import clean
+
+    return clean(text)
+
+
+def _statuses(text: Optional[str]) -> Optional[list[Status]]:
+    if text is None:
+        return None
+    words = [word.strip().lower() for word in text.split(",") if word.strip()]
+    unknown = [word for word in words if word not in STATUS_WORDS]
+    if unknown or not words:
+        raise typer.BadParameter(f"unknown status {', '.join(map(repr, unknown)) or repr(text)}; "
+                         "use done, ongoing, planned, investigating, paused, cancelled "
+                         "(or klart, pågår, planerad, utredning, pausad, avbruten)", param_hint="'--status'")
+    return list(dict.fromkeys(STATUS_WORDS[word] for word in words))
+
+
+def _names(statuses: Optional[list[Status]]) -> Optional[list[str]]:
+    return None if statuses is None else [status.value for status in statuses]
+
+
+def _target(text: Optional[str]) -> Optional[object]:
+    if text is None:
+        return None
+    try:
+        return parse_amount(text, Unit.TKR)
+    except AmountError as error:
+        raise typer.BadParameter(error.message, param_hint="'--target'") from None
+
+
+def _check_year(year: Optional[int], plans: list[Plan]) -> None:
+    years = sorted({y for plan in plans for y in plan.period})
+    if year is not None and year not in years:
+        known = f"{years[0]}–{years[-1]}" if years else "none"
+        raise typer.BadParameter(f"{year} is not in the plans' years ({known})", param_hint="'--year'")
+
+
+def _view(plans: list[Plan], unit: Optional[UnitChoice], lang: Lang, statuses: Optional[list[Status]]) -> View:
+    from budgetbalans.render.labels import status_word
+
+    units = {plan.unit for plan in plans}
+    shown = Unit(unit.value) if unit else (units.pop() if len(units) == 1 else Unit.TKR)
+    return View(shown, lang, [status_word(s, lang) for s in statuses or []])
+
+
+def _console() -> Console:
+    width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "0") or 0) or 140
+    return Console(width=width, highlight=False, emoji=False, markup=False)
+
+
+def _print_json(document: dict[str, object]) -> None:
+    sys.stdout.write(jsonout.dumps(document) + "\n")
+
+
+def run(argv: Optional[list[str]] = None) -> int:
+    """The error boundary: expected problems are one line and exit 1 or 2; a bug exits 3."""
+    try:
+        app(args=argv, prog_name="budgetbalans")
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - the one place that catches everything
+        return _bug(error)
+    return EXIT_OK
+
+
+def _bug(error: BaseException) -> int:
+    if os.environ.get("BUDGETBALANS_DEBUG"):
+        traceback.print_exc()
+    typer.echo(f"budgetbalans: internal error ({type(error).__name__}: {_safe(str(error))[:200]}). "
+               "This is a bug in budgetbalans, not in your plan; set BUDGETBALANS_DEBUG=1 for details "
+               "and report it.", err=True)
+    return EXIT_BUG
+
+
+def entry_point() -> None:
+    sys.exit(run())

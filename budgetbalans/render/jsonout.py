@@ -1,0 +1,139 @@
+"""``--format json``: the machine contract of PLAN-FORMAT.md. Amounts in kronor, exact.
+
+Amounts are written as JSON numbers with every digit of the Decimal (never through a
+binary float), ranges as ``{"low": L, "high": H}``, an unbounded bound as ``null``.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any, Mapping
+
+from budgetbalans.core import Gap, MeasureResult, PlanResult, Reconciliation, Summary, Target, Totals
+from budgetbalans.money import Range
+
+_MARK = "\x00decimal:"
+
+
+def _number(value: Decimal | None) -> Any:
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return f"{_MARK}{value:f}\x00"  # replaced by the bare number in dumps()
+
+
+def dumps(document: Mapping[str, Any]) -> str:
+    """JSON text in which non-integral amounts are exact decimal numbers."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return _unmark(text)
+
+
+def _unmark(text: str) -> str:
+    start = text.find('"\\u0000decimal:')
+    while start != -1:
+        end = text.index('\\u0000"', start)
+        text = text[:start] + text[start + len('"\\u0000decimal:'):end] + text[end + len('\\u0000"'):]
+        start = text.find('"\\u0000decimal:', start)
+    return text
+
+
+def span(value: Range) -> dict[str, Any]:
+    return {"low": _number(value.low), "high": _number(value.high)}
+
+
+def by_year(values: Mapping[int, Range]) -> dict[str, Any]:
+    return {str(year): span(value) for year, value in values.items()}
+
+
+def _target(target: Target | None) -> Any:
+    return None if target is None else _number(target.total)
+
+
+def _gap(gap: Gap | None) -> Any:
+    if gap is None:
+        return None
+    result = span(gap.total)
+    if gap.years is not None:
+        result["years"] = by_year(gap.years)
+    return result
+
+
+def _coverage(totals: Totals) -> Any:
+    shares = totals.coverage()
+    return None if shares is None else {"low": _share(shares[0]), "high": _share(shares[1])}
+
+
+def _share(value: Decimal | None) -> Any:
+    return None if value is None else _number(round(value, 6).normalize() if value != 0 else Decimal(0))
+
+
+def _totals(totals: Totals) -> dict[str, Any]:
+    return {
+        "years": list(totals.years),
+        "totals": by_year(totals.per_year),
+        "total": span(totals.total),
+        "target": _target(totals.target),
+        "target_years": None if totals.target is None or totals.target.years is None
+        else {str(y): _number(v) for y, v in totals.target.years.items()},
+        "gap": _gap(totals.gap),
+        "coverage": _coverage(totals),
+        "potential": span(totals.potential),
+    }
+
+
+def measure(result: MeasureResult) -> dict[str, Any]:
+    item = result.measure
+    return {
+        "plan": result.plan.path,
+        "id": item.id,
+        "title": item.title,
+        "area": item.area,
+        "status": item.status.value,
+        "responsible": item.responsible,
+        "effects": by_year(result.effects),
+        "total": span(result.total),
+        "class": None if result.interval_class is None else str(result.interval_class),
+        "counted": result.counted,
+        "potential": item.potential,
+    }
+
+
+def reconciliation(item: Reconciliation) -> dict[str, Any]:
+    computed = _number(item.computed.low) if item.computed.is_exact else span(item.computed)
+    return {
+        "plan": item.plan_path,
+        "key": item.key,
+        "measure": item.measure_id,
+        "stated": _number(item.stated),
+        "computed": computed,
+        "matches": item.matches,
+        "difference": _number(item.difference),
+    }
+
+
+def plan(result: PlanResult) -> dict[str, Any]:
+    return {
+        "plan": result.plan.path,
+        "title": result.plan.title,
+        "organisation": result.plan.organisation,
+        "unit": result.plan.unit.value,
+        **_totals(result.totals),
+    }
+
+
+def summary(result: Summary, *, statuses: list[str] | None = None) -> dict[str, Any]:
+    """The `summarize` document: the contract's keys, then each plan's own figures."""
+    return {
+        **_totals(result.totals),
+        "statuses": statuses,
+        "measures": [measure(item) for item in result.measures],
+        "stated_totals": [reconciliation(item) for item in result.reconciliations],
+        "plans": [plan(item) for item in result.plans],
+    }
+
+
+def gap_report(result: Summary, *, statuses: list[str] | None = None) -> dict[str, Any]:
+    """The `gap` document: target, total, gap and coverage, per year and for the period."""
+    return {**_totals(result.totals), "statuses": statuses, "plans": [plan(item) for item in result.plans]}

@@ -1,0 +1,62 @@
+"""The words of the reports, in Swedish (default) and English."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from budgetbalans.models import STATUS_SWEDISH, Status
+
+
+class Lang(str, Enum):
+    SV = "sv"
+    EN = "en"
+
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "id": ("Nr", "No."),
+    "measure": ("Åtgärd", "Measure"),
+    "area": ("Område", "Area"),
+    "status": ("Status", "Status"),
+    "class": ("Intervall", "Class"),
+    "total": ("Summa", "Total"),
+    "period": ("Hela perioden", "Whole period"),
+    "year": ("År", "Year"),
+    "target": ("Sparbeting", "Savings target"),
+    "measures_total": ("Summa åtgärder", "Measures total"),
+    "remaining": ("Kvar att spara", "Still to save"),
+    "surplus": ("Överskott", "Surplus"),
+    "uncertain": ("Kvar att spara eller överskott", "Still to save or surplus"),
+    "uncertain_value": ("överskott {surplus} till kvar {remaining}", "surplus {surplus} to remaining {remaining}"),
+    "coverage": ("Täckning", "Coverage"),
+    "no_target": ("inget sparbeting angivet", "no savings target given"),
+    "target_period_only": (
+        "sparbetinget gäller hela perioden, inte enskilda år",
+        "the savings target is for the whole period, not for single years",
+    ),
+    "all_plans": ("Alla planer", "All plans"),
+    "unit": ("Belopp i {unit}", "Amounts in {unit}"),
+    "potential": ("Möjlig effekt, ej medräknad", "Possible effect, not counted"),
+    "not_counted": ("ej medräknad", "not counted"),
+    "possible": ("möjlig", "possible"),
+    "statuses_only": ("Endast status: {statuses}", "Only status: {statuses}"),
+    "warning": ("Varning", "Warning"),
+    "stated_mismatch": (
+        "{plan}: dokumentets {what} är {stated} men raderna summerar till {computed} (skillnad {difference})",
+        "{plan}: the document's {what} is {stated} but its rows add up to {computed} (difference {difference})",
+    ),
+    "stated_what_total": ("summa", "total"),
+    "stated_what_year": ("summa för {year}", "total for {year}"),
+    "stated_what_measure": ("summa för åtgärd {id}", "total for measure {id}"),
+    "no_measures": ("inga åtgärder", "no measures"),
+    "unbounded": ("obegränsat", "unbounded"),
+}
+
+
+def label(key: str, lang: Lang, **values: object) -> str:
+    swedish, english = _LABELS[key]
+    text = swedish if lang is Lang.SV else english
+    return text.format(**values) if values else text
+
+
+def status_word(status: Status, lang: Lang) -> str:
+    return STATUS_SWEDISH[status] if lang is Lang.SV else status.value

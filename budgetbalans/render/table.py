@@ -1,0 +1,227 @@
+"""Terminal tables (rich). Plan text is always a :class:`rich.text.Text`, never markup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from budgetbalans.core import Gap, coverage, MeasureResult, PlanResult, Reconciliation, Summary, Totals
+from budgetbalans.money import Range, Unit
+from budgetbalans.render import numbers
+from budgetbalans.render.labels import Lang, label, status_word
+
+
+@dataclass(frozen=True)
+class View:
+    """How to show figures: the unit, the language, the statuses the report is limited to."""
+
+    unit: Unit
+    lang: Lang
+    statuses: Sequence[str] = ()
+
+
+def gap_text(gap: Range, view: View) -> tuple[str, str, str]:
+    """(label, value, style) that cannot be misread: a shortfall and a surplus never share a label."""
+    if gap.low is not None and gap.low >= 0:
+        return label("remaining", view.lang), numbers.span(gap, view.unit), "bold red"
+    if gap.high is not None and gap.high <= 0:
+        return label("surplus", view.lang), numbers.span(-gap, view.unit), "bold green"
+    surplus = "∞" if gap.low is None else numbers.amount(-gap.low, view.unit)
+    remaining = "∞" if gap.high is None else numbers.amount(gap.high, view.unit)
+    value = label("uncertain_value", view.lang, surplus=surplus, remaining=remaining)
+    return label("uncertain", view.lang), value, "bold yellow"
+
+
+def summary_table(result: PlanResult, years: Sequence[int], view: View) -> Table:
+    """One plan: a row per measure, then the totals, the target and the gap."""
+    plan = result.plan
+    title = numbers.clean(plan.title) + (f" — {numbers.clean(plan.organisation)}" if plan.organisation else "")
+    table = Table(title=Text(title, style="bold"), caption=_caption(plan.path, view), show_lines=False,
+                  title_justify="left", caption_justify="left")
+    table.add_column(label("id", view.lang), no_wrap=True)
+    table.add_column(label("measure", view.lang), ratio=3, min_width=20)
+    table.add_column(label("area", view.lang), ratio=1)
+    table.add_column(label("status", view.lang), no_wrap=True)
+    for year in years:
+        table.add_column(str(year), justify="right", no_wrap=True)
+    table.add_column(label("total", view.lang), justify="right", no_wrap=True)
+    table.add_column(label("class", view.lang), justify="center", no_wrap=True)
+    for measure in result.measures:
+        table.add_row(*_measure_row(measure, years, view), style=None if measure.counted else "dim")
+    _add_total_rows(table, result.totals, years, view)
+    return table
+
+
+def _caption(path: str, view: View) -> Text:
+    parts = [numbers.clean(path), label("unit", view.lang, unit=view.unit.value)]
+    if view.statuses:
+        parts.append(label("statuses_only", view.lang, statuses=", ".join(view.statuses)))
+    return Text(" · ".join(parts))
+
+
+def _measure_row(result: MeasureResult, years: Sequence[int], view: View) -> list[Text]:
+    measure = result.measure
+    status = status_word(measure.status, view.lang)
+    if measure.potential:
+        status += f" ({label('possible', view.lang)})"
+    cells = [Text(numbers.clean(measure.id)), Text(numbers.clean(measure.title)),
+             Text(numbers.clean(measure.area or "")), Text(status)]
+    cells += [Text(numbers.span(result.effects[year], view.unit)) if year in result.effects else Text("")
+              for year in years]
+    cells.append(Text(numbers.span(result.total, view.unit) if result.effects else ""))
+    cells.append(Text(str(result.interval_class) if result.interval_class else ""))
+    return cells
+
+
+def _add_total_rows(table: Table, totals: Totals, years: Sequence[int], view: View) -> None:
+    blank = [Text("")] * 2
+    table.add_section()
+    table.add_row(Text(""), Text(label("total", view.lang), style="bold"), *blank,
+                  *_year_cells(totals.per_year, years, view), Text(numbers.span(totals.total, view.unit), style="bold"),
+                  Text(""), style="bold")
+    if totals.potential.high != 0:
+        table.add_row(Text(""), Text(label("potential", view.lang)), *blank,
+                      *[Text("")] * len(years), Text(numbers.span(totals.potential, view.unit)), Text(""), style="dim")
+    if totals.target is None:
+        table.add_row(Text(""), Text(f"{label('target', view.lang)}: {label('no_target', view.lang)}"),
+                      *blank, *[Text("")] * (len(years) + 2))
+        return
+    target_years = [Text(numbers.amount(totals.target.years.get(y, 0), view.unit)) if totals.target.years else Text("")
+                    for y in years]  # type: ignore[arg-type]
+    table.add_row(Text(""), Text(label("target", view.lang)), *blank, *target_years,
+                  Text(numbers.amount(totals.target.total, view.unit)), Text(""))
+    _add_gap_row(table, totals.gap, years, view)
+
+
+def _year_cells(per_year: Mapping[int, Range], years: Sequence[int], view: View) -> list[Text]:
+    return [Text(numbers.span(per_year[year], view.unit)) for year in years]
+
+
+def _add_gap_row(table: Table, gap: Gap | None, years: Sequence[int], view: View) -> None:
+    assert gap is not None
+    name, value, style = gap_text(gap.total, view)
+    year_cells = [Text(_signed_gap(gap.years[y], view), style=_gap_style(gap.years[y])) if gap.years else Text("")
+                  for y in years]
+    table.add_row(Text(""), Text(name, style=style), *[Text("")] * 2, *year_cells, Text(value, style=style), Text(""))
+
+
+def _signed_gap(gap: Range, view: View) -> str:
+    """A year's gap in a table row whose label is the period's: prefix surplus years with their word."""
+    name, value, _ = gap_text(gap, view)
+    return value if name == label("remaining", view.lang) else f"{name.lower()} {value}"
+
+
+def _gap_style(gap: Range) -> str:
+    if gap.low is not None and gap.low >= 0:
+        return "red"
+    return "green" if gap.high is not None and gap.high <= 0 else "yellow"
+
+
+def all_plans_table(summary: Summary, view: View) -> Table:
+    """Several plans added up: totals per year, the target and the gap."""
+    table = Table(title=Text(label("all_plans", view.lang), style="bold"), title_justify="left",
+                  caption=Text(label("unit", view.lang, unit=view.unit.value)), caption_justify="left")
+    table.add_column("")
+    for year in summary.years:
+        table.add_column(str(year), justify="right", no_wrap=True)
+    table.add_column(label("total", view.lang), justify="right", no_wrap=True)
+    totals = summary.totals
+    table.add_row(Text(label("total", view.lang), style="bold"), *_year_cells(totals.per_year, summary.years, view),
+                  Text(numbers.span(totals.total, view.unit), style="bold"))
+    if totals.target is None or totals.gap is None:
+        table.add_row(Text(f"{label('target', view.lang)}: {label('no_target', view.lang)}"),
+                      *[Text("")] * (len(summary.years) + 1))
+        return table
+    table.add_row(Text(label("target", view.lang)),
+                  *[Text(numbers.amount(totals.target.years.get(y, 0), view.unit)) if totals.target.years else Text("")
+                    for y in summary.years],  # type: ignore[arg-type]
+                  Text(numbers.amount(totals.target.total, view.unit)))
+    name, value, style = gap_text(totals.gap.total, view)
+    table.add_row(Text(name, style=style),
+                  *[Text(_signed_gap(totals.gap.years[y], view), style=_gap_style(totals.gap.years[y]))
+                    if totals.gap.years else Text("") for y in summary.years],
+                  Text(value, style=style))
+    return table
+
+
+def mismatch_lines(items: Iterable[Reconciliation], unit: Unit, lang: Lang) -> list[Text]:
+    """A warning per stated total that the rows do not add up to: both figures and the difference."""
+    lines = []
+    for item in items:
+        what = (label("stated_what_measure", lang, id=numbers.clean(item.measure_id)) if item.measure_id
+                else label("stated_what_total", lang) if item.key == "total"
+                else label("stated_what_year", lang, year=item.key))
+        difference = item.difference
+        text = label("stated_mismatch", lang, plan=numbers.clean(item.plan_path), what=what,
+                     stated=numbers.amount_with_unit(item.stated, unit),
+                     computed=f"{numbers.span(item.computed, unit)} {unit.value}",
+                     difference="–" if difference is None else numbers.amount_with_unit(difference, unit))
+        lines.append(Text(f"{label('warning', lang)}: {text}", style="yellow"))
+    return lines
+
+
+def render_summary(summary: Summary, view: View, console: Console) -> None:
+    """The whole `summarize` report: each plan, then all of them when several, then warnings."""
+    for result in summary.plans:
+        console.print(summary_table(result, result.totals.years, view))
+        console.print()
+    if len(summary.plans) > 1:
+        console.print(all_plans_table(summary, view))
+    lines = mismatch_lines(summary.mismatches, view.unit, view.lang)
+    if lines:
+        console.print(Group(*lines))
+
+
+def gap_table(summary: Summary, view: View) -> Table:
+    """`gap`: per year and for the period, the target, the measures' total, the gap and the coverage."""
+    totals = summary.totals
+    table = Table(title=Text(_gap_title(summary), style="bold"), title_justify="left",
+                  caption=_caption(" + ".join(r.plan.path for r in summary.plans), view), caption_justify="left")
+    for name in ("year", "target", "measures_total"):
+        table.add_column(label(name, view.lang), justify="left" if name == "year" else "right", no_wrap=True)
+    table.add_column(f"{label('remaining', view.lang)} / {label('surplus', view.lang)}", justify="right")
+    table.add_column(label("coverage", view.lang), justify="right", no_wrap=True)
+    for year in summary.years:
+        table.add_row(*_gap_year_row(totals, year, view))
+    table.add_section()
+    table.add_row(*_gap_period_row(totals, view), style="bold")
+    return table
+
+
+def _gap_title(summary: Summary) -> str:
+    if len(summary.plans) == 1:
+        plan = summary.plans[0].plan
+        return numbers.clean(plan.title) + (f" — {numbers.clean(plan.organisation)}" if plan.organisation else "")
+    return ", ".join(numbers.clean(r.plan.title) for r in summary.plans)
+
+
+def _gap_year_row(totals: Totals, year: int, view: View) -> list[Text]:
+    total = totals.per_year[year]
+    target = totals.target.years.get(year) if totals.target and totals.target.years else None
+    if target is None or totals.gap is None or totals.gap.years is None:
+        return [Text(str(year)), Text("–"), Text(numbers.span(total, view.unit)), Text("–"), Text("–")]
+    gap = totals.gap.years[year]
+    name, value, style = gap_text(gap, view)
+    return [Text(str(year)), Text(numbers.amount(target, view.unit)), Text(numbers.span(total, view.unit)),
+            Text(f"{name.lower()} {value}", style=style), Text(numbers.percent_span(coverage(total, target)))]
+
+
+def _gap_period_row(totals: Totals, view: View) -> list[Text]:
+    period = Text(label("period", view.lang))
+    total = Text(numbers.span(totals.total, view.unit))
+    if totals.target is None or totals.gap is None:
+        return [period, Text(label("no_target", view.lang)), total, Text("–"), Text("–")]
+    name, value, style = gap_text(totals.gap.total, view)
+    return [period, Text(numbers.amount(totals.target.total, view.unit)), total,
+            Text(f"{name}: {value}", style=style), Text(numbers.percent_span(totals.coverage()))]
+
+
+def render_gap(summary: Summary, view: View, console: Console) -> None:
+    console.print(gap_table(summary, view))
+    totals = summary.totals
+    if totals.target is not None and totals.target.years is None and summary.years:
+        console.print(Text(label("target_period_only", view.lang), style="dim"))
