@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from rich.console import Console, Group
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -172,8 +172,8 @@ def render_summary(summary: Summary, view: View, console: Console) -> None:
     if len(summary.plans) > 1:
         console.print(all_plans_table(summary, view))
     lines = mismatch_lines(summary.mismatches, view.unit, view.lang)
-    if lines:
-        console.print(Group(*lines))
+    for line in lines:
+        console.print(line, soft_wrap=True)
 
 
 def gap_table(summary: Summary, view: View) -> Table:
@@ -185,10 +185,13 @@ def gap_table(summary: Summary, view: View) -> Table:
         table.add_column(label(name, view.lang), justify="left" if name == "year" else "right", no_wrap=True)
     table.add_column(f"{label('remaining', view.lang)} / {label('surplus', view.lang)}", justify="right")
     table.add_column(label("coverage", view.lang), justify="right", no_wrap=True)
+    if len(summary.years) == 1:  # --year: the period is that year
+        table.add_row(*_gap_period_row(totals, view, str(summary.years[0])), style="bold")
+        return table
     for year in summary.years:
         table.add_row(*_gap_year_row(totals, year, view))
     table.add_section()
-    table.add_row(*_gap_period_row(totals, view), style="bold")
+    table.add_row(*_gap_period_row(totals, view, label("period", view.lang)), style="bold")
     return table
 
 
@@ -210,8 +213,8 @@ def _gap_year_row(totals: Totals, year: int, view: View) -> list[Text]:
             Text(f"{name.lower()} {value}", style=style), Text(numbers.percent_span(coverage(total, target)))]
 
 
-def _gap_period_row(totals: Totals, view: View) -> list[Text]:
-    period = Text(label("period", view.lang))
+def _gap_period_row(totals: Totals, view: View, name: str) -> list[Text]:
+    period = Text(name)
     total = Text(numbers.span(totals.total, view.unit))
     if totals.target is None or totals.gap is None:
         return [period, Text(label("no_target", view.lang)), total, Text("–"), Text("–")]
