@@ -18,14 +18,17 @@ from rich.console import Console
 
 from budgetbalans import __version__
 from budgetbalans.amounts import AmountError, parse_amount
-from budgetbalans.core import Summary, summarize
+from budgetbalans.checks import Policy, plan_problems
+from budgetbalans.core import summarize
 from budgetbalans.errors import Problem
 from budgetbalans.loader import DEFAULT_FOLDER, load_paths
 from budgetbalans.models import STATUS_WORDS, Plan, Status
 from budgetbalans.money import Unit
 from budgetbalans.render import jsonout
 from budgetbalans.render.labels import Lang
+from budgetbalans.render.problems import REPORTER_BY_NAME, CheckResult
 from budgetbalans.render.table import View, render_gap, render_summary
+from budgetbalans.schema import plan_schema
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -107,6 +110,41 @@ def gap_command(
         _print_json(jsonout.gap_report(result, statuses=_names(statuses)))
     else:
         render_gap(result, _view(plans, unit, lang, statuses), _console())
+
+
+class CheckFormat(str, Enum):
+    TEXT = "text"
+    GITHUB = "github"
+    JSON = "json"
+
+
+@app.command("check")
+def check_command(
+    paths: PathsArg = None,
+    format: Annotated[Optional[CheckFormat], typer.Option(
+        "--format", help="text, github (workflow commands; the default when GITHUB_ACTIONS=true) or json.",
+        show_default=False)] = None,
+    require_target: Annotated[bool, typer.Option(
+        "--require-target", help="Fail for a plan that states no target (sparbeting).")] = False,
+    fail_on_gap: Annotated[bool, typer.Option(
+        "--fail-on-gap", help="Fail for a plan whose measures do not surely cover its target.")] = False,
+) -> None:
+    """Validate plan files for CI: every problem in every file, then exit 0 or 1."""
+    loaded = load_paths(paths or [DEFAULT_FOLDER])
+    policy = Policy(require_target=require_target, fail_on_gap=fail_on_gap)
+    computed = summarize(loaded.plans).plans
+    problems = loaded.problems + [problem for plan in computed for problem in plan_problems(plan, policy)]
+    accepted = sum(item.accepted for plan in computed for item in plan.reconciliations)
+    result = CheckResult(sorted(problems), loaded.files, accepted)
+    chosen = format or (CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.TEXT)
+    REPORTER_BY_NAME[chosen.value](result, sys.stdout)
+    raise typer.Exit(EXIT_INVALID if result.problems else EXIT_OK)
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """The JSON Schema of the plan format, for editors (yaml-language-server) and other tools."""
+    _print_json(plan_schema())
 
 
 # --- the edges of every command --------------------------------------------------------------

@@ -143,10 +143,16 @@ class Reconciliation:
     stated: Decimal
     computed: Range
     measure_id: str | None = None
+    known_difference: Decimal | None = None
 
     @property
     def matches(self) -> bool:
         return self.computed.is_exact and self.computed.low == self.stated
+
+    @property
+    def accepted(self) -> bool:
+        """A mismatch that the plan records as the source document's own error, to the krona."""
+        return not self.matches and self.known_difference is not None and self.difference == self.known_difference
 
     @property
     def difference(self) -> Decimal | None:
@@ -318,9 +324,11 @@ def reconcile(plan: Plan) -> list[Reconciliation]:
     for key, stated in plan.stated_totals.items():
         computed = (total(total(e.values()) for e in counted) if key == "total"
                     else total(e.get(int(key), EXACT_ZERO) for e in counted))
-        result.append(Reconciliation(plan.path, str(key), stated, computed))
+        result.append(Reconciliation(plan.path, str(key), stated.amount, computed,
+                                     known_difference=stated.known_difference))
     for measure, its_effects in zip(plan.measures, effects):
-        if measure.stated_total is not None:
-            result.append(Reconciliation(plan.path, "total", measure.stated_total,
-                                         total(its_effects.values()), measure.id))
+        figure = measure.stated_total
+        if figure is not None:
+            result.append(Reconciliation(plan.path, "total", figure.amount, total(its_effects.values()),
+                                         measure.id, figure.known_difference))
     return result

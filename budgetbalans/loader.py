@@ -137,7 +137,20 @@ def validate_plan(source: Source, name: str) -> Plan:
         problems += (_problem(source, name, detail) for detail in error.errors(include_url=False))
     if problems:
         raise PlanError(_unique(problems))
-    return plan.at(name)
+    return plan.at(name, _noted_positions(source, plan))
+
+
+def _noted_positions(source: Source, plan: Plan) -> dict[tuple[str, ...], tuple[int, int]]:
+    """Where the keys that checks after validation point at stood: target and stated totals."""
+    noted = {("target",): source.position(("target",))}
+    for key in source.data.get("stated_totals") or {} if isinstance(source.data, dict) else {}:
+        word = str(key).strip().lower()
+        noted[("stated_totals", "total" if word in {"totalt", "summa"} else word)] = source.position(
+            ("stated_totals", key))
+    for index, measure in enumerate(plan.measures):
+        if measure.stated_total is not None:
+            noted[("measures", measure.id, "stated_total")] = source.position(("measures", index, "stated_total"))
+    return noted
 
 
 def _plan_unit(data: Mapping[str, Any]) -> Unit:

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, Mapping, Union
 
 from pydantic import (
     BaseModel,
@@ -23,6 +23,7 @@ from pydantic import (
     Tag,
     ValidationInfo,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -218,6 +219,32 @@ Target = Annotated[
 _FROZEN = ConfigDict(frozen=True, extra="forbid", strict=False, str_strip_whitespace=True)
 
 
+class StatedFigure(BaseModel):
+    """A sum as the source document prints it.
+
+    Written as an amount, or as ``{amount: …, known_difference: …, note: …}`` when the
+    document's figure is known to be wrong: ``known_difference`` (stated − computed) records
+    the error so that `check` accepts exactly that difference and no other.
+    """
+
+    model_config = _FROZEN
+
+    amount: Amount
+    known_difference: Amount | None = Field(None, description="stated − computed, accepted as the source's own error.")
+    note: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_amount(cls, value: Any) -> Any:
+        return value if isinstance(value, Mapping) else {"amount": value}
+
+
+StatedFigureField = Annotated[
+    StatedFigure,
+    WithJsonSchema({"anyOf": [_AMOUNT_SCHEMA, {"$ref": "#/$defs/StatedFigure"}]}),
+]
+
+
 class Measure(BaseModel):
     """One åtgärd: what is done, by whom, and its economic effect per year."""
 
@@ -234,7 +261,8 @@ class Measure(BaseModel):
     full_year: Effect | None = Field(None, description="Årseffekt: the effect of a whole year.")
     start: date | None = Field(None, description="From when full_year counts (first whole month on or after).")
     note: Text | None = None
-    stated_total: Amount | None = Field(None, description="The measure's total as the source document prints it.")
+    stated_total: StatedFigureField | None = Field(
+        None, description="The measure's total as the source document prints it.")
     potential: bool = Field(False, description="Only a possible effect, not decided: listed, not counted in totals.")
 
 
@@ -248,24 +276,30 @@ class Plan(BaseModel):
     unit: UnitField = Field(Unit.TKR, description="Unit of plain numbers: kr, tkr or mkr.")
     years: tuple[Year, ...] | None = Field(None, description="The plan period; default: first to last year named.")
     target: Target | None = Field(None, description="Sparbeting: for the period, or {year: amount}.")
-    stated_totals: dict[StatedKey, Amount] = Field(
+    stated_totals: dict[StatedKey, StatedFigureField] = Field(
         default_factory=dict, description="The sums the source document prints: total and per year."
     )
     source: Text | None = Field(None, description="Where the plan comes from (document, date, decision).")
     description: Text | None = Field(None, description="Background (bakgrund).")
     measures: tuple[Measure, ...] = Field(default=(), description="The åtgärder.")
     _path: str = PrivateAttr("")
+    _positions: Mapping[tuple[str, ...], tuple[int, int]] = PrivateAttr(default_factory=dict)
 
     @property
     def path(self) -> str:
         """Where the plan was read from (set by the loader; names the plan in reports)."""
         return self._path
 
-    def at(self, path: str) -> Plan:
-        """This plan, named by where it was read from."""
+    def at(self, path: str, positions: Mapping[tuple[str, ...], tuple[int, int]] | None = None) -> Plan:
+        """This plan, named by where it was read from, knowing where some keys stood in it."""
         located = self.model_copy()
         located._path = path
+        located._positions = positions or {}
         return located
+
+    def position(self, *path: str) -> tuple[int, int]:
+        """(line, column) of a key the loader noted (target, stated totals), else of the plan's start."""
+        return self._positions.get(path, (1, 1))
 
     @property
     def period(self) -> tuple[int, ...]:

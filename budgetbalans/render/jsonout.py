@@ -110,6 +110,8 @@ def reconciliation(item: Reconciliation) -> dict[str, Any]:
         "computed": computed,
         "matches": item.matches,
         "difference": _number(item.difference),
+        "known_difference": _number(item.known_difference),
+        "accepted": item.accepted,
     }
 
 

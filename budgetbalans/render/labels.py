@@ -44,6 +44,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{plan}: dokumentets {what} är {stated} men raderna summerar till {computed} (skillnad {difference})",
         "{plan}: the document's {what} is {stated} but its rows add up to {computed} (difference {difference})",
     ),
+    "known": (" (känt fel i källdokumentet, avstämt)", " (a known error of the source document, accepted)"),
     "stated_what_total": ("summa", "total"),
     "stated_what_year": ("summa för {year}", "total for {year}"),
     "stated_what_measure": ("summa för åtgärd {id}", "total for measure {id}"),

@@ -160,7 +160,8 @@ def mismatch_lines(items: Iterable[Reconciliation], unit: Unit, lang: Lang) -> l
                      stated=numbers.amount_with_unit(item.stated, unit),
                      computed=f"{numbers.span(item.computed, unit)} {unit.value}",
                      difference="–" if difference is None else numbers.amount_with_unit(difference, unit))
-        lines.append(Text(f"{label('warning', lang)}: {text}", style="yellow"))
+        known = label("known", lang) if item.accepted else ""
+        lines.append(Text(f"{label('warning', lang)}: {text}{known}", style="yellow"))
     return lines
 
 
