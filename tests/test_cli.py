@@ -79,7 +79,8 @@ def test_summarize_json_follows_the_contract_key_for_key() -> None:
     assert first["total"] == {"low": 1605000, "high": 1605000}
     plan_total = [s for s in document["stated_totals"] if s["key"] == "total" and s["measure"] is None]
     assert plan_total == [{"plan": first["plan"], "key": "total", "measure": None, "stated": 13149000,
-                           "computed": 13549000, "matches": False, "difference": -400000}]
+                           "computed": 13549000, "matches": False, "difference": -400000,
+                           "known_difference": -400000, "accepted": True}]
 
 
 def test_gap_with_target_in_the_repository_root_reads_plans_folder(
