@@ -241,7 +241,12 @@ class StatedFigure(BaseModel):
 
 StatedFigureField = Annotated[
     StatedFigure,
-    WithJsonSchema({"anyOf": [_AMOUNT_SCHEMA, {"$ref": "#/$defs/StatedFigure"}]}),
+    WithJsonSchema({"anyOf": [_AMOUNT_SCHEMA, {
+        "type": "object",
+        "properties": {"amount": _AMOUNT_SCHEMA, "known_difference": _AMOUNT_SCHEMA, "note": {"type": "string"}},
+        "required": ["amount"],
+        "additionalProperties": False,
+    }]}),
 ]
 
 
