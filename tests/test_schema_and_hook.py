@@ -1,0 +1,112 @@
+"""The JSON Schema for editors, and the pre-commit hook run from a local clone."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from budgetbalans.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN_FILES = sorted((ROOT / "plans").glob("*.yaml")) + sorted((ROOT / "examples").glob("*.yaml"))
+
+
+def schema() -> dict[str, Any]:
+    result = CliRunner().invoke(app, ["schema"], catch_exceptions=False)
+    assert result.exit_code == 0
+    return json.loads(result.stdout)
+
+
+def as_editor_sees_it(value: Any) -> Any:
+    """YAML as an editor's YAML extension hands it to JSON Schema: keys are strings, dates text."""
+    if isinstance(value, dict):
+        return {str(key): as_editor_sees_it(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_editor_sees_it(item) for item in value]
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return value
+
+
+def validator() -> jsonschema.Draft202012Validator:
+    document = schema()
+    jsonschema.Draft202012Validator.check_schema(document)
+    return jsonschema.Draft202012Validator(document)
+
+
+@pytest.mark.parametrize("path", PLAN_FILES, ids=lambda p: p.name)
+def test_the_schema_accepts_every_real_plan(path: Path) -> None:
+    data = as_editor_sees_it(yaml.safe_load(path.read_text(encoding="utf-8")))
+    errors = [error.message for error in validator().iter_errors(data)]
+    assert errors == []
+
+
+MINIMAL = {"title": "Plan", "measures": [{"id": "1", "title": "Åtgärd", "effects": {"2025": 500}}]}
+
+
+@pytest.mark.parametrize(
+    ("change", "phrase"),
+    [
+        (lambda p: p["measures"][0].update(efects={"2025": 1}), "efects"),
+        (lambda p: p.update(budget=5), "budget"),
+        (lambda p: p["measures"][0]["effects"].update({"2026": {"interval": 5}}), "interval"),
+        (lambda p: p["measures"][0].update(status="bortglömd"), "bortglömd"),
+        (lambda p: p["measures"][0]["effects"].update({"2026": "1.750.000"}), "1.750.000"),
+        (lambda p: p["measures"][0]["effects"].update({"20266": 5}), "20266"),
+        (lambda p: p.update(unit="sek"), "sek"),
+        (lambda p: p.pop("title"), "title"),
+        (lambda p: p["measures"][0].pop("id"), "id"),
+    ],
+)
+def test_the_schema_rejects_what_check_rejects(change: Any, phrase: str) -> None:
+    plan = json.loads(json.dumps(MINIMAL))
+    change(plan)
+    messages = " ".join(error.message for error in validator().iter_errors(plan))
+    assert phrase in messages
+
+
+def test_the_schema_takes_every_way_to_write_an_effect() -> None:
+    plan = json.loads(json.dumps(MINIMAL))
+    plan["measures"][0]["effects"] = {"2024": 535, "2025": "700-1600", "2026": "0,5–1 mkr",
+                                      "2027": {"low": -500, "high": 200}, "2028": {"interval": 4},
+                                      "2029": "1 750 000 kr", "2030": "-0,2 mkr"}
+    plan["target"] = {"2024": 5000, "2025": "7 357"}
+    plan["stated_totals"] = {"total": {"amount": "13 149", "known_difference": -400}, "2024": 7169}
+    assert [error.message for error in validator().iter_errors(plan)] == []
+
+
+def _git(folder: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_the_pre_commit_hook_runs_from_a_local_clone(tmp_path: Path) -> None:
+    repo = tmp_path / "plan-repo"
+    (repo / "plans").mkdir(parents=True)
+    (repo / "plans" / "good.yaml").write_text(
+        "title: Bra plan\ntarget: 100\nmeasures:\n  - id: '1'\n    title: Åtgärd\n    effects: {2025: 120}\n",
+        encoding="utf-8")
+    (repo / "plans" / "bad.yaml").write_text(
+        "title: Dålig plan\nmeasures:\n  - id: '1'\n    title: Åtgärd\n    efects: {2025: 120}\n", encoding="utf-8")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    pre_commit = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "budgetbalans-check"]
+    env_home = {"PRE_COMMIT_HOME": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin",
+                "HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1"}
+    good = subprocess.run([*pre_commit, "--files", "plans/good.yaml"], cwd=repo, capture_output=True,
+                          text=True, timeout=600, env=env_home)
+    assert good.returncode == 0, good.stdout + good.stderr
+    bad = subprocess.run([*pre_commit, "--all-files"], cwd=repo, capture_output=True, text=True,
+                         timeout=600, env=env_home)
+    assert bad.returncode == 1
+    assert "plans/bad.yaml:5:5: unknown key 'efects' — did you mean 'effects'?" in bad.stdout
