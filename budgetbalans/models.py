@@ -268,6 +268,8 @@ class Measure(BaseModel):
     note: Text | None = None
     stated_total: StatedFigureField | None = Field(
         None, description="The measure's total as the source document prints it.")
+    forecast: YearEffects = Field(default_factory=dict, description="Prognos: the effect now expected, per year.")
+    outcome: YearEffects = Field(default_factory=dict, description="Utfall: the effect realised so far, per year.")
     potential: bool = Field(False, description="Only a possible effect, not decided: listed, not counted in totals.")
 
 
@@ -286,6 +288,7 @@ class Plan(BaseModel):
     )
     source: Text | None = Field(None, description="Where the plan comes from (document, date, decision).")
     description: Text | None = Field(None, description="Background (bakgrund).")
+    as_of: date | None = Field(None, description="The date of this follow-up (uppföljning), YYYY-MM-DD.")
     measures: tuple[Measure, ...] = Field(default=(), description="The åtgärder.")
     _path: str = PrivateAttr("")
     _positions: Mapping[tuple[str, ...], tuple[int, int]] = PrivateAttr(default_factory=dict)
@@ -320,7 +323,7 @@ def _years_named(plan: Plan) -> set[int]:
     if isinstance(plan.target, dict):
         named |= set(plan.target)
     for measure in plan.measures:
-        named |= set(measure.effects)
+        named |= set(measure.effects) | set(measure.forecast) | set(measure.outcome)
         if measure.start is not None:
             named.add(measure.start.year)
     return named

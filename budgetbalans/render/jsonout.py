@@ -16,7 +16,7 @@ from budgetbalans.money import Range
 _MARK = "\x00decimal:"
 
 
-def _number(value: Decimal | None) -> Any:
+def number(value: Decimal | None) -> Any:
     if value is None:
         return None
     if value == value.to_integral_value():
@@ -40,7 +40,7 @@ def _unmark(text: str) -> str:
 
 
 def span(value: Range) -> dict[str, Any]:
-    return {"low": _number(value.low), "high": _number(value.high)}
+    return {"low": number(value.low), "high": number(value.high)}
 
 
 def by_year(values: Mapping[int, Range]) -> dict[str, Any]:
@@ -48,7 +48,7 @@ def by_year(values: Mapping[int, Range]) -> dict[str, Any]:
 
 
 def _target(target: Target | None) -> Any:
-    return None if target is None else _number(target.total)
+    return None if target is None else number(target.total)
 
 
 def _gap(gap: Gap | None) -> Any:
@@ -66,7 +66,7 @@ def _coverage(totals: Totals) -> Any:
 
 
 def _share(value: Decimal | None) -> Any:
-    return None if value is None else _number(round(value, 6).normalize() if value != 0 else Decimal(0))
+    return None if value is None else number(round(value, 6).normalize() if value != 0 else Decimal(0))
 
 
 def _totals(totals: Totals) -> dict[str, Any]:
@@ -76,7 +76,7 @@ def _totals(totals: Totals) -> dict[str, Any]:
         "total": span(totals.total),
         "target": _target(totals.target),
         "target_years": None if totals.target is None or totals.target.years is None
-        else {str(y): _number(v) for y, v in totals.target.years.items()},
+        else {str(y): number(v) for y, v in totals.target.years.items()},
         "gap": _gap(totals.gap),
         "coverage": _coverage(totals),
         "potential": span(totals.potential),
@@ -101,16 +101,16 @@ def measure(result: MeasureResult) -> dict[str, Any]:
 
 
 def reconciliation(item: Reconciliation) -> dict[str, Any]:
-    computed = _number(item.computed.low) if item.computed.is_exact else span(item.computed)
+    computed = number(item.computed.low) if item.computed.is_exact else span(item.computed)
     return {
         "plan": item.plan_path,
         "key": item.key,
         "measure": item.measure_id,
-        "stated": _number(item.stated),
+        "stated": number(item.stated),
         "computed": computed,
         "matches": item.matches,
-        "difference": _number(item.difference),
-        "known_difference": _number(item.known_difference),
+        "difference": number(item.difference),
+        "known_difference": number(item.known_difference),
         "accepted": item.accepted,
     }
 

@@ -50,6 +50,20 @@ _LABELS: dict[str, tuple[str, str]] = {
     "stated_what_measure": ("summa för åtgärd {id}", "total for measure {id}"),
     "no_measures": ("inga åtgärder", "no measures"),
     "unbounded": ("obegränsat", "unbounded"),
+    "planned": ("Planerat", "Planned"),
+    "forecast": ("Prognos", "Forecast"),
+    "deviation": ("Avvikelse", "Deviation"),
+    "outcome": ("Utfall hittills", "Outcome to date"),
+    "followed_up": ("Uppföljd", "Followed up"),
+    "not_followed_up": ("ej uppföljd", "not followed up"),
+    "yes": ("ja", "yes"),
+    "follow_up_title": ("Uppföljning {year}", "Follow-up {year}"),
+    "as_of": ("per {date}", "as of {date}"),
+    "forecast_gap": ("Prognos mot sparbeting", "Forecast against the target"),
+    "not_followed_note": (
+        "{count} åtgärder utan prognos för {year} räknas med sin planerade effekt",
+        "{count} measures without a forecast for {year} count with their planned effect",
+    ),
 }
 
 
