@@ -112,6 +112,27 @@ def gap_command(
         render_gap(result, _view(plans, unit, lang, statuses), _console())
 
 
+@app.command("follow-up")
+def follow_up_command(
+    paths: PathsArg = None,
+    year: Annotated[Optional[int], typer.Option(
+        "--year", help="The year to follow up (default: the year of as_of, else the plan's last year).",
+        show_default=False)] = None,
+    format: FormatOpt = ReportFormat.TABLE, unit: UnitOpt = None, lang: LangOpt = Lang.SV,
+) -> None:
+    """Uppföljning: planned, forecast and deviation per measure for one year, and the forecast gap."""
+    from budgetbalans.followup import follow_up
+    from budgetbalans.render.followup import follow_up_json, render_follow_up
+
+    plans = _load_or_exit(paths)
+    _check_year(year, plans)
+    report = follow_up(plans, year)
+    if format is ReportFormat.JSON:
+        _print_json(follow_up_json(report))
+    else:
+        render_follow_up(report, _view(plans, unit, lang, None), _console())
+
+
 class CheckFormat(str, Enum):
     TEXT = "text"
     GITHUB = "github"
