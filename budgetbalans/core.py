@@ -70,7 +70,7 @@ def pro_rata(full_year: Range, months: int) -> Range:
 def measure_effects(measure: Measure, period: Sequence[int]) -> dict[int, Range]:
     """A measure's effect per year of ``period``: ``effects`` as written, ``full_year`` filling the rest."""
     filled: dict[int, Range] = {}
-    if measure.full_year is not None:
+    if measure.full_year is not None and period:
         first_year, first_month = (period[0], 1) if measure.start is None else first_counted_month(measure.start)
         for year in period:
             if year > first_year:
