@@ -7,8 +7,12 @@ Exit status (PLAN-FORMAT.md): 0 all is well; 1 a plan is invalid or a check fail
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 import traceback
+from dataclasses import replace
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -19,15 +23,18 @@ from rich.console import Console
 from budgetbalans import __version__
 from budgetbalans.amounts import AmountError, parse_amount
 from budgetbalans.checks import Policy, plan_problems
-from budgetbalans.core import summarize
+from budgetbalans.core import Summary, summarize
 from budgetbalans.errors import Problem
+from budgetbalans.grouping import GroupBy
 from budgetbalans.loader import DEFAULT_FOLDER, load_paths
 from budgetbalans.models import STATUS_WORDS, Plan, Status
 from budgetbalans.money import Unit
 from budgetbalans.render import jsonout
 from budgetbalans.render.labels import Lang
 from budgetbalans.render.problems import REPORTER_BY_NAME, CheckResult
-from budgetbalans.render.table import View, render_gap, render_summary
+from budgetbalans.render.report import FILE_ONLY, GAP_FORMATS, Report, ReportKind
+from budgetbalans.render.report import REPORTER_BY_NAME as REPORT_BY_NAME
+from budgetbalans.render.table import View
 from budgetbalans.schema import plan_schema
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
@@ -44,6 +51,10 @@ app = typer.Typer(
 class ReportFormat(str, Enum):
     TABLE = "table"
     JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    XLSX = "xlsx"
 
 
 class UnitChoice(str, Enum):
@@ -54,7 +65,14 @@ class UnitChoice(str, Enum):
 
 PathsArg = Annotated[Optional[list[Path]], typer.Argument(
     help="Plan files or folders (every *.yaml and *.yml below). Default: plans/", show_default=False)]
-FormatOpt = Annotated[ReportFormat, typer.Option("--format", help="table or json.")]
+FormatOpt = Annotated[ReportFormat, typer.Option(
+    "--format", help="table, json, csv (Swedish Excel), markdown, html (one self-contained page) "
+    "or xlsx (needs --output).")]
+OutputOpt = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", help="Write the report to this file (required for xlsx). Default: standard output.",
+    show_default=False)]
+GroupByOpt = Annotated[Optional[GroupBy], typer.Option(
+    "--group-by", help="Subtotals by area, status or plan.", show_default=False)]
 UnitOpt = Annotated[Optional[UnitChoice], typer.Option("--unit", help="Show amounts in kr, tkr or mkr "
                                                        "(default: the plans' unit).", show_default=False)]
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Report language: sv or en.")]
@@ -79,15 +97,15 @@ def main(
 
 @app.command("summarize")
 def summarize_command(paths: PathsArg = None, format: FormatOpt = ReportFormat.TABLE, unit: UnitOpt = None,
-                      lang: LangOpt = Lang.SV, status: StatusOpt = None) -> None:
+                      lang: LangOpt = Lang.SV, status: StatusOpt = None, output: OutputOpt = None,
+                      group_by: GroupByOpt = None) -> None:
     """Each measure's effect per year and class, totals, target and gap."""
     statuses = _statuses(status)
+    _check_output(format, output, ReportKind.SUMMARY)
     plans = _load_or_exit(paths)
     result = summarize(plans, statuses=statuses)
-    if format is ReportFormat.JSON:
-        _print_json(jsonout.summary(result, statuses=_names(statuses)))
-    else:
-        render_summary(result, _view(plans, unit, lang, statuses), _console())
+    report = Report(ReportKind.SUMMARY, _view(plans, unit, lang, statuses), group_by, _names(statuses))
+    _emit(result, report, format, output)
 
 
 @app.command("gap")
@@ -98,18 +116,17 @@ def gap_command(
         "('12 357', '12,4 mkr').", show_default=False)] = None,
     year: Annotated[Optional[int], typer.Option("--year", help="Only this year.", show_default=False)] = None,
     format: FormatOpt = ReportFormat.TABLE, unit: UnitOpt = None, lang: LangOpt = Lang.SV,
-    status: StatusOpt = None,
+    status: StatusOpt = None, output: OutputOpt = None, group_by: GroupByOpt = None,
 ) -> None:
     """The remaining gap (kvar att spara) per year and for the period, and the coverage."""
     statuses = _statuses(status)
     amount = _target(target)
+    _check_output(format, output, ReportKind.GAP)
     plans = _load_or_exit(paths)
     _check_year(year, plans)
     result = summarize(plans, statuses=statuses, years=None if year is None else [year], target=amount)
-    if format is ReportFormat.JSON:
-        _print_json(jsonout.gap_report(result, statuses=_names(statuses)))
-    else:
-        render_gap(result, _view(plans, unit, lang, statuses), _console())
+    report = Report(ReportKind.GAP, _view(plans, unit, lang, statuses), group_by, _names(statuses))
+    _emit(result, report, format, output)
 
 
 @app.command("follow-up")
@@ -206,7 +223,7 @@ def _names(statuses: Optional[list[Status]]) -> Optional[list[str]]:
     return None if statuses is None else [status.value for status in statuses]
 
 
-def _target(text: Optional[str]) -> Optional[object]:
+def _target(text: Optional[str]) -> Optional[Decimal]:
     if text is None:
         return None
     try:
@@ -237,6 +254,54 @@ def _console() -> Console:
 
 def _print_json(document: dict[str, object]) -> None:
     sys.stdout.write(jsonout.dumps(document) + "\n")
+
+
+# --- reports: --format, --output --------------------------------------------------------------
+
+
+def _check_output(format: ReportFormat, output: Optional[Path], kind: ReportKind) -> None:
+    """A wrong combination of --format and --output is a wrong command line (exit 2), found before any work."""
+    if kind is ReportKind.GAP and format.value not in GAP_FORMATS:
+        raise typer.BadParameter(f"gap has no {format.value} format; use summarize --format {format.value}, "
+                                 f"or gap with {', '.join(sorted(GAP_FORMATS))}", param_hint="'--format'")
+    if format.value in FILE_ONLY and (output is None or str(output) == "-"):
+        raise typer.BadParameter(f"{format.value} is a file: give one with --output FILE, such as "
+                                 f"--output rapport.{format.value}", param_hint="'--format'")
+
+
+def _emit(result: Summary, report: Report, format: ReportFormat, output: Optional[Path]) -> None:
+    """Render by name; write to standard output or, atomically, to --output."""
+    to_file = output is not None and str(output) != "-"
+    if format is ReportFormat.TABLE and not to_file:
+        width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "0") or 0) or 140
+        report = replace(report, terminal=sys.stdout.isatty(), width=width or shutil.get_terminal_size().columns)
+    data = REPORT_BY_NAME[format.value](result, report)
+    if not to_file:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    assert output is not None
+    try:
+        write_atomically(output, data)
+    except OSError as error:
+        typer.echo(f"budgetbalans: cannot write {_safe(str(output))}: {error.strerror or error}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path``, then rename it: readers never see half a report."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def run(argv: Optional[list[str]] = None) -> int:

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any, Mapping
 
 from budgetbalans.core import Gap, MeasureResult, PlanResult, Reconciliation, Summary, Target, Totals
+from budgetbalans.grouping import Group, GroupBy
 from budgetbalans.money import Range
 
 _MARK = "\x00decimal:"
@@ -139,3 +140,12 @@ def summary(result: Summary, *, statuses: list[str] | None = None) -> dict[str, 
 def gap_report(result: Summary, *, statuses: list[str] | None = None) -> dict[str, Any]:
     """The `gap` document: target, total, gap and coverage, per year and for the period."""
     return {**_totals(result.totals), "statuses": statuses, "plans": [plan(item) for item in result.plans]}
+
+
+def groups(by: GroupBy, items: list[Group]) -> dict[str, Any]:
+    """``--group-by``: the subtotals, each with its key, name, totals per year and total."""
+    return {
+        "by": by.value,
+        "groups": [{"key": g.key, "name": g.name, "measures": g.measures, "totals": by_year(g.per_year),
+                    "total": span(g.total)} for g in items],
+    }

@@ -56,6 +56,8 @@ def percent(share: Decimal | None) -> str:
 def percent_span(shares: tuple[Decimal | None, Decimal | None] | None) -> str:
     if shares is None:
         return "–"
+    if shares[0] is not None and shares[1] is None:  # an unbounded high: at least the low
+        return f"≥ {percent(shares[0])}"
     low, high = (percent(share) for share in shares)
     return low if low == high else f"{low.removesuffix(' %')}–{high}"
 

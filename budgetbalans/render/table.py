@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from budgetbalans.core import Gap, coverage, MeasureResult, PlanResult, Reconciliation, Summary, Totals
+from budgetbalans.grouping import GroupBy, group_totals
 from budgetbalans.money import Range, Unit
 from budgetbalans.render import numbers
 from budgetbalans.render.labels import Lang, label, status_word
@@ -104,15 +105,15 @@ def _year_cells(per_year: Mapping[int, Range], years: Sequence[int], view: View)
 def _add_gap_row(table: Table, gap: Gap | None, years: Sequence[int], view: View) -> None:
     assert gap is not None
     name, value, style = gap_text(gap.total, view)
-    year_cells = [Text(_signed_gap(gap.years[y], view), style=_gap_style(gap.years[y])) if gap.years else Text("")
+    year_cells = [Text(_signed_gap(gap.years[y], view, name), style=_gap_style(gap.years[y])) if gap.years else Text("")
                   for y in years]
     table.add_row(Text(""), Text(name, style=style), *[Text("")] * 2, *year_cells, Text(value, style=style), Text(""))
 
 
-def _signed_gap(gap: Range, view: View) -> str:
-    """A year's gap in a table row whose label is the period's: prefix surplus years with their word."""
+def _signed_gap(gap: Range, view: View, row_name: str) -> str:
+    """A year's gap in a table row whose label is the period's: a year of another kind names its own."""
     name, value, _ = gap_text(gap, view)
-    return value if name == label("remaining", view.lang) else f"{name.lower()} {value}"
+    return value if name == row_name else f"{name.lower()} {value}"
 
 
 def _gap_style(gap: Range) -> str:
@@ -142,7 +143,7 @@ def all_plans_table(summary: Summary, view: View) -> Table:
                   Text(numbers.amount(totals.target.total, view.unit)))
     name, value, style = gap_text(totals.gap.total, view)
     table.add_row(Text(name, style=style),
-                  *[Text(_signed_gap(totals.gap.years[y], view), style=_gap_style(totals.gap.years[y]))
+                  *[Text(_signed_gap(totals.gap.years[y], view, name), style=_gap_style(totals.gap.years[y]))
                     if totals.gap.years else Text("") for y in summary.years],
                   Text(value, style=style))
     return table
@@ -165,13 +166,15 @@ def mismatch_lines(items: Iterable[Reconciliation], unit: Unit, lang: Lang) -> l
     return lines
 
 
-def render_summary(summary: Summary, view: View, console: Console) -> None:
-    """The whole `summarize` report: each plan, then all of them when several, then warnings."""
+def render_summary(summary: Summary, view: View, console: Console, group_by: GroupBy | None = None) -> None:
+    """The whole `summarize` report: each plan, then all of them when several, subtotals, then warnings."""
     for result in summary.plans:
         console.print(summary_table(result, result.totals.years, view))
         console.print()
     if len(summary.plans) > 1:
         console.print(all_plans_table(summary, view))
+    if group_by is not None:
+        render_groups(summary, group_by, view, console)
     lines = mismatch_lines(summary.mismatches, view.unit, view.lang)
     for line in lines:
         console.print(line, soft_wrap=True)
@@ -224,8 +227,31 @@ def _gap_period_row(totals: Totals, view: View, name: str) -> list[Text]:
             Text(f"{name}: {value}", style=style), Text(numbers.percent_span(totals.coverage()))]
 
 
-def render_gap(summary: Summary, view: View, console: Console) -> None:
+def render_gap(summary: Summary, view: View, console: Console, group_by: GroupBy | None = None) -> None:
     console.print(gap_table(summary, view))
     totals = summary.totals
     if totals.target is not None and totals.target.years is None and summary.years:
         console.print(Text(label("target_period_only", view.lang), style="dim"))
+    if group_by is not None:
+        render_groups(summary, group_by, view, console)
+
+
+def groups_table(summary: Summary, by: GroupBy, view: View) -> Table:
+    """``--group-by``: the counted effects per area, status or plan, then the total they add up to."""
+    from budgetbalans.render.report import groups_table as text_table
+
+    source = text_table(summary, group_totals(summary, by), by, view)
+    table = Table(title=Text(source.title, style="bold"), title_justify="left", caption=Text(source.caption),
+                  caption_justify="left")
+    for header, numeric in zip(source.headers, source.numeric):
+        table.add_column(header, justify="right" if numeric else "left", no_wrap=numeric)
+    for row in source.rows:
+        if row.kind == "total":
+            table.add_section()
+        table.add_row(*[Text(cell) for cell in row.cells], style="bold" if row.kind == "total" else None)
+    return table
+
+
+def render_groups(summary: Summary, by: GroupBy, view: View, console: Console) -> None:
+    console.print()
+    console.print(groups_table(summary, by, view))

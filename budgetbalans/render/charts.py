@@ -1,0 +1,169 @@
+"""The HTML report's charts as geometry: bars in SVG coordinates, drawn from the computed result.
+
+Two charts, both from a :class:`~budgetbalans.core.Totals` and its measures:
+
+- a waterfall, one row per counted measure with an effect: from the sparbeting, each
+  measure's effect takes the remaining gap down, ending at what remains (the core's gap) or a
+  surplus. Without a target it starts at 0 and ends at the total. A range is drawn solid to
+  its low bound and lighter to its high bound; the next measure starts where the low ends, so
+  the chart ends at the period's gap taken at the low totals (the gap's high bound).
+- bars per year: the year's total (lighter part up to the high bound), and the year's target
+  as a line where the plan gives one.
+
+Only positions are worked out here (floats, for drawing); every amount shown as text is the
+core's exact figure, formatted by :mod:`budgetbalans.render.numbers`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Sequence
+
+from budgetbalans.core import MeasureResult, Totals
+from budgetbalans.money import Range, Unit
+from budgetbalans.render import numbers
+
+ROW, LABEL_WIDTH, BAR_WIDTH, VALUE_WIDTH = 22, 250, 340, 90
+TITLE_CHARS = 38
+UNBOUNDED_ROOM = Decimal("0.15")
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar: solid from ``x`` for ``width``; an uncertain, lighter part after it (``extra``)."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    kind: str  # target, saving, cost, remaining, surplus, total
+    extra_start: float = 0.0
+    extra_length: float = 0.0
+    label: str = ""
+    full_label: str = ""
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: float
+    height: float
+    bars: Sequence[Bar]
+    zero: float  # x (waterfall) or y (per year) of zero
+    lines: Sequence[tuple[float, float, float, float, str]] = ()  # x1, y1, x2, y2, label
+    ticks: Sequence[tuple[float, str]] = ()  # position, text (the years)
+
+
+@dataclass(frozen=True)
+class Step:
+    """A waterfall row in kronor: from ``start`` by ``low`` (solid) and up to ``high`` (lighter)."""
+
+    label: str
+    full_label: str
+    kind: str
+    start: Decimal
+    low: Decimal
+    high: Decimal | None
+    value: str
+    grows: int = 1  # where an unbounded high points: +1 right, -1 left
+
+
+def waterfall_steps(measures: Sequence[MeasureResult], totals: Totals, unit: Unit, names: dict[str, str]) -> list[Step]:
+    """The rows of the waterfall, in kronor. ``names``: the words for target, remaining, surplus, total."""
+    direction = Decimal(-1) if totals.target is not None else Decimal(1)
+    position = totals.target.total if totals.target is not None else Decimal(0)
+    steps = []
+    if totals.target is not None:
+        steps.append(Step(names["target"], names["target"], "target", Decimal(0), position, position,
+                          numbers.amount(position, unit)))
+    for result in measures:
+        if not result.counted or not result.effects or result.total == Range.exact(Decimal(0)):
+            continue
+        steps.append(_measure_step(result, position, direction, unit))
+        position += direction * (result.total.low or Decimal(0))
+    steps.append(_end_step(totals, unit, names))
+    return steps
+
+
+def _measure_step(result: MeasureResult, start: Decimal, direction: Decimal, unit: Unit) -> Step:
+    title = f"{numbers.clean(result.measure.id)} {numbers.clean(result.measure.title)}"
+    short = title if len(title) <= TITLE_CHARS else title[:TITLE_CHARS - 1] + "…"
+    low = result.total.low or Decimal(0)
+    high = result.total.high
+    kind = "cost" if low < 0 else "saving"
+    return Step(short, title, kind, start, direction * low, None if high is None else direction * high,
+                numbers.span(result.total, unit), int(direction))
+
+
+def _end_step(totals: Totals, unit: Unit, names: dict[str, str]) -> Step:
+    if totals.gap is None:
+        total = totals.total
+        return Step(names["total"], names["total"], "total", Decimal(0), total.low or Decimal(0), total.high,
+                    numbers.span(total, unit))
+    gap = totals.gap.total  # solid: what is sure; lighter: the rest of the range
+    zero = Decimal(0)
+    if gap.low is not None and gap.low >= 0:
+        return Step(names["remaining"], names["remaining"], "remaining", zero, gap.low, gap.high,
+                    numbers.span(gap, unit))
+    if gap.high is not None and gap.high <= 0:
+        return Step(names["surplus"], names["surplus"], "surplus", zero, gap.high, gap.low, numbers.span(-gap, unit),
+                    grows=-1)
+    assert gap.high is not None  # the gap's high is the target minus the low total: always known
+    far = None if gap.low is None else gap.low - gap.high
+    return Step(names["uncertain"], names["uncertain"], "uncertain", gap.high, zero, far,
+                names["uncertain_value"], grows=-1)
+
+
+def waterfall(steps: Sequence[Step]) -> Chart:
+    """Horizontal bars: a row per step, on one scale from the smallest to the largest position."""
+    points = [p for s in steps for p in (s.start, s.start + s.low, *([] if s.high is None else [s.start + s.high]))]
+    low, high = min([Decimal(0), *points]), max([Decimal(0), *points])
+    room = (high - low) * UNBOUNDED_ROOM  # an unbounded bar reaches past every known figure
+    low -= room if any(s.high is None and s.grows < 0 for s in steps) else 0
+    high += room if any(s.high is None and s.grows > 0 for s in steps) else 0
+    span = float(high - low) or 1.0
+
+    def x(value: Decimal) -> float:
+        return LABEL_WIDTH + float(value - low) / span * BAR_WIDTH
+
+    bars = []
+    for index, step in enumerate(steps):
+        a, b = sorted([x(step.start), x(step.start + step.low)])
+        far = LABEL_WIDTH + (BAR_WIDTH if step.grows > 0 else 0) if step.high is None else x(step.start + step.high)
+        near = b if far >= b else a
+        extra_start, extra_length = (min(near, far), abs(far - near)) if step.high != step.low else (0.0, 0.0)
+        bars.append(Bar(a, index * ROW + 4, max(b - a, 1.0), ROW - 8, step.kind, extra_start, extra_length,
+                        step.label, step.full_label, step.value))
+    return Chart(LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH, len(steps) * ROW + 8, bars, x(Decimal(0)))
+
+
+YEAR_WIDTH, PLOT_HEIGHT, TOP, BOTTOM = 90, 180, 24, 30
+
+
+def per_year(totals: Totals, unit: Unit) -> Chart:
+    """Vertical bars: each year's total, lighter up to its high; the year's target as a line."""
+    years = totals.years
+    values = [totals.per_year[y] for y in years]
+    targets = totals.target.years if totals.target is not None and totals.target.years is not None else {}
+    points = [p for v in values for p in (v.low, v.high) if p is not None] + list(targets.values())
+    low, high = min([Decimal(0), *points]), max([Decimal(0), *points])
+    high += (high - low) * UNBOUNDED_ROOM if any(v.high is None for v in values) else 0
+    span = float(high - low) or 1.0
+
+    def y(value: Decimal) -> float:
+        return TOP + (1 - float(value - low) / span) * PLOT_HEIGHT
+
+    bars, lines, ticks = [], [], []
+    for index, (year, value) in enumerate(zip(years, values)):
+        left = 40 + index * YEAR_WIDTH
+        top, bottom = sorted([y(value.low or Decimal(0)), y(Decimal(0))])
+        far = TOP if value.high is None else y(value.high)
+        extra = (far, top - far) if value.high != value.low else (0.0, 0.0)
+        bars.append(Bar(left, top, YEAR_WIDTH * 0.6, max(bottom - top, 1.0), "cost" if (value.low or 0) < 0 else "saving",
+                        extra[0], max(extra[1], 0.0), str(year), str(year), numbers.span(value, unit)))
+        ticks.append((left + YEAR_WIDTH * 0.3, str(year)))
+        if year in targets:
+            target_y = y(targets[year])
+            lines.append((left - 6, target_y, left + YEAR_WIDTH * 0.6 + 6, target_y, numbers.amount(targets[year], unit)))
+    return Chart(40 + len(years) * YEAR_WIDTH + 20, TOP + PLOT_HEIGHT + BOTTOM, bars, y(Decimal(0)), lines, ticks)

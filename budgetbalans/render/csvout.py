@@ -1,0 +1,123 @@
+"""``--format csv``: for Swedish Excel, opened by double-click.
+
+- ``;`` between fields, decimal comma, UTF-8 with a byte-order mark (so Excel reads å, ä,
+  ö), CRLF line ends: Swedish Excel then opens the file as numbers in columns.
+- Amounts in the report's unit (``--unit``, default the plans' own), named in the headers,
+  written exactly (never rounded: ``1,575`` mkr is 1 575 000 kr) with no digit grouping.
+- One row per measure: plan, id, title, area, status, counted (ja/nej), a column per year,
+  the total and the class. Then subtotals (``--group-by``), each plan's totals (when several)
+  and the totals: Summa, possible effect, sparbeting, and the gap.
+- When any figure is a range, every year and the total get two columns, low and high; an
+  unbounded high is an empty cell.
+- Plan text that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
+  leading ``'`` so that a spreadsheet never reads it as a formula (CSV injection).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from typing import Mapping, Sequence
+
+from budgetbalans.core import MeasureResult, Summary, Totals
+from budgetbalans.grouping import group_totals
+from budgetbalans.money import Range, Unit
+from budgetbalans.render import numbers
+from budgetbalans.render.report_labels import label
+from budgetbalans.render.table import View
+from budgetbalans.render.report import (
+    Report, ReportKind, gap_label, gap_row, group_name, has_ranges, measure_status,
+)
+
+BOM = "\ufeff"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+Cell = str
+
+
+def render(summary: Summary, report: Report) -> bytes:
+    """The CSV file's bytes: BOM, header, measures (summarize only), subtotals and totals."""
+    layout = _Layout(summary.years, has_ranges(summary), report.view)
+    rows: list[list[Cell]] = [layout.header()]
+    several = len(summary.plans) > 1
+    if report.kind is ReportKind.SUMMARY:
+        rows += [layout.measure_row(m) for m in summary.measures]
+    if report.group_by is not None:
+        for group in group_totals(summary, report.group_by):
+            name = f"{label('subtotal', report.view.lang)}: {group_name(group, report.view)}"
+            rows.append(layout.total_row("", name, group.per_year, group.total))
+    if several:
+        for plan in summary.plans:
+            rows += layout.totals_rows(plan.plan.title, plan.totals)
+    rows += layout.totals_rows(label("all_plans", report.view.lang) if several else summary.plans[0].plan.title
+                               if summary.plans else "", summary.totals)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", quotechar='"', lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerows(rows)
+    return (BOM + out.getvalue()).encode("utf-8")
+
+
+def text(value: str) -> Cell:
+    """Plan text as a cell: control characters removed, never the start of a formula."""
+    cleaned = numbers.clean(value.replace("\r\n", "\n"))
+    risky = value.startswith(FORMULA_START) or cleaned.lstrip().startswith(FORMULA_START)
+    return "'" + cleaned if risky else cleaned
+
+
+def number(kronor: Decimal | None, unit: Unit) -> Cell:
+    """An amount in ``unit``, exact, decimal comma, no grouping: ``1605``, ``1,575``, ``-400``; unbounded is empty."""
+    if kronor is None:
+        return ""
+    return f"{(kronor / unit.kronor).normalize():f}".replace(".", ",")
+
+
+class _Layout:
+    """The columns: plan, id, title, area, status, counted, then per year (low, high) and the total, class."""
+
+    def __init__(self, years: Sequence[int], ranges: bool, view: View) -> None:
+        self.years, self.ranges, self.view = years, ranges, view
+
+    def header(self) -> list[Cell]:
+        lang, unit = self.view.lang, self.view.unit.value
+        names = [label(k, lang) for k in ("plan", "id", "measure", "area", "status", "counted")]
+        for name in [*map(str, self.years), label("total", lang)]:
+            names += ([f"{name} {label('low', lang)} ({unit})", f"{name} {label('high', lang)} ({unit})"]
+                      if self.ranges else [f"{name} ({unit})"])
+        return names + [label("class", lang)]
+
+    def amounts(self, value: Range | None) -> list[Cell]:
+        if value is None:
+            return ["", ""] if self.ranges else [""]
+        low, high = number(value.low, self.view.unit), number(value.high, self.view.unit)
+        return [low, high] if self.ranges else [low]
+
+    def measure_row(self, result: MeasureResult) -> list[Cell]:
+        measure, lang = result.measure, self.view.lang
+        cells = [text(result.plan.title), text(measure.id), text(measure.title), text(measure.area or ""),
+                 measure_status(result, self.view), label("yes" if result.counted else "no", lang)]
+        for year in self.years:
+            cells += self.amounts(result.effects.get(year))
+        cells += self.amounts(result.total if result.effects else None)
+        return cells + [str(result.interval_class) if result.interval_class else ""]
+
+    def total_row(self, plan: str, name: str, per_year: Mapping[int, Range] | None, whole: Range | None) -> list[Cell]:
+        cells = [text(plan), "", text(name), "", "", ""]
+        for year in self.years:
+            cells += self.amounts(None if per_year is None else per_year.get(year))
+        return cells + self.amounts(whole) + [""]
+
+    def totals_rows(self, plan: str, totals: Totals) -> list[list[Cell]]:
+        lang = self.view.lang
+        rows = [self.total_row(plan, label("total", lang), totals.per_year, totals.total)]
+        if totals.potential.high != 0:
+            rows.append(self.total_row(plan, label("potential", lang), None, totals.potential))
+        if totals.target is None:
+            return rows + [self.total_row(plan, f"{label('target', lang)}: {label('no_target', lang)}", None, None)]
+        target_years = None if totals.target.years is None else {
+            y: Range.exact(v) for y, v in totals.target.years.items()}
+        rows.append(self.total_row(plan, label("target", lang), target_years, Range.exact(totals.target.total)))
+        shown = gap_row(totals)
+        if shown is not None:
+            sign, years, whole = shown
+            rows.append(self.total_row(plan, gap_label(sign, self.view), years, whole))
+        return rows

@@ -1,0 +1,137 @@
+"""``--format html``: one self-contained page for the nämnd (Jinja2, imported only here).
+
+Per plan: the heading and key figures (sparbeting, total, gap or surplus, coverage), a
+waterfall from the sparbeting through each measure's effect to what remains, a bar chart
+per year (inline SVG, see :mod:`budgetbalans.render.charts`), the measure table, and the
+warnings of the reconciliation. No script, font, image or style is fetched: the page opens
+offline and prints on A4. Templates autoescape: plan text is always text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from budgetbalans import __version__
+from budgetbalans.core import MeasureResult, Summary, Totals
+from budgetbalans.grouping import group_totals
+from budgetbalans.render import charts, numbers
+from budgetbalans.render.report import (
+    Report, ReportKind, TextTable, all_plans_table, gap_table, groups_table, measures_table, plan_heading,
+    warnings,
+)
+from budgetbalans.render.report_labels import label
+from budgetbalans.render.table import View
+from budgetbalans.render.table import gap_text
+
+_TONE = {"remaining": "remaining", "surplus": "surplus"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A key figure: what it is, its value with the unit, and a tone (remaining, surplus, uncertain)."""
+
+    name: str
+    value: str
+    tone: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A plan (or all plans together): heading, key figures, charts, tables."""
+
+    title: str
+    subtitle: str
+    figures: Sequence[Figure]
+    waterfall: charts.Chart | None
+    waterfall_title: str
+    without_effect: str
+    per_year: charts.Chart | None
+    tables: Sequence[TextTable]
+
+
+def render(summary: Summary, report: Report) -> str:
+    """The page's HTML text."""
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    environment = Environment(loader=PackageLoader("budgetbalans.render", "templates"),
+                              autoescape=select_autoescape(default=True, default_for_string=True),
+                              trim_blocks=True, lstrip_blocks=True)
+    view = report.view
+    sections = _sections(summary, report)
+    extra = ([groups_table(summary, group_totals(summary, report.group_by), report.group_by, view)]
+             if report.group_by is not None else [])
+    title = (plan_heading(summary.plans[0].plan) if len(summary.plans) == 1
+             else label("all_plans", view.lang))
+    return environment.get_template("report.html.j2").render(
+        lang=view.lang.value, title=title, sections=sections, extra_tables=extra,
+        warnings=warnings(summary, view), label=lambda key, **values: label(key, view.lang, **values),
+        version=__version__, range_note=_has_range_bars(sections), label_x=charts.LABEL_WIDTH - 6,
+    )
+
+
+def _sections(summary: Summary, report: Report) -> list[Section]:
+    view = report.view
+    if report.kind is ReportKind.GAP:
+        return [_section(gap_table(summary, view).title, _paths(summary), summary.totals, summary.measures, view,
+                         [gap_table(summary, view)])]
+    plans = [_section(plan_heading(r.plan), numbers.clean(r.plan.path), r.totals, r.measures, view,
+                      [measures_table(r, view)]) for r in summary.plans]
+    if len(summary.plans) == 1:
+        return plans
+    together = _section(label("all_plans", view.lang), _paths(summary), summary.totals, summary.measures, view,
+                        [all_plans_table(summary, view)], waterfall=False)
+    return [together, *plans]
+
+
+def _paths(summary: Summary) -> str:
+    return " + ".join(numbers.clean(r.plan.path) for r in summary.plans)
+
+
+def _section(title: str, subtitle: str, totals: Totals, measures: Sequence[MeasureResult], view: View,
+             tables: list[TextTable], waterfall: bool = True) -> Section:
+    steps = charts.waterfall_steps(measures, totals, view.unit, _chart_names(totals, view)) if waterfall else []
+    drawn = sum(1 for s in steps if s.kind in ("saving", "cost"))
+    hidden = len(measures) - drawn
+    return Section(
+        title, f"{subtitle} · {label('unit', view.lang, unit=view.unit.value)}", _figures(totals, view),
+        charts.waterfall(steps) if drawn else None, _waterfall_title(totals, view),
+        label("measures_without_effect", view.lang, count=hidden) if drawn and hidden else "",
+        charts.per_year(totals, view.unit) if totals.years else None, tables,
+    )
+
+
+def _chart_names(totals: Totals, view: View) -> dict[str, str]:
+    names = {key: label(key, view.lang) for key in ("target", "remaining", "surplus", "uncertain", "total")}
+    if totals.gap is not None:
+        names["uncertain_value"] = gap_text(totals.gap.total, view)[1]
+    return names
+
+
+def _waterfall_title(totals: Totals, view: View) -> str:
+    if totals.gap is None:
+        return label("waterfall_no_target", view.lang)
+    name = gap_text(totals.gap.total, view)[0]
+    return label("waterfall", view.lang, what=name.lower())
+
+
+def _figures(totals: Totals, view: View) -> list[Figure]:
+    unit = view.unit.value
+    figures = []
+    if totals.target is not None:
+        figures.append(Figure(label("target", view.lang), f"{numbers.amount(totals.target.total, view.unit)} {unit}"))
+    else:
+        figures.append(Figure(label("target", view.lang), label("no_target", view.lang)))
+    figures.append(Figure(label("measures_total", view.lang), f"{numbers.span(totals.total, view.unit)} {unit}"))
+    if totals.gap is not None:
+        name, value, _ = gap_text(totals.gap.total, view)
+        tone = ("remaining" if name == label("remaining", view.lang)
+                else "surplus" if name == label("surplus", view.lang) else "uncertain")
+        figures.append(Figure(name, value if tone == "uncertain" else f"{value} {unit}", tone))
+        figures.append(Figure(label("coverage", view.lang), numbers.percent_span(totals.coverage())))
+    return figures
+
+
+def _has_range_bars(sections: Sequence[Section]) -> bool:
+    return any(bar.extra_length > 0 for s in sections for chart in (s.waterfall, s.per_year) if chart
+               for bar in chart.bars)
