@@ -7,6 +7,7 @@ clearly an amount raises :class:`AmountError` with a message that says how to wr
 
 from __future__ import annotations
 
+import difflib
 import re
 from decimal import Decimal
 from typing import Mapping
@@ -26,12 +27,15 @@ CLASSES = (1, 2, 3, 4)
 #: More digits than any municipal budget needs; also keeps hostile input cheap.
 MAX_DIGITS = 15
 MAX_DECIMALS = 6
+#: "1 750 000 000 kr – 2 000 000 000 kr" is 36 characters; longer text is not an amount.
+MAX_AMOUNT_CHARS = 100
 
 _UNIT_WORDS = {"kr": Unit.KR, "tkr": Unit.TKR, "mkr": Unit.MKR, "mnkr": Unit.MKR}
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " "})
 _MINUSES = ("-", "\u2212")
 _DASHES = "-\u2013\u2212"
-_UNIT_RE = re.compile(r"^(?P<number>.*?)\s*(?P<unit>mnkr|mkr|tkr|kr)\.?$", re.IGNORECASE)
+#: Searched, not matched with a leading ``.*?\s*``: that form takes quadratic time on long runs of spaces.
+_UNIT_RE = re.compile(r"(?P<unit>mnkr|mkr|tkr|kr)\.?$", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"^(?P<int>\d{1,3}(?:[ _]\d{3})*|\d+)(?:[,.](?P<frac>\d+))?$")
 _RANGE_RE = re.compile(r"^(?P<low>.*?[0-9a-zA-Z.])\s*[\u2013-]\s*(?P<high>.+)$")
 
@@ -59,11 +63,19 @@ def parse_amount(value: object, unit: Unit) -> Decimal:
         raise AmountError(f"{_shown(value)} is not an amount; write a number such as 1 500 or '0,5 mkr'")
     if isinstance(value, (int, Decimal)):
         return _kronor(Decimal(value), unit)
-    text = value.translate(_SPACES).strip()
-    match = _UNIT_RE.match(text)
+    text = _amount_text(value)
+    match = _UNIT_RE.search(text)
     if match:
-        text, unit = match["number"], _UNIT_WORDS[match["unit"].lower()]
+        text, unit = text[: match.start()].rstrip(), _UNIT_WORDS[match["unit"].lower()]
     return _kronor(_parse_number(text, value), unit)
+
+
+def _amount_text(value: str) -> str:
+    text = value.translate(_SPACES).strip()
+    if len(text) > MAX_AMOUNT_CHARS:
+        raise AmountError(f"{_clip(value)!r} is too long to be an amount (over {MAX_AMOUNT_CHARS} characters); "
+                          "write a number such as 1 500, '0,5 mkr' or '400 tkr'")
+    return text
 
 
 def _kronor(number: Decimal, unit: Unit) -> Decimal:
@@ -80,7 +92,7 @@ def _parse_number(text: str, original: str) -> Decimal:
     if not text:
         raise AmountError(f"{original!r} is not an amount; write a number, or 0, or leave the year out")
     if sum(text.count(sep) for sep in ",.") > 1:
-        raise AmountError(_two_separators(original, text))
+        raise AmountError(_two_separators(original.translate(_SPACES).strip(), text))
     match = _NUMBER_RE.match(text)
     if match is None:
         raise AmountError(_not_a_number(original, text))
@@ -96,8 +108,8 @@ def _parse_number(text: str, original: str) -> Decimal:
 def _two_separators(original: str, text: str) -> str:
     grouped = re.fullmatch(r"\d{1,3}(?:([.,])\d{3})+", text)
     if grouped:
-        suggestion = " ".join(re.split(r"[.,]", text))
-        return f"{_clip(original)!r} has two decimal separators; write {suggestion}"
+        suggestion = original.replace(text, " ".join(re.split(r"[.,]", text)), 1)
+        return f"{_clip(original)!r} has two decimal separators; write {_clip(suggestion)}"
     return f"{_clip(original)!r} has two decimal separators; use one decimal comma, such as 1 750,5"
 
 
@@ -118,7 +130,7 @@ def parse_effect(value: object, unit: Unit) -> Range:
     if value is None:
         raise AmountError("no value; write an amount, or leave the year out")
     if isinstance(value, str):
-        split = split_range(value)
+        split = split_range(_amount_text(value))
         if split is not None:
             return _parse_range_text(value, *split, unit)
     return Range.exact(parse_amount(value, unit))
@@ -142,22 +154,21 @@ def _parse_range_text(original: str, low_text: str, high_text: str, unit: Unit) 
             f"{_clip(original)!r}: a range with a negative end is written as a mapping, "
             "such as {low: -500, high: 200}"
         )
-    high_unit = _UNIT_RE.match(high_text.translate(_SPACES).strip())
-    low_unit = _UNIT_RE.match(low_text.strip())
+    high_unit = _UNIT_RE.search(high_text.translate(_SPACES).strip())
+    low_unit = _UNIT_RE.search(low_text.strip())
     if high_unit and not low_unit:  # "0,5-1 mkr": the unit belongs to both ends
         low_text = f"{low_text} {high_unit['unit']}"
     try:
         low, high = parse_amount(low_text, unit), parse_amount(high_text, unit)
     except AmountError as error:
         raise AmountError(f"{_clip(original)!r} is neither an amount nor a range low-high: {error}")
-    return _ordered(low, high, original)
+    return _ordered(low, high, _shown(original))
 
 
-def _ordered(low: Decimal, high: Decimal | None, original: object) -> Range:
+def _ordered(low: Decimal, high: Decimal | None, shown: str) -> Range:
     if high is not None and low > high:
         raise AmountError(
-            f"the range {_shown(original)} has its low end above its high end; "
-            "write the smaller amount first"
+            f"the range {shown} has its low end above its high end; write the smaller amount first"
         )
     return Range(low, high)
 
@@ -166,16 +177,21 @@ def _parse_effect_mapping(value: Mapping[object, object], unit: Unit) -> Range:
     keys = set(value)
     if keys == {"interval"}:
         return interval_range(value["interval"])
-    unknown = keys - {"low", "high"}
+    unknown = sorted(map(str, keys - {"low", "high"}))
     if unknown or "low" not in keys:
-        raise AmountError(
-            "an effect written as a mapping is {low: …, high: …} or {interval: 1-4}; "
-            f"got the keys {', '.join(sorted(map(str, keys)))}",
-            key=str(sorted(map(str, unknown))[0]) if unknown else None,
-        )
+        raise AmountError(_mapping_keys_message(unknown), key=unknown[0] if unknown else None)
     low = _keyed(value["low"], unit, "low")
     high = None if value.get("high") is None else _keyed(value["high"], unit, "high")
-    return _ordered(low, high, dict(value))
+    return _ordered(low, high, f"{{low: {_one_line(value['low'])}, high: {_one_line(value.get('high'))}}}")
+
+
+def _mapping_keys_message(unknown: list[str]) -> str:
+    usage = "an effect written as a mapping is {low: …, high: …} or {interval: 1-4}"
+    if not unknown:
+        return f"{usage}; low: is missing (write low: -500, high: 200, or leave out high: for no upper bound)"
+    close = difflib.get_close_matches(unknown[0], ["low", "high", "interval"], n=1, cutoff=0.5)
+    guess = f" — did you mean {close[0]!r}?" if close else ""
+    return f"{usage}; unknown key {_clip(unknown[0])!r}{guess}"
 
 
 def _keyed(raw: object, unit: Unit, key: str) -> Decimal:
@@ -201,6 +217,11 @@ def interval_range(raw: object) -> Range:
 
 def _shown(value: object) -> str:
     return repr(_clip(value)) if isinstance(value, str) else _clip(str(value))
+
+
+def _one_line(value: object) -> str:
+    """An amount as written, for a message: on one line (``"100\\nkr"`` is a valid amount)."""
+    return _clip(" ".join(str(value).split()))
 
 
 def _clip(value: object, limit: int = 40) -> str:

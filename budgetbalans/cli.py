@@ -173,7 +173,7 @@ def check_command(
     computed = summarize(loaded.plans).plans
     problems = loaded.problems + [problem for plan in computed for problem in plan_problems(plan, policy)]
     accepted = sum(item.accepted for plan in computed for item in plan.reconciliations)
-    result = CheckResult(sorted(problems), loaded.files, accepted)
+    result = CheckResult(sorted(problems), loaded.files, accepted, plan_paths=loaded.paths)
     chosen = format or (CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.TEXT)
     REPORTER_BY_NAME[chosen.value](result, sys.stdout)
     raise typer.Exit(EXIT_INVALID if result.problems else EXIT_OK)

@@ -6,8 +6,10 @@ Reading is all or nothing: a file either becomes a whole plan or a list of
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
@@ -25,6 +27,8 @@ MAX_FILE_BYTES = 1024 * 1024
 PLAN_SUFFIXES = (".yaml", ".yml")
 DEFAULT_FOLDER = Path("plans")
 
+#: How plans write the key of the period's stated total.
+_TOTAL_WORDS = frozenset({"total", "totalt", "summa"})
 _UNITS = {"kr": Unit.KR, "tkr": Unit.TKR, "mkr": Unit.MKR, "mnkr": Unit.MKR}
 
 
@@ -34,7 +38,12 @@ class Loaded:
 
     plans: list[Plan] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    files: int = 0
+    paths: list[str] = field(default_factory=list)
+
+    @property
+    def files(self) -> int:
+        """How many plan files were found (read or not)."""
+        return len(self.paths)
 
 
 def load_paths(paths: Iterable[Path]) -> Loaded:
@@ -44,7 +53,7 @@ def load_paths(paths: Iterable[Path]) -> Loaded:
         files, problems = plan_files(path)
         loaded.problems += problems
         for file in files:
-            loaded.files += 1
+            loaded.paths.append(str(file))
             try:
                 loaded.plans.append(load_plan(file))
             except PlanError as error:
@@ -89,24 +98,39 @@ def load_plan(path: Path) -> Plan:
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
+    """The file's bytes; only a regular file is opened (a FIFO or device could block or never end)."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise PlanError([Problem(name, 0, 0, f"the file is larger than {MAX_FILE_BYTES // 1024} KiB; "
-                                                  "a plan file is a few kilobytes, split it into several plans")])
+        kind = path.stat().st_mode
+        if not stat.S_ISREG(kind):
+            raise PlanError([Problem(name, 0, 0, f"not a plan file but {_file_kind(kind)}; "
+                                                  "only regular files are read")])
         with path.open("rb") as file:
-            return file.read(MAX_FILE_BYTES + 1)
+            data = file.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise PlanError([Problem(name, 0, 0, f"cannot read the file: {error.strerror or error}")]) from None
+    if len(data) > MAX_FILE_BYTES:  # the length read, not the size reported: it can lie (/proc, races)
+        raise PlanError([Problem(name, 0, 0, f"the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MiB; "
+                                              "a plan file is a few kilobytes, split it into several plans")])
+    return data
+
+
+def _file_kind(mode: int) -> str:
+    kinds = {stat.S_ISDIR: "a folder", stat.S_ISFIFO: "a named pipe (FIFO)", stat.S_ISSOCK: "a socket",
+             stat.S_ISCHR: "a device", stat.S_ISBLK: "a device"}
+    return next((kind for test, kind in kinds.items() if test(mode)), "a special file")
 
 
 def _decode(data: bytes, name: str) -> str:
+    """UTF-8 text, without a byte-order mark (positions count from after it, as editors show them)."""
+    data = data.removeprefix(codecs.BOM_UTF8)
     if not data.strip():
-        raise PlanError([Problem(name, 0, 0, "the file is empty; a plan starts with title: and measures:")])
+        raise PlanError([Problem(name, 1, 1, "the file is empty; a plan starts with title: and measures:")])
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
         line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        column = len(data[line_start:error.start].decode("utf-8", errors="replace")) + 1
         raise PlanError([Problem(name, line, column, "the file is not UTF-8 text (byte "
                                  f"0x{data[error.start]:02x}); save it as UTF-8 (in Excel or Notepad: "
                                  "'Save as', encoding UTF-8)")]) from None
@@ -124,13 +148,15 @@ def _fail_at_nul(text: str, name: str) -> str:
 def validate_plan(source: Source, name: str) -> Plan:
     """Validate YAML data as a plan; raise :class:`PlanError` with every problem found."""
     data = source.data
+    read = [Problem(name, problem.line, problem.column, problem.message) for problem in source.problems]
     if data is None:
         raise PlanError([Problem(name, 1, 1, "the file is empty; a plan starts with title: and measures:")])
     if not isinstance(data, dict):
         line, column = source.position(())
-        raise PlanError([Problem(name, line, column, "a plan is a mapping of keys (title:, unit:, measures:, …) "
-                                                     "at the top of the file, not a list or a single value")])
-    problems = [Problem(name, *where, message) for where, message in cross_check(source)]
+        raise PlanError([*read, Problem(name, line, column, "a plan is a mapping of keys (title:, unit:, "
+                                                            "measures:, …) at the top of the file, not a list "
+                                                            "or a single value")])
+    problems = read + [Problem(name, *where, message) for where, message in cross_check(source)]
     try:
         plan = Plan.model_validate(data, context={"unit": _plan_unit(data)})
     except ValidationError as error:
@@ -142,11 +168,11 @@ def validate_plan(source: Source, name: str) -> Plan:
 
 def _noted_positions(source: Source, plan: Plan) -> dict[tuple[str, ...], tuple[int, int]]:
     """Where the keys that checks after validation point at stood: target and stated totals."""
-    noted = {("target",): source.position(("target",))}
+    noted: dict[tuple[str, ...], tuple[int, int]] = {("target",): source.position(("target",))}
     for key in source.data.get("stated_totals") or {} if isinstance(source.data, dict) else {}:
         word = str(key).strip().lower()
-        noted[("stated_totals", "total" if word in {"totalt", "summa"} else word)] = source.position(
-            ("stated_totals", key))
+        noted[("stated_totals", "total" if word in _TOTAL_WORDS else word)] = source.position(
+            ("stated_totals", str(key)))
     for index, measure in enumerate(plan.measures):
         if measure.stated_total is not None:
             noted[("measures", measure.id, "stated_total")] = source.position(("measures", index, "stated_total"))
@@ -179,24 +205,35 @@ _TYPE_MESSAGES = {
     "model_type": "{what} should be a mapping of keys (id:, title:, effects:, …)",
 }
 
+#: Where the general message would mislead (years' example for a list of measures).
+_FIELD_MESSAGES: dict[tuple[str, Any], str] = {
+    ("tuple_type", "measures"): "'measures' should be a list of measures, each starting with '- id:' on its own line",
+}
+#: Parts of an effect written as a mapping whose *value* is wrong; any other part is an unknown key.
+_VALUE_SUBKEYS = frozenset({"low", "high", "interval"})
+
 
 def _problem(source: Source, name: str, detail: Mapping[str, Any]) -> Problem:
     loc = tuple(detail["loc"])
     kind = detail["type"]
     ctx = detail.get("ctx") or {}
+    is_key = kind == "extra_forbidden"
+    if loc and loc[-1] == "[key]":  # pydantic's marker for a mapping's key (a year that is not a year)
+        loc, is_key = loc[:-1], True
     if kind == "plan":
         subkey = ctx.get("subkey")
         loc = (*loc, subkey) if subkey else loc
+        is_key = is_key or (subkey is not None and subkey not in _VALUE_SUBKEYS)
         message = str(ctx["reason"])
     elif kind == "extra_forbidden":
         message = _unknown_key(loc)
     elif kind == "missing":
         message = f"missing key {loc[-1]!r}; {_missing_hint(loc)}"
     else:
-        message = _TYPE_MESSAGES.get(kind, "{what}: " + detail["msg"]).format(
-            what=_what(loc), input=_clip(detail.get("input")))
-    is_key = kind == "extra_forbidden" or (loc and loc[-1] == "[key]")
-    line, column = source.position(loc, key=bool(is_key))
+        template = _FIELD_MESSAGES.get((kind, loc[-1] if loc else None)) or _TYPE_MESSAGES.get(kind)
+        message = (template.format(what=_what(loc), input=_clip(detail.get("input"))) if template
+                   else f"{_what(loc)}: {detail['msg']}")  # pydantic's text may hold braces: never format it
+    line, column = source.position(loc, key=is_key)
     return Problem(name, line, column, message)
 
 
@@ -232,7 +269,7 @@ def _clip(value: Any, limit: int = 40) -> str:
 
 
 def cross_check(source: Source) -> Iterator[tuple[tuple[int, int], str]]:
-    """Problems no single value shows: duplicate ids, years outside the period, start alone."""
+    """Problems no single value shows: duplicate ids, years outside the period, start alone, a year twice."""
     data = source.data
     assert isinstance(data, dict)
     measures = data.get("measures")
@@ -242,6 +279,10 @@ def cross_check(source: Source) -> Iterator[tuple[tuple[int, int], str]]:
     for index, measure in enumerate(measures):
         if isinstance(measure, dict):
             yield from _measure_rules(source, index, measure, period)
+            for key in ("effects", "forecast", "outcome"):
+                yield from _same_year_twice(source, ("measures", index, key), measure.get(key))
+    yield from _same_year_twice(source, ("target",), data.get("target"))
+    yield from _same_year_twice(source, ("stated_totals",), data.get("stated_totals"))
     if period:
         yield from _years_outside(source, ("target",), data.get("target"), period)
         yield from _years_outside(source, ("stated_totals",), data.get("stated_totals"), period)
@@ -282,6 +323,24 @@ def _years_outside(source: Source, path: DataPath, mapping: Any,
             yield (source.position((*path, key), key=True),
                    f"the year {key} is outside the plan's years ({first}–{last}); "
                    f"correct the year or add it to years:")
+
+
+def _same_year_twice(source: Source, path: DataPath, mapping: Any) -> Iterator[tuple[tuple[int, int], str]]:
+    """Keys written differently that mean one year (``"2024 "`` and ``2024``) or the total (``total``, ``summa``).
+
+    Validation would keep only the last of them, silently: the same loss as a key written twice.
+    """
+    if not isinstance(mapping, dict):
+        return
+    first: dict[str, str] = {}
+    for key in mapping:
+        meaning = "total" if key.strip().lower() in _TOTAL_WORDS else key.strip()
+        if meaning in first:
+            line = source.position((*path, first[meaning]), key=True)[0]
+            yield (source.position((*path, key), key=True),
+                   f"{_clip(key)!r} means the same as {_clip(first[meaning])!r} on line {line}; keep one")
+        else:
+            first[meaning] = key
 
 
 def _declared_years(raw: Any) -> frozenset[int] | None:

@@ -5,20 +5,22 @@ C parser where available), not by PyYAML's constructor, so:
 
 - every scalar stays the text it was written as: ``010`` is not eight, ``1:30`` is not
   ninety, ``yes`` is not a boolean, a date is not a timestamp (the models read the text);
-- a key written twice in one mapping is an error, not "the last one wins";
+- a key written twice in one mapping is a problem, not "the last one wins" (it is noted in
+  :attr:`Source.problems` and reading goes on, so the rest of the file is checked too);
 - aliases, merge keys and tags (``!!python/...``) are refused, so nothing expands or runs;
 - nesting is bounded while reading, so no input can exhaust the stack.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Callable, Union
 
 import yaml
 
 try:
-    from yaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser  # not ``yaml.CParser``: that name does not exist
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml.parser import Parser as _BaseParser
     from yaml.reader import Reader
@@ -31,11 +33,12 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
             _BaseParser.__init__(self)
 
 
+#: Hints for libyaml's and PyYAML's wording of the usual mistakes, by the start of the problem.
 _HINTS = {
-    "mapping values are not allowed here": " (a text with ': ' in it? put the text in quotes)",
-    "found character '\\t' that cannot start any token": " (indent with spaces, not tabs)",
-    "found character that cannot start any token": " (a text starting with @, ` or %? put it in quotes)",
+    "mapping values are not allowed": " (a text with ': ' in it? put the text in quotes)",
+    "found character": " (a text starting with @, ` or %? put it in quotes)",
 }
+_TAB_HINT = " (indent with spaces, not tabs)"
 
 #: Deeper than any plan needs (a plan is 5 levels deep); bounds hostile input.
 MAX_DEPTH = 20
@@ -60,23 +63,30 @@ class YamlProblem(Exception):
 
 @dataclass
 class Source:
-    """A YAML document as plain data, with the position of every value and key."""
+    """A YAML document as plain data, with the position of every value and key.
+
+    ``problems``: what is wrong but did not stop the reading (a key written twice).
+    """
 
     data: Value
     values: dict[Path, Position] = field(default_factory=dict)
     keys: dict[Path, Position] = field(default_factory=dict)
+    problems: list[YamlProblem] = field(default_factory=list)
 
     def position(self, path: Path, *, key: bool = False) -> Position:
         """The position of the longest prefix of ``path`` that exists in the document.
 
-        Parts that are not data (pydantic's union or validator names) are skipped.
+        Parts that are not data (pydantic's union or validator names) are skipped. With ``key``,
+        the position of the key itself, when the last part of ``path`` names one.
         """
         found: Path = ()
+        last_found = False
         for part in path:
             candidate = (*found, part)
-            if candidate in self.values:
+            last_found = candidate in self.values
+            if last_found:
                 found = candidate
-        if key and found in self.keys and found == tuple(path):
+        if key and last_found and found in self.keys:
             return self.keys[found]
         return self.values.get(found, (1, 1))
 
@@ -91,20 +101,59 @@ class _Frame:
 
 def read_yaml(text: str) -> Source:
     """Parse one YAML document into a :class:`Source`; raise :class:`YamlProblem` if it isn't plain data."""
-    parser = _Parser(text)
+    parser = None
     try:
+        parser = _Parser(text)  # PyYAML's own reader checks the characters here already
         return _Builder().build(parser)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = str(error.problem or error.context)
-        raise YamlProblem(line, column, f"not valid YAML: {problem}{_HINTS.get(problem, '')}") from None
+        raise _syntax_problem(text, error) from None
+    except yaml.reader.ReaderError as error:
+        raise _character_problem(text, error) from None
     except yaml.YAMLError as error:
-        raise YamlProblem(1, 1, f"not valid YAML: {error}") from None
+        raise YamlProblem(1, 1, f"not valid YAML: {str(error).splitlines()[0]}") from None
     finally:
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:
             dispose()
+
+
+#: What YAML counts as a line break (libyaml and PyYAML alike), so positions match the parser's.
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _syntax_problem(text: str, error: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = error.problem_mark or error.context_mark
+    lines = _LINE_BREAKS.split(text)
+    line, column = _within(lines, mark.line, mark.column) if mark else (0, 0)
+    problem = str(error.problem or error.context)
+    found = lines[line][column:column + 1]
+    hint = _TAB_HINT if found == "\t" else next(
+        (hint for start, hint in _HINTS.items() if problem.startswith(start)), "")
+    return YamlProblem(line + 1, column + 1, f"not valid YAML: {problem}{hint}{_context(error, line)}")
+
+
+def _within(lines: list[str], line: int, column: int) -> tuple[int, int]:
+    """A 0-based position past the last written line (libyaml's "end of file") moved to the end of that line."""
+    last = next((index for index in range(len(lines) - 1, -1, -1) if lines[index].strip()), 0)
+    return (last, len(lines[last])) if line > last else (line, column)
+
+
+def _context(error: yaml.MarkedYAMLError, line: int) -> str:
+    """Where the unfinished part began, when that is on another line than the problem."""
+    mark = error.context_mark
+    if not error.problem or not error.context or mark is None or mark.line == line:
+        return ""
+    return f" ({error.context} that starts on line {mark.line + 1}, column {mark.column + 1})"
+
+
+def _character_problem(text: str, error: yaml.reader.ReaderError) -> YamlProblem:
+    """A character YAML does not allow (a control character); the first one is where the parser stopped."""
+    character = chr(error.character) if isinstance(error.character, int) else str(error.character)
+    index = max(text.find(character), 0)
+    lines = _LINE_BREAKS.split(text[:index])
+    return YamlProblem(len(lines), len(lines[-1]) + 1,
+                       f"the character U+{ord(character[:1] or ' '):04X} is not allowed in a plan file "
+                       "(a control character, invisible in most editors); delete it")
 
 
 class _Builder:
@@ -114,7 +163,7 @@ class _Builder:
         self.documents = 0
 
     def build(self, parser: _Parser) -> Source:
-        handlers = {
+        handlers: dict[type[yaml.Event], Callable[[Any], None]] = {
             yaml.ScalarEvent: self._scalar,
             yaml.MappingStartEvent: self._start_mapping,
             yaml.SequenceStartEvent: self._start_sequence,
@@ -125,7 +174,7 @@ class _Builder:
         }
         while True:
             event = parser.get_event()
-            if isinstance(event, yaml.StreamEndEvent):
+            if event is None or isinstance(event, yaml.StreamEndEvent):
                 return self.source
             handler = handlers.get(type(event))
             if handler is not None:
@@ -136,22 +185,23 @@ class _Builder:
         if self.documents > 1:
             raise _problem(event, "more than one YAML document (---) in one file; keep one plan per file")
 
-    def _alias(self, event: yaml.Event) -> None:
-        raise _problem(event, "aliases (*name) are not allowed in plan files; write the value out")
+    def _alias(self, event: yaml.AliasEvent) -> None:
+        raise _problem(event, f"aliases (*{_clip(str(event.anchor))}) are not allowed in plan files; "
+                              "write the value out")
 
     def _check_node(self, event: yaml.NodeEvent) -> None:
         tag = getattr(event, "tag", None)
         if tag not in _ALLOWED_TAGS:
             raise _problem(event, f"YAML tags such as {_short_tag(tag)} are not allowed in plan files; remove it")
         if event.anchor is not None:
-            raise _problem(event, f"anchors (&{event.anchor}) are not allowed in plan files; write the value out")
+            raise _problem(event, f"anchors (&{_clip(event.anchor)}) are not allowed in plan files; "
+                                  "write the value out")
 
     def _scalar(self, event: yaml.ScalarEvent) -> None:
         self._check_node(event)
-        plain = event.style is None or event.style == ""
         if self._take_key(event, event.value):
             return
-        self._place(None if plain and event.value in _NULLS else event.value, event)
+        self._place(None if _plain(event) and event.value in _NULLS else event.value, event)
 
     def _start_mapping(self, event: yaml.MappingStartEvent) -> None:
         self._start(event, {})
@@ -178,22 +228,21 @@ class _Builder:
         frame = self.stack[-1]
         if not isinstance(frame.container, dict) or frame.key is not None:
             return False
-        if text == "<<" and event.style is None:
+        if text == "<<" and _plain(event):
             raise _problem(event, "merge keys (<<) are not allowed in plan files; write the keys out")
+        line, column = _position(event)
         if text in frame.key_lines:
-            raise _problem(
-                event,
-                f"the key {text!r} appears twice in this mapping (first on line {frame.key_lines[text]}); "
-                "keep one",
-            )
-        line = event.start_mark.line + 1
-        frame.key_lines[text] = line
+            self.source.problems.append(_problem(
+                event, f"the key {_clip(text)!r} appears twice in this mapping (first on line "
+                       f"{frame.key_lines[text]}); keep one"))
+        else:
+            frame.key_lines[text] = line
         frame.key = text
-        self.source.keys[(*frame.path, text)] = (line, event.start_mark.column + 1)
+        self.source.keys[(*frame.path, text)] = (line, column)
         return True
 
     def _place(self, value: Value, event: yaml.Event) -> Path:
-        position = (event.start_mark.line + 1, event.start_mark.column + 1)
+        position = _position(event)
         if not self.stack:
             self.source.data = value
             self.source.values[()] = position
@@ -211,10 +260,23 @@ class _Builder:
         return path
 
 
+def _plain(event: yaml.ScalarEvent) -> bool:
+    """Written without quotes (PyYAML says ``None``, libyaml ``""``)."""
+    return event.style is None or event.style == ""
+
+
+def _position(event: yaml.Event) -> Position:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
 def _problem(event: yaml.Event, message: str) -> YamlProblem:
-    return YamlProblem(event.start_mark.line + 1, event.start_mark.column + 1, message)
+    return YamlProblem(*_position(event), message)
 
 
 def _short_tag(tag: str | None) -> str:
-    text = str(tag).replace("tag:yaml.org,2002:", "!!")
-    return text if len(text) <= 40 else text[:39] + "…"
+    return _clip(str(tag).replace("tag:yaml.org,2002:", "!!"))
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -206,7 +206,7 @@ def test_the_real_command_runs_as_a_module_and_never_shows_a_traceback(tmp_path:
     ran = subprocess.run([sys.executable, "-m", "budgetbalans", "summarize", str(bad)],
                          capture_output=True, text=True, timeout=60)
     assert ran.returncode == 1
-    assert ran.stderr.startswith(f"{bad}:2:1: not valid YAML")
+    assert ran.stderr.startswith(f"{bad}:1:17: not valid YAML")
     ran = subprocess.run([sys.executable, "-m", "budgetbalans", "gap", str(SEED_002), "--format", "json"],
                          capture_output=True, text=True, timeout=60)
     assert ran.returncode == 0 and json.loads(ran.stdout)["gap"]["low"] == -1192000

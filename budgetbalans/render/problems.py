@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Callable, Sequence, TextIO
+from typing import Callable, Collection, Optional, Sequence, TextIO
 
 from budgetbalans.errors import Problem
 from budgetbalans.render.numbers import clean
@@ -21,10 +21,18 @@ class CheckResult:
     problems: Sequence[Problem]
     files: int
     accepted: int = 0
+    plan_paths: Optional[Collection[str]] = None
 
     @property
     def files_with_problems(self) -> int:
-        return len({problem.path for problem in self.problems})
+        """Plan files with a problem; a PATH that names no plan file (a missing file, an empty folder) is none.
+
+        Without ``plan_paths`` (the files read), a best guess that never exceeds ``files``.
+        """
+        paths = {problem.path for problem in self.problems}
+        if self.plan_paths is not None:
+            return len(paths & set(self.plan_paths))
+        return min(len(paths), self.files)
 
     def summary(self) -> str:
         files = f"{self.files} plan{'' if self.files == 1 else 's'}"
@@ -33,14 +41,21 @@ class CheckResult:
                     "accepted)" if self.accepted else "")
         if not count:
             return f"no problems in {files}{accepted}"
+        if not self.files:  # every problem is with a path itself: a missing file, a folder without plans
+            return f"{count} problem{'' if count == 1 else 's'}; no plan files read"
         return f"{count} problem{'' if count == 1 else 's'} in {self.files_with_problems} of {files}{accepted}"
 
 
 def text(result: CheckResult, out: TextIO) -> None:
     """``path:line:column: message``, one a line, then the summary."""
     for problem in result.problems:
-        out.write(clean(str(problem)) + "\n")
+        out.write(_one_line(str(problem)) + "\n")
     out.write(result.summary() + "\n")
+
+
+def _one_line(value: str) -> str:
+    """One problem stays one line, whatever a file name holds."""
+    return clean(value.replace("\r", "\\r").replace("\n", "\\n"))
 
 
 def _github_data(value: str) -> str:

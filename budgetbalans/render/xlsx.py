@@ -1,0 +1,356 @@
+"""``--format xlsx``: a workbook a controller can audit (XlsxWriter, imported only here).
+
+One sheet per plan (and a summary sheet first when there are several): the measures with
+real numeric cells, then Summa, possible effect, sparbeting, the gap and the coverage.
+Every total is a formula in the file (``=SUMIFS(…;Medräknad;"ja")``, ``=target−total``), so
+Excel or LibreOffice recomputes it from the rows; budgetbalans's own figure is stored as
+the formula's cached result for viewers that do not recalculate. Subtotals of
+``--group-by`` are values from :mod:`budgetbalans.grouping`.
+
+Amounts are in the report's unit, with a Swedish-looking number format (``#,##0``: Swedish
+Excel shows the grouping as a space, and a decimal comma). When any figure is a range,
+every year and the total get a low and a high column; an unbounded high is an empty cell.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
+
+from budgetbalans.core import MeasureResult, PlanResult, Summary, Totals
+from budgetbalans.grouping import group_totals
+from budgetbalans.money import Range, Unit
+from budgetbalans.render import numbers
+from budgetbalans.render.report import (
+    GapSign, Report, gap_label, gap_row, group_name, has_ranges, measure_status, plan_heading, warnings,
+)
+from budgetbalans.render.report_labels import label
+from budgetbalans.render.table import View
+
+if TYPE_CHECKING:
+    from xlsxwriter.workbook import Workbook  # type: ignore[import-untyped]
+    from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
+
+_AMOUNT_FORMAT = {Unit.KR: "#,##0", Unit.TKR: "#,##0", Unit.MKR: "#,##0.00"}
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+HEADER_ROW = 3  # title, subtitle, blank, then the header (frozen)
+
+
+def render(summary: Summary, report: Report) -> bytes:
+    """The workbook's bytes."""
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    out = io.BytesIO()
+    workbook = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False,
+                                         "strings_to_numbers": False, "strings_to_urls": False})
+    styles = _styles(workbook, report.view.unit)
+    names = sheet_names([r.plan.title for r in summary.plans])
+    ranges = has_ranges(summary)
+    summary_sheet = workbook.add_worksheet(label("summary_sheet", report.view.lang)[:31]) if len(names) > 1 else None
+    anchors = [_plan_sheet(workbook.add_worksheet(name), result, ranges, report, styles, summary_sheet is None)
+               for name, result in zip(names, summary.plans)]
+    if summary_sheet is not None:
+        _summary_sheet(summary_sheet, summary, list(zip(names, anchors)), ranges, report, styles)
+    workbook.close()
+    return out.getvalue()
+
+
+def cell_number(kronor: Decimal, unit: Unit) -> float:
+    """An amount in ``unit`` as a spreadsheet number.
+
+    The one place an amount becomes binary floating point: an Excel cell *is* an IEEE double.
+    Amounts have at most 15 significant digits (the loader refuses more), which a double holds
+    exactly enough that Excel shows and sums them as written.
+    """
+    return float(kronor / unit.kronor)
+
+
+def _styles(workbook: Workbook, unit: Unit) -> dict[str, Any]:
+    amount = _AMOUNT_FORMAT[unit]
+    return {
+        "title": workbook.add_format({"bold": True, "font_size": 14}),
+        "subtitle": workbook.add_format({"italic": True, "font_color": "#555555"}),
+        "header": workbook.add_format({"bold": True, "bottom": 1, "bg_color": "#E8EEF4", "text_wrap": True,
+                                       "valign": "top"}),
+        "text": workbook.add_format({"text_wrap": True, "valign": "top"}),
+        "dim": workbook.add_format({"text_wrap": True, "valign": "top", "font_color": "#888888"}),
+        "amount": workbook.add_format({"num_format": amount, "valign": "top"}),
+        "dim_amount": workbook.add_format({"num_format": amount, "valign": "top", "font_color": "#888888"}),
+        "total_label": workbook.add_format({"bold": True, "top": 1}),
+        "total": workbook.add_format({"num_format": amount, "bold": True, "top": 1}),
+        "label": workbook.add_format({}),
+        "gap_label": workbook.add_format({"bold": True}),
+        "gap": workbook.add_format({"num_format": amount, "bold": True}),
+        "percent": workbook.add_format({"num_format": "0%"}),
+        "warning": workbook.add_format({"font_color": "#9C5700"}),
+    }
+
+
+def sheet_names(titles: Sequence[str]) -> list[str]:
+    """Excel's rules: at most 31 characters, none of []:*?/\\, unique regardless of case."""
+    names: list[str] = []
+    for title in titles:
+        base = _SHEET_FORBIDDEN.sub(" ", numbers.clean(title)).strip(" '") or "Plan"
+        name, n = base[:31], 1
+        while name.lower() in {taken.lower() for taken in names}:
+            n += 1
+            name = f"{base[:31 - len(str(n)) - 3]} ({n})"
+        names.append(name)
+    return names
+
+
+def ref(sheet: str, row: int, col: int) -> str:
+    from xlsxwriter.utility import quote_sheetname, xl_rowcol_to_cell  # type: ignore[import-untyped]
+
+    return f"{quote_sheetname(sheet)}!{xl_rowcol_to_cell(row, col, row_abs=True, col_abs=True)}"
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Where each year's (and the total's) low and high are: the same column without ranges."""
+
+    years: Sequence[int]
+    first: int
+    ranges: bool
+
+    def low(self, index: int) -> int:
+        return self.first + index * (2 if self.ranges else 1)
+
+    def high(self, index: int) -> int:
+        return self.low(index) + (1 if self.ranges else 0)
+
+    @property
+    def total(self) -> int:
+        return len(self.years)  # the index after the years
+
+    @property
+    def after(self) -> int:
+        return self.high(self.total) + 1
+
+    def headers(self, view: View) -> list[str]:
+        unit, lang = view.unit.value, view.lang
+        result = []
+        for name in [*map(str, self.years), label("total", lang)]:
+            result += ([f"{name} {label('low', lang)} ({unit})", f"{name} {label('high', lang)} ({unit})"]
+                       if self.ranges else [f"{name} ({unit})"])
+        return result
+
+    def bounds(self, index: int) -> list[tuple[int, str]]:
+        return [(self.low(index), "low"), (self.high(index), "high")] if self.ranges else [(self.low(index), "low")]
+
+
+def _bound(value: Range, which: str) -> Decimal | None:
+    return value.low if which == "low" else value.high
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a plan sheet's Summa row is, for the summary sheet's formulas."""
+
+    total_row: int
+    columns: _Columns
+
+
+_FIXED = ("id", "measure", "area", "status", "counted")
+_WIDTHS = (6, 46, 26, 14, 11)
+
+
+def _plan_sheet(sheet: Worksheet, result: PlanResult, ranges: bool, report: Report,
+                styles: dict[str, Any], alone_in_workbook: bool) -> Anchor:
+    view = report.view
+    columns = _Columns(result.totals.years, len(_FIXED), ranges)
+    sheet.write_string(0, 0, plan_heading(result.plan), styles["title"])
+    subtitle = [numbers.clean(result.plan.path), label("unit", view.lang, unit=view.unit.value)]
+    if view.statuses:
+        subtitle.append(label("statuses_only", view.lang, statuses=", ".join(view.statuses)))
+    sheet.write_string(1, 0, " · ".join(part for part in subtitle if part), styles["subtitle"])
+    headers = [label(k, view.lang) for k in _FIXED] + columns.headers(view) + [label("class", view.lang)]
+    sheet.write_row(HEADER_ROW, 0, headers, styles["header"])
+    sheet.freeze_panes(HEADER_ROW + 1, 0)
+    for col, width in enumerate(_WIDTHS):
+        sheet.set_column(col, col, width)
+    sheet.set_column(columns.first, columns.after - 1, 13)
+    sheet.set_column(columns.after, columns.after, 10)
+    first = HEADER_ROW + 1
+    for offset, measure in enumerate(result.measures):
+        _measure_row(sheet, first + offset, measure, columns, view, styles)
+    last = first + len(result.measures) - 1
+    total_row = last + 2
+    _totals_block(sheet, total_row, (first, last), result.totals, columns, view, styles)
+    row = total_row + 6
+    alone = Summary((result,), result.totals)
+    if report.group_by is not None and alone_in_workbook:
+        row = _groups_block(sheet, row, alone, report, styles)
+    for line in warnings(alone, view):
+        sheet.write_string(row, 0, f"{label('warning', view.lang)}: {line}", styles["warning"])
+        row += 1
+    return Anchor(total_row, columns)
+
+
+def _measure_row(sheet: Worksheet, row: int, result: MeasureResult, columns: _Columns, view: View,
+                 styles: dict[str, Any]) -> None:
+    measure = result.measure
+    text, amount = (styles["text"], styles["amount"]) if result.counted else (styles["dim"], styles["dim_amount"])
+    cells = [measure.id, measure.title, measure.area or "", measure_status(result, view),
+             label("yes" if result.counted else "no", view.lang)]
+    for col, value in enumerate(cells):
+        sheet.write_string(row, col, numbers.clean(value), text)  # always text: a title never becomes a formula
+    for index, year in enumerate(columns.years):
+        if year in result.effects:
+            for col, which in columns.bounds(index):
+                _number(sheet, row, col, _bound(result.effects[year], which), view.unit, amount)
+    if result.effects:
+        for col, which in columns.bounds(columns.total):
+            cells_of_year = [columns.low(i) if which == "low" else columns.high(i) for i in range(len(columns.years))]
+            _formula(sheet, row, col, _row_sum(row, cells_of_year), _bound(result.total, which), view.unit, amount)
+    if result.interval_class:
+        sheet.write_string(row, columns.after, str(result.interval_class), text)
+
+
+def _row_sum(row: int, cols: Sequence[int]) -> str:
+    from xlsxwriter.utility import xl_rowcol_to_cell
+
+    return "=SUM(" + ",".join(xl_rowcol_to_cell(row, col) for col in cols) + ")" if cols else "=0"
+
+
+def _number(sheet: Worksheet, row: int, col: int, kronor: Decimal | None, unit: Unit, style: Any) -> None:
+    if kronor is not None:  # an unbounded high stays an empty cell
+        sheet.write_number(row, col, cell_number(kronor, unit), style)
+
+
+def _formula(sheet: Worksheet, row: int, col: int, formula: str, kronor: Decimal | None, unit: Unit,
+             style: Any) -> None:
+    """A total as a formula, with budgetbalans's figure as its cached value; unbounded: empty."""
+    if kronor is not None:
+        sheet.write_formula(row, col, formula, style, cell_number(kronor, unit))
+
+
+def _totals_block(sheet: Worksheet, row: int, measures: tuple[int, int], totals: Totals, columns: _Columns,
+                  view: View, styles: dict[str, Any]) -> None:
+    """Summa (SUMIFS over the counted rows), possible effect, sparbeting, gap, coverage."""
+    from xlsxwriter.utility import xl_range_abs
+
+    first, last = measures
+    counted = xl_range_abs(first, len(_FIXED) - 1, last, len(_FIXED) - 1)
+    yes = label("yes", view.lang)
+    sheet.write_string(row, 1, label("total", view.lang), styles["total_label"])
+    for index in range(len(columns.years) + 1):
+        value = totals.total if index == columns.total else totals.per_year[columns.years[index]]
+        for col, which in columns.bounds(index):
+            formula = (f'=SUMIFS({xl_range_abs(first, col, last, col)},{counted},"{yes}")' if last >= first else "=0")
+            _formula(sheet, row, col, formula, _bound(value, which), view.unit, styles["total"])
+    if totals.potential.high != 0:
+        sheet.write_string(row + 1, 1, label("potential", view.lang), styles["dim"])
+        for col, which in columns.bounds(columns.total):
+            _number(sheet, row + 1, col, _bound(totals.potential, which), view.unit, styles["dim_amount"])
+    _target_rows(sheet, row, totals, columns, view, styles)
+
+
+def _target_rows(sheet: Worksheet, total_row: int, totals: Totals, columns: _Columns, view: View,
+                 styles: dict[str, Any]) -> None:
+    from xlsxwriter.utility import xl_rowcol_to_cell as cell
+
+    target_row, gap_line, coverage_row = total_row + 2, total_row + 3, total_row + 4
+    if totals.target is None:
+        sheet.write_string(target_row, 1, f"{label('target', view.lang)}: {label('no_target', view.lang)}",
+                           styles["label"])
+        return
+    sheet.write_string(target_row, 1, label("target", view.lang), styles["label"])
+    targets: dict[int, Decimal] = {columns.total: totals.target.total}
+    if totals.target.years is not None:
+        targets.update({i: totals.target.years.get(y, Decimal(0)) for i, y in enumerate(columns.years)})
+    for index, amount in targets.items():
+        _number(sheet, target_row, columns.low(index), amount, view.unit, styles["amount"])
+    shown = gap_row(totals)
+    assert shown is not None
+    sign, gap_years, gap_total = shown
+    sheet.write_string(gap_line, 1, gap_label(sign, view), styles["gap_label"])
+    sheet.write_string(coverage_row, 1, label("coverage", view.lang), styles["label"])
+    for index in targets:
+        gap = gap_total if index == columns.total else (gap_years or {}).get(columns.years[index])
+        if gap is None:
+            continue
+        target = cell(target_row, columns.low(index))
+        low, high = cell(total_row, columns.low(index)), cell(total_row, columns.high(index))
+        # gap = target − total: its low uses the total's high. A surplus is shown as total − target.
+        formulas = ({"low": f"={low}-{target}", "high": f"={high}-{target}"} if sign is GapSign.SURPLUS
+                    else {"low": f"={target}-{high}", "high": f"={target}-{low}"})
+        for col, which in columns.bounds(index):
+            _formula(sheet, gap_line, col, formulas[which], _bound(gap, which), view.unit, styles["gap"])
+        if index == columns.total and totals.target.total > 0:
+            _coverage(sheet, coverage_row, columns, index, target, (low, high), totals, styles)
+
+
+def _coverage(sheet: Worksheet, row: int, columns: _Columns, index: int, target: str, totals_cells: tuple[str, str],
+              totals: Totals, styles: dict[str, Any]) -> None:
+    shares = totals.coverage()
+    assert shares is not None
+    for (col, which), share, total_cell in zip(columns.bounds(index), shares, totals_cells):
+        if share is not None and _bound(totals.total, which) is not None:
+            sheet.write_formula(row, col, f"={total_cell}/{target}", styles["percent"], float(share))
+
+
+def _groups_block(sheet: Worksheet, row: int, summary: Summary, report: Report, styles: dict[str, Any]) -> int:
+    """``--group-by``: the subtotals (values from the core), under a heading."""
+    assert report.group_by is not None
+    view, by = report.view, report.group_by
+    columns = _Columns(summary.years, len(_FIXED), has_ranges(summary))
+    title = label("subtotals", view.lang, by=label(f"group_{by.value}", view.lang).lower())
+    sheet.write_string(row, 1, title, styles["gap_label"])
+    for group in group_totals(summary, by):
+        row += 1
+        sheet.write_string(row, 1, group_name(group, view), styles["text"])
+        for index in range(len(columns.years) + 1):
+            value = group.total if index == columns.total else group.per_year[columns.years[index]]
+            for col, which in columns.bounds(index):
+                _number(sheet, row, col, _bound(value, which), view.unit, styles["amount"])
+    return row + 2
+
+
+def _summary_sheet(sheet: Worksheet, summary: Summary, plans: Sequence[tuple[str, Anchor]], ranges: bool,
+                   report: Report, styles: dict[str, Any]) -> None:
+    """Several plans: each plan's Summa row (formulas into its sheet), their sum, target, gap, coverage."""
+    view = report.view
+    columns = _Columns(summary.years, len(_FIXED), ranges)
+    sheet.write_string(0, 0, label("all_plans", view.lang), styles["title"])
+    sheet.write_string(1, 0, label("unit", view.lang, unit=view.unit.value), styles["subtitle"])
+    headers = ["", label("plan", view.lang), "", "", ""] + columns.headers(view)
+    sheet.write_row(HEADER_ROW, 0, headers, styles["header"])
+    sheet.freeze_panes(HEADER_ROW + 1, 0)
+    sheet.set_column(0, 0, 4)
+    sheet.set_column(1, 1, 46)
+    sheet.set_column(2, 4, 2)
+    sheet.set_column(columns.first, columns.after - 1, 13)
+    first = HEADER_ROW + 1
+    for offset, ((name, anchor), result) in enumerate(zip(plans, summary.plans)):
+        row = first + offset
+        sheet.write_string(row, 1, plan_heading(result.plan), styles["text"])
+        sheet.write_string(row, len(_FIXED) - 1, label("yes", view.lang), styles["dim"])
+        _plan_link(sheet, row, columns, name, anchor, result.totals, view, styles)
+    total_row = first + len(plans) + 1
+    _totals_block(sheet, total_row, (first, first + len(plans) - 1), summary.totals, columns, view, styles)
+    row = total_row + 6
+    if report.group_by is not None:
+        row = _groups_block(sheet, row, summary, report, styles)
+    for line in warnings(summary, view):
+        sheet.write_string(row, 0, f"{label('warning', view.lang)}: {line}", styles["warning"])
+        row += 1
+
+
+def _plan_link(sheet: Worksheet, row: int, columns: _Columns, name: str, anchor: Anchor, totals: Totals,
+               view: View, styles: dict[str, Any]) -> None:
+    """A plan's totals per year, as references to the Summa row of its own sheet."""
+    own = {year: index for index, year in enumerate(anchor.columns.years)}
+    for index in range(len(columns.years) + 1):
+        if index == columns.total:
+            source, value = anchor.columns.total, totals.total
+        elif columns.years[index] in own:
+            source, value = own[columns.years[index]], totals.per_year[columns.years[index]]
+        else:
+            continue
+        for (col, which), (source_col, _) in zip(columns.bounds(index), anchor.columns.bounds(source)):
+            _formula(sheet, row, col, "=" + ref(name, anchor.total_row, source_col), _bound(value, which),
+                     view.unit, styles["amount"])
