@@ -63,6 +63,8 @@ def parse_amount(value: object, unit: Unit) -> Decimal:
         raise AmountError(f"{_shown(value)} is not an amount; write a number such as 1 500 or '0,5 mkr'")
     if isinstance(value, (int, Decimal)):
         return _kronor(Decimal(value), unit)
+    if value.isascii() and value.isdigit() and len(value) <= MAX_DIGITS:  # the usual case: 535
+        return Decimal(value) * unit.kronor
     text = _amount_text(value)
     match = _UNIT_RE.search(text)
     if match:
@@ -129,7 +131,7 @@ def parse_effect(value: object, unit: Unit) -> Range:
         return _parse_effect_mapping(value, unit)
     if value is None:
         raise AmountError("no value; write an amount, or leave the year out")
-    if isinstance(value, str):
+    if isinstance(value, str) and not (value.isascii() and value.isdigit()):
         split = split_range(_amount_text(value))
         if split is not None:
             return _parse_range_text(value, *split, unit)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
-from budgetbalans.core import PlanResult, Reconciliation
+from budgetbalans.core import PlanResult, Reconciliation, reconcile, summarize
 from budgetbalans.errors import Problem
 from budgetbalans.models import Plan
 from budgetbalans.render.numbers import amount_with_unit, span
@@ -24,23 +24,33 @@ class Policy:
     fail_on_gap: bool = False
 
 
-def plan_problems(result: PlanResult, policy: Policy) -> Iterator[Problem]:
-    """Stated totals that do not add up, and the policy's demands, for one computed plan."""
-    yield from (_mismatch(result.plan, item) for item in result.reconciliations if not item.matches
-                and not item.accepted)
-    yield from (_stale(result.plan, item) for item in result.reconciliations
-                if item.matches and item.known_difference is not None)
-    plan = result.plan
+def plan_problems(plan: Plan, policy: Policy) -> Iterator[Problem]:
+    """Stated totals that do not add up, and the policy's demands, for one plan."""
+    reconciliations = reconcile(plan)
+    yield from (_mismatch(plan, item) for item in reconciliations if not item.matches and not item.accepted)
+    yield from (_stale(plan, item) for item in reconciliations if item.matches and item.known_difference is not None)
     if policy.require_target and plan.target is None:
         yield Problem(plan.path, 1, 1, "the plan states no target (sparbeting); add target: with the amount "
                                        "the plan must cover (required by --require-target)")
-    gap = result.totals.gap
-    if policy.fail_on_gap and gap is not None and (gap.total.high is None or gap.total.high > 0):
-        line, column = plan.position("target")
-        yield Problem(plan.path, line, column,
-                      f"the measures do not surely cover the target {amount_with_unit(result.totals.target.total, plan.unit)}"  # type: ignore[union-attr]
-                      f": still to save up to {_bound(gap.total.high, plan)} (measures total "
-                      f"{span(result.totals.total, plan.unit)} {plan.unit.value}; --fail-on-gap)")
+    if policy.fail_on_gap and plan.target is not None:
+        yield from _uncovered(summarize([plan]).plans[0])
+
+
+def accepted_differences(plan: Plan) -> int:
+    """How many of the plan's stated totals are known errors of its source document, accepted."""
+    return sum(item.accepted for item in reconcile(plan))
+
+
+def _uncovered(result: PlanResult) -> Iterator[Problem]:
+    plan, totals = result.plan, result.totals
+    gap = totals.gap
+    if gap is None or totals.target is None or (gap.total.high is not None and gap.total.high <= 0):
+        return
+    line, column = plan.position("target")
+    yield Problem(plan.path, line, column,
+                  f"the measures do not surely cover the target {amount_with_unit(totals.target.total, plan.unit)}"
+                  f": still to save up to {_bound(gap.total.high, plan)} (measures total "
+                  f"{span(totals.total, plan.unit)} {plan.unit.value}; --fail-on-gap)")
 
 
 def _bound(value: Decimal | None, plan: Plan) -> str:

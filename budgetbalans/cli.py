@@ -22,11 +22,11 @@ from rich.console import Console
 
 from budgetbalans import __version__
 from budgetbalans.amounts import AmountError, parse_amount
-from budgetbalans.checks import Policy, plan_problems
+from budgetbalans.checks import Policy, accepted_differences, plan_problems
 from budgetbalans.core import Summary, summarize
 from budgetbalans.errors import Problem
 from budgetbalans.grouping import GroupBy
-from budgetbalans.loader import DEFAULT_FOLDER, load_paths
+from budgetbalans.loader import DEFAULT_FOLDER, load_paths, read_paths
 from budgetbalans.models import STATUS_WORDS, Plan, Status
 from budgetbalans.money import Unit
 from budgetbalans.render import jsonout
@@ -168,15 +168,24 @@ def check_command(
         "--fail-on-gap", help="Fail for a plan whose measures do not surely cover its target.")] = False,
 ) -> None:
     """Validate plan files for CI: every problem in every file, then exit 0 or 1."""
-    loaded = load_paths(paths or [DEFAULT_FOLDER])
-    policy = Policy(require_target=require_target, fail_on_gap=fail_on_gap)
-    computed = summarize(loaded.plans).plans
-    problems = loaded.problems + [problem for plan in computed for problem in plan_problems(plan, policy)]
-    accepted = sum(item.accepted for plan in computed for item in plan.reconciliations)
-    result = CheckResult(sorted(problems), loaded.files, accepted, plan_paths=loaded.paths)
+    result = check_plans(paths or [DEFAULT_FOLDER], Policy(require_target=require_target, fail_on_gap=fail_on_gap))
     chosen = format or (CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.TEXT)
     REPORTER_BY_NAME[chosen.value](result, sys.stdout)
     raise typer.Exit(EXIT_INVALID if result.problems else EXIT_OK)
+
+
+def check_plans(paths: list[Path], policy: Policy) -> CheckResult:
+    """Every problem in every plan, one plan at a time (none is held after it is checked)."""
+    problems: list[Problem] = []
+    files: list[str] = []
+    accepted = 0
+    for read in read_paths(paths):
+        problems += read.problems
+        files += [read.path] if read.path is not None else []
+        if read.plan is not None:
+            problems += plan_problems(read.plan, policy)
+            accepted += accepted_differences(read.plan)
+    return CheckResult(sorted(problems), len(files), accepted, plan_paths=files)
 
 
 @app.command("schema")

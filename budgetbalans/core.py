@@ -317,6 +317,8 @@ def gap(target: Target | None, period_total: Range, per_year: Mapping[int, Range
 
 def reconcile(plan: Plan) -> list[Reconciliation]:
     """Each sum the document states, against the plan's own rows (every non-cancelled measure)."""
+    if not plan.stated_totals and all(m.stated_total is None for m in plan.measures):
+        return []
     period = plan.period
     effects = [measure_effects(m, period) for m in plan.measures]
     counted = [e for m, e in zip(plan.measures, effects) if counts_in_plan(m)]

@@ -20,7 +20,7 @@ from budgetbalans.errors import PlanError, Problem
 from budgetbalans.models import Measure, Plan
 from budgetbalans.money import Unit
 from budgetbalans.yamlsource import Path as DataPath
-from budgetbalans.yamlsource import Source, YamlProblem, read_yaml
+from budgetbalans.yamlsource import NotPlain, Source, YamlProblem, read_plain, read_yaml
 
 #: A plan is a few kilobytes; anything near this is not a plan (and could be an attack).
 MAX_FILE_BYTES = 1024 * 1024
@@ -49,17 +49,36 @@ class Loaded:
 def load_paths(paths: Iterable[Path]) -> Loaded:
     """Read every plan file named by ``paths`` (files, or folders searched for ``*.yaml``/``*.yml``)."""
     loaded = Loaded()
-    for path in paths:
-        files, problems = plan_files(path)
-        loaded.problems += problems
-        for file in files:
-            loaded.paths.append(str(file))
-            try:
-                loaded.plans.append(load_plan(file))
-            except PlanError as error:
-                loaded.problems += error.problems
+    for read in read_paths(paths):
+        loaded.problems += read.problems
+        if read.path is not None:
+            loaded.paths.append(read.path)
+        if read.plan is not None:
+            loaded.plans.append(read.plan)
     loaded.problems.sort()
     return loaded
+
+
+@dataclass
+class Read:
+    """One step of reading: a plan file (``path``) with its plan or its problems, or a PATH's problems."""
+
+    path: str | None
+    plan: Plan | None
+    problems: list[Problem]
+
+
+def read_paths(paths: Iterable[Path]) -> Iterator[Read]:
+    """The plan files below ``paths`` one at a time, so a caller need not hold them all."""
+    for path in paths:
+        files, problems = plan_files(path)
+        if problems:
+            yield Read(None, None, problems)
+        for file in files:
+            try:
+                yield Read(str(file), load_plan(file), [])
+            except PlanError as error:
+                yield Read(str(file), None, error.problems)
 
 
 def plan_files(path: Path) -> tuple[list[Path], list[Problem]]:
@@ -90,11 +109,55 @@ def load_plan(path: Path) -> Plan:
     """Read and validate one plan file; raise :class:`PlanError` with every problem in it."""
     name = str(path)
     text = _decode(_read_bytes(path, name), name)
+    return _valid_fast(text, name) or validate_plan(_read_with_positions(text, name), name)
+
+
+def _valid_fast(text: str, name: str) -> Plan | None:
+    """The plan, when a reading without positions finds nothing wrong; else ``None``.
+
+    Most files in CI are valid and never need a position, so they are read once, fast. A file
+    with any problem is read again with positions by :func:`validate_plan`, which reports it.
+    """
     try:
-        source = read_yaml(text)
+        data = read_plain(text)
+    except NotPlain:
+        return None
+    if not isinstance(data, dict) or next(cross_check(Source(data)), None) is not None:
+        return None
+    try:
+        plan = Plan.model_validate(data, context={"unit": _plan_unit(data)})
+    except ValidationError:
+        return None
+    return plan.at(name, _LazyPositions(text, name, plan))
+
+
+class _LazyPositions(Mapping[tuple[str, ...], tuple[int, int]]):
+    """The positions a check may point at in a valid plan, found only when one is asked for."""
+
+    def __init__(self, text: str, name: str, plan: Plan) -> None:
+        self._text, self._name, self._plan = text, name, plan
+        self._found: dict[tuple[str, ...], tuple[int, int]] | None = None
+
+    def _positions(self) -> dict[tuple[str, ...], tuple[int, int]]:
+        if self._found is None:
+            self._found = _noted_positions(_read_with_positions(self._text, self._name), self._plan)
+        return self._found
+
+    def __getitem__(self, key: tuple[str, ...]) -> tuple[int, int]:
+        return self._positions()[key]
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return iter(self._positions())
+
+    def __len__(self) -> int:
+        return len(self._positions())
+
+
+def _read_with_positions(text: str, name: str) -> Source:
+    try:
+        return read_yaml(text)
     except YamlProblem as problem:
         raise PlanError([Problem(name, problem.line, problem.column, problem.message)]) from None
-    return validate_plan(source, name)
 
 
 def _read_bytes(path: Path, name: str) -> bytes:

@@ -302,7 +302,7 @@ class Plan(BaseModel):
         """This plan, named by where it was read from, knowing where some keys stood in it."""
         located = self.model_copy()
         located._path = path
-        located._positions = positions or {}
+        located._positions = {} if positions is None else positions
         return located
 
     def position(self, *path: str) -> tuple[int, int]:

@@ -91,8 +91,9 @@ EXACT_ZERO = Range(ZERO, ZERO)
 
 
 def total(ranges: Iterable[Range]) -> Range:
-    """The sum of ranges: the sum of the lows and the sum of the highs."""
-    result = EXACT_ZERO
-    for value in ranges:
-        result = result + value
-    return result
+    """The sum of ranges: the sum of the lows and the sum of the highs (unbounded if any is)."""
+    values = list(ranges)
+    lows = [value.low for value in values]
+    highs = [value.high for value in values]
+    return Range(None if None in lows else sum(lows, ZERO),  # type: ignore[arg-type]
+                 None if None in highs else sum(highs, ZERO))  # type: ignore[arg-type]

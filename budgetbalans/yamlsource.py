@@ -21,6 +21,21 @@ import yaml
 
 try:
     from yaml._yaml import CParser as _Parser  # not ``yaml.CParser``: that name does not exist
+
+    class _FastParser(_Parser):  # type: ignore[misc, valid-type]
+        """libyaml's composer with a resolver that only tells plain scalars from quoted ones."""
+
+        def descend_resolver(self, parent: object, index: object) -> None:
+            pass
+
+        def ascend_resolver(self) -> None:
+            pass
+
+        def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
+            if kind is yaml.ScalarNode:
+                return _PLAIN if implicit[0] else _QUOTED
+            return _MAP if kind is yaml.MappingNode else _SEQ
+
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml.parser import Parser as _BaseParser
     from yaml.reader import Reader
@@ -31,6 +46,8 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
             Reader.__init__(self, stream)
             Scanner.__init__(self)
             _BaseParser.__init__(self)
+
+    _FastParser = None  # the event reader serves alone
 
 
 #: Hints for libyaml's and PyYAML's wording of the usual mistakes, by the start of the problem.
@@ -97,6 +114,58 @@ class _Frame:
     path: Path
     key: str | None = None
     key_lines: dict[str, int] = field(default_factory=dict)
+
+
+class NotPlain(Exception):
+    """The fast reading cannot vouch for this text; :func:`read_yaml` reads it and says why."""
+
+
+#: Above these the C composer's recursion could exhaust the stack, so the event reader is used.
+_FAST_MAX_BRACKETS = 1000
+_FAST_MAX_INDENT = re.compile(r"\n {200}")
+_PLAIN, _QUOTED, _MAP, _SEQ = "plain", "quoted", "map", "seq"
+
+
+def read_plain(text: str) -> Value:
+    """The data of a plan file, fast and without positions, or :class:`NotPlain`.
+
+    For files that turn out valid, positions are never needed; this reads with libyaml's
+    composer and builds the same plain data as :func:`read_yaml`. Anything out of the ordinary
+    (a syntax error, a tag, an anchor, a key twice, deep nesting) raises :class:`NotPlain`, and
+    the caller reads the file again with :func:`read_yaml`, which reports it with its position.
+    """
+    if _FastParser is None or "&" in text or text.count("[") + text.count("{") > _FAST_MAX_BRACKETS \
+            or _FAST_MAX_INDENT.search(text):
+        raise NotPlain
+    parser = _FastParser(text)
+    try:
+        node = parser.get_single_node()
+    except yaml.YAMLError:
+        raise NotPlain from None
+    finally:
+        parser.dispose()
+    return None if node is None else _plain_data(node, 0)
+
+
+def _plain_data(node: yaml.Node, depth: int) -> Value:
+    tag = node.tag
+    if tag is _PLAIN:
+        return None if node.value in _NULLS else node.value
+    if tag is _QUOTED:
+        return node.value
+    if depth >= MAX_DEPTH:
+        raise NotPlain
+    if tag is _SEQ:
+        return [_plain_data(item, depth + 1) for item in node.value]
+    if tag is not _MAP:
+        raise NotPlain
+    result: dict[str, Value] = {}
+    for key_node, value_node in node.value:
+        key = key_node.value
+        if (key_node.tag is not _PLAIN and key_node.tag is not _QUOTED) or key in result or key == "<<":
+            raise NotPlain
+        result[key] = _plain_data(value_node, depth + 1)
+    return result
 
 
 def read_yaml(text: str) -> Source:

@@ -1,6 +1,7 @@
 """The HTML report's charts as geometry: bars in SVG coordinates, drawn from the computed result.
 
-Two charts, both from a :class:`~budgetbalans.core.Totals` and its measures:
+Two charts for summarize, both from a :class:`~budgetbalans.core.Totals` and its measures,
+and one for follow-up:
 
 - a waterfall, one row per counted measure with an effect: from the sparbeting, each
   measure's effect takes the remaining gap down, ending at what remains (the core's gap) or a
@@ -9,6 +10,8 @@ Two charts, both from a :class:`~budgetbalans.core.Totals` and its measures:
   the chart ends at the period's gap taken at the low totals (the gap's high bound).
 - bars per year: the year's total (lighter part up to the high bound), and the year's target
   as a line where the plan gives one.
+- follow-up: per measure, its planned effect and its forecast side by side (the forecast red
+  where it is below the plan), from :class:`~budgetbalans.followup.FollowUp`'s lines.
 
 Only positions are worked out here (floats, for drawing); every amount shown as text is the
 core's exact figure, formatted by :mod:`budgetbalans.render.numbers`.
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Sequence
+from typing import Callable, Sequence
 
 from budgetbalans.core import MeasureResult, Totals
 from budgetbalans.money import Range, Unit
@@ -167,3 +170,57 @@ def per_year(totals: Totals, unit: Unit) -> Chart:
             target_y = y(targets[year])
             lines.append((left - 6, target_y, left + YEAR_WIDTH * 0.6 + 6, target_y, numbers.amount(targets[year], unit)))
     return Chart(40 + len(years) * YEAR_WIDTH + 20, TOP + PLOT_HEIGHT + BOTTOM, bars, y(Decimal(0)), lines, ticks)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A row of the follow-up chart: the planned effect and the forecast in kronor, and how they are shown."""
+
+    label: str
+    full_label: str
+    planned: Range
+    forecast: Range
+    planned_text: str
+    forecast_text: str
+    short: bool  # the forecast is below the plan: its bar is red
+
+
+PAIR_ROW, PAIR_BAR = 30, 11
+
+
+def planned_vs_forecast(rows: Sequence[Comparison], names: tuple[str, str]) -> Chart:
+    """Two horizontal bars per row, planned above forecast, on one scale from zero; a range lighter to its high.
+
+    ``names``: the words for planned and forecast, for each bar's tooltip.
+    """
+    values = [v for r in rows for v in (r.planned, r.forecast)]
+    points = [p for v in values for p in (v.low, v.high) if p is not None]
+    low, high = min([Decimal(0), *points]), max([Decimal(0), *points])
+    high += (high - low) * UNBOUNDED_ROOM if any(v.high is None for v in values) else 0
+    span = float(high - low) or 1.0
+
+    def x(value: Decimal) -> float:
+        return LABEL_WIDTH + float(value - low) / span * BAR_WIDTH
+
+    bars = []
+    for index, row in enumerate(rows):
+        top = index * PAIR_ROW + 4
+        bars.append(_pair_bar(row.planned, x, top, "planned", row.label, f"{row.full_label} – {names[0]}",
+                              row.planned_text))
+        bars.append(_pair_bar(row.forecast, x, top + PAIR_BAR + 1, "short" if row.short else "forecast", "",
+                              f"{row.full_label} – {names[1]}", row.forecast_text))
+    return Chart(LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH, len(rows) * PAIR_ROW + 8, bars, x(Decimal(0)))
+
+
+def _pair_bar(value: Range, x: Callable[[Decimal], float], top: float, kind: str, label: str, full_label: str,
+              text: str) -> Bar:
+    a, b = sorted([x(Decimal(0)), x(value.low or Decimal(0))])
+    far = LABEL_WIDTH + BAR_WIDTH if value.high is None else x(value.high)
+    extra = (b, max(far - b, 0.0)) if value.high != value.low else (0.0, 0.0)
+    return Bar(a, top, max(b - a, 1.0), PAIR_BAR, kind, extra[0], extra[1], label, full_label, text)
+
+
+def short_label(identifier: str, title: str) -> tuple[str, str]:
+    """A measure's chart label, cut to fit, and its full text for the tooltip."""
+    full = f"{numbers.clean(identifier)} {numbers.clean(title)}".strip()
+    return (full if len(full) <= TITLE_CHARS else full[:TITLE_CHARS - 1] + "…"), full

@@ -11,6 +11,9 @@
   unbounded high is an empty cell.
 - Plan text that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
   leading ``'`` so that a spreadsheet never reads it as a formula (CSV injection).
+- ``follow-up``: a row per measure with the year's planned effect, forecast, deviation and
+  outcome (and whether it is counted and followed up), then Summa, Sparbeting and the
+  forecast gap, in the same cells and notation.
 """
 
 from __future__ import annotations
@@ -21,13 +24,15 @@ from decimal import Decimal
 from typing import Mapping, Sequence
 
 from budgetbalans.core import MeasureResult, Summary, Totals
+from budgetbalans.followup import FollowUp, FollowUpLine
 from budgetbalans.grouping import group_totals
 from budgetbalans.money import Range, Unit
 from budgetbalans.render import numbers
+from budgetbalans.render.followup import forecast_gap_label, plans_of
 from budgetbalans.render.report_labels import label
 from budgetbalans.render.table import View
 from budgetbalans.render.report import (
-    Report, ReportKind, gap_label, gap_row, group_name, has_ranges, measure_status,
+    Report, ReportKind, gap_label, gap_row, gap_sign, group_name, has_ranges, measure_status, shown_gap,
 )
 
 BOM = "\ufeff"
@@ -51,6 +56,11 @@ def render(summary: Summary, report: Report) -> bytes:
             rows += layout.totals_rows(plan.plan.title, plan.totals)
     rows += layout.totals_rows(label("all_plans", report.view.lang) if several else summary.plans[0].plan.title
                                if summary.plans else "", summary.totals)
+    return write(rows)
+
+
+def write(rows: Sequence[Sequence[Cell]]) -> bytes:
+    """The rows as Swedish Excel opens them: ``;``, CRLF, UTF-8 with a byte-order mark."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", quotechar='"', lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerows(rows)
@@ -71,6 +81,14 @@ def number(kronor: Decimal | None, unit: Unit) -> Cell:
     return f"{(kronor / unit.kronor).normalize():f}".replace(".", ",")
 
 
+def amount_cells(value: Range | None, ranges: bool, unit: Unit) -> list[Cell]:
+    """One cell (or low and high when the report has ranges); nothing known is empty."""
+    if value is None:
+        return ["", ""] if ranges else [""]
+    low, high = number(value.low, unit), number(value.high, unit)
+    return [low, high] if ranges else [low]
+
+
 class _Layout:
     """The columns: plan, id, title, area, status, counted, then per year (low, high) and the total, class."""
 
@@ -86,10 +104,7 @@ class _Layout:
         return names + [label("class", lang)]
 
     def amounts(self, value: Range | None) -> list[Cell]:
-        if value is None:
-            return ["", ""] if self.ranges else [""]
-        low, high = number(value.low, self.view.unit), number(value.high, self.view.unit)
-        return [low, high] if self.ranges else [low]
+        return amount_cells(value, self.ranges, self.view.unit)
 
     def measure_row(self, result: MeasureResult) -> list[Cell]:
         measure, lang = result.measure, self.view.lang
@@ -121,3 +136,58 @@ class _Layout:
             sign, years, whole = shown
             rows.append(self.total_row(plan, gap_label(sign, self.view), years, whole))
         return rows
+
+
+# --- follow-up (uppföljning) -----------------------------------------------------------------
+
+
+def render_follow_up(report: FollowUp, options: Report) -> bytes:
+    """``follow-up --format csv``: a row per measure (planned, forecast, deviation, outcome for the
+    year), then Summa, Sparbeting and the forecast gap in the forecast column."""
+    view = options.view
+    ranges = follow_up_has_ranges(report)
+    rows = [_follow_up_header(report.year, ranges, view)]
+    rows += [_follow_up_row(line, ranges, view) for line in report.lines]
+    plans = plans_of(report)
+    plan = label("all_plans", view.lang) if len(plans) > 1 else plans[0].title if plans else ""
+
+    def total_row(name: str, *values: Range | None) -> list[Cell]:
+        padded = [*values, *[None] * (4 - len(values))]
+        return [text(plan), "", text(name), "", "", ""] + [c for v in padded for c in amount_cells(v, ranges, view.unit)]
+
+    rows.append(total_row(label("total", view.lang), report.planned, report.forecast, report.deviation))
+    if report.target is None or report.forecast_gap is None:
+        rows.append(total_row(f"{label('target', view.lang)}: {label('no_target', view.lang)}"))
+    else:
+        sign = gap_sign([report.forecast_gap])
+        rows.append(total_row(label("target", view.lang), None, Range.exact(report.target)))
+        rows.append(total_row(forecast_gap_label(report.forecast_gap, view), None,
+                              shown_gap(report.forecast_gap, sign)))
+    return write(rows)
+
+
+def follow_up_has_ranges(report: FollowUp) -> bool:
+    """Whether any figure of the follow-up is a range (then every amount gets low and high columns)."""
+    values = [v for line in report.lines for v in (line.planned, line.forecast, line.deviation, line.outcome)]
+    values += [report.planned, report.forecast, report.deviation, report.forecast_gap]
+    return any(value is not None and not value.is_exact for value in values)
+
+
+def _follow_up_header(year: int, ranges: bool, view: View) -> list[Cell]:
+    lang, unit = view.lang, view.unit.value
+    names = [label(k, lang) for k in ("plan", "id", "measure", "status", "counted", "followed_up")]
+    for key in ("planned_in", "forecast_in", "deviation_in", "outcome_in"):
+        name = label(key, lang, year=year)
+        names += ([f"{name} {label('low', lang)} ({unit})", f"{name} {label('high', lang)} ({unit})"]
+                  if ranges else [f"{name} ({unit})"])
+    return names
+
+
+def _follow_up_row(line: FollowUpLine, ranges: bool, view: View) -> list[Cell]:
+    result, lang = line.result, view.lang
+    cells = [text(result.plan.title), text(result.measure.id), text(result.measure.title),
+             measure_status(result, view), label("yes" if result.counted else "no", lang),
+             label("yes" if line.followed_up else "no", lang)]
+    for value in (line.planned, line.forecast, line.deviation, line.outcome):
+        cells += amount_cells(value, ranges, view.unit)
+    return cells

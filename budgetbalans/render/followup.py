@@ -1,29 +1,125 @@
-"""`follow-up` as a rich table and as the JSON of PLAN-FORMAT.md."""
+"""`follow-up` (uppföljning) in every format: the rich table, the JSON of PLAN-FORMAT.md, and
+what the report formats (csv, markdown, html, xlsx) share.
+
+Every figure comes from :class:`~budgetbalans.followup.FollowUp`; this module only words and
+shapes them. The renderers by name (:data:`FOLLOW_UP_BY_NAME`) take the same
+:class:`~budgetbalans.render.report.Report` options as summarize's and return bytes; the
+heavy libraries are imported only by the format that needs them.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import io
+from typing import Any, Callable, Sequence
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from budgetbalans.followup import FollowUp, FollowUpLine
+from budgetbalans.models import Plan
 from budgetbalans.money import Range
 from budgetbalans.render import jsonout, numbers
-from budgetbalans.render.labels import label, status_word
+from budgetbalans.render.report import (
+    Figure, Report, Row, TextTable, gap_label, gap_sign, measure_status, plan_heading,
+)
+from budgetbalans.render.report_labels import label
 from budgetbalans.render.table import View, gap_text
 
+# --- words and shapes shared by the formats ---------------------------------------------------
 
-def _title(report: FollowUp, view: View) -> str:
-    title = label("follow_up_title", view.lang, year=report.year)
-    return title if report.as_of is None else f"{title} {label('as_of', view.lang, date=report.as_of.isoformat())}"
+
+def falls_short(value: Range) -> bool:
+    """Whether a deviation is below plan at either bound (as :attr:`FollowUpLine.falls_short`)."""
+    return any(bound is not None and bound < 0 for bound in (value.low, value.high))
+
+
+def deviation_text(value: Range, view: View) -> str:
+    """``-150``, ``+200``, ``0``, ``-50–100``: a deviation above plan carries its ``+``."""
+    text = numbers.span(value, view.unit)
+    above = value.low is not None and value.low > 0 and value.high is not None
+    return f"+{text}" if above else text
+
+
+def title(report: FollowUp, view: View) -> str:
+    """``Uppföljning 2017 per 2017-08-31``."""
+    heading = label("follow_up_title", view.lang, year=report.year)
+    return heading if report.as_of is None else f"{heading} {label('as_of', view.lang, date=report.as_of.isoformat())}"
+
+
+def plans_of(report: FollowUp) -> list[Plan]:
+    """The plans followed up, in order (those with at least one measure)."""
+    return list({line.result.plan.path: line.result.plan for line in report.lines}.values())
+
+
+def headings(report: FollowUp) -> str:
+    return "; ".join(plan_heading(plan) for plan in plans_of(report))
+
+
+def caption(report: FollowUp, view: View) -> str:
+    """``examples/x.yaml · Belopp i tkr``."""
+    paths = numbers.clean(" + ".join(plan.path for plan in plans_of(report)))
+    return " · ".join(part for part in (paths, label("unit", view.lang, unit=view.unit.value)) if part)
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def forecast_gap_text(gap: Range, view: View) -> tuple[str, str, str]:
+    """(name, value, tone) of the forecast gap: "Prognos: kvar att spara" / "Prognos: överskott" / both ends."""
+    name, value, _ = gap_text(gap, view)
+    tone = ("remaining" if name == label("remaining", view.lang)
+            else "surplus" if name == label("surplus", view.lang) else "uncertain")
+    return label("forecast_named", view.lang, what=lower_first(name)), value, tone
+
+
+def forecast_gap_label(gap: Range, view: View) -> str:
+    """The forecast gap's row name where it is shown as numbers (CSV, xlsx); see :func:`report.gap_sign`."""
+    return label("forecast_named", view.lang, what=lower_first(gap_label(gap_sign([gap]), view)))
+
+
+def followed_up_word(line: FollowUpLine, view: View) -> str:
+    if not line.result.counted:
+        return label("not_counted", view.lang)
+    return label("yes", view.lang) if line.followed_up else label("not_followed_up", view.lang)
+
+
+def not_followed_note(report: FollowUp, view: View) -> str:
+    if not report.not_followed_up:
+        return ""
+    return label("not_followed_note", view.lang, count=report.not_followed_up, year=report.year)
+
+
+def several_plans(report: FollowUp) -> bool:
+    return len(plans_of(report)) > 1
+
+
+def key_figures(report: FollowUp, view: View) -> list[Figure]:
+    """Planerat, Prognos, Avvikelse, Sparbeting, the forecast gap (named so it cannot be misread), ej uppföljda."""
+    unit = view.unit.value
+    deviation_tone = "short" if falls_short(report.deviation) else "above" if deviation_text(
+        report.deviation, view).startswith("+") else ""
+    figures = [Figure(label("planned", view.lang), f"{numbers.span(report.planned, view.unit)} {unit}"),
+               Figure(label("forecast", view.lang), f"{numbers.span(report.forecast, view.unit)} {unit}"),
+               Figure(label("deviation", view.lang), f"{deviation_text(report.deviation, view)} {unit}", deviation_tone)]
+    if report.target is None or report.forecast_gap is None:
+        figures.append(Figure(label("target", view.lang), label("no_target", view.lang)))
+    else:
+        figures.append(Figure(label("target", view.lang), f"{numbers.amount(report.target, view.unit)} {unit}"))
+        name, value, tone = forecast_gap_text(report.forecast_gap, view)
+        figures.append(Figure(name, value if tone == "uncertain" else f"{value} {unit}", tone))
+    figures.append(Figure(label("not_followed_up_figure", view.lang),
+                          label("measures_count", view.lang, count=report.not_followed_up),
+                          "uncertain" if report.not_followed_up else ""))
+    return figures
+
+
+# --- the terminal table ----------------------------------------------------------------------
 
 
 def _deviation(value: Range, view: View) -> Text:
-    text = numbers.span(value, view.unit)
-    short = any(bound is not None and bound < 0 for bound in (value.low, value.high))
-    return Text(text if short or text == "0" else f"+{text}", style="red" if short else "green")
+    return Text(deviation_text(value, view), style="red" if falls_short(value) else "green")
 
 
 def _row(line: FollowUpLine, view: View) -> list[Text]:
@@ -31,20 +127,19 @@ def _row(line: FollowUpLine, view: View) -> list[Text]:
     return [
         Text(numbers.clean(measure.id)),
         Text(numbers.clean(measure.title)),
-        Text(status_word(measure.status, view.lang)),
+        Text(measure_status(line.result, view)),
         Text(numbers.span(line.planned, view.unit)),
         Text(numbers.span(line.forecast, view.unit)),
         _deviation(line.deviation, view),
         Text("" if line.outcome is None else numbers.span(line.outcome, view.unit)),
-        Text(label("yes", view.lang) if line.followed_up else label("not_followed_up", view.lang),
-             style="" if line.followed_up else "bold yellow"),
+        Text(followed_up_word(line, view), style="bold yellow" if line.result.counted and not line.followed_up else ""),
     ]
 
 
 def follow_up_table(report: FollowUp, view: View) -> Table:
     """A row per measure, then the totals and the forecast gap."""
-    table = Table(title=Text(_title(report, view), style="bold"), title_justify="left",
-                  caption=Text(label("unit", view.lang, unit=view.unit.value)), caption_justify="left")
+    table = Table(title=Text(title(report, view), style="bold"), title_justify="left",
+                  caption=Text(caption(report, view)), caption_justify="left")
     table.add_column(label("id", view.lang), no_wrap=True)
     table.add_column(label("measure", view.lang), ratio=3, min_width=20)
     table.add_column(label("status", view.lang), no_wrap=True)
@@ -66,18 +161,21 @@ def _add_gap_rows(table: Table, report: FollowUp, view: View) -> None:
         table.add_row(Text(""), Text(f"{label('target', view.lang)}: {label('no_target', view.lang)}"),
                       *[Text("")] * 6)
         return
-    name, value, style = gap_text(report.forecast_gap, view)
+    name, value, tone = forecast_gap_text(report.forecast_gap, view)
+    style = {"remaining": "bold red", "surplus": "bold green"}.get(tone, "bold yellow")
     table.add_row(Text(""), Text(label("target", view.lang)), Text(""), Text(""),
                   Text(numbers.amount(report.target, view.unit)), *[Text("")] * 3)
-    table.add_row(Text(""), Text(f"{label('forecast_gap', view.lang)}: {name}", style=style), Text(""), Text(""),
-                  Text(value, style=style), *[Text("")] * 3)
+    table.add_row(Text(""), Text(name, style=style), Text(""), Text(""), Text(value, style=style), *[Text("")] * 3)
 
 
 def render_follow_up(report: FollowUp, view: View, console: Console) -> None:
     console.print(follow_up_table(report, view))
-    if report.not_followed_up:
-        console.print(Text(label("not_followed_note", view.lang, count=report.not_followed_up, year=report.year),
-                           style="yellow"), soft_wrap=True)
+    note = not_followed_note(report, view)
+    if note:
+        console.print(Text(note, style="yellow"), soft_wrap=True)
+
+
+# --- JSON ------------------------------------------------------------------------------------
 
 
 def follow_up_json(report: FollowUp) -> dict[str, Any]:
@@ -109,3 +207,102 @@ def _measure(line: FollowUpLine) -> dict[str, Any]:
         "followed_up": line.followed_up,
         "counted": line.result.counted,
     }
+
+
+# --- the report as text cells, for Markdown and HTML -----------------------------------------
+
+_AMOUNT_KEYS = ("planned", "forecast", "deviation", "outcome")
+
+
+def follow_up_text_table(report: FollowUp, view: View) -> TextTable:
+    """A row per measure (with its plan when there are several), the totals, target and forecast gap."""
+    lead = [label("plan", view.lang)] if several_plans(report) else []
+    headers = [*lead, *(label(k, view.lang) for k in ("id", "measure", "status")),
+               *(label(k, view.lang) for k in _AMOUNT_KEYS), label("followed_up", view.lang)]
+    numeric = [False] * (len(lead) + 3) + [True] * 4 + [False]
+    rows = [_text_row(line, view, bool(lead)) for line in report.lines]
+    rows += _text_totals(report, view, len(lead))
+    notes = [note for note in (not_followed_note(report, view),) if note]
+    return TextTable(title(report, view), headers, numeric, rows, caption(report, view), notes)
+
+
+def _text_row(line: FollowUpLine, view: View, with_plan: bool) -> Row:
+    measure = line.result.measure
+    cells = [numbers.clean(line.result.plan.title)] if with_plan else []
+    cells += [numbers.clean(measure.id), numbers.clean(measure.title), measure_status(line.result, view),
+              numbers.span(line.planned, view.unit), numbers.span(line.forecast, view.unit),
+              deviation_text(line.deviation, view),
+              "" if line.outcome is None else numbers.span(line.outcome, view.unit), followed_up_word(line, view)]
+    tones = [""] * len(cells)
+    tones[-3] = "short" if line.falls_short else ""
+    tones[-1] = "not-followed" if line.result.counted and not line.followed_up else ""
+    return Row(cells, "measure" if line.result.counted else "dim", cell_tones=tones)
+
+
+def _text_totals(report: FollowUp, view: View, lead: int) -> list[Row]:
+    def row(name: str, amounts: Sequence[str], kind: str, tone: str = "", tones: Sequence[str] = ()) -> Row:
+        return Row([*[""] * lead, "", name, "", *amounts, *[""] * (4 - len(amounts)), ""], kind, tone,
+                   [*[""] * (lead + 3), *tones, *[""] * (5 - len(tones))] if tones else ())
+
+    rows = [row(label("total", view.lang), [numbers.span(report.planned, view.unit),
+                                             numbers.span(report.forecast, view.unit),
+                                             deviation_text(report.deviation, view)], "total",
+                tones=["", "", "short" if falls_short(report.deviation) else ""])]
+    if report.target is None or report.forecast_gap is None:
+        return rows + [row(f"{label('target', view.lang)}: {label('no_target', view.lang)}", [], "target")]
+    name, value, tone = forecast_gap_text(report.forecast_gap, view)
+    rows.append(row(label("target", view.lang), ["", numbers.amount(report.target, view.unit)], "target"))
+    rows.append(row(name, ["", value], "gap", tone))
+    return rows
+
+
+# --- the renderers by name -------------------------------------------------------------------
+
+FollowUpRenderer = Callable[[FollowUp, Report], bytes]
+
+
+def _table(report: FollowUp, options: Report) -> bytes:
+    out = io.StringIO()
+    console = Console(file=out, width=options.width or 140, force_terminal=options.terminal, highlight=False,
+                      emoji=False, markup=False)
+    render_follow_up(report, options.view, console)
+    return out.getvalue().encode("utf-8")
+
+
+def _json(report: FollowUp, options: Report) -> bytes:
+    return (jsonout.dumps(follow_up_json(report)) + "\n").encode("utf-8")
+
+
+def _csv(report: FollowUp, options: Report) -> bytes:
+    from budgetbalans.render import csvout
+
+    return csvout.render_follow_up(report, options)
+
+
+def _markdown(report: FollowUp, options: Report) -> bytes:
+    from budgetbalans.render import markdown
+
+    return markdown.render_follow_up(report, options).encode("utf-8")
+
+
+def _html(report: FollowUp, options: Report) -> bytes:
+    from budgetbalans.render import html
+
+    return html.render_follow_up(report, options).encode("utf-8")
+
+
+def _xlsx(report: FollowUp, options: Report) -> bytes:
+    from budgetbalans.render import xlsx
+
+    return xlsx.render_follow_up(report, options)
+
+
+#: The follow-up's formats by name, as :data:`budgetbalans.render.report.REPORTER_BY_NAME`.
+FOLLOW_UP_BY_NAME: dict[str, FollowUpRenderer] = {
+    "table": _table,
+    "json": _json,
+    "csv": _csv,
+    "markdown": _markdown,
+    "html": _html,
+    "xlsx": _xlsx,
+}

@@ -3,37 +3,36 @@
 Per plan: the heading and key figures (sparbeting, total, gap or surplus, coverage), a
 waterfall from the sparbeting through each measure's effect to what remains, a bar chart
 per year (inline SVG, see :mod:`budgetbalans.render.charts`), the measure table, and the
-warnings of the reconciliation. No script, font, image or style is fetched: the page opens
+warnings of the reconciliation. ``follow-up`` gets its own page: the key figures (planned,
+forecast, deviation, target and the forecast gap, named "Prognos: kvar att spara" or
+"Prognos: överskott"), planned against forecast per measure, and the table. No script, font, image or style is fetched: the page opens
 offline and prints on A4. Templates autoescape: plan text is always text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from budgetbalans import __version__
 from budgetbalans.core import MeasureResult, Summary, Totals
+from budgetbalans.followup import FollowUp, FollowUpLine
+from budgetbalans.money import EXACT_ZERO
 from budgetbalans.grouping import group_totals
 from budgetbalans.render import charts, numbers
 from budgetbalans.render.report import (
-    Report, ReportKind, TextTable, all_plans_table, gap_table, groups_table, measures_table, plan_heading,
+    Figure, Report, ReportKind, TextTable, all_plans_table, gap_table, groups_table, measures_table, plan_heading,
     warnings,
 )
+from budgetbalans.render.followup import caption, falls_short, follow_up_text_table, headings, key_figures, title
 from budgetbalans.render.report_labels import label
 from budgetbalans.render.table import View
 from budgetbalans.render.table import gap_text
 
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
 _TONE = {"remaining": "remaining", "surplus": "surplus"}
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A key figure: what it is, its value with the unit, and a tone (remaining, surplus, uncertain)."""
-
-    name: str
-    value: str
-    tone: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,22 +51,26 @@ class Section:
 
 def render(summary: Summary, report: Report) -> str:
     """The page's HTML text."""
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
-    environment = Environment(loader=PackageLoader("budgetbalans.render", "templates"),
-                              autoescape=select_autoescape(default=True, default_for_string=True),
-                              trim_blocks=True, lstrip_blocks=True)
     view = report.view
     sections = _sections(summary, report)
     extra = ([groups_table(summary, group_totals(summary, report.group_by), report.group_by, view)]
              if report.group_by is not None else [])
     title = (plan_heading(summary.plans[0].plan) if len(summary.plans) == 1
              else label("all_plans", view.lang))
-    return environment.get_template("report.html.j2").render(
+    return environment().get_template("report.html.j2").render(
         lang=view.lang.value, title=title, sections=sections, extra_tables=extra,
         warnings=warnings(summary, view), label=lambda key, **values: label(key, view.lang, **values),
         version=__version__, range_note=_has_range_bars(sections), label_x=charts.LABEL_WIDTH - 6,
     )
+
+
+def environment() -> Environment:
+    """The templates of ``templates/``, autoescaping: plan text is always text."""
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    return Environment(loader=PackageLoader("budgetbalans.render", "templates"),
+                       autoescape=select_autoescape(default=True, default_for_string=True),
+                       trim_blocks=True, lstrip_blocks=True)
 
 
 def _sections(summary: Summary, report: Report) -> list[Section]:
@@ -135,3 +138,46 @@ def _figures(totals: Totals, view: View) -> list[Figure]:
 def _has_range_bars(sections: Sequence[Section]) -> bool:
     return any(bar.extra_length > 0 for s in sections for chart in (s.waterfall, s.per_year) if chart
                for bar in chart.bars)
+
+
+# --- follow-up (uppföljning) -----------------------------------------------------------------
+
+
+def render_follow_up(report: FollowUp, options: Report) -> str:
+    """The follow-up page's HTML text."""
+    view = options.view
+    rows = _comparisons(report, view)
+    shown = sum(1 for line in report.lines if _charted(line))
+    chart = (charts.planned_vs_forecast(rows, (label("planned", view.lang), label("forecast", view.lang)))
+             if rows else None)
+    page_title = title(report, view)
+    return environment().get_template("followup.html.j2").render(
+        lang=view.lang.value, title=page_title, heading=headings(report), subtitle=caption(report, view),
+        figures=key_figures(report, view), chart=chart, table=follow_up_text_table(report, view),
+        hidden=(label("follow_up_without_amount", view.lang, count=len(report.lines) - shown)
+                if chart and shown < len(report.lines) else ""),
+        label=lambda key, **values: label(key, view.lang, **values), version=__version__,
+        label_x=charts.LABEL_WIDTH - 6,
+        range_note=chart is not None and any(bar.extra_length > 0 for bar in chart.bars),
+    )
+
+
+def _charted(line: FollowUpLine) -> bool:
+    return line.result.counted and (line.planned != EXACT_ZERO or line.forecast != EXACT_ZERO)
+
+
+def _comparisons(report: FollowUp, view: View) -> list[charts.Comparison]:
+    """A chart row per counted measure with an amount, then Summa when there are several."""
+    rows = []
+    for line in report.lines:
+        if _charted(line):
+            short, full = charts.short_label(line.result.measure.id, line.result.measure.title)
+            rows.append(charts.Comparison(short, full, line.planned, line.forecast,
+                                          numbers.span(line.planned, view.unit), numbers.span(line.forecast, view.unit),
+                                          line.falls_short))
+    if len(rows) > 1:
+        name = label("total", view.lang)
+        rows.append(charts.Comparison(name, name, report.planned, report.forecast,
+                                      numbers.span(report.planned, view.unit), numbers.span(report.forecast, view.unit),
+                                      falls_short(report.deviation)))
+    return rows

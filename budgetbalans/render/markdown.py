@@ -3,6 +3,9 @@
 The same tables as the terminal (:mod:`budgetbalans.render.report`'s text cells). Plan text
 is data: ``|`` and the characters Markdown would read as emphasis, code, links, HTML,
 mentions or math are escaped, and line breaks become spaces.
+
+``follow-up``: the key figures on one line, then the measures with planned, forecast,
+deviation and outcome, the totals and the forecast gap.
 """
 
 from __future__ import annotations
@@ -11,10 +14,12 @@ import re
 from typing import Sequence
 
 from budgetbalans.core import Summary
+from budgetbalans.followup import FollowUp
 from budgetbalans.render.report import (
     Report, ReportKind, TextTable, all_plans_table, gap_table, groups_table, measures_table, warnings,
 )
 from budgetbalans.grouping import group_totals
+from budgetbalans.render.followup import follow_up_text_table, key_figures
 from budgetbalans.render.report_labels import label
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~$@#])")  # in a cell, - + ( ) ! never start a line
@@ -48,6 +53,16 @@ def render(summary: Summary, report: Report) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def render_follow_up(report: FollowUp, options: Report) -> str:
+    """``follow-up --format markdown``: the key figures on one line, then the table; a deviation below
+    plan and a measure not followed up are in bold."""
+    view = options.view
+    figures = " · ".join(f"**{escape(f.name)}:** {escape(f.value)}" for f in key_figures(report, view))
+    table = table_markdown(follow_up_text_table(report, view))
+    heading, _, rest = table.partition("\n\n")
+    return f"{heading}\n\n{figures}\n\n{rest}\n"
+
+
 def table_markdown(table: TextTable) -> str:
     lines = [f"### {escape(table.title)}", ""] if table.title else []
     if table.caption:
@@ -57,6 +72,8 @@ def table_markdown(table: TextTable) -> str:
     for row in table.rows:
         mark = _EMPHASIS.get(row.kind, "")
         cells = [escape(cell) for cell in row.cells]
+        if row.cell_tones:
+            cells = [f"**{c}**" if c and tone and not mark else c for c, tone in zip(cells, row.cell_tones)]
         if row.kind == "dim":
             cells = [f"*{cell}*" if cell else cell for cell in cells]
         lines.append(_row([f"{mark}{cell}{mark}" if cell and mark else cell for cell in cells]))

@@ -32,6 +32,7 @@ class ReportKind(str, Enum):
 
     SUMMARY = "summarize"
     GAP = "gap"
+    FOLLOW_UP = "follow-up"
 
 
 @dataclass(frozen=True)
@@ -198,12 +199,26 @@ def gap_row(totals: Totals) -> tuple[GapSign, Mapping[int, Range] | None, Range]
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A key figure: what it is, its value with the unit, and a tone (remaining, surplus, uncertain, short)."""
+
+    name: str
+    value: str
+    tone: str = ""
+
+
+@dataclass(frozen=True)
 class Row:
-    """A table row of display strings. ``kind``: measure, dim (not counted), total, target, gap, group."""
+    """A table row of display strings. ``kind``: measure, dim (not counted), total, target, gap, group.
+
+    ``cell_tones``: a tone per cell where one cell differs from its row ("short" for a
+    deviation below plan, "not-followed" for a measure without a forecast), "" for none.
+    """
 
     cells: Sequence[str]
     kind: str = "measure"
     tone: str = ""  # "remaining", "surplus", "uncertain" for gap cells
+    cell_tones: Sequence[str] = ()
 
 
 @dataclass(frozen=True)

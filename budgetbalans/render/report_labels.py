@@ -40,6 +40,26 @@ _LABELS: dict[str, tuple[str, str]] = {
     "what_remaining": ("kvar att spara", "still to save"),
     "what_surplus": ("överskott", "surplus"),
     "what_total": ("summa", "total"),
+    # follow-up (uppföljning)
+    "forecast_named": ("Prognos: {what}", "Forecast: {what}"),
+    "planned_in": ("Planerat {year}", "Planned {year}"),
+    "forecast_in": ("Prognos {year}", "Forecast {year}"),
+    "deviation_in": ("Avvikelse {year}", "Deviation {year}"),
+    "outcome_in": ("Utfall hittills {year}", "Outcome to date {year}"),
+    "not_followed_up_figure": ("Ej uppföljda", "Not followed up"),
+    "measures_count": ("{count} åtgärder", "{count} measures"),
+    "short_note": (
+        "Rött: åtgärden väntas nu ge mindre än planerat (avvikelse = prognos − planerat, gräns för gräns).",
+        "Red: the measure is now expected to deliver less than planned (deviation = forecast − planned, "
+        "bound by bound).",
+    ),
+    "planned_vs_forecast": ("Planerat och prognos per åtgärd", "Planned and forecast per measure"),
+    "forecast_short": ("Prognos under planerat", "Forecast below planned"),
+    "follow_up_without_amount": (
+        "{count} åtgärder med planerat och prognos 0 (eller ej medräknade) visas bara i tabellen.",
+        "{count} measures with planned and forecast 0 (or not counted) are shown only in the table.",
+    ),
+    "follow_up_sheet": ("Uppföljning {year}", "Follow-up {year}"),
 }
 
 

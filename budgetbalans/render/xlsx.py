@@ -10,6 +10,11 @@ the formula's cached result for viewers that do not recalculate. Subtotals of
 Amounts are in the report's unit, with a Swedish-looking number format (``#,##0``: Swedish
 Excel shows the grouping as a space, and a decimal comma). When any figure is a range,
 every year and the total get a low and a high column; an unbounded high is an empty cell.
+
+``follow-up``: one sheet, a row per measure with the year's planned effect and forecast as
+numbers, the deviation as a formula (``=forecast−planned``, bound by bound, red below zero)
+and the outcome; Summa as ``=SUM`` (its deviation again forecast − planned); the target and
+the forecast gap as budgetbalans's figures.
 """
 
 from __future__ import annotations
@@ -21,11 +26,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from budgetbalans.core import MeasureResult, PlanResult, Summary, Totals
+from budgetbalans.followup import FollowUp, FollowUpLine
 from budgetbalans.grouping import group_totals
 from budgetbalans.money import Range, Unit
 from budgetbalans.render import numbers
+from budgetbalans.render.csvout import follow_up_has_ranges
+from budgetbalans.render.followup import caption, forecast_gap_label, headings, not_followed_note, title
 from budgetbalans.render.report import (
-    GapSign, Report, gap_label, gap_row, group_name, has_ranges, measure_status, plan_heading, warnings,
+    GapSign, Report, gap_label, gap_row, gap_sign, group_name, has_ranges, measure_status, plan_heading,
+    shown_gap, warnings,
 )
 from budgetbalans.render.report_labels import label
 from budgetbalans.render.table import View
@@ -44,8 +53,7 @@ def render(summary: Summary, report: Report) -> bytes:
     import xlsxwriter  # type: ignore[import-untyped]
 
     out = io.BytesIO()
-    workbook = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False,
-                                         "strings_to_numbers": False, "strings_to_urls": False})
+    workbook = _workbook(xlsxwriter, out)
     styles = _styles(workbook, report.view.unit)
     names = sheet_names([r.plan.title for r in summary.plans])
     ranges = has_ranges(summary)
@@ -56,6 +64,12 @@ def render(summary: Summary, report: Report) -> bytes:
         _summary_sheet(summary_sheet, summary, list(zip(names, anchors)), ranges, report, styles)
     workbook.close()
     return out.getvalue()
+
+
+def _workbook(xlsxwriter: Any, out: io.BytesIO) -> Workbook:
+    """A workbook in memory in which text stays text: never a formula, number or link."""
+    return xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False,
+                                     "strings_to_numbers": False, "strings_to_urls": False})
 
 
 def cell_number(kronor: Decimal, unit: Unit) -> float:
@@ -354,3 +368,116 @@ def _plan_link(sheet: Worksheet, row: int, columns: _Columns, name: str, anchor:
         for (col, which), (source_col, _) in zip(columns.bounds(index), anchor.columns.bounds(source)):
             _formula(sheet, row, col, "=" + ref(name, anchor.total_row, source_col), _bound(value, which),
                      view.unit, styles["amount"])
+
+
+# --- follow-up (uppföljning) -----------------------------------------------------------------
+
+_FOLLOW_FIXED = ("plan", "id", "measure", "status", "counted", "followed_up")
+_FOLLOW_WIDTHS = (28, 6, 46, 14, 11, 11)
+_FOLLOW_AMOUNTS = ("planned_in", "forecast_in", "deviation_in", "outcome_in")
+PLANNED, FORECAST, DEVIATION, OUTCOME = range(4)  # the amount columns, as _Columns' "years"
+
+
+def render_follow_up(report: FollowUp, options: Report) -> bytes:
+    """The follow-up workbook's bytes: one sheet."""
+    import xlsxwriter
+
+    view = options.view
+    out = io.BytesIO()
+    workbook = _workbook(xlsxwriter, out)
+    styles = _follow_up_styles(workbook, view.unit)
+    sheet = workbook.add_worksheet(sheet_names([label("follow_up_sheet", view.lang, year=report.year)])[0])
+    columns = _Columns((PLANNED, FORECAST, DEVIATION, OUTCOME), len(_FOLLOW_FIXED), follow_up_has_ranges(report))
+    _follow_up_head(sheet, report, columns, view, styles)
+    first = HEADER_ROW + 1
+    for offset, line in enumerate(report.lines):
+        _follow_up_row(sheet, first + offset, line, columns, view, styles)
+    total_row = first + len(report.lines) + 1
+    _follow_up_totals(sheet, total_row, (first, first + len(report.lines) - 1), report, columns, view, styles)
+    notes = [note for note in (not_followed_note(report, view), label("short_note", view.lang)) if note]
+    for offset, note in enumerate(notes):
+        sheet.write_string(total_row + 4 + offset, 2, note, styles["warning"])
+    workbook.close()
+    return out.getvalue()
+
+
+def _follow_up_styles(workbook: Workbook, unit: Unit) -> dict[str, Any]:
+    """summarize's styles, and a deviation format that is red below zero (below plan)."""
+    styles = _styles(workbook, unit)
+    amount = _AMOUNT_FORMAT[unit]
+    red_below_zero = f"{amount};[Red]-{amount}"
+    styles["deviation"] = workbook.add_format({"num_format": red_below_zero, "valign": "top"})
+    styles["dim_deviation"] = workbook.add_format({"num_format": red_below_zero, "valign": "top",
+                                                   "font_color": "#888888"})
+    styles["total_deviation"] = workbook.add_format({"num_format": red_below_zero, "bold": True, "top": 1})
+    styles["not_followed"] = workbook.add_format({"valign": "top", "bold": True, "font_color": "#9C5700"})
+    return styles
+
+
+def _follow_up_head(sheet: Worksheet, report: FollowUp, columns: _Columns, view: View,
+                    styles: dict[str, Any]) -> None:
+    heading = headings(report)
+    sheet.write_string(0, 0, title(report, view) + (f" — {heading}" if heading else ""), styles["title"])
+    sheet.write_string(1, 0, caption(report, view), styles["subtitle"])
+    headers = [label(k, view.lang) for k in _FOLLOW_FIXED]
+    for key in _FOLLOW_AMOUNTS:
+        name = label(key, view.lang, year=report.year)
+        headers += ([f"{name} {label('low', view.lang)} ({view.unit.value})",
+                     f"{name} {label('high', view.lang)} ({view.unit.value})"]
+                    if columns.ranges else [f"{name} ({view.unit.value})"])
+    sheet.write_row(HEADER_ROW, 0, headers, styles["header"])
+    sheet.freeze_panes(HEADER_ROW + 1, 0)
+    for col, width in enumerate(_FOLLOW_WIDTHS):
+        sheet.set_column(col, col, width)
+    sheet.set_column(columns.first, columns.high(OUTCOME), 14)
+
+
+def _follow_up_row(sheet: Worksheet, row: int, line: FollowUpLine, columns: _Columns, view: View,
+                   styles: dict[str, Any]) -> None:
+    from xlsxwriter.utility import xl_rowcol_to_cell as cell
+
+    result = line.result
+    counted = result.counted
+    text, amount = (styles["text"], styles["amount"]) if counted else (styles["dim"], styles["dim_amount"])
+    cells = [result.plan.title, result.measure.id, result.measure.title, measure_status(result, view),
+             label("yes" if counted else "no", view.lang)]
+    for col, value in enumerate(cells):
+        sheet.write_string(row, col, numbers.clean(value), text)  # always text: a title never becomes a formula
+    sheet.write_string(row, len(cells), label("yes" if line.followed_up else "no", view.lang),
+                       text if line.followed_up or not counted else styles["not_followed"])
+    for index, value in ((PLANNED, line.planned), (FORECAST, line.forecast), (OUTCOME, line.outcome)):
+        for col, which in columns.bounds(index):
+            if value is not None:
+                _number(sheet, row, col, _bound(value, which), view.unit, amount)
+    deviation_style = styles["deviation"] if counted else styles["dim_deviation"]
+    for (col, which), (planned, _), (forecast, _) in zip(columns.bounds(DEVIATION), columns.bounds(PLANNED),
+                                                         columns.bounds(FORECAST)):
+        _formula(sheet, row, col, f"={cell(row, forecast)}-{cell(row, planned)}", _bound(line.deviation, which),
+                 view.unit, deviation_style)
+
+
+def _follow_up_totals(sheet: Worksheet, row: int, measures: tuple[int, int], report: FollowUp, columns: _Columns,
+                      view: View, styles: dict[str, Any]) -> None:
+    """Summa (=SUM; its deviation = forecast − planned), the target and the forecast gap (values)."""
+    from xlsxwriter.utility import xl_range_abs, xl_rowcol_to_cell as cell
+
+    first, last = measures
+    sheet.write_string(row, 2, label("total", view.lang), styles["total_label"])
+    for index, value in ((PLANNED, report.planned), (FORECAST, report.forecast)):
+        for col, which in columns.bounds(index):
+            formula = f"=SUM({xl_range_abs(first, col, last, col)})" if last >= first else "=0"
+            _formula(sheet, row, col, formula, _bound(value, which), view.unit, styles["total"])
+    for (col, which), (planned, _), (forecast, _) in zip(columns.bounds(DEVIATION), columns.bounds(PLANNED),
+                                                         columns.bounds(FORECAST)):
+        _formula(sheet, row, col, f"={cell(row, forecast)}-{cell(row, planned)}", _bound(report.deviation, which),
+                 view.unit, styles["total_deviation"])
+    if report.target is None or report.forecast_gap is None:
+        sheet.write_string(row + 1, 2, f"{label('target', view.lang)}: {label('no_target', view.lang)}",
+                           styles["label"])
+        return
+    sheet.write_string(row + 1, 2, label("target", view.lang), styles["label"])
+    _number(sheet, row + 1, columns.low(FORECAST), report.target, view.unit, styles["amount"])
+    sheet.write_string(row + 2, 2, forecast_gap_label(report.forecast_gap, view), styles["gap_label"])
+    shown = shown_gap(report.forecast_gap, gap_sign([report.forecast_gap]))
+    for col, which in columns.bounds(FORECAST):
+        _number(sheet, row + 2, col, _bound(shown, which), view.unit, styles["gap"])
