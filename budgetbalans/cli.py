@@ -15,14 +15,17 @@ from dataclasses import replace
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
-import typer
-from rich.console import Console
+# budgetbalans uses no pydantic plugins; without this, pydantic scans the metadata of every
+# installed package for them at each start (about a tenth of the cold start). Set the variable
+# yourself to load plugins anyway.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+import typer  # noqa: E402 - after the setting above
 
 from budgetbalans import __version__
 from budgetbalans.amounts import AmountError, parse_amount
-from budgetbalans.checks import Policy, accepted_differences, plan_problems
 from budgetbalans.core import Summary, summarize
 from budgetbalans.errors import Problem
 from budgetbalans.grouping import GroupBy
@@ -31,11 +34,13 @@ from budgetbalans.models import STATUS_WORDS, Plan, Status
 from budgetbalans.money import Unit
 from budgetbalans.render import jsonout
 from budgetbalans.render.labels import Lang
-from budgetbalans.render.problems import REPORTER_BY_NAME, CheckResult
 from budgetbalans.render.report import FILE_ONLY, GAP_FORMATS, Report, ReportKind
 from budgetbalans.render.report import REPORTER_BY_NAME as REPORT_BY_NAME
 from budgetbalans.render.table import View
-from budgetbalans.schema import plan_schema
+
+if TYPE_CHECKING:
+    from budgetbalans.checks import Policy
+    from budgetbalans.render.problems import CheckResult
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -136,18 +141,13 @@ def follow_up_command(
         "--year", help="The year to follow up (default: the year of as_of, else the plan's last year).",
         show_default=False)] = None,
     format: FormatOpt = ReportFormat.TABLE, unit: UnitOpt = None, lang: LangOpt = Lang.SV,
+    output: OutputOpt = None,
 ) -> None:
     """Uppföljning: planned, forecast and deviation per measure for one year, and the forecast gap."""
-    from budgetbalans.followup import follow_up
-    from budgetbalans.render.followup import follow_up_json, render_follow_up
-
+    _check_output(format, output, ReportKind.FOLLOW_UP)
     plans = _load_or_exit(paths)
     _check_year(year, plans)
-    report = follow_up(plans, year)
-    if format is ReportFormat.JSON:
-        _print_json(follow_up_json(report))
-    else:
-        render_follow_up(report, _view(plans, unit, lang, None), _console())
+    _emit_follow_up(plans, year, Report(ReportKind.FOLLOW_UP, _view(plans, unit, lang, None)), format, output)
 
 
 class CheckFormat(str, Enum):
@@ -168,6 +168,9 @@ def check_command(
         "--fail-on-gap", help="Fail for a plan whose measures do not surely cover its target.")] = False,
 ) -> None:
     """Validate plan files for CI: every problem in every file, then exit 0 or 1."""
+    from budgetbalans.checks import Policy
+    from budgetbalans.render.problems import REPORTER_BY_NAME
+
     result = check_plans(paths or [DEFAULT_FOLDER], Policy(require_target=require_target, fail_on_gap=fail_on_gap))
     chosen = format or (CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.TEXT)
     REPORTER_BY_NAME[chosen.value](result, sys.stdout)
@@ -176,6 +179,9 @@ def check_command(
 
 def check_plans(paths: list[Path], policy: Policy) -> CheckResult:
     """Every problem in every plan, one plan at a time (none is held after it is checked)."""
+    from budgetbalans.checks import accepted_differences, plan_problems
+    from budgetbalans.render.problems import CheckResult
+
     problems: list[Problem] = []
     files: list[str] = []
     accepted = 0
@@ -191,6 +197,8 @@ def check_plans(paths: list[Path], policy: Policy) -> CheckResult:
 @app.command("schema")
 def schema_command() -> None:
     """The JSON Schema of the plan format, for editors (yaml-language-server) and other tools."""
+    from budgetbalans.schema import plan_schema
+
     _print_json(plan_schema())
 
 
@@ -256,11 +264,6 @@ def _view(plans: list[Plan], unit: Optional[UnitChoice], lang: Lang, statuses: O
     return View(shown, lang, [status_word(s, lang) for s in statuses or []])
 
 
-def _console() -> Console:
-    width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "0") or 0) or 140
-    return Console(width=width, highlight=False, emoji=False, markup=False)
-
-
 def _print_json(document: dict[str, object]) -> None:
     sys.stdout.write(jsonout.dumps(document) + "\n")
 
@@ -291,6 +294,32 @@ def _emit(result: Summary, report: Report, format: ReportFormat, output: Optiona
         sys.stdout.buffer.flush()
         return
     assert output is not None
+    try:
+        write_atomically(output, data)
+    except OSError as error:
+        typer.echo(f"budgetbalans: cannot write {_safe(str(output))}: {error.strerror or error}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def _emit_follow_up(plans: list[Plan], year: Optional[int], report: Report, format: ReportFormat,
+                    output: Optional[Path]) -> None:
+    """Follow the plans up (budgetbalans.followup) and render the result by name, as _emit does for summarize."""
+    from budgetbalans.followup import follow_up
+    from budgetbalans.render.followup import FOLLOW_UP_BY_NAME
+
+    if format is ReportFormat.TABLE and (output is None or str(output) == "-"):
+        width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "0") or 0) or 140
+        report = replace(report, terminal=sys.stdout.isatty(), width=width or shutil.get_terminal_size().columns)
+    _write_report(FOLLOW_UP_BY_NAME[format.value](follow_up(plans, year), report), output)
+
+
+def _write_report(data: bytes, output: Optional[Path]) -> None:
+    """A report's bytes to standard output or, atomically, to --output (an unwritable path: exit 2)."""
+    if output is None or str(output) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
     try:
         write_atomically(output, data)
     except OSError as error:

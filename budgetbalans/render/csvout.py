@@ -28,7 +28,7 @@ from budgetbalans.followup import FollowUp, FollowUpLine
 from budgetbalans.grouping import group_totals
 from budgetbalans.money import Range, Unit
 from budgetbalans.render import numbers
-from budgetbalans.render.followup import forecast_gap_label, plans_of
+from budgetbalans.render.followup import follow_up_has_ranges, forecast_gap_label, plans_of
 from budgetbalans.render.report_labels import label
 from budgetbalans.render.table import View
 from budgetbalans.render.report import (
@@ -164,13 +164,6 @@ def render_follow_up(report: FollowUp, options: Report) -> bytes:
         rows.append(total_row(forecast_gap_label(report.forecast_gap, view), None,
                               shown_gap(report.forecast_gap, sign)))
     return write(rows)
-
-
-def follow_up_has_ranges(report: FollowUp) -> bool:
-    """Whether any figure of the follow-up is a range (then every amount gets low and high columns)."""
-    values = [v for line in report.lines for v in (line.planned, line.forecast, line.deviation, line.outcome)]
-    values += [report.planned, report.forecast, report.deviation, report.forecast_gap]
-    return any(value is not None and not value.is_exact for value in values)
 
 
 def _follow_up_header(year: int, ranges: bool, view: View) -> list[Cell]:

@@ -10,6 +10,7 @@ heavy libraries are imported only by the format that needs them.
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from typing import Any, Callable, Sequence
 
 from rich.console import Console
@@ -34,17 +35,35 @@ def falls_short(value: Range) -> bool:
     return any(bound is not None and bound < 0 for bound in (value.low, value.high))
 
 
+def follow_up_has_ranges(report: FollowUp) -> bool:
+    """Whether any figure of the follow-up is a range (then CSV and xlsx give every amount low and high columns)."""
+    values = [v for line in report.lines for v in (line.planned, line.forecast, line.deviation, line.outcome)]
+    values += [report.planned, report.forecast, report.deviation, report.forecast_gap]
+    return any(value is not None and not value.is_exact for value in values)
+
+
 def deviation_text(value: Range, view: View) -> str:
-    """``-150``, ``+200``, ``0``, ``-50–100``: a deviation above plan carries its ``+``."""
-    text = numbers.span(value, view.unit)
-    above = value.low is not None and value.low > 0 and value.high is not None
-    return f"+{text}" if above else text
+    """``-150``, ``+200``, ``0``; bound by bound ``-100 / +200`` (low / high, which need not be in order)."""
+    def signed(bound: Decimal | None) -> str:
+        if bound is None:
+            return label("unbounded", view.lang)
+        return ("+" if bound > 0 else "") + numbers.amount(bound, view.unit)
+
+    if value.low == value.high:
+        return signed(value.low)
+    return f"{signed(value.low)} / {signed(value.high)}"
 
 
 def title(report: FollowUp, view: View) -> str:
     """``Uppföljning 2017 per 2017-08-31``."""
     heading = label("follow_up_title", view.lang, year=report.year)
     return heading if report.as_of is None else f"{heading} {label('as_of', view.lang, date=report.as_of.isoformat())}"
+
+
+def full_title(report: FollowUp, view: View) -> str:
+    """The title and the plans it follows up: ``Uppföljning 2017 per 2017-08-31 — Åtgärdsplan … — nämnd``."""
+    heading = headings(report)
+    return f"{title(report, view)} — {heading}" if heading else title(report, view)
 
 
 def plans_of(report: FollowUp) -> list[Plan]:
@@ -138,7 +157,7 @@ def _row(line: FollowUpLine, view: View) -> list[Text]:
 
 def follow_up_table(report: FollowUp, view: View) -> Table:
     """A row per measure, then the totals and the forecast gap."""
-    table = Table(title=Text(title(report, view), style="bold"), title_justify="left",
+    table = Table(title=Text(full_title(report, view), style="bold"), title_justify="left",
                   caption=Text(caption(report, view)), caption_justify="left")
     table.add_column(label("id", view.lang), no_wrap=True)
     table.add_column(label("measure", view.lang), ratio=3, min_width=20)
@@ -223,7 +242,7 @@ def follow_up_text_table(report: FollowUp, view: View) -> TextTable:
     rows = [_text_row(line, view, bool(lead)) for line in report.lines]
     rows += _text_totals(report, view, len(lead))
     notes = [note for note in (not_followed_note(report, view),) if note]
-    return TextTable(title(report, view), headers, numeric, rows, caption(report, view), notes)
+    return TextTable(full_title(report, view), headers, numeric, rows, caption(report, view), notes)
 
 
 def _text_row(line: FollowUpLine, view: View, with_plan: bool) -> Row:

@@ -30,8 +30,9 @@ from budgetbalans.followup import FollowUp, FollowUpLine
 from budgetbalans.grouping import group_totals
 from budgetbalans.money import Range, Unit
 from budgetbalans.render import numbers
-from budgetbalans.render.csvout import follow_up_has_ranges
-from budgetbalans.render.followup import caption, forecast_gap_label, headings, not_followed_note, title
+from budgetbalans.render.followup import (
+    caption, follow_up_has_ranges, forecast_gap_label, full_title, not_followed_note,
+)
 from budgetbalans.render.report import (
     GapSign, Report, gap_label, gap_row, gap_sign, group_name, has_ranges, measure_status, plan_heading,
     shown_gap, warnings,
@@ -416,8 +417,7 @@ def _follow_up_styles(workbook: Workbook, unit: Unit) -> dict[str, Any]:
 
 def _follow_up_head(sheet: Worksheet, report: FollowUp, columns: _Columns, view: View,
                     styles: dict[str, Any]) -> None:
-    heading = headings(report)
-    sheet.write_string(0, 0, title(report, view) + (f" — {heading}" if heading else ""), styles["title"])
+    sheet.write_string(0, 0, full_title(report, view), styles["title"])
     sheet.write_string(1, 0, caption(report, view), styles["subtitle"])
     headers = [label(k, view.lang) for k in _FOLLOW_FIXED]
     for key in _FOLLOW_AMOUNTS:
@@ -441,8 +441,8 @@ def _follow_up_row(sheet: Worksheet, row: int, line: FollowUpLine, columns: _Col
     text, amount = (styles["text"], styles["amount"]) if counted else (styles["dim"], styles["dim_amount"])
     cells = [result.plan.title, result.measure.id, result.measure.title, measure_status(result, view),
              label("yes" if counted else "no", view.lang)]
-    for col, value in enumerate(cells):
-        sheet.write_string(row, col, numbers.clean(value), text)  # always text: a title never becomes a formula
+    for col, words in enumerate(cells):
+        sheet.write_string(row, col, numbers.clean(words), text)  # always text: a title never becomes a formula
     sheet.write_string(row, len(cells), label("yes" if line.followed_up else "no", view.lang),
                        text if line.followed_up or not counted else styles["not_followed"])
     for index, value in ((PLANNED, line.planned), (FORECAST, line.forecast), (OUTCOME, line.outcome)):
