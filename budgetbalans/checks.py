@@ -58,6 +58,7 @@ def _bound(value: Decimal | None, plan: Plan) -> str:
 
 
 def _where(plan: Plan, item: Reconciliation) -> tuple[tuple[int, int], str]:
+    where: tuple[str, ...]
     if item.measure_id is not None:
         where, what = ("measures", item.measure_id, "stated_total"), f"stated total of measure {item.measure_id!r}"
     else:

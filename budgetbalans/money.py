@@ -93,7 +93,10 @@ EXACT_ZERO = Range(ZERO, ZERO)
 def total(ranges: Iterable[Range]) -> Range:
     """The sum of ranges: the sum of the lows and the sum of the highs (unbounded if any is)."""
     values = list(ranges)
-    lows = [value.low for value in values]
-    highs = [value.high for value in values]
-    return Range(None if None in lows else sum(lows, ZERO),  # type: ignore[arg-type]
-                 None if None in highs else sum(highs, ZERO))  # type: ignore[arg-type]
+    return Range(_bound_sum([value.low for value in values]), _bound_sum([value.high for value in values]))
+
+
+def _bound_sum(bounds: list[Decimal | None]) -> Decimal | None:
+    """The sum of one end of several ranges; unbounded if any of them is."""
+    known = [bound for bound in bounds if bound is not None]
+    return sum(known, ZERO) if len(known) == len(bounds) else None

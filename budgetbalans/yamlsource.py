@@ -22,7 +22,7 @@ import yaml
 try:
     from yaml._yaml import CParser as _Parser  # not ``yaml.CParser``: that name does not exist
 
-    class _FastParser(_Parser):  # type: ignore[misc, valid-type]
+    class _FastParser(_Parser):
         """libyaml's composer with a resolver that only tells plain scalars from quoted ones."""
 
         def descend_resolver(self, parent: object, index: object) -> None:
@@ -47,7 +47,7 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
             Scanner.__init__(self)
             _BaseParser.__init__(self)
 
-    _FastParser = None  # the event reader serves alone
+    _FastParser = None  # type: ignore[assignment, misc]  # the event reader serves alone
 
 
 #: Hints for libyaml's and PyYAML's wording of the usual mistakes, by the start of the problem.
@@ -150,9 +150,9 @@ def read_plain(text: str) -> Value:
 def _plain_data(node: yaml.Node, depth: int) -> Value:
     tag = node.tag
     if tag is _PLAIN:
-        return None if node.value in _NULLS else node.value
+        return None if node.value in _NULLS else str(node.value)
     if tag is _QUOTED:
-        return node.value
+        return str(node.value)
     if depth >= MAX_DEPTH:
         raise NotPlain
     if tag is _SEQ:

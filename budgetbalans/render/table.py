@@ -11,7 +11,7 @@ from rich.text import Text
 
 from budgetbalans.core import Gap, coverage, MeasureResult, PlanResult, Reconciliation, Summary, Totals
 from budgetbalans.grouping import GroupBy, group_totals
-from budgetbalans.money import Range, Unit
+from budgetbalans.money import ZERO, Range, Unit
 from budgetbalans.render import numbers
 from budgetbalans.render.labels import Lang, label, status_word
 
@@ -91,8 +91,8 @@ def _add_total_rows(table: Table, totals: Totals, years: Sequence[int], view: Vi
         table.add_row(Text(""), Text(f"{label('target', view.lang)}: {label('no_target', view.lang)}"),
                       *blank, *[Text("")] * (len(years) + 2))
         return
-    target_years = [Text(numbers.amount(totals.target.years.get(y, 0), view.unit)) if totals.target.years else Text("")
-                    for y in years]  # type: ignore[arg-type]
+    target_years = [Text(numbers.amount(totals.target.years.get(y, ZERO), view.unit)) if totals.target.years
+                    else Text("") for y in years]
     table.add_row(Text(""), Text(label("target", view.lang)), *blank, *target_years,
                   Text(numbers.amount(totals.target.total, view.unit)), Text(""))
     _add_gap_row(table, totals.gap, years, view)
@@ -138,8 +138,8 @@ def all_plans_table(summary: Summary, view: View) -> Table:
                       *[Text("")] * (len(summary.years) + 1))
         return table
     table.add_row(Text(label("target", view.lang)),
-                  *[Text(numbers.amount(totals.target.years.get(y, 0), view.unit)) if totals.target.years else Text("")
-                    for y in summary.years],  # type: ignore[arg-type]
+                  *[Text(numbers.amount(totals.target.years.get(y, ZERO), view.unit)) if totals.target.years
+                    else Text("") for y in summary.years],
                   Text(numbers.amount(totals.target.total, view.unit)))
     name, value, style = gap_text(totals.gap.total, view)
     table.add_row(Text(name, style=style),
