@@ -22,7 +22,7 @@ from budgetbalans.models import Plan
 from budgetbalans.money import Range
 from budgetbalans.render import jsonout, numbers
 from budgetbalans.render.report import (
-    Figure, Report, Row, TextTable, gap_label, gap_sign, measure_status, plan_heading,
+    Figure, Report, Row, TextTable, gap_label, gap_sign, lazy, measure_status, plan_heading,
 )
 from budgetbalans.render.report_labels import label
 from budgetbalans.render.table import View, gap_text
@@ -292,36 +292,12 @@ def _json(report: FollowUp, options: Report) -> bytes:
     return (jsonout.dumps(follow_up_json(report)) + "\n").encode("utf-8")
 
 
-def _csv(report: FollowUp, options: Report) -> bytes:
-    from budgetbalans.render import csvout
-
-    return csvout.render_follow_up(report, options)
-
-
-def _markdown(report: FollowUp, options: Report) -> bytes:
-    from budgetbalans.render import markdown
-
-    return markdown.render_follow_up(report, options).encode("utf-8")
-
-
-def _html(report: FollowUp, options: Report) -> bytes:
-    from budgetbalans.render import html
-
-    return html.render_follow_up(report, options).encode("utf-8")
-
-
-def _xlsx(report: FollowUp, options: Report) -> bytes:
-    from budgetbalans.render import xlsx
-
-    return xlsx.render_follow_up(report, options)
-
-
 #: The follow-up's formats by name, as :data:`budgetbalans.render.report.REPORTER_BY_NAME`.
 FOLLOW_UP_BY_NAME: dict[str, FollowUpRenderer] = {
     "table": _table,
     "json": _json,
-    "csv": _csv,
-    "markdown": _markdown,
-    "html": _html,
-    "xlsx": _xlsx,
+    "csv": lazy("csvout", "render_follow_up", text=False),
+    "markdown": lazy("markdown", "render_follow_up", text=True),
+    "html": lazy("html", "render_follow_up", text=True),
+    "xlsx": lazy("xlsx", "render_follow_up", text=False),
 }

@@ -12,10 +12,11 @@ plain strings in Swedish notation, for the formats that show text (Markdown, HTM
 
 from __future__ import annotations
 
+import importlib
 import io
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from budgetbalans.core import Gap, MeasureResult, PlanResult, Summary, Totals, coverage
 from budgetbalans.grouping import Group, GroupBy, group_totals
@@ -78,38 +79,23 @@ def _json(summary: Summary, report: Report) -> bytes:
     return (jsonout.dumps(document) + "\n").encode("utf-8")
 
 
-def _csv(summary: Summary, report: Report) -> bytes:
-    from budgetbalans.render import csvout
+def lazy(module: str, function: str, *, text: bool) -> Callable[[Any, Report], bytes]:
+    """A renderer that imports its module (and its library: Jinja2, XlsxWriter) only when used."""
+    def render(result: Any, report: Report) -> bytes:
+        rendered = getattr(importlib.import_module(f"budgetbalans.render.{module}"), function)(result, report)
+        return rendered.encode("utf-8") if text else bytes(rendered)
 
-    return csvout.render(summary, report)
-
-
-def _markdown(summary: Summary, report: Report) -> bytes:
-    from budgetbalans.render import markdown
-
-    return markdown.render(summary, report).encode("utf-8")
-
-
-def _html(summary: Summary, report: Report) -> bytes:
-    from budgetbalans.render import html
-
-    return html.render(summary, report).encode("utf-8")
-
-
-def _xlsx(summary: Summary, report: Report) -> bytes:
-    from budgetbalans.render import xlsx
-
-    return xlsx.render(summary, report)
+    return render
 
 
 #: The report formats by name (as check-jsonschema's ``REPORTER_BY_NAME``).
 REPORTER_BY_NAME: dict[str, Renderer] = {
     "table": _table,
     "json": _json,
-    "csv": _csv,
-    "markdown": _markdown,
-    "html": _html,
-    "xlsx": _xlsx,
+    "csv": lazy("csvout", "render", text=False),
+    "markdown": lazy("markdown", "render", text=True),
+    "html": lazy("html", "render", text=True),
+    "xlsx": lazy("xlsx", "render", text=False),
 }
 #: Formats that are files rather than text: written only with ``--output``.
 FILE_ONLY = frozenset({"xlsx"})
