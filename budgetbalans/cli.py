@@ -283,22 +283,7 @@ def _check_output(format: ReportFormat, output: Optional[Path], kind: ReportKind
 
 def _emit(result: Summary, report: Report, format: ReportFormat, output: Optional[Path]) -> None:
     """Render by name; write to standard output or, atomically, to --output."""
-    to_file = output is not None and str(output) != "-"
-    if format is ReportFormat.TABLE and not to_file:
-        width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "0") or 0) or 140
-        report = replace(report, terminal=sys.stdout.isatty(), width=width or shutil.get_terminal_size().columns)
-    data = REPORT_BY_NAME[format.value](result, report)
-    if not to_file:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    assert output is not None
-    try:
-        write_atomically(output, data)
-    except OSError as error:
-        typer.echo(f"budgetbalans: cannot write {_safe(str(output))}: {error.strerror or error}", err=True)
-        raise typer.Exit(EXIT_USAGE) from None
+    _write_report(REPORT_BY_NAME[format.value](result, _for_terminal(report, format, output)), output)
 
 
 def _emit_follow_up(plans: list[Plan], year: Optional[int], report: Report, format: ReportFormat,
@@ -307,10 +292,16 @@ def _emit_follow_up(plans: list[Plan], year: Optional[int], report: Report, form
     from budgetbalans.followup import follow_up
     from budgetbalans.render.followup import FOLLOW_UP_BY_NAME
 
-    if format is ReportFormat.TABLE and (output is None or str(output) == "-"):
-        width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "0") or 0) or 140
-        report = replace(report, terminal=sys.stdout.isatty(), width=width or shutil.get_terminal_size().columns)
-    _write_report(FOLLOW_UP_BY_NAME[format.value](follow_up(plans, year), report), output)
+    rendered = FOLLOW_UP_BY_NAME[format.value](follow_up(plans, year), _for_terminal(report, format, output))
+    _write_report(rendered, output)
+
+
+def _for_terminal(report: Report, format: ReportFormat, output: Optional[Path]) -> Report:
+    """A table for standard output takes the terminal's width (140 columns when piped, or $COLUMNS)."""
+    if format is not ReportFormat.TABLE or (output is not None and str(output) != "-"):
+        return report
+    width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "0") or 0) or 140
+    return replace(report, terminal=sys.stdout.isatty(), width=width or shutil.get_terminal_size().columns)
 
 
 def _write_report(data: bytes, output: Optional[Path]) -> None:
