@@ -29,7 +29,7 @@ from budgetbalans.grouping import group_totals
 from budgetbalans.money import Range, Unit
 from budgetbalans.render import numbers
 from budgetbalans.render.followup import follow_up_has_ranges, forecast_gap_label, plans_of
-from budgetbalans.render.report_labels import label
+from budgetbalans.render.labels import label
 from budgetbalans.render.table import View
 from budgetbalans.render.report import (
     Report, ReportKind, gap_label, gap_row, gap_sign, group_name, has_ranges, measure_status, shown_gap,

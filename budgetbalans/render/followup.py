@@ -24,7 +24,7 @@ from budgetbalans.render import jsonout, numbers
 from budgetbalans.render.report import (
     Figure, Report, Row, TextTable, gap_label, gap_sign, lazy, measure_status, plan_heading,
 )
-from budgetbalans.render.report_labels import label
+from budgetbalans.render.labels import label
 from budgetbalans.render.table import View, gap_text
 
 # --- words and shapes shared by the formats ---------------------------------------------------

@@ -25,7 +25,7 @@ from budgetbalans.render.report import (
     warnings,
 )
 from budgetbalans.render.followup import caption, falls_short, follow_up_text_table, headings, key_figures, title
-from budgetbalans.render.report_labels import label
+from budgetbalans.render.labels import label
 from budgetbalans.render.table import View
 from budgetbalans.render.table import gap_text
 

@@ -20,7 +20,7 @@ from budgetbalans.render.report import (
 )
 from budgetbalans.grouping import group_totals
 from budgetbalans.render.followup import follow_up_text_table, key_figures
-from budgetbalans.render.report_labels import label
+from budgetbalans.render.labels import label
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~$@#])")  # in a cell, - + ( ) ! never start a line
 _EMPHASIS = {"total": "**", "gap": "**"}

@@ -24,7 +24,7 @@ from budgetbalans.models import Plan, Status
 from budgetbalans.money import Range
 from budgetbalans.render import numbers
 from budgetbalans.render.labels import status_word
-from budgetbalans.render.report_labels import label
+from budgetbalans.render.labels import label
 from budgetbalans.render.table import View, gap_text, mismatch_lines
 
 

@@ -37,7 +37,7 @@ from budgetbalans.render.report import (
     GapSign, Report, gap_label, gap_row, gap_sign, group_name, has_ranges, measure_status, plan_heading,
     shown_gap, warnings,
 )
-from budgetbalans.render.report_labels import label
+from budgetbalans.render.labels import label
 from budgetbalans.render.table import View
 
 if TYPE_CHECKING:
