@@ -23,8 +23,7 @@ from budgetbalans.grouping import Group, GroupBy, group_totals
 from budgetbalans.models import Plan, Status
 from budgetbalans.money import Range
 from budgetbalans.render import numbers
-from budgetbalans.render.labels import status_word
-from budgetbalans.render.labels import label
+from budgetbalans.render.labels import label, status_word
 from budgetbalans.render.table import View, gap_text, mismatch_lines
 
 
