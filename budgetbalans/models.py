@@ -144,16 +144,20 @@ def _clip(value: Any, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+#: An amount as text, for editors: digits grouped by three (at most 15 before the decimal
+#: comma, 6 after it), an optional unit. The same rules as :mod:`budgetbalans.amounts`.
+_NUMBER_TEXT = (r"(?:[0-9]{1,15}|[0-9]{1,3}(?:[ \u00a0\u202f_][0-9]{3}){1,4})(?:[,.][0-9]{1,6})?"
+                r"\s*(?:(?:[tT]|[mM][nN]?)?[kK][rR])?\.?")
 _AMOUNT_SCHEMA: dict[str, Any] = {
     "anyOf": [
-        {"type": "number"},
-        {"type": "string", "pattern": r"^\s*[-−+]?\s*[0-9][0-9 \u00a0\u202f_]*([,.][0-9]+)?\s*(kr|tkr|mkr|mnkr)?\.?\s*$"},
+        {"type": "number", "maximum": 10**15, "minimum": -(10**15)},
+        {"type": "string", "pattern": rf"^\s*[-−+]?\s*{_NUMBER_TEXT}\s*$"},
     ],
     "description": "An amount: a number in the plan's unit, or text with its own unit: '0,5 mkr', '400 tkr', '1 750 000 kr'.",
 }
 _RANGE_TEXT_SCHEMA: dict[str, Any] = {
     "type": "string",
-    "pattern": r"^\s*[0-9][0-9 \u00a0\u202f_]*([,.][0-9]+)?\s*(kr|tkr|mkr|mnkr)?\s*[-–]\s*[0-9][0-9 \u00a0\u202f_]*([,.][0-9]+)?\s*(kr|tkr|mkr|mnkr)?\s*$",
+    "pattern": rf"^\s*{_NUMBER_TEXT}\s*[-–]\s*{_NUMBER_TEXT}\s*$",
     "description": "A range low-high, such as '700-1600' or '0,5–1 mkr'.",
 }
 _EFFECT_SCHEMA: dict[str, Any] = {
@@ -253,7 +257,7 @@ StatedFigureField = Annotated[
 class Measure(BaseModel):
     """One åtgärd: what is done, by whom, and its economic effect per year."""
 
-    model_config = _FROZEN
+    model_config = ConfigDict(**_FROZEN, json_schema_extra={"dependentRequired": {"start": ["full_year"]}})
 
     id: MeasureId = Field(description="Unique within the plan (löpnr).")
     title: Text = Field(description="What the measure is (åtgärd).")

@@ -110,3 +110,30 @@ def test_the_pre_commit_hook_runs_from_a_local_clone(tmp_path: Path) -> None:
                          timeout=600, env=env_home)
     assert bad.returncode == 1
     assert "plans/bad.yaml:5:5: unknown key 'efects' — did you mean 'effects'?" in bad.stdout
+
+
+INVALID = ROOT / "tests" / "plans" / "invalid"
+#: Invalid plans that no JSON Schema can reject: what they break is in the YAML text itself
+#: (an editor's YAML parser refuses or resolves it before the schema is consulted), or a rule
+#: across values that only `check` applies.
+BEYOND_A_SCHEMA = {
+    "alias.yaml": "YAML level: aliases", "anchor.yaml": "YAML level: anchors",
+    "merge-key.yaml": "YAML level: merge keys", "duplicate-key.yaml": "YAML level: a key twice",
+    "custom-tag.yaml": "YAML level: tags", "python-tag.yaml": "YAML level: tags",
+    "invalid-yaml.yaml": "not YAML", "unclosed-bracket.yaml": "not YAML", "key-not-text.yaml": "not YAML here",
+    "tab-indentation.yaml": "not YAML", "two-documents.yaml": "two documents",
+    "control-character.yaml": "not YAML", "not-utf8.yaml": "not UTF-8", "nul-character.yaml": "not text",
+    "bad-date.yaml": "YAML 1.1 (the test's loader) rejects the date itself",
+    "yaml-1-1-sexagesimal.yaml": "YAML 1.1 (the test's loader) reads 1:30 as 90; a YAML 1.2 editor sees text",
+    "duplicate-id.yaml": "across measures", "range-low-above-high.yaml": "across the ends of a range",
+    "mapping-range-low-above-high.yaml": "across the ends of a range",
+    "year-outside-period.yaml": "across keys (years)", "target-year-outside-period.yaml": "across keys (years)",
+}
+
+
+@pytest.mark.parametrize("path", sorted(INVALID.glob("*.yaml")), ids=lambda p: p.name)
+def test_the_schema_rejects_each_invalid_plan_that_a_schema_can(path: Path) -> None:
+    if path.name in BEYOND_A_SCHEMA:
+        pytest.skip(BEYOND_A_SCHEMA[path.name])
+    data = as_editor_sees_it(yaml.safe_load(path.read_text(encoding="utf-8")))
+    assert list(validator().iter_errors(data)), f"the schema accepts {path.name}"
