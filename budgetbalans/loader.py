@@ -349,6 +349,25 @@ def cross_check(source: Source) -> Iterator[tuple[tuple[int, int], str]]:
     if period:
         yield from _years_outside(source, ("target",), data.get("target"), period)
         yield from _years_outside(source, ("stated_totals",), data.get("stated_totals"), period)
+    if period is None and not _names_a_year(data, measures):
+        yield from _full_year_without_period(source, measures)
+
+
+def _names_a_year(data: dict[str, Any], measures: list[Any]) -> bool:
+    """Whether the plan names any year, from which its period can be told (PLAN-FORMAT: first to last)."""
+    mappings = [data.get("target"), data.get("stated_totals")]
+    mappings += [m.get(key) for m in measures if isinstance(m, dict) for key in ("effects", "forecast", "outcome")]
+    starts = [m.get("start") for m in measures if isinstance(m, dict)]
+    return any(isinstance(item, dict) and any(str(key).strip().isdigit() for key in item) for item in mappings) \
+        or any(start is not None for start in starts)
+
+
+def _full_year_without_period(source: Source, measures: list[Any]) -> Iterator[tuple[tuple[int, int], str]]:
+    for index, measure in enumerate(measures):
+        if isinstance(measure, dict) and measure.get("full_year") is not None:
+            yield (source.position(("measures", index, "full_year"), key=True),
+                   "full_year: fills the plan's years, but the plan names none; add years: [2025, 2026] "
+                   "to the plan, or start: to the measure")
 
 
 def _duplicate_ids(source: Source, measures: list[Any]) -> Iterator[tuple[tuple[int, int], str]]:

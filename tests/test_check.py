@@ -81,6 +81,7 @@ INVALID_PLANS: dict[str, tuple[int, int, str]] = {
     # the other values of the format
     "unknown-status.yaml": (7, 13, "unknown status 'kanske'; write one of planerad, pågår, klart"),
     "start-without-full-year.yaml": (7, 5, "start: is only used with full_year:"),
+    "full-year-without-years.yaml": (6, 5, "full_year: fills the plan's years, but the plan names none"),
     "missing-title.yaml": (1, 1, "missing key 'title'; a plan needs one, such as title: …"),
     "missing-measure-title.yaml": (5, 5, "missing key 'title'; each measure needs one"),
     "missing-id.yaml": (5, 5, "missing key 'id'; each measure needs one"),

@@ -128,6 +128,7 @@ BEYOND_A_SCHEMA = {
     "duplicate-id.yaml": "across measures", "range-low-above-high.yaml": "across the ends of a range",
     "mapping-range-low-above-high.yaml": "across the ends of a range",
     "year-outside-period.yaml": "across keys (years)", "target-year-outside-period.yaml": "across keys (years)",
+    "full-year-without-years.yaml": "across keys (no year named anywhere)",
 }
 
 
