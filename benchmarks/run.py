@@ -197,6 +197,9 @@ def measure_all(root: Path, args: argparse.Namespace) -> int:
         ("peak memory: check large / raw load large", median_rss(timed["check_large"]),
          median_rss(timed["raw_large"]), 2.0),
     ]
+    if args.plans < 500 or args.measures < 50:
+        print("(below the documented size of 500 plans × 50 measures, process start-up dominates: "
+              "read these ratios as a smoke test, not against the goals)")
     failed = 0
     for name, value, base, goal in rows:
         ratio = value / base
