@@ -26,21 +26,20 @@ import typer  # noqa: E402 - after the setting above
 
 from budgetbalans import __version__
 from budgetbalans.amounts import AmountError, parse_amount
-from budgetbalans.core import Summary, summarize
+from budgetbalans.core import summarize
 from budgetbalans.errors import Problem
 from budgetbalans.grouping import GroupBy
 from budgetbalans.loader import DEFAULT_FOLDER, load_paths, read_paths
 from budgetbalans.models import STATUS_WORDS, Plan, Status
 from budgetbalans.money import Unit
-from budgetbalans.render import jsonout
 from budgetbalans.render.labels import Lang
-from budgetbalans.render.report import FILE_ONLY, GAP_FORMATS, Report, ReportKind
-from budgetbalans.render.report import REPORTER_BY_NAME as REPORT_BY_NAME
-from budgetbalans.render.table import View
 
 if TYPE_CHECKING:
     from budgetbalans.checks import Policy
+    from budgetbalans.core import Summary
     from budgetbalans.render.problems import CheckResult
+    from budgetbalans.render.report import Report, ReportKind
+    from budgetbalans.render.table import View
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -106,6 +105,8 @@ def summarize_command(paths: PathsArg = None, format: FormatOpt = ReportFormat.T
                       group_by: GroupByOpt = None) -> None:
     """Each measure's effect per year and class, totals, target and gap."""
     statuses = _statuses(status)
+    from budgetbalans.render.report import Report, ReportKind  # the report machinery: not for check
+
     _check_output(format, output, ReportKind.SUMMARY)
     plans = _load_or_exit(paths)
     result = summarize(plans, statuses=statuses)
@@ -126,6 +127,8 @@ def gap_command(
     """The remaining gap (kvar att spara) per year and for the period, and the coverage."""
     statuses = _statuses(status)
     amount = _target(target)
+    from budgetbalans.render.report import Report, ReportKind
+
     _check_output(format, output, ReportKind.GAP)
     plans = _load_or_exit(paths)
     _check_year(year, plans)
@@ -144,6 +147,8 @@ def follow_up_command(
     output: OutputOpt = None,
 ) -> None:
     """Uppföljning: planned, forecast and deviation per measure for one year, and the forecast gap."""
+    from budgetbalans.render.report import Report, ReportKind
+
     _check_output(format, output, ReportKind.FOLLOW_UP)
     plans = _load_or_exit(paths)
     _check_year(year, plans)
@@ -261,10 +266,14 @@ def _view(plans: list[Plan], unit: Optional[UnitChoice], lang: Lang, statuses: O
 
     units = {plan.unit for plan in plans}
     shown = Unit(unit.value) if unit else (units.pop() if len(units) == 1 else Unit.TKR)
+    from budgetbalans.render.table import View
+
     return View(shown, lang, [status_word(s, lang) for s in statuses or []])
 
 
 def _print_json(document: dict[str, object]) -> None:
+    from budgetbalans.render import jsonout
+
     sys.stdout.write(jsonout.dumps(document) + "\n")
 
 
@@ -273,6 +282,8 @@ def _print_json(document: dict[str, object]) -> None:
 
 def _check_output(format: ReportFormat, output: Optional[Path], kind: ReportKind) -> None:
     """A wrong combination of --format and --output is a wrong command line (exit 2), found before any work."""
+    from budgetbalans.render.report import FILE_ONLY, GAP_FORMATS, ReportKind
+
     if kind is ReportKind.GAP and format.value not in GAP_FORMATS:
         raise typer.BadParameter(f"gap has no {format.value} format; use summarize --format {format.value}, "
                                  f"or gap with {', '.join(sorted(GAP_FORMATS))}", param_hint="'--format'")
@@ -283,7 +294,9 @@ def _check_output(format: ReportFormat, output: Optional[Path], kind: ReportKind
 
 def _emit(result: Summary, report: Report, format: ReportFormat, output: Optional[Path]) -> None:
     """Render by name; write to standard output or, atomically, to --output."""
-    _write_report(REPORT_BY_NAME[format.value](result, _for_terminal(report, format, output)), output)
+    from budgetbalans.render.report import REPORTER_BY_NAME
+
+    _write_report(REPORTER_BY_NAME[format.value](result, _for_terminal(report, format, output)), output)
 
 
 def _emit_follow_up(plans: list[Plan], year: Optional[int], report: Report, format: ReportFormat,
