@@ -22,7 +22,6 @@ CLASS_BOUNDS: tuple[Decimal, ...] = (
     Decimal(2_000_000),
     Decimal(3_000_000),
 )
-CLASSES = (1, 2, 3, 4)
 
 #: More digits than any municipal budget needs; also keeps hostile input cheap.
 MAX_DIGITS = 15
@@ -53,7 +52,7 @@ def parse_unit(text: str) -> Unit:
     """``kr``, ``tkr``, ``mkr`` (also ``mnkr``), any case."""
     unit = _UNIT_WORDS.get(text.strip().lower())
     if unit is None:
-        raise AmountError(f"unknown unit {text!r}; write kr, tkr or mkr")
+        raise AmountError(f"unknown unit {_clip(text)!r}; write kr, tkr or mkr")
     return unit
 
 

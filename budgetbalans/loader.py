@@ -16,6 +16,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from pydantic import BaseModel, ValidationError
 
+from budgetbalans.amounts import AmountError, parse_unit
 from budgetbalans.errors import PlanError, Problem
 from budgetbalans.models import Measure, Plan
 from budgetbalans.money import Unit
@@ -29,7 +30,6 @@ DEFAULT_FOLDER = Path("plans")
 
 #: How plans write the key of the period's stated total.
 _TOTAL_WORDS = frozenset({"total", "totalt", "summa"})
-_UNITS = {"kr": Unit.KR, "tkr": Unit.TKR, "mkr": Unit.MKR, "mnkr": Unit.MKR}
 
 
 @dataclass
@@ -243,8 +243,12 @@ def _noted_positions(source: Source, plan: Plan) -> dict[tuple[str, ...], tuple[
 
 
 def _plan_unit(data: Mapping[str, Any]) -> Unit:
+    """The unit amounts are read in; a wrong unit is reported by validation, and tkr stands in meanwhile."""
     unit = data.get("unit")
-    return _UNITS.get(unit.strip().lower(), Unit.TKR) if isinstance(unit, str) else Unit.TKR
+    try:
+        return parse_unit(unit) if isinstance(unit, str) else Unit.TKR
+    except AmountError:
+        return Unit.TKR
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

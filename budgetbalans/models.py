@@ -27,7 +27,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from budgetbalans.amounts import AmountError, parse_amount, parse_effect
+from budgetbalans.amounts import AmountError, parse_amount, parse_effect, parse_unit
 from budgetbalans.money import Range, Unit
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
@@ -132,11 +132,12 @@ def _read_id(value: Any) -> str:
 def _read_unit(value: Any) -> Unit:
     if isinstance(value, Unit):
         return value
-    words = {"kr": Unit.KR, "tkr": Unit.TKR, "mkr": Unit.MKR, "mnkr": Unit.MKR}
-    unit = words.get(value.strip().lower()) if isinstance(value, str) else None
-    if unit is None:
+    if not isinstance(value, str):
         raise _fail(f"unknown unit {_clip(value)!r}; write kr, tkr or mkr")
-    return unit
+    try:
+        return parse_unit(value)
+    except AmountError as error:
+        raise _fail(error.message) from None
 
 
 def _clip(value: Any, limit: int = 40) -> str:

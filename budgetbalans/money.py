@@ -79,13 +79,6 @@ class Range:
         high = None if self.high is None or other.high is None else self.high - other.high
         return Range(low, high)
 
-    def scaled(self, factor: Decimal) -> Range:
-        """Each bound × ``factor`` (a non-negative share), rounded to whole kronor."""
-        return Range(
-            None if self.low is None else round_kronor(self.low * factor),
-            None if self.high is None else round_kronor(self.high * factor),
-        )
-
 
 EXACT_ZERO = Range(ZERO, ZERO)
 
