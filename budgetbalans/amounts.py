@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 from typing import Mapping
 
+from budgetbalans.errors import clip
 from budgetbalans.money import Range, Unit
 
 #: The interval classes of the seeds, on a year's effect (årseffekt), in kronor.
@@ -52,7 +53,7 @@ def parse_unit(text: str) -> Unit:
     """``kr``, ``tkr``, ``mkr`` (also ``mnkr``), any case."""
     unit = _UNIT_WORDS.get(text.strip().lower())
     if unit is None:
-        raise AmountError(f"unknown unit {_clip(text)!r}; write kr, tkr or mkr")
+        raise AmountError(f"unknown unit {clip(text)!r}; write kr, tkr or mkr")
     return unit
 
 
@@ -74,7 +75,7 @@ def parse_amount(value: object, unit: Unit) -> Decimal:
 def _amount_text(value: str) -> str:
     text = value.translate(_SPACES).strip()
     if len(text) > MAX_AMOUNT_CHARS:
-        raise AmountError(f"{_clip(value)!r} is too long to be an amount (over {MAX_AMOUNT_CHARS} characters); "
+        raise AmountError(f"{clip(value)!r} is too long to be an amount (over {MAX_AMOUNT_CHARS} characters); "
                           "write a number such as 1 500, '0,5 mkr' or '400 tkr'")
     return text
 
@@ -100,7 +101,7 @@ def _parse_number(text: str, original: str) -> Decimal:
     digits, frac = match["int"].replace(" ", "").replace("_", ""), match["frac"] or ""
     if len(digits) > MAX_DIGITS or len(frac) > MAX_DECIMALS:
         raise AmountError(
-            f"{_clip(original)!r} has too many digits; amounts have at most "
+            f"{clip(original)!r} has too many digits; amounts have at most "
             f"{MAX_DIGITS} digits before the decimal comma and {MAX_DECIMALS} after it"
         )
     return sign * Decimal(f"{digits}.{frac}" if frac else digits)
@@ -110,18 +111,18 @@ def _two_separators(original: str, text: str) -> str:
     grouped = re.fullmatch(r"\d{1,3}(?:([.,])\d{3})+", text)
     if grouped:
         suggestion = original.replace(text, " ".join(re.split(r"[.,]", text)), 1)
-        return f"{_clip(original)!r} has two decimal separators; write {_clip(suggestion)}"
-    return f"{_clip(original)!r} has two decimal separators; use one decimal comma, such as 1 750,5"
+        return f"{clip(original)!r} has two decimal separators; write {clip(suggestion)}"
+    return f"{clip(original)!r} has two decimal separators; use one decimal comma, such as 1 750,5"
 
 
 def _not_a_number(original: str, text: str) -> str:
     if re.fullmatch(r"\d+(?:\s+\d+)+(?:[,.]\d+)?", text):
-        return f"{_clip(original)!r} groups digits oddly; group by three from the right, such as 1 750 000"
+        return f"{clip(original)!r} groups digits oddly; group by three from the right, such as 1 750 000"
     if ":" in text:
-        return f"{_clip(original)!r} is not an amount (a time or ratio?); write a number such as 130"
+        return f"{clip(original)!r} is not an amount (a time or ratio?); write a number such as 130"
     if re.fullmatch(r"[\d.,]+e[+-]?\d+", text, re.IGNORECASE):
-        return f"{_clip(original)!r} is written in scientific notation; write all digits, such as 1 000 000"
-    return f"{_clip(original)!r} is not an amount; write a number such as 1 500, '0,5 mkr' or '400 tkr'"
+        return f"{clip(original)!r} is written in scientific notation; write all digits, such as 1 000 000"
+    return f"{clip(original)!r} is not an amount; write a number such as 1 500, '0,5 mkr' or '400 tkr'"
 
 
 def parse_effect(value: object, unit: Unit) -> Range:
@@ -152,7 +153,7 @@ def split_range(text: str) -> tuple[str, str] | None:
 def _parse_range_text(original: str, low_text: str, high_text: str, unit: Unit) -> Range:
     if high_text.lstrip()[:1] in _DASHES or low_text[:1] in _DASHES:
         raise AmountError(
-            f"{_clip(original)!r}: a range with a negative end is written as a mapping, "
+            f"{clip(original)!r}: a range with a negative end is written as a mapping, "
             "such as {low: -500, high: 200}"
         )
     high_unit = _UNIT_RE.search(high_text.translate(_SPACES).strip())
@@ -162,7 +163,7 @@ def _parse_range_text(original: str, low_text: str, high_text: str, unit: Unit) 
     try:
         low, high = parse_amount(low_text, unit), parse_amount(high_text, unit)
     except AmountError as error:
-        raise AmountError(f"{_clip(original)!r} is neither an amount nor a range low-high: {error}")
+        raise AmountError(f"{clip(original)!r} is neither an amount nor a range low-high: {error}")
     return _ordered(low, high, _shown(original))
 
 
@@ -192,7 +193,7 @@ def _mapping_keys_message(unknown: list[str]) -> str:
         return f"{usage}; low: is missing (write low: -500, high: 200, or leave out high: for no upper bound)"
     close = difflib.get_close_matches(unknown[0], ["low", "high", "interval"], n=1, cutoff=0.5)
     guess = f" — did you mean {close[0]!r}?" if close else ""
-    return f"{usage}; unknown key {_clip(unknown[0])!r}{guess}"
+    return f"{usage}; unknown key {clip(unknown[0])!r}{guess}"
 
 
 def _keyed(raw: object, unit: Unit, key: str) -> Decimal:
@@ -217,14 +218,10 @@ def interval_range(raw: object) -> Range:
 
 
 def _shown(value: object) -> str:
-    return repr(_clip(value)) if isinstance(value, str) else _clip(str(value))
+    return repr(clip(value)) if isinstance(value, str) else clip(str(value))
 
 
 def _one_line(value: object) -> str:
     """An amount as written, for a message: on one line (``"100\\nkr"`` is a valid amount)."""
-    return _clip(" ".join(str(value).split()))
+    return clip(" ".join(str(value).split()))
 
-
-def _clip(value: object, limit: int = 40) -> str:
-    text = str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"

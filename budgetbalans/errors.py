@@ -20,6 +20,12 @@ class Problem:
         return f"{self.path}: {self.message}"
 
 
+def clip(value: object, limit: int = 40) -> str:
+    """Plan text quoted in a message, cut to ``limit`` characters so a message stays one readable line."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class PlanError(Exception):
     """A plan file that cannot be used; carries every problem found in it."""
 

@@ -17,7 +17,7 @@ from typing import Any, Iterable, Iterator, Mapping
 from pydantic import BaseModel, ValidationError
 
 from budgetbalans.amounts import AmountError, parse_unit
-from budgetbalans.errors import PlanError, Problem
+from budgetbalans.errors import PlanError, Problem, clip
 from budgetbalans.models import Measure, Plan
 from budgetbalans.money import Unit
 from budgetbalans.yamlsource import Path as DataPath
@@ -298,7 +298,7 @@ def _problem(source: Source, name: str, detail: Mapping[str, Any]) -> Problem:
         message = f"missing key {loc[-1]!r}; {_missing_hint(loc)}"
     else:
         template = _FIELD_MESSAGES.get((kind, loc[-1] if loc else None)) or _TYPE_MESSAGES.get(kind)
-        message = (template.format(what=_what(loc), input=_clip(detail.get("input"))) if template
+        message = (template.format(what=_what(loc), input=clip(detail.get("input"))) if template
                    else f"{_what(loc)}: {detail['msg']}")  # pydantic's text may hold braces: never format it
     line, column = source.position(loc, key=is_key)
     return Problem(name, line, column, message)
@@ -318,18 +318,14 @@ def _unknown_key(loc: tuple[Any, ...]) -> str:
     known = list(_model_at(loc).model_fields)
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     if close:
-        return f"unknown key {_clip(key)!r} — did you mean {close[0]!r}?"
-    return f"unknown key {_clip(key)!r}; the keys here are {', '.join(known)}"
+        return f"unknown key {clip(key)!r} — did you mean {close[0]!r}?"
+    return f"unknown key {clip(key)!r}; the keys here are {', '.join(known)}"
 
 
 def _missing_hint(loc: tuple[Any, ...]) -> str:
     where = "each measure needs one" if _model_at(loc) is Measure else "a plan needs one"
     return f"{where}, such as {loc[-1]}: …"
 
-
-def _clip(value: Any, limit: int = 40) -> str:
-    text = str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # --- rules across keys, checked on the raw data so they are reported with every other problem ---
@@ -382,7 +378,7 @@ def _duplicate_ids(source: Source, measures: list[Any]) -> Iterator[tuple[tuple[
             continue
         position = source.position(("measures", index, "id"))
         if raw.strip() in first_line:
-            yield position, (f"the id {_clip(raw.strip())!r} is used twice in this plan "
+            yield position, (f"the id {clip(raw.strip())!r} is used twice in this plan "
                              f"(first on line {first_line[raw.strip()]}); give each measure its own id")
         else:
             first_line[raw.strip()] = position[0]
@@ -424,7 +420,7 @@ def _same_year_twice(source: Source, path: DataPath, mapping: Any) -> Iterator[t
         if meaning in first:
             line = source.position((*path, first[meaning]), key=True)[0]
             yield (source.position((*path, key), key=True),
-                   f"{_clip(key)!r} means the same as {_clip(first[meaning])!r} on line {line}; keep one")
+                   f"{clip(key)!r} means the same as {clip(first[meaning])!r} on line {line}; keep one")
         else:
             first[meaning] = key
 

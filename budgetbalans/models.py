@@ -29,6 +29,7 @@ from pydantic_core import PydanticCustomError
 
 from budgetbalans.amounts import AmountError, parse_amount, parse_effect, parse_unit
 from budgetbalans.money import Range, Unit
+from budgetbalans.errors import clip
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 
@@ -98,7 +99,7 @@ def _read_effect(value: Any, info: ValidationInfo) -> Range:
 def _read_year(value: Any) -> int:
     text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
     if not re.fullmatch(r"\d{4}", text) or not FIRST_YEAR <= int(text) <= LAST_YEAR:
-        raise _fail(f"{_clip(value)!r} is not a year; write a four-digit year such as 2025")
+        raise _fail(f"{clip(value)!r} is not a year; write a four-digit year such as 2025")
     return int(text)
 
 
@@ -108,7 +109,7 @@ def _read_stated_key(value: Any) -> Union[int, Literal["total"]]:
     try:
         return _read_year(value)
     except PydanticCustomError:
-        raise _fail(f"{_clip(value)!r} is neither a year nor 'total'; stated totals are per year or 'total'") from None
+        raise _fail(f"{clip(value)!r} is neither a year nor 'total'; stated totals are per year or 'total'") from None
 
 
 def _read_status(value: Any) -> Status:
@@ -117,7 +118,7 @@ def _read_status(value: Any) -> Status:
     status = STATUS_WORDS.get(str(value).strip().lower()) if isinstance(value, str) else None
     if status is None:
         raise _fail(
-            f"unknown status {_clip(value)!r}; write one of planerad, pågår, klart, utredning, "
+            f"unknown status {clip(value)!r}; write one of planerad, pågår, klart, utredning, "
             "pausad, avbruten (or planned, ongoing, done, investigating, paused, cancelled)"
         )
     return status
@@ -133,16 +134,12 @@ def _read_unit(value: Any) -> Unit:
     if isinstance(value, Unit):
         return value
     if not isinstance(value, str):
-        raise _fail(f"unknown unit {_clip(value)!r}; write kr, tkr or mkr")
+        raise _fail(f"unknown unit {clip(value)!r}; write kr, tkr or mkr")
     try:
         return parse_unit(value)
     except AmountError as error:
         raise _fail(error.message) from None
 
-
-def _clip(value: Any, limit: int = 40) -> str:
-    text = str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 #: An amount as text, for editors: digits grouped by three (at most 15 before the decimal

@@ -19,6 +19,8 @@ from typing import Any, Callable, Union
 
 import yaml
 
+from budgetbalans.errors import clip
+
 try:
     from yaml._yaml import CParser as _Parser  # not ``yaml.CParser``: that name does not exist
 
@@ -255,7 +257,7 @@ class _Builder:
             raise _problem(event, "more than one YAML document (---) in one file; keep one plan per file")
 
     def _alias(self, event: yaml.AliasEvent) -> None:
-        raise _problem(event, f"aliases (*{_clip(str(event.anchor))}) are not allowed in plan files; "
+        raise _problem(event, f"aliases (*{clip(str(event.anchor))}) are not allowed in plan files; "
                               "write the value out")
 
     def _check_node(self, event: yaml.NodeEvent) -> None:
@@ -263,7 +265,7 @@ class _Builder:
         if tag not in _ALLOWED_TAGS:
             raise _problem(event, f"YAML tags such as {_short_tag(tag)} are not allowed in plan files; remove it")
         if event.anchor is not None:
-            raise _problem(event, f"anchors (&{_clip(event.anchor)}) are not allowed in plan files; "
+            raise _problem(event, f"anchors (&{clip(event.anchor)}) are not allowed in plan files; "
                                   "write the value out")
 
     def _scalar(self, event: yaml.ScalarEvent) -> None:
@@ -302,7 +304,7 @@ class _Builder:
         line, column = _position(event)
         if text in frame.key_lines:
             self.source.problems.append(_problem(
-                event, f"the key {_clip(text)!r} appears twice in this mapping (first on line "
+                event, f"the key {clip(text)!r} appears twice in this mapping (first on line "
                        f"{frame.key_lines[text]}); keep one"))
         else:
             frame.key_lines[text] = line
@@ -344,8 +346,5 @@ def _problem(event: yaml.Event, message: str) -> YamlProblem:
 
 
 def _short_tag(tag: str | None) -> str:
-    return _clip(str(tag).replace("tag:yaml.org,2002:", "!!"))
+    return clip(str(tag).replace("tag:yaml.org,2002:", "!!"))
 
-
-def _clip(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
