@@ -24,9 +24,22 @@ class Policy:
     fail_on_gap: bool = False
 
 
-def plan_problems(plan: Plan, policy: Policy) -> Iterator[Problem]:
+@dataclass(frozen=True)
+class PlanCheck:
+    """One plan's problems, and how many of its stated totals are its source's known errors, accepted."""
+
+    problems: list[Problem]
+    accepted: int
+
+
+def check_plan(plan: Plan, policy: Policy) -> PlanCheck:
     """Stated totals that do not add up, and the policy's demands, for one plan."""
     reconciliations = reconcile(plan)
+    return PlanCheck(list(_plan_problems(plan, policy, reconciliations)),
+                     sum(item.accepted for item in reconciliations))
+
+
+def _plan_problems(plan: Plan, policy: Policy, reconciliations: list[Reconciliation]) -> Iterator[Problem]:
     yield from (_mismatch(plan, item) for item in reconciliations if not item.matches and not item.accepted)
     yield from (_stale(plan, item) for item in reconciliations if item.matches and item.known_difference is not None)
     if policy.require_target and plan.target is None:
@@ -34,11 +47,6 @@ def plan_problems(plan: Plan, policy: Policy) -> Iterator[Problem]:
                                        "the plan must cover (required by --require-target)")
     if policy.fail_on_gap and plan.target is not None:
         yield from _uncovered(summarize([plan]).plans[0])
-
-
-def accepted_differences(plan: Plan) -> int:
-    """How many of the plan's stated totals are known errors of its source document, accepted."""
-    return sum(item.accepted for item in reconcile(plan))
 
 
 def _uncovered(result: PlanResult) -> Iterator[Problem]:

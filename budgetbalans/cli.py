@@ -184,7 +184,7 @@ def check_command(
 
 def check_plans(paths: list[Path], policy: Policy) -> CheckResult:
     """Every problem in every plan, one plan at a time (none is held after it is checked)."""
-    from budgetbalans.checks import accepted_differences, plan_problems
+    from budgetbalans.checks import check_plan
     from budgetbalans.render.problems import CheckResult
 
     problems: list[Problem] = []
@@ -194,8 +194,9 @@ def check_plans(paths: list[Path], policy: Policy) -> CheckResult:
         problems += read.problems
         files += [read.path] if read.path is not None else []
         if read.plan is not None:
-            problems += plan_problems(read.plan, policy)
-            accepted += accepted_differences(read.plan)
+            checked = check_plan(read.plan, policy)
+            problems += checked.problems
+            accepted += checked.accepted
     return CheckResult(sorted(problems), len(files), accepted, plan_paths=files)
 
 
