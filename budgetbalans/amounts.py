@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Mapping
 
 from budgetbalans.errors import clip
+from budgetbalans.messages import Message, as_message
 from budgetbalans.money import Range, Unit
 
 #: The interval classes of the seeds, on a year's effect (årseffekt), in kronor.
@@ -43,9 +44,9 @@ _RANGE_RE = re.compile(r"^(?P<low>.*?[0-9a-zA-Z.])\s*[\u2013-]\s*(?P<high>.+)$")
 class AmountError(ValueError):
     """Text that is not an amount. ``key`` names the part of a mapping that is wrong."""
 
-    def __init__(self, message: str, key: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: Message | str, key: str | None = None) -> None:
+        self.message = as_message(message)
+        super().__init__(str(self.message))
         self.key = key
 
 

@@ -32,7 +32,7 @@ from budgetbalans.grouping import GroupBy
 from budgetbalans.loader import DEFAULT_FOLDER, load_paths, read_paths
 from budgetbalans.models import STATUS_WORDS, Plan, Status
 from budgetbalans.money import Unit
-from budgetbalans.render.labels import Lang
+from budgetbalans.messages import LANG_ENV, Lang, default_lang
 
 if TYPE_CHECKING:
     from budgetbalans.checks import Policy
@@ -79,7 +79,9 @@ GroupByOpt = Annotated[Optional[GroupBy], typer.Option(
     "--group-by", help="Subtotals by area, status or plan.", show_default=False)]
 UnitOpt = Annotated[Optional[UnitChoice], typer.Option("--unit", help="Show amounts in kr, tkr or mkr "
                                                        "(default: the plans' unit).", show_default=False)]
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Report language: sv or en.")]
+LangOpt = Annotated[Optional[Lang], typer.Option(
+    "--lang", help=f"Language of everything shown: sv or en (default sv, or ${LANG_ENV}).",
+    show_default=False)]
 StatusOpt = Annotated[Optional[str], typer.Option(
     "--status", help="Count only these statuses, comma-separated, such as done,ongoing or klart,pågår.",
     show_default=False)]
@@ -101,14 +103,15 @@ def main(
 
 @app.command("summarize")
 def summarize_command(paths: PathsArg = None, format: FormatOpt = ReportFormat.TABLE, unit: UnitOpt = None,
-                      lang: LangOpt = Lang.SV, status: StatusOpt = None, output: OutputOpt = None,
+                      lang: LangOpt = None, status: StatusOpt = None, output: OutputOpt = None,
                       group_by: GroupByOpt = None) -> None:
     """Each measure's effect per year and class, totals, target and gap."""
+    lang = lang or default_lang()
     statuses = _statuses(status)
     from budgetbalans.render.report import Report, ReportKind  # the report machinery: not for check
 
     _check_output(format, output, ReportKind.SUMMARY)
-    plans = _load_or_exit(paths)
+    plans = _load_or_exit(paths, lang)
     result = summarize(plans, statuses=statuses)
     report = Report(ReportKind.SUMMARY, _view(plans, unit, lang, statuses), group_by, _names(statuses))
     _emit(result, report, format, output)
@@ -121,16 +124,17 @@ def gap_command(
         "--target", help="Sparbeting replacing the plans' own: an amount, in tkr unless it names its unit "
         "('12 357', '12,4 mkr').", show_default=False)] = None,
     year: Annotated[Optional[int], typer.Option("--year", help="Only this year.", show_default=False)] = None,
-    format: FormatOpt = ReportFormat.TABLE, unit: UnitOpt = None, lang: LangOpt = Lang.SV,
+    format: FormatOpt = ReportFormat.TABLE, unit: UnitOpt = None, lang: LangOpt = None,
     status: StatusOpt = None, output: OutputOpt = None, group_by: GroupByOpt = None,
 ) -> None:
     """The remaining gap (kvar att spara) per year and for the period, and the coverage."""
+    lang = lang or default_lang()
     statuses = _statuses(status)
     amount = _target(target)
     from budgetbalans.render.report import Report, ReportKind
 
     _check_output(format, output, ReportKind.GAP)
-    plans = _load_or_exit(paths)
+    plans = _load_or_exit(paths, lang)
     _check_year(year, plans)
     result = summarize(plans, statuses=statuses, years=None if year is None else [year], target=amount)
     report = Report(ReportKind.GAP, _view(plans, unit, lang, statuses), group_by, _names(statuses))
@@ -143,14 +147,15 @@ def follow_up_command(
     year: Annotated[Optional[int], typer.Option(
         "--year", help="The year to follow up (default: the year of as_of, else the plan's last year).",
         show_default=False)] = None,
-    format: FormatOpt = ReportFormat.TABLE, unit: UnitOpt = None, lang: LangOpt = Lang.SV,
+    format: FormatOpt = ReportFormat.TABLE, unit: UnitOpt = None, lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """Uppföljning: planned, forecast and deviation per measure for one year, and the forecast gap."""
+    lang = lang or default_lang()
     from budgetbalans.render.report import Report, ReportKind
 
     _check_output(format, output, ReportKind.FOLLOW_UP)
-    plans = _load_or_exit(paths)
+    plans = _load_or_exit(paths, lang)
     _check_year(year, plans)
     _emit_follow_up(plans, year, Report(ReportKind.FOLLOW_UP, _view(plans, unit, lang, None)), format, output)
 
@@ -171,6 +176,7 @@ def check_command(
         "--require-target", help="Fail for a plan that states no target (sparbeting).")] = False,
     fail_on_gap: Annotated[bool, typer.Option(
         "--fail-on-gap", help="Fail for a plan whose measures do not surely cover its target.")] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Validate plan files for CI: every problem in every file, then exit 0 or 1."""
     from budgetbalans.checks import Policy
@@ -178,7 +184,7 @@ def check_command(
 
     result = check_plans(paths or [DEFAULT_FOLDER], Policy(require_target=require_target, fail_on_gap=fail_on_gap))
     chosen = format or (CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.TEXT)
-    REPORTER_BY_NAME[chosen.value](result, sys.stdout)
+    REPORTER_BY_NAME[chosen.value](result, sys.stdout, lang or default_lang())
     raise typer.Exit(EXIT_INVALID if result.problems else EXIT_OK)
 
 
@@ -211,17 +217,17 @@ def schema_command() -> None:
 # --- the edges of every command --------------------------------------------------------------
 
 
-def _load_or_exit(paths: Optional[list[Path]]) -> list[Plan]:
+def _load_or_exit(paths: Optional[list[Path]], lang: Lang) -> list[Plan]:
     loaded = load_paths(paths or [DEFAULT_FOLDER])
     if loaded.problems:
-        _print_problems(loaded.problems)
+        _print_problems(loaded.problems, lang)
         raise typer.Exit(EXIT_INVALID)
     return loaded.plans
 
 
-def _print_problems(problems: list[Problem]) -> None:
+def _print_problems(problems: list[Problem], lang: Lang) -> None:
     for problem in problems:
-        typer.echo(_safe(str(problem)), err=True)
+        typer.echo(_safe(problem.text(lang)), err=True)
 
 
 def _safe(text: str) -> str:
@@ -252,7 +258,7 @@ def _target(text: Optional[str]) -> Optional[Decimal]:
     try:
         return parse_amount(text, Unit.TKR)
     except AmountError as error:
-        raise typer.BadParameter(error.message, param_hint="'--target'") from None
+        raise typer.BadParameter(error.message.text(default_lang()), param_hint="'--target'") from None
 
 
 def _check_year(year: Optional[int], plans: list[Plan]) -> None:

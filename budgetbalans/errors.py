@@ -3,27 +3,51 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Union
+
+from budgetbalans.messages import Lang, Message, as_message, clip
+
+__all__ = ["Problem", "PlanError", "clip"]
 
 
-@dataclass(frozen=True, order=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong in a plan file, at ``line``:``column`` (both 1-based; 0 = unknown)."""
+    """One thing wrong in a plan file, at ``line``:``column`` (both 1-based; 0 = unknown).
+
+    ``message`` is a :class:`~budgetbalans.messages.Message`: a stable code and its wording in
+    Swedish and English (plain text is accepted and shown as written in every language).
+    """
 
     path: str
     line: int
     column: int
-    message: str
+    message: Message
+
+    def __init__(self, path: str, line: int, column: int, message: Union[Message, str]) -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "column", column)
+        object.__setattr__(self, "message", as_message(message))
+
+    @property
+    def code(self) -> str:
+        """The message's machine code, the same in every language."""
+        return self.message.code
+
+    def text(self, lang: Lang = Lang.SV) -> str:
+        """``path:line:column: message`` in ``lang``."""
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column}: {self.message.text(lang)}"
+        return f"{self.path}: {self.message.text(lang)}"
+
+    def _order(self) -> tuple[str, int, int, str, str]:
+        return self.path, self.line, self.column, self.code, self.message.text(Lang.SV)
+
+    def __lt__(self, other: Problem) -> bool:
+        return self._order() < other._order()
 
     def __str__(self) -> str:
-        if self.line:
-            return f"{self.path}:{self.line}:{self.column}: {self.message}"
-        return f"{self.path}: {self.message}"
-
-
-def clip(value: object, limit: int = 40) -> str:
-    """Plan text quoted in a message, cut to ``limit`` characters so a message stays one readable line."""
-    text = str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+        return self.text(Lang.SV)
 
 
 class PlanError(Exception):
@@ -32,4 +56,3 @@ class PlanError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(map(str, problems)))
         self.problems = sorted(problems)
-

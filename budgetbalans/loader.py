@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from budgetbalans.amounts import AmountError, parse_unit
 from budgetbalans.errors import PlanError, Problem, clip
+from budgetbalans.messages import Message, as_message
 from budgetbalans.models import Measure, Plan
 from budgetbalans.money import Unit
 from budgetbalans.yamlsource import Path as DataPath
@@ -291,7 +292,7 @@ def _problem(source: Source, name: str, detail: Mapping[str, Any]) -> Problem:
         subkey = ctx.get("subkey")
         loc = (*loc, subkey) if subkey else loc
         is_key = is_key or (subkey is not None and subkey not in _VALUE_SUBKEYS)
-        message = str(ctx["reason"])
+        message: Message | str = as_message(ctx["reason"])
     elif kind == "extra_forbidden":
         message = _unknown_key(loc)
     elif kind == "missing":

@@ -30,6 +30,7 @@ from pydantic_core import PydanticCustomError
 from budgetbalans.amounts import AmountError, parse_amount, parse_effect, parse_unit
 from budgetbalans.money import Range, Unit
 from budgetbalans.errors import clip
+from budgetbalans.messages import Message, as_message
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 
@@ -70,8 +71,9 @@ STATUS_SWEDISH = {
 }
 
 
-def _fail(reason: str, subkey: str | None = None) -> PydanticCustomError:
-    return PydanticCustomError("plan", "{reason}", {"reason": reason, "subkey": subkey})
+def _fail(reason: Message | str, subkey: str | None = None) -> PydanticCustomError:
+    """A validation error that carries our own message (its wording is chosen when it is shown)."""
+    return PydanticCustomError("plan", "{reason}", {"reason": as_message(reason), "subkey": subkey})
 
 
 def _unit(info: ValidationInfo) -> Unit:

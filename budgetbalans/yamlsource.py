@@ -20,6 +20,7 @@ from typing import Any, Callable, Union
 import yaml
 
 from budgetbalans.errors import clip
+from budgetbalans.messages import Message, as_message
 
 try:
     from yaml._yaml import CParser as _Parser  # not ``yaml.CParser``: that name does not exist
@@ -75,9 +76,9 @@ _ALLOWED_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,200
 class YamlProblem(Exception):
     """The text cannot be read as plain YAML data; ``line``/``column`` are 1-based."""
 
-    def __init__(self, line: int, column: int, message: str) -> None:
-        super().__init__(message)
-        self.line, self.column, self.message = line, column, message
+    def __init__(self, line: int, column: int, message: Message | str) -> None:
+        self.line, self.column, self.message = line, column, as_message(message)
+        super().__init__(str(self.message))
 
 
 @dataclass

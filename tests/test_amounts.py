@@ -14,6 +14,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from budgetbalans.messages import Lang
 from budgetbalans.amounts import (
     CLASS_BOUNDS,
     AmountError,
@@ -93,14 +94,14 @@ def test_every_string_is_an_exact_amount_or_an_amount_error(text: str) -> None:
         try:
             amount = parse_amount(text, unit)
         except AmountError as error:
-            assert error.message.strip()
-            assert str(error) == error.message
+            assert error.message.text(Lang.EN).strip()
+            assert str(error) == error.message.text(Lang.SV)
         else:
             assert isinstance(amount, Decimal) and amount.is_finite()
         try:
             effect = parse_effect(text, unit)
         except AmountError as error:
-            assert error.message.strip()
+            assert error.message.text(Lang.EN).strip()
         else:
             assert effect.low is not None and effect.low.is_finite()
             assert effect.high is None or effect.low <= effect.high
@@ -114,7 +115,7 @@ def test_every_mapping_is_an_effect_or_an_amount_error(value: dict[str, object])
     try:
         effect = parse_effect(value, TKR)
     except AmountError as error:
-        assert error.message.strip()
+        assert error.message.text(Lang.EN).strip()
     else:
         assert effect.low is not None
         assert effect.high is None or effect.low <= effect.high
@@ -257,8 +258,8 @@ def test_range_as_mapping_low_above_high_is_rejected() -> None:
 def test_range_with_negative_end_must_be_a_mapping(text: str) -> None:
     with pytest.raises(AmountError) as raised:
         parse_effect(text, TKR)
-    assert "written as a mapping" in raised.value.message
-    assert "{low: -500, high: 200}" in raised.value.message
+    assert "written as a mapping" in raised.value.message.text(Lang.EN)
+    assert "{low: -500, high: 200}" in raised.value.message.text(Lang.EN)
 
 
 def test_split_range() -> None:
@@ -291,7 +292,7 @@ def test_interval_four_is_unbounded() -> None:
 def test_interval_class_not_one_to_four_is_rejected(n: object) -> None:
     with pytest.raises(AmountError) as raised:
         parse_effect({"interval": n}, TKR)
-    assert "does not exist" in raised.value.message
+    assert "does not exist" in raised.value.message.text(Lang.EN)
     assert raised.value.key == "interval"
 
 
@@ -331,7 +332,7 @@ def test_other_mappings_are_rejected(value: dict[str, object]) -> None:
 def test_messages(text: str, message: str) -> None:
     with pytest.raises(AmountError) as raised:
         parse_effect(text, TKR)
-    assert message in raised.value.message
+    assert message in raised.value.message.text(Lang.EN)
 
 
 def test_no_value_is_rejected() -> None:

@@ -269,7 +269,7 @@ def test_json_format_parses_and_has_every_problem(tmp_path: Path) -> None:
     assert len(document["problems"]) == 10
     assert document["problems"][0] == {"path": str(path), "line": 4, "column": 1,
                                        "message": "unknown key 'taget' — did you mean 'target'?"}
-    assert all(set(p) == {"path", "line", "column", "message"} for p in document["problems"])
+    assert all(set(p) == {"path", "line", "column", "code", "message"} for p in document["problems"])
 
 
 def test_json_format_of_a_good_plan(tmp_path: Path) -> None:

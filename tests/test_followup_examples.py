@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from budgetbalans.messages import Lang
 from budgetbalans.errors import PlanError
 from budgetbalans.followup import FollowUp, FollowUpLine, follow_up
 from budgetbalans.loader import load_plan
@@ -315,5 +316,5 @@ measures:
     assert len(problems) == 1
     (problem,) = problems
     assert (problem.line, problem.column) == (9, 7)                        # the key 2025
-    assert "2025" in problem.message and "outside" in problem.message
+    assert "2025" in problem.message.text(Lang.EN) and "outside" in problem.message.text(Lang.EN)
     assert str(problem).startswith(f"{path}:9:7: ")

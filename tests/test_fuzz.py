@@ -173,7 +173,7 @@ def check_output_is_well_formed(content: bytes, options: tuple[str, bool, bool])
     if form == "json":
         document = json.loads(result.stdout)
         assert document["ok"] is (result.exit_code == 0)
-        assert all(set(problem) == {"path", "line", "column", "message"} for problem in document["problems"])
+        assert all(set(problem) == {"path", "line", "column", "code", "message"} for problem in document["problems"])
         return
     assert SUMMARY.fullmatch(lines[-1]), lines[-1]
     for line in lines[:-1]:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import WritePlan
 
+from budgetbalans.messages import Lang
 from budgetbalans.errors import PlanError, Problem
 from budgetbalans.loader import load_paths, load_plan
 from budgetbalans.models import Plan, Status
@@ -125,13 +126,13 @@ def test_leading_zero_in_kronor_and_as_target(write_plan: WritePlan) -> None:
 def test_sexagesimal_is_rejected(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan(MEASURE + "    effects:\n      2024: 1:30\n"))
     assert where(problem) == (6, 13)
-    assert "'1:30' is not an amount" in problem.message
+    assert "'1:30' is not an amount" in problem.message.text(Lang.EN)
 
 
 def test_sexagesimal_in_a_flow_mapping_is_rejected(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan(MEASURE + "    effects: {2024: 1:30}\n"))
     assert where(problem) == (5, 21)
-    assert "'1:30' is not an amount" in problem.message
+    assert "'1:30' is not an amount" in problem.message.text(Lang.EN)
 
 
 @pytest.mark.parametrize("word", ["yes", "no", "on", "off", "Yes", "NO", "y", "n", "true", "False"])
@@ -144,19 +145,19 @@ def test_booleans_stay_text_as_titles(write_plan: WritePlan, word: str) -> None:
 def test_null_title_is_missing(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan("title: ~\n"))
     assert where(problem) == (1, 8)
-    assert "title" in problem.message
+    assert "title" in problem.message.text(Lang.EN)
 
 
 def test_boolean_word_as_effect_is_not_an_amount(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan(MEASURE + "    effects:\n      2024: yes\n"))
     assert where(problem) == (6, 13)
-    assert "'yes' is not an amount" in problem.message
+    assert "'yes' is not an amount" in problem.message.text(Lang.EN)
 
 
 def test_date_like_effect_is_rejected(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan(MEASURE + "    effects:\n      2024: 2024-03-01\n"))
     assert where(problem) == (6, 13)
-    assert "'2024-03-01' is neither an amount nor a range" in problem.message
+    assert "'2024-03-01' is neither an amount nor a range" in problem.message.text(Lang.EN)
 
 
 def test_a_date_stays_a_date_where_a_date_belongs(write_plan: WritePlan) -> None:
@@ -167,7 +168,7 @@ def test_a_date_stays_a_date_where_a_date_belongs(write_plan: WritePlan) -> None
 def test_a_decimal_comma_in_a_flow_mapping_splits_and_is_rejected(write_plan: WritePlan) -> None:
     # {2024: 1,5} is {2024: 1, 5: null} in YAML: never silently 1.
     problems = problems_of(write_plan(MEASURE + "    effects: {2024: 1,5}\n"))
-    not_a_year = [p for p in problems if "'5' is not a year" in p.message]
+    not_a_year = [p for p in problems if "'5' is not a year" in p.message.text(Lang.EN)]
     assert [where(p) for p in not_a_year] == [(5, 23)]
 
 
@@ -177,88 +178,88 @@ def test_a_decimal_comma_in_a_flow_mapping_splits_and_is_rejected(write_plan: Wr
 def test_unknown_key_with_did_you_mean(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan(MEASURE + "    efects: {2024: 5}\n"))
     assert where(problem) == (5, 5)
-    assert problem.message == "unknown key 'efects' — did you mean 'effects'?"
+    assert problem.message.text(Lang.EN) == "unknown key 'efects' — did you mean 'effects'?"
 
 
 def test_unknown_key_at_the_top(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan("title: T\ntarge: 5\n"))
     assert where(problem) == (2, 1)
-    assert "did you mean 'target'?" in problem.message
+    assert "did you mean 'target'?" in problem.message.text(Lang.EN)
 
 
 def test_unknown_key_without_a_close_match_lists_the_keys(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan(MEASURE + "    zzzqqq: 5\n"))
     assert where(problem) == (5, 5)
-    assert "unknown key 'zzzqqq'; the keys here are id, title" in problem.message
+    assert "unknown key 'zzzqqq'; the keys here are id, title" in problem.message.text(Lang.EN)
 
 
 def test_duplicate_key_in_one_mapping(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan(MEASURE + "    title: B\n"))
     assert where(problem) == (5, 5)
-    assert "the key 'title' appears twice in this mapping (first on line 4)" in problem.message
+    assert "the key 'title' appears twice in this mapping (first on line 4)" in problem.message.text(Lang.EN)
 
 
 def test_duplicate_year_in_a_flow_mapping(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan(MEASURE + "    effects: {2024: 5, 2024: 6}\n"))
     assert where(problem) == (5, 24)
-    assert "the key '2024' appears twice" in problem.message
+    assert "the key '2024' appears twice" in problem.message.text(Lang.EN)
 
 
 def test_duplicate_measure_id_names_the_first_line(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan(MEASURE + "  - id: '1'\n    title: B\n"))
     assert where(problem) == (5, 9)
-    assert "the id '1' is used twice in this plan (first on line 3)" in problem.message
+    assert "the id '1' is used twice in this plan (first on line 3)" in problem.message.text(Lang.EN)
 
 
 def test_duplicate_measure_id_as_number_and_text(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan("title: T\nmeasures:\n  - id: 7\n    title: A\n  - id: \"7\"\n    title: B\n"))
     assert where(problem) == (5, 9)
-    assert "first on line 3" in problem.message
+    assert "first on line 3" in problem.message.text(Lang.EN)
 
 
 def test_effect_year_outside_years(write_plan: WritePlan) -> None:
     text = "title: T\nyears: [2024, 2025]\nmeasures:\n  - id: '1'\n    title: A\n    effects:\n      2026: 5\n"
     problem = only_problem(write_plan(text))
     assert where(problem) == (7, 7)
-    assert "the year 2026 is outside the plan's years (2024–2025)" in problem.message
+    assert "the year 2026 is outside the plan's years (2024–2025)" in problem.message.text(Lang.EN)
 
 
 def test_target_year_outside_years(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan("title: T\nyears: [2024]\ntarget: {2024: 5, 2023: 6}\n"))
     assert where(problem) == (3, 19)
-    assert "the year 2023 is outside" in problem.message
+    assert "the year 2023 is outside" in problem.message.text(Lang.EN)
 
 
 def test_a_year_that_is_not_a_year_in_years(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan("title: T\nyears: [2024, 20x5]\n"))
     assert where(problem) == (2, 15)
-    assert "'20x5' is not a year; write a four-digit year" in problem.message
+    assert "'20x5' is not a year; write a four-digit year" in problem.message.text(Lang.EN)
 
 
 @pytest.mark.parametrize("key", ["20x4", "24", "1899", "99999"])
 def test_a_year_that_is_not_a_year_as_effect_key_is_rejected(write_plan: WritePlan, key: str) -> None:
     problem = only_problem(write_plan(MEASURE + f"    effects:\n      {key}: 5\n"))
     assert where(problem) == (6, 7)  # the key, not its value
-    assert f"'{key}' is not a year" in problem.message
+    assert f"'{key}' is not a year" in problem.message.text(Lang.EN)
 
 
 def test_a_year_that_is_not_a_year_as_stated_totals_key(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan("title: T\nstated_totals: {total: 5, 20x5: 6}\n"))
     assert where(problem) == (2, 27)
-    assert "'20x5' is neither a year nor 'total'" in problem.message
+    assert "'20x5' is neither a year nor 'total'" in problem.message.text(Lang.EN)
 
 
 def test_a_year_that_is_not_a_year_as_target_key(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan("title: T\ntarget: {2024: 5, 20x5: 6}\n"))
     assert where(problem) == (2, 19)
-    assert "'20x5' is not a year" in problem.message
+    assert "'20x5' is not a year" in problem.message.text(Lang.EN)
 
 
 @pytest.mark.parametrize(("text", "column"), [("{interval: 5}", 24), ("{interval: 0}", 24), ("{interval: x}", 24)])
 def test_interval_class_not_one_to_four(write_plan: WritePlan, text: str, column: int) -> None:
     problem = only_problem(write_plan(MEASURE + f"    effects:\n      2024: {text}\n"))
     assert where(problem) == (6, column)
-    assert "interval class" in problem.message and "does not exist" in problem.message
+    assert "interval class" in problem.message.text(Lang.EN) and "does not exist" in problem.message.text(Lang.EN)
 
 
 def test_interval_class_in_block_style_points_at_the_class(write_plan: WritePlan) -> None:
@@ -269,19 +270,19 @@ def test_interval_class_in_block_style_points_at_the_class(write_plan: WritePlan
 def test_range_low_above_high(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan(MEASURE + "    effects:\n      2024: 1600-700\n"))
     assert where(problem) == (6, 13)
-    assert "the range '1600-700' has its low end above its high end" in problem.message
+    assert "the range '1600-700' has its low end above its high end" in problem.message.text(Lang.EN)
 
 
 def test_range_mapping_low_above_high(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan(MEASURE + "    effects:\n      2024: {low: 1600, high: 700}\n"))
     assert where(problem) == (6, 13)
-    assert "has its low end above its high end" in problem.message
+    assert "has its low end above its high end" in problem.message.text(Lang.EN)
 
 
 def test_range_with_negative_ends_must_be_a_mapping(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan(MEASURE + "    effects:\n      2024: -500--200\n"))
     assert where(problem) == (6, 13)
-    assert "a range with a negative end is written as a mapping" in problem.message
+    assert "a range with a negative end is written as a mapping" in problem.message.text(Lang.EN)
     plan = load_plan(write_plan(MEASURE + "    effects:\n      2024: {low: -500, high: -200}\n", "ok.yaml"))
     assert effect(plan, 0, 2024) == (Decimal(-500_000), Decimal(-200_000))
 
@@ -289,7 +290,7 @@ def test_range_with_negative_ends_must_be_a_mapping(write_plan: WritePlan) -> No
 def test_unreadable_amount(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan(MEASURE + "    effects:\n      2024: fem\n"))
     assert where(problem) == (6, 13)
-    assert "'fem' is not an amount" in problem.message
+    assert "'fem' is not an amount" in problem.message.text(Lang.EN)
 
 
 def test_unreadable_amount_inside_a_range_mapping_points_at_it(write_plan: WritePlan) -> None:
@@ -300,44 +301,44 @@ def test_unreadable_amount_inside_a_range_mapping_points_at_it(write_plan: Write
 def test_two_decimal_separators(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan(MEASURE + "    effects:\n      2024: 1.750.000\n"))
     assert where(problem) == (6, 13)
-    assert "'1.750.000' has two decimal separators; write 1 750 000" in problem.message
+    assert "'1.750.000' has two decimal separators; write 1 750 000" in problem.message.text(Lang.EN)
 
 
 def test_invalid_yaml_unclosed_flow(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan("title: T\nmeasures:\n  - id: '1'\n    title: [A\n"))
     assert where(problem) == (4, 14)  # the end of the last line written
-    assert problem.message.startswith("not valid YAML: ")
+    assert problem.message.text(Lang.EN).startswith("not valid YAML: ")
 
 
 def test_invalid_yaml_bad_indentation(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan("title: T\n  unit: kr\n"))
     assert where(problem) == (2, 7)
     # libyaml says "in this context", PyYAML "here"; either way with the hint
-    assert problem.message.startswith("not valid YAML: mapping values are not allowed")
-    assert "put the text in quotes" in problem.message
+    assert problem.message.text(Lang.EN).startswith("not valid YAML: mapping values are not allowed")
+    assert "put the text in quotes" in problem.message.text(Lang.EN)
 
 
 def test_invalid_yaml_tab(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan("title: T\nmeasures:\n\t- id: 1\n"))
     assert where(problem) == (3, 1)
-    assert "indent with spaces, not tabs" in problem.message
+    assert "indent with spaces, not tabs" in problem.message.text(Lang.EN)
 
 
 def test_not_utf8(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan("title: Åtgärd\n".encode("latin-1")))
     assert where(problem) == (1, 8)
-    assert "the file is not UTF-8 text (byte 0xc5)" in problem.message
+    assert "the file is not UTF-8 text (byte 0xc5)" in problem.message.text(Lang.EN)
 
 
 def test_not_utf8_on_a_later_line(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan(b"title: T\nmeasures: []\nsource: \xe5\n"))
     assert where(problem) == (3, 9)
-    assert "byte 0xe5" in problem.message
+    assert "byte 0xe5" in problem.message.text(Lang.EN)
 
 
 def test_not_utf8_after_a_bom(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan(b"\xef\xbb\xbftitle: T\nsource: \xe5\n"))
-    assert "byte 0xe5" in problem.message
+    assert "byte 0xe5" in problem.message.text(Lang.EN)
     assert where(problem) == (2, 9)
 
 
@@ -349,7 +350,7 @@ def test_not_utf8_column_counts_characters_as_editors_do(write_plan: WritePlan) 
 def test_nul_character(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan("title: T\x00\n"))
     assert where(problem) == (1, 9)
-    assert "NUL" in problem.message
+    assert "NUL" in problem.message.text(Lang.EN)
 
 
 @pytest.mark.parametrize("content", [b"", b"\n\n   \n", b"\xef\xbb\xbf"])
@@ -357,14 +358,14 @@ def test_empty_file(write_plan: WritePlan, content: bytes) -> None:
     path = write_plan(content)
     problem = only_problem(path)
     assert where(problem) == (1, 1)
-    assert problem.message.startswith("the file is empty")
-    assert str(problem) == f"{path}:1:1: {problem.message}"
+    assert problem.message.text(Lang.EN).startswith("the file is empty")
+    assert str(problem) == f"{path}:1:1: {problem.message.text(Lang.EN)}"
 
 
 def test_file_with_only_comments_is_empty(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan("# bara en kommentar\n"))
     assert where(problem) == (1, 1)
-    assert problem.message.startswith("the file is empty")
+    assert problem.message.text(Lang.EN).startswith("the file is empty")
 
 
 @pytest.mark.parametrize(
@@ -374,40 +375,40 @@ def test_file_with_only_comments_is_empty(write_plan: WritePlan) -> None:
 def test_not_a_mapping_at_the_top(write_plan: WritePlan, text: str, position: tuple[int, int]) -> None:
     problem = only_problem(write_plan(text))
     assert where(problem) == position
-    assert "a plan is a mapping of keys" in problem.message
+    assert "a plan is a mapping of keys" in problem.message.text(Lang.EN)
 
 
 def test_missing_title_points_at_the_plan_mapping(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan("# kommentar\nunit: kr\nmeasures: []\n"))
     assert where(problem) == (2, 1)
-    assert problem.message.startswith("missing key 'title'; a plan needs one")
+    assert problem.message.text(Lang.EN).startswith("missing key 'title'; a plan needs one")
 
 
 def test_missing_measure_title_points_at_the_measure_mapping(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan("title: T\nmeasures:\n  - id: '1'\n    effects: {2024: 5}\n"))
     assert where(problem) == (3, 5)
-    assert problem.message.startswith("missing key 'title'; each measure needs one")
+    assert problem.message.text(Lang.EN).startswith("missing key 'title'; each measure needs one")
 
 
 def test_unknown_status(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan(MEASURE + "    status: kanske\n"))
     assert where(problem) == (5, 13)
-    assert "unknown status 'kanske'" in problem.message
+    assert "unknown status 'kanske'" in problem.message.text(Lang.EN)
 
 
 def test_start_without_full_year(write_plan: WritePlan) -> None:
     problem = only_problem(write_plan(MEASURE + "    start: 2024-04-01\n"))
     assert where(problem) == (5, 5)
-    assert "start: is only used with full_year:" in problem.message
+    assert "start: is only used with full_year:" in problem.message.text(Lang.EN)
 
 
 def test_every_problem_is_reported_sorted(write_plan: WritePlan) -> None:
     text = "title: T\nmeasures:\n  - id: '1'\n    title: A\n    efects: {2024: 5}\n  - id: '1'\n    title: B\n    effects:\n      2024: fem\n"
     problems = problems_of(write_plan(text))
     assert [(p.line, p.column) for p in problems] == [(5, 5), (6, 9), (9, 13)]
-    assert "efects" in problems[0].message
-    assert "used twice" in problems[1].message
-    assert "'fem' is not an amount" in problems[2].message
+    assert "efects" in problems[0].message.text(Lang.EN)
+    assert "used twice" in problems[1].message.text(Lang.EN)
+    assert "'fem' is not an amount" in problems[2].message.text(Lang.EN)
 
 
 def test_problem_renders_as_path_line_column(write_plan: WritePlan) -> None:

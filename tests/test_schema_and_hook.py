@@ -15,6 +15,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from budgetbalans.messages import Lang
 from budgetbalans.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent

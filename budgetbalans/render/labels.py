@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
+from budgetbalans.messages import Lang
 from budgetbalans.models import STATUS_SWEDISH, Status
 
-
-class Lang(str, Enum):
-    SV = "sv"
-    EN = "en"
+__all__ = ["Lang", "label", "status_word"]
 
 
 _LABELS: dict[str, tuple[str, str]] = {

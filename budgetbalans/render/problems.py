@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Callable, Collection, Optional, Sequence, TextIO
 
 from budgetbalans.errors import Problem
+from budgetbalans.messages import Lang
 from budgetbalans.render.numbers import clean
 
 
@@ -46,10 +47,10 @@ class CheckResult:
         return f"{count} problem{'' if count == 1 else 's'} in {self.files_with_problems} of {files}{accepted}"
 
 
-def text(result: CheckResult, out: TextIO) -> None:
+def text(result: CheckResult, out: TextIO, lang: Lang = Lang.SV) -> None:
     """``path:line:column: message``, one a line, then the summary."""
     for problem in result.problems:
-        out.write(_one_line(str(problem)) + "\n")
+        out.write(_one_line(problem.text(lang)) + "\n")
     out.write(result.summary() + "\n")
 
 
@@ -66,24 +67,25 @@ def _github_property(value: str) -> str:
     return _github_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(result: CheckResult, out: TextIO) -> None:
+def github(result: CheckResult, out: TextIO, lang: Lang = Lang.SV) -> None:
     """GitHub Actions workflow commands: ``::error file=…,line=…,col=…::message``."""
     for problem in result.problems:
         where = f"file={_github_property(problem.path)}"
         if problem.line:
             where += f",line={problem.line},col={problem.column}"
-        out.write(f"::error {where}::{_github_data(problem.message)}\n")
+        out.write(f"::error {where}::{_github_data(problem.message.text(lang))}\n")
     out.write(_github_data(result.summary()) + "\n")
 
 
-def as_json(result: CheckResult, out: TextIO) -> None:
+def as_json(result: CheckResult, out: TextIO, lang: Lang = Lang.SV) -> None:
     """One JSON object: ``ok``, counts, and ``problems`` with path, line, column and message."""
     document = {
         "ok": not result.problems,
         "files": result.files,
         "files_with_problems": result.files_with_problems,
         "problems": [
-            {"path": p.path, "line": p.line or None, "column": p.column or None, "message": p.message}
+            {"path": p.path, "line": p.line or None, "column": p.column or None, "code": p.code,
+             "message": p.message.text(lang)}
             for p in result.problems
         ],
         "accepted_known_differences": result.accepted,
@@ -92,7 +94,7 @@ def as_json(result: CheckResult, out: TextIO) -> None:
     out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
-REPORTER_BY_NAME: dict[str, Callable[[CheckResult, TextIO], None]] = {
+REPORTER_BY_NAME: dict[str, Callable[[CheckResult, TextIO, Lang], None]] = {
     "text": text,
     "github": github,
     "json": as_json,

@@ -1,0 +1,113 @@
+"""What budgetbalans tells its users, in Swedish (the default) and English.
+
+A message is data, like a :class:`~budgetbalans.errors.Problem`: a stable machine ``code``
+(for CI rules and JSON, the same in every language) and the values it quotes. Its wording is
+chosen only when it is shown, in the reader's language, so one run can be read in either.
+
+Each module defines the messages it gives as :class:`Template` constants beside the code that
+gives them; :data:`TEMPLATES` holds them all by code, for the documentation and its tests.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import Union
+
+
+class Lang(str, Enum):
+    """The languages of every text budgetbalans shows."""
+
+    SV = "sv"
+    EN = "en"
+
+
+#: The environment variable that chooses the language (for CI), unless ``--lang`` is given.
+LANG_ENV = "BUDGETBALANS_LANG"
+
+
+def default_lang() -> Lang:
+    """The language of ``BUDGETBALANS_LANG`` (``sv`` or ``en``), else Swedish."""
+    value = os.environ.get(LANG_ENV, "").strip().lower()
+    return Lang.EN if value.startswith("en") else Lang.SV
+
+
+#: Every template by its code.
+TEMPLATES: dict[str, Template] = {}
+
+Arg = Union[str, int, "Message"]
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """One message in both languages; ``{name}`` marks a value filled in when it is given."""
+
+    code: str
+    sv: str
+    en: str
+
+    def __call__(self, **args: Arg) -> Message:
+        return Message(self, tuple(args.items()))
+
+    def wording(self, lang: Lang) -> str:
+        return self.sv if lang is Lang.SV else self.en
+
+
+def template(code: str, sv: str, en: str) -> Template:
+    """A message in Swedish and English under a code of its own (a code used twice is a bug)."""
+    if code in TEMPLATES:
+        raise ValueError(f"message code {code} defined twice")
+    TEMPLATES[code] = made = Template(code, sv, en)
+    return made
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A template and the values it quotes; :meth:`text` gives its wording in one language."""
+
+    template: Template
+    args: tuple[tuple[str, Arg], ...] = ()
+
+    @property
+    def code(self) -> str:
+        return self.template.code
+
+    def text(self, lang: Lang = Lang.SV) -> str:
+        values = {name: value.text(lang) if isinstance(value, Message) else value for name, value in self.args}
+        return self.template.wording(lang).format(**values)
+
+    def __str__(self) -> str:
+        return self.text(Lang.SV)
+
+
+#: Text that has not been given its two wordings yet: shown as written, in every language.
+UNTRANSLATED = template("untranslated", "{text}", "{text}")
+
+
+def as_message(value: Union[str, Message]) -> Message:
+    return value if isinstance(value, Message) else UNTRANSLATED(text=value)
+
+
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]")
+
+
+def clip(value: object, limit: int = 40) -> str:
+    """Plan text quoted in a message, cut to ``limit`` characters so a message stays one readable line."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def quoted(value: object, limit: int = 40) -> str:
+    """Plan text as a message quotes it: ``'text'``, on one line, invisible characters shown as ``\\u200b``.
+
+    Never Python's repr: what the user wrote, between plain quotes.
+    """
+    text = _INVISIBLE.sub(lambda match: _escape(match.group()), str(value))
+    return f"'{clip(text, limit)}'"
+
+
+def _escape(character: str) -> str:
+    names = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    return names.get(character) or f"\\u{ord(character):04x}"
