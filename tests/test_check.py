@@ -100,6 +100,8 @@ SUMMARY = re.compile(r"^(no problems in \d+ plans?|\d+ problems?( in \d+ of \d+ 
 @pytest.fixture(autouse=True)
 def _not_in_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    # These tests read the English wording; the Swedish (the default) is in test_messages.py.
+    monkeypatch.setenv("BUDGETBALANS_LANG", "en")
 
 
 def check(*args: str | Path) -> tuple[int, list[str]]:

@@ -16,6 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_002 = ROOT / "plans" / "vard-och-social-2024-2026.yaml"
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the English wording; the Swedish (the default) is in test_messages.py."""
+    monkeypatch.setenv("BUDGETBALANS_LANG", "en")
+
+
 def invoke(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(app, list(args), catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr

@@ -34,6 +34,12 @@ measures:
 
 
 @pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the English wording; the Swedish (the default) is in test_messages.py."""
+    monkeypatch.setenv("BUDGETBALANS_LANG", "en")
+
+
+@pytest.fixture(autouse=True)
 def _plain_text_format(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 
