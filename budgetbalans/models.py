@@ -7,7 +7,9 @@ amounts are read in the plan's unit, which validation receives as context
 
 from __future__ import annotations
 
+import difflib
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -29,8 +31,7 @@ from pydantic_core import PydanticCustomError
 
 from budgetbalans.amounts import AmountError, parse_amount, parse_effect, parse_unit
 from budgetbalans.money import Range, Unit
-from budgetbalans.errors import clip
-from budgetbalans.messages import Message, as_message
+from budgetbalans.messages import Message, as_message, quoted, template
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 
@@ -98,55 +99,264 @@ def _read_effect(value: Any, info: ValidationInfo) -> Range:
         raise _fail(error.message, error.key) from None
 
 
+# --- years ---------------------------------------------------------------------------------------
+
+YEAR_NOT_A_YEAR = template(
+    "year.not_a_year",
+    sv="{key} är inget årtal; skriv ett årtal med fyra siffror, till exempel 2025",
+    en="{key} is not a year; write a four-digit year such as 2025")
+YEAR_SPACES = template(
+    "year.spaces",
+    sv="{key} har mellanslag runt årtalet; skriv {year} utan mellanslag",
+    en="{key} has spaces around the year; write {year} without spaces")
+YEAR_NOT_ASCII = template(
+    "year.not_plain_digits",
+    sv="{key} är skrivet med andra tecken än siffrorna 0–9 (till exempel breda siffror från Word eller en "
+       "webbsida); skriv {year} med vanliga siffror",
+    en="{key} is written with characters other than the digits 0–9 (such as full-width digits from Word or a "
+       "web page); write {year} in plain digits")
+YEAR_WRITE_AS = template(
+    "year.write_as",
+    sv="{key} är inget årtal; skriv bara årtalet: {year}",
+    en="{key} is not a year; write the year alone: {year}")
+YEAR_OUT_OF_RANGE = template(
+    "year.out_of_range",
+    sv="{key} är inget år som en plan kan gälla (1900–2200); rätta årtalet",
+    en="{key} is not a year a plan can cover (1900–2200); correct the year")
+YEAR_MISSING = template(
+    "year.missing",
+    sv="här saknas ett årtal; skriv ett årtal med fyra siffror, till exempel 2025",
+    en="a year is missing here; write a four-digit year such as 2025")
+YEAR_NOT_TEXT = template(
+    "year.not_one_value",
+    sv="här ska stå ett årtal, inte en lista eller nycklar; skriv till exempel 2025",
+    en="a year belongs here, not a list or keys; write for example 2025")
+
+#: A year as plans write it: four ASCII digits, nothing around them.
+_PLAIN_YEAR = re.compile(r"[0-9]{4}")
+_DIGIT_RUNS = re.compile(r"[0-9]+")
+
+
+def _plain_digits(text: str) -> str:
+    """``text`` with every decimal digit of any script (full-width, Arabic-Indic, …) as its ASCII digit."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(char)) if char.isdecimal() else char for char in text)
+
+
+def is_plain_year(value: object) -> bool:
+    """Whether ``value`` is a year as written in a plan: four ASCII digits in 1900–2200 (or such an int)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return FIRST_YEAR <= value <= LAST_YEAR
+    return (isinstance(value, str) and len(value) == 4 and value.isascii() and value.isdigit()
+            and FIRST_YEAR <= int(value) <= LAST_YEAR)
+
+
+def intended_year(text: str) -> int | None:
+    """The one year ``text`` seems to mean (``"2026 "``, ``"år 2025"``, ``"2025.0"``, ``"２０２４"``), else ``None``.
+
+    Only the year a reader would see: one run of four digits (any script), at most followed by
+    a decimal part of zeros, and letters or spaces around it.
+    """
+    if len(text) > 40:
+        return None
+    runs = _DIGIT_RUNS.findall(_plain_digits(text))
+    if not runs or len(runs[0]) != 4 or any(run.strip("0") for run in runs[1:]) or len(runs) > 2:
+        return None
+    year = int(runs[0])
+    return year if FIRST_YEAR <= year <= LAST_YEAR else None
+
+
+def year_problem(value: object) -> Message:
+    """What is wrong with a year as written, and the text to write instead."""
+    if value is None:
+        return YEAR_MISSING()
+    if not isinstance(value, (str, int)) or isinstance(value, bool):
+        return YEAR_NOT_TEXT()
+    key = quoted(value)
+    text = str(value)
+    if _PLAIN_YEAR.fullmatch(text):
+        return YEAR_OUT_OF_RANGE(key=key)
+    year = intended_year(text)
+    if year is None:
+        digits = _DIGIT_RUNS.findall(_plain_digits(text))
+        if len(digits) == 1 and len(digits[0]) == 4:
+            return YEAR_OUT_OF_RANGE(key=key)
+        return YEAR_NOT_A_YEAR(key=key)
+    if _plain_digits(text) != text:
+        return YEAR_NOT_ASCII(key=key, year=year)
+    if text.strip() == str(year):
+        return YEAR_SPACES(key=key, year=year)
+    return YEAR_WRITE_AS(key=key, year=year)
+
+
 def _read_year(value: Any) -> int:
-    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
-    if not re.fullmatch(r"\d{4}", text) or not FIRST_YEAR <= int(text) <= LAST_YEAR:
-        raise _fail(f"{clip(value)!r} is not a year; write a four-digit year such as 2025")
-    return int(text)
+    if not is_plain_year(value):
+        raise _fail(year_problem(value))
+    return int(value)
+
+
+#: How plans write the key of the period's stated total.
+TOTAL_WORDS = frozenset({"total", "totalt", "summa"})
+
+STATED_KEY_UNKNOWN = template(
+    "year.stated_key",
+    sv="{key} är varken ett årtal eller total; dokumentets summor skrivs per år (2025: …) eller för hela "
+       "perioden (total: …)",
+    en="{key} is neither a year nor 'total'; stated totals are per year (2025: …) or for the whole period "
+       "(total: …)")
 
 
 def _read_stated_key(value: Any) -> Union[int, Literal["total"]]:
-    if isinstance(value, str) and value.strip().lower() in {"total", "totalt", "summa"}:
+    if isinstance(value, str) and value.strip().lower() in TOTAL_WORDS:
         return "total"
+    if is_plain_year(value):
+        return int(value)
+    if isinstance(value, str) and intended_year(value) is None and not _PLAIN_YEAR.fullmatch(value):
+        raise _fail(STATED_KEY_UNKNOWN(key=quoted(value)))
+    raise _fail(year_problem(value))
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+DATE_INVALID = template(
+    "plan.date.invalid",
+    sv="{what}: {value} är inget datum; skriv det som ÅÅÅÅ-MM-DD, till exempel 2024-04-01",
+    en="{what}: {value} is not a date; write it as YYYY-MM-DD, such as 2024-04-01")
+DATE_WRITE_AS = template(
+    "plan.date.write_as",
+    sv="{what}: skriv datumet som {date} (ÅÅÅÅ-MM-DD), inte {value}",
+    en="{what}: write the date as {date} (YYYY-MM-DD), not {value}")
+DATE_OUT_OF_RANGE = template(
+    "plan.date.out_of_range",
+    sv="{what}: {value} ligger utanför de år en plan kan gälla (1900–2200); rätta årtalet",
+    en="{what}: {value} is outside the years a plan can cover (1900–2200); correct the year")
+DATE_NOT_TEXT = template(
+    "plan.date.not_one_value",
+    sv="{what} ska vara ett datum skrivet ÅÅÅÅ-MM-DD, till exempel 2024-04-01",
+    en="{what} should be a date written as YYYY-MM-DD, such as 2024-04-01")
+
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+#: Other ways a date is written that mean one date: 20240701, 2024/07/01, 2024.07.01, 2024-7-1, with a time.
+_OTHER_DATE = re.compile(r"([0-9]{4})([-/.]?)([0-9]{1,2})\2([0-9]{1,2})(?:[ T][0-9:.]+Z?)?")
+
+
+def plan_date(value: object) -> date | None:
+    """A date as a plan writes it (``2024-07-01``, in 1900–2200), else ``None``."""
+    if isinstance(value, date):
+        return value if FIRST_YEAR <= value.year <= LAST_YEAR else None
+    match = _ISO_DATE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return None
     try:
-        return _read_year(value)
-    except PydanticCustomError:
-        raise _fail(f"{clip(value)!r} is neither a year nor 'total'; stated totals are per year or 'total'") from None
+        found = date(*map(int, match.groups()))
+    except ValueError:
+        return None
+    return found if FIRST_YEAR <= found.year <= LAST_YEAR else None
+
+
+def _read_date(value: Any, info: ValidationInfo) -> date:
+    found = plan_date(value)
+    if found is not None:
+        return found
+    what = quoted(info.field_name or "date")
+    if not isinstance(value, (str, date)):
+        raise _fail(DATE_NOT_TEXT(what=what))
+    text = str(value)
+    match = _ISO_DATE.fullmatch(text)
+    if match is not None and not FIRST_YEAR <= int(match[1]) <= LAST_YEAR:
+        raise _fail(DATE_OUT_OF_RANGE(what=what, value=quoted(text)))
+    other = _OTHER_DATE.fullmatch(_plain_digits(text).strip()) if match is None else None
+    if other is not None:
+        try:
+            meant = date(int(other[1]), int(other[3]), int(other[4]))
+        except ValueError:
+            meant = None
+        if meant is not None and FIRST_YEAR <= meant.year <= LAST_YEAR:
+            raise _fail(DATE_WRITE_AS(what=what, date=meant.isoformat(), value=quoted(text)))
+    raise _fail(DATE_INVALID(what=what, value=quoted(text)))
+
+
+# --- status, id, unit ------------------------------------------------------------------------------
+
+STATUS_UNKNOWN = template(
+    "status.unknown",
+    sv="okänd status {value}; skriv något av planerad, pågår, klart, utredning, pausad, avbruten "
+       "(eller planned, ongoing, done, investigating, paused, cancelled)",
+    en="unknown status {value}; write one of planerad, pågår, klart, utredning, pausad, avbruten "
+       "(or planned, ongoing, done, investigating, paused, cancelled)")
+STATUS_GUESS = template(
+    "status.did_you_mean",
+    sv="okänd status {value} — menade du {guess}?",
+    en="unknown status {value} — did you mean {guess}?")
+STATUS_NOT_A_WORD = template(
+    "status.not_a_word",
+    sv="status ska vara ett av orden planerad, pågår, klart, utredning, pausad, avbruten",
+    en="a status is one of the words planerad, pågår, klart, utredning, pausad, avbruten "
+       "(or planned, ongoing, done, investigating, paused, cancelled)")
 
 
 def _read_status(value: Any) -> Status:
     if isinstance(value, Status):
         return value
-    status = STATUS_WORDS.get(str(value).strip().lower()) if isinstance(value, str) else None
+    if not isinstance(value, str):
+        raise _fail(STATUS_NOT_A_WORD())
+    word = " ".join(value.split()).lower()
+    status = STATUS_WORDS.get(word)
     if status is None:
-        raise _fail(
-            f"unknown status {clip(value)!r}; write one of planerad, pågår, klart, utredning, "
-            "pausad, avbruten (or planned, ongoing, done, investigating, paused, cancelled)"
-        )
+        guess = _close_status(word)
+        raise _fail(STATUS_UNKNOWN(value=quoted(value)) if guess is None
+                    else STATUS_GUESS(value=quoted(value), guess=quoted(guess)))
     return status
+
+
+def _without_accents(word: str) -> str:
+    return "".join(char for char in unicodedata.normalize("NFD", word) if not unicodedata.combining(char))
+
+
+def _close_status(word: str) -> str | None:
+    """The status word ``word`` is a slip of (``pågåe``, ``pagar``), compared without å, ä, ö's marks."""
+    plain = {_without_accents(known): known for known in STATUS_WORDS}
+    close = difflib.get_close_matches(_without_accents(word), list(plain), n=1, cutoff=0.75)
+    return plain[close[0]] if close else None
+
+
+ID_INVALID = template(
+    "plan.id.invalid",
+    sv="en åtgärds id är en kort text eller ett nummer, till exempel id: 3 eller id: VO-2",
+    en="a measure's id is a short text or number, such as id: 3 or id: VO-2")
 
 
 def _read_id(value: Any) -> str:
     if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
         return str(value).strip()
-    raise _fail("a measure's id is a short text or number, such as \"3\" or \"VO-2\"")
+    raise _fail(ID_INVALID())
+
+
+UNIT_NOT_A_WORD = template(
+    "plan.unit.not_a_word",
+    sv="enheten ska vara ett av orden kr, tkr eller mkr; skriv till exempel unit: tkr",
+    en="the unit is one of the words kr, tkr or mkr; write for example unit: tkr")
 
 
 def _read_unit(value: Any) -> Unit:
     if isinstance(value, Unit):
         return value
     if not isinstance(value, str):
-        raise _fail(f"unknown unit {clip(value)!r}; write kr, tkr or mkr")
+        raise _fail(UNIT_NOT_A_WORD())
     try:
         return parse_unit(value)
     except AmountError as error:
         raise _fail(error.message) from None
 
 
-
 #: An amount as text, for editors: digits grouped by three (at most 15 before the decimal
 #: comma, 6 after it), an optional unit. The same rules as :mod:`budgetbalans.amounts`.
-_NUMBER_TEXT = (r"(?:[0-9]{1,15}|[0-9]{1,3}(?:[ \u00a0\u202f_][0-9]{3}){1,4})(?:[,.][0-9]{1,6})?"
+#: A dot before exactly three digits after a non-zero whole part (3.250) is refused as ambiguous.
+_NUMBER_TEXT = (r"(?:0+\.[0-9]{1,6}|(?:[0-9]{1,15}|[0-9]{1,3}(?:[ \u00a0\u202f_][0-9]{3}){1,4})"
+                r"(?:,[0-9]{1,6}|\.(?:[0-9]{1,2}|[0-9]{4,6}))?)"
                 r"\s*(?:(?:[tT]|[mM][nN]?)?[kK][rR])?\.?")
 _AMOUNT_SCHEMA: dict[str, Any] = {
     "anyOf": [
@@ -197,6 +407,8 @@ StatusField = Annotated[
 ]
 MeasureId = Annotated[str, PlainValidator(_read_id), WithJsonSchema({"type": ["string", "integer"]})]
 UnitField = Annotated[Unit, PlainValidator(_read_unit), WithJsonSchema({"enum": ["kr", "tkr", "mkr", "mnkr"]})]
+PlanDate = Annotated[date, PlainValidator(_read_date), WithJsonSchema({
+    "type": "string", "format": "date", "pattern": r"^(19[0-9]{2}|2[01][0-9]{2}|2200)-[0-9]{2}-[0-9]{2}$"})]
 YearEffects = Annotated[
     dict[Year, Effect],
     WithJsonSchema({"type": "object", "patternProperties": {_YEAR_KEY: _EFFECT_SCHEMA}, "additionalProperties": False}),
@@ -268,7 +480,7 @@ class Measure(BaseModel):
     follow_up: Text | None = Field(None, description="Uppföljning, free text.")
     effects: YearEffects = Field(default_factory=dict, description="Effect per year (effekt).")
     full_year: Effect | None = Field(None, description="Årseffekt: the effect of a whole year.")
-    start: date | None = Field(None, description="From when full_year counts (first whole month on or after).")
+    start: PlanDate | None = Field(None, description="From when full_year counts (first whole month on or after).")
     note: Text | None = None
     stated_total: StatedFigureField | None = Field(
         None, description="The measure's total as the source document prints it.")
@@ -292,7 +504,7 @@ class Plan(BaseModel):
     )
     source: Text | None = Field(None, description="Where the plan comes from (document, date, decision).")
     description: Text | None = Field(None, description="Background (bakgrund).")
-    as_of: date | None = Field(None, description="The date of this follow-up (uppföljning), YYYY-MM-DD.")
+    as_of: PlanDate | None = Field(None, description="The date of this follow-up (uppföljning), YYYY-MM-DD.")
     measures: tuple[Measure, ...] = Field(default=(), description="The åtgärder.")
     _path: str = PrivateAttr("")
     _positions: Mapping[tuple[str, ...], tuple[int, int]] = PrivateAttr(default_factory=dict)
@@ -331,3 +543,57 @@ def _years_named(plan: Plan) -> set[int]:
         if measure.start is not None:
             named.add(measure.start.year)
     return named
+
+
+#: What controllers write for the format's keys (Swedish words, other spellings), per mapping, in
+#: lower case with ``_`` and ``-`` as spaces: an unknown key among them is answered with the right one.
+KEY_SYNONYMS: dict[type[BaseModel], dict[str, str]] = {
+    Plan: {
+        **dict.fromkeys(["titel", "rubrik", "namn", "plan", "planens namn", "åtgärdsplan"], "title"),
+        **dict.fromkeys(["organisation", "organisationen", "nämnd", "nämnden", "förvaltning", "förvaltningen",
+                         "avdelning", "avdelningen", "org"], "organisation"),
+        **dict.fromkeys(["enhet", "enheter", "valuta", "belopp i", "beloppsenhet"], "unit"),
+        **dict.fromkeys(["år", "åren", "period", "perioden", "planperiod", "year"], "years"),
+        **dict.fromkeys(["sparbeting", "sparbetinget", "mål", "målet", "sparkrav", "besparingskrav",
+                         "besparingsmål", "budgetmål", "krav", "sparmål"], "target"),
+        **dict.fromkeys(["summor", "summa", "summering", "totalt", "totaler", "total", "totals",
+                         "angivna summor", "summa åtgärder"], "stated_totals"),
+        **dict.fromkeys(["källa", "källor", "källdokument", "underlag", "dokument"], "source"),
+        **dict.fromkeys(["beskrivning", "bakgrund", "sammanfattning", "inledning"], "description"),
+        **dict.fromkeys(["datum", "per datum", "uppföljningsdatum", "avstämningsdatum", "per", "asof",
+                         "as of"], "as_of"),
+        **dict.fromkeys(["åtgärder", "åtgärd", "åtgärderna", "åtgärdslista", "measure"], "measures"),
+    },
+    Measure: {
+        **dict.fromkeys(["nr", "nummer", "löpnummer", "löpnr", "nr.", "id nummer", "identitet"], "id"),
+        **dict.fromkeys(["titel", "rubrik", "namn", "åtgärd", "benämning"], "title"),
+        **dict.fromkeys(["område", "området", "fokusområde", "verksamhet", "verksamhetsområde",
+                         "kategori"], "area"),
+        **dict.fromkeys(["läge", "tillstånd", "state"], "status"),
+        **dict.fromkeys(["ansvarig", "ansvariga", "ansvar", "ansvarig chef", "ägare"], "responsible"),
+        **dict.fromkeys(["tidplan", "tidsplan", "tid", "när", "genomförande", "klart när"], "schedule"),
+        **dict.fromkeys(["uppföljning", "följs upp", "uppföljs", "followup", "follow up"], "follow_up"),
+        **dict.fromkeys(["effekter", "effekt", "ekonomisk effekt", "besparing", "besparingar", "belopp",
+                         "effect"], "effects"),
+        **dict.fromkeys(["helårseffekt", "årseffekt", "helår", "fullyear", "full year", "helårsbelopp"],
+                        "full_year"),
+        **dict.fromkeys(["startdatum", "från", "fr.o.m.", "from", "start datum", "startar"], "start"),
+        **dict.fromkeys(["anteckning", "anteckningar", "kommentar", "kommentarer", "not", "notering",
+                         "anmärkning", "notes", "beskrivning"], "note"),
+        **dict.fromkeys(["summa", "angiven summa", "total", "totalt", "stated total"], "stated_total"),
+        **dict.fromkeys(["prognos", "prognoser", "prognosen", "forecasts"], "forecast"),
+        **dict.fromkeys(["utfall", "utfallet", "resultat", "outcomes"], "outcome"),
+        **dict.fromkeys(["möjlig", "möjlig effekt", "potentiell", "potentiell effekt"], "potential"),
+    },
+    StatedFigure: {
+        **dict.fromkeys(["belopp", "summa", "värde", "value"], "amount"),
+        **dict.fromkeys(["känd skillnad", "skillnad", "differens", "avvikelse", "difference",
+                         "known difference"], "known_difference"),
+        **dict.fromkeys(["anteckning", "kommentar", "not", "notering", "förklaring"], "note"),
+    },
+}
+
+
+def key_word(key: str) -> str:
+    """A key as :data:`KEY_SYNONYMS` holds it: lower case, ``_`` and ``-`` as spaces, one space between words."""
+    return " ".join(key.replace("_", " ").replace("-", " ").split()).lower()
