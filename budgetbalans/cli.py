@@ -32,7 +32,10 @@ from budgetbalans.grouping import GroupBy
 from budgetbalans.loader import DEFAULT_FOLDER, load_paths, read_paths
 from budgetbalans.models import STATUS_WORDS, Plan, Status
 from budgetbalans.money import Unit
-from budgetbalans.messages import LANG_ENV, Lang, default_lang
+from budgetbalans.messages import Lang, quoted, template
+from budgetbalans.oserrors import os_reason
+from budgetbalans import clitext
+from budgetbalans.clitext import CommandLineError, NoCommand, current_lang, lang_of
 
 if TYPE_CHECKING:
     from budgetbalans.checks import Policy
@@ -43,10 +46,13 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
+# Every text of the command line itself (help, usage errors) is budgetbalans's own, in the run's
+# language: clitext.Group and clitext.Command write it; the help texts are in clitext.OPTION_HELP.
 app = typer.Typer(
-    help="budgetbalans: åtgärdsplaner för budget i balans, summerade exakt.",
+    name="budgetbalans",  # also the program's name where none is given (typer's CliRunner)
+    cls=clitext.Group,
     add_completion=False,
-    no_args_is_help=True,
+    invoke_without_command=True,  # budgetbalans with options only: the help, as without arguments
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
@@ -67,24 +73,16 @@ class UnitChoice(str, Enum):
     MKR = "mkr"
 
 
+# The help of each argument and option is in clitext.OPTION_HELP, in Swedish and English.
 PathsArg = Annotated[Optional[list[Path]], typer.Argument(
-    help="Plan files or folders (every *.yaml and *.yml below). Default: plans/", show_default=False)]
-FormatOpt = Annotated[ReportFormat, typer.Option(
-    "--format", help="table, json, csv (Swedish Excel), markdown, html (one self-contained page) "
-    "or xlsx (needs --output).")]
-OutputOpt = Annotated[Optional[Path], typer.Option(
-    "--output", "-o", help="Write the report to this file (required for xlsx). Default: standard output.",
-    show_default=False)]
-GroupByOpt = Annotated[Optional[GroupBy], typer.Option(
-    "--group-by", help="Subtotals by area, status or plan.", show_default=False)]
-UnitOpt = Annotated[Optional[UnitChoice], typer.Option("--unit", help="Show amounts in kr, tkr or mkr "
-                                                       "(default: the plans' unit).", show_default=False)]
-LangOpt = Annotated[Optional[Lang], typer.Option(
-    "--lang", help=f"Language of everything shown: sv or en (default sv, or ${LANG_ENV}).",
-    show_default=False)]
-StatusOpt = Annotated[Optional[str], typer.Option(
-    "--status", help="Count only these statuses, comma-separated, such as done,ongoing or klart,pågår.",
-    show_default=False)]
+    readable=False,  # not click's usage error: an unreadable file is a problem line, and the rest is read
+)]
+FormatOpt = Annotated[ReportFormat, typer.Option("--format")]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o")]
+GroupByOpt = Annotated[Optional[GroupBy], typer.Option("--group-by")]
+UnitOpt = Annotated[Optional[UnitChoice], typer.Option("--unit")]
+LangOpt = Annotated[Optional[Lang], typer.Option("--lang")]
+StatusOpt = Annotated[Optional[str], typer.Option("--status")]
 
 
 def _version(value: bool) -> None:
@@ -95,18 +93,21 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    ctx: typer.Context,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
+    lang: LangOpt = None,  # read before parsing (clitext.lang_of): the language of the help and of the command
 ) -> None:
     """budgetbalans: åtgärdsplaner för budget i balans, summerade exakt."""
+    if ctx.invoked_subcommand is None:
+        raise NoCommand(ctx)
 
 
-@app.command("summarize")
+@app.command("summarize", cls=clitext.Command)
 def summarize_command(paths: PathsArg = None, format: FormatOpt = ReportFormat.TABLE, unit: UnitOpt = None,
                       lang: LangOpt = None, status: StatusOpt = None, output: OutputOpt = None,
                       group_by: GroupByOpt = None) -> None:
     """Each measure's effect per year and class, totals, target and gap."""
-    lang = lang or default_lang()
+    lang = lang or current_lang()
     statuses = _statuses(status)
     from budgetbalans.render.report import Report, ReportKind  # the report machinery: not for check
 
@@ -117,18 +118,16 @@ def summarize_command(paths: PathsArg = None, format: FormatOpt = ReportFormat.T
     _emit(result, report, format, output)
 
 
-@app.command("gap")
+@app.command("gap", cls=clitext.Command)
 def gap_command(
     paths: PathsArg = None,
-    target: Annotated[Optional[str], typer.Option(
-        "--target", help="Sparbeting replacing the plans' own: an amount, in tkr unless it names its unit "
-        "('12 357', '12,4 mkr').", show_default=False)] = None,
-    year: Annotated[Optional[int], typer.Option("--year", help="Only this year.", show_default=False)] = None,
+    target: Annotated[Optional[str], typer.Option("--target")] = None,
+    year: Annotated[Optional[int], typer.Option("--year")] = None,
     format: FormatOpt = ReportFormat.TABLE, unit: UnitOpt = None, lang: LangOpt = None,
     status: StatusOpt = None, output: OutputOpt = None, group_by: GroupByOpt = None,
 ) -> None:
     """The remaining gap (kvar att spara) per year and for the period, and the coverage."""
-    lang = lang or default_lang()
+    lang = lang or current_lang()
     statuses = _statuses(status)
     amount = _target(target)
     from budgetbalans.render.report import Report, ReportKind
@@ -141,17 +140,15 @@ def gap_command(
     _emit(result, report, format, output)
 
 
-@app.command("follow-up")
+@app.command("follow-up", cls=clitext.Command)
 def follow_up_command(
     paths: PathsArg = None,
-    year: Annotated[Optional[int], typer.Option(
-        "--year", help="The year to follow up (default: the year of as_of, else the plan's last year).",
-        show_default=False)] = None,
+    year: Annotated[Optional[int], typer.Option("--year")] = None,
     format: FormatOpt = ReportFormat.TABLE, unit: UnitOpt = None, lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """Uppföljning: planned, forecast and deviation per measure for one year, and the forecast gap."""
-    lang = lang or default_lang()
+    lang = lang or current_lang()
     from budgetbalans.render.report import Report, ReportKind
 
     _check_output(format, output, ReportKind.FOLLOW_UP)
@@ -166,16 +163,12 @@ class CheckFormat(str, Enum):
     JSON = "json"
 
 
-@app.command("check")
+@app.command("check", cls=clitext.Command)
 def check_command(
     paths: PathsArg = None,
-    format: Annotated[Optional[CheckFormat], typer.Option(
-        "--format", help="text, github (workflow commands; the default when GITHUB_ACTIONS=true) or json.",
-        show_default=False)] = None,
-    require_target: Annotated[bool, typer.Option(
-        "--require-target", help="Fail for a plan that states no target (sparbeting).")] = False,
-    fail_on_gap: Annotated[bool, typer.Option(
-        "--fail-on-gap", help="Fail for a plan whose measures do not surely cover its target.")] = False,
+    format: Annotated[Optional[CheckFormat], typer.Option("--format")] = None,
+    require_target: Annotated[bool, typer.Option("--require-target")] = False,
+    fail_on_gap: Annotated[bool, typer.Option("--fail-on-gap")] = False,
     lang: LangOpt = None,
 ) -> None:
     """Validate plan files for CI: every problem in every file, then exit 0 or 1."""
@@ -184,7 +177,7 @@ def check_command(
 
     result = check_plans(paths or [DEFAULT_FOLDER], Policy(require_target=require_target, fail_on_gap=fail_on_gap))
     chosen = format or (CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.TEXT)
-    REPORTER_BY_NAME[chosen.value](result, sys.stdout, lang or default_lang())
+    REPORTER_BY_NAME[chosen.value](result, sys.stdout, lang or current_lang())
     raise typer.Exit(EXIT_INVALID if result.problems else EXIT_OK)
 
 
@@ -196,7 +189,7 @@ def check_plans(paths: list[Path], policy: Policy) -> CheckResult:
     problems: list[Problem] = []
     files: list[str] = []
     accepted = 0
-    for read in read_paths(paths):
+    for read in read_paths(paths, "check"):
         problems += read.problems
         files += [read.path] if read.path is not None else []
         if read.plan is not None:
@@ -206,8 +199,8 @@ def check_plans(paths: list[Path], policy: Policy) -> CheckResult:
     return CheckResult(sorted(problems), len(files), accepted, plan_paths=files)
 
 
-@app.command("schema")
-def schema_command() -> None:
+@app.command("schema", cls=clitext.Command)
+def schema_command(lang: LangOpt = None) -> None:  # --lang as on every command: for --help and errors
     """The JSON Schema of the plan format, for editors (yaml-language-server) and other tools."""
     from budgetbalans.schema import plan_schema
 
@@ -236,15 +229,22 @@ def _safe(text: str) -> str:
     return clean(text)
 
 
+UNKNOWN_STATUS = template(
+    "cli.unknown_status",
+    sv="okänd status {statuses}; skriv planerad, pågår, klart, utredning, pausad eller avbruten "
+       "(eller planned, ongoing, done, investigating, paused, cancelled), kommaseparerade",
+    en="unknown status {statuses}; use done, ongoing, planned, investigating, paused or cancelled "
+       "(or klart, pågår, planerad, utredning, pausad, avbruten), comma-separated")
+
+
 def _statuses(text: Optional[str]) -> Optional[list[Status]]:
     if text is None:
         return None
     words = [word.strip().lower() for word in text.split(",") if word.strip()]
     unknown = [word for word in words if word not in STATUS_WORDS]
     if unknown or not words:
-        raise typer.BadParameter(f"unknown status {', '.join(map(repr, unknown)) or repr(text)}; "
-                         "use done, ongoing, planned, investigating, paused, cancelled "
-                         "(or klart, pågår, planerad, utredning, pausad, avbruten)", param_hint="'--status'")
+        shown = ", ".join(map(quoted, unknown)) or quoted(text)
+        raise CommandLineError(UNKNOWN_STATUS(statuses=shown), "--status")
     return list(dict.fromkeys(STATUS_WORDS[word] for word in words))
 
 
@@ -258,14 +258,20 @@ def _target(text: Optional[str]) -> Optional[Decimal]:
     try:
         return parse_amount(text, Unit.TKR)
     except AmountError as error:
-        raise typer.BadParameter(error.message.text(default_lang()), param_hint="'--target'") from None
+        raise CommandLineError(error.message, "--target") from None
+
+
+YEAR_OUTSIDE = template("cli.year_outside", sv="{year} är inte ett av planernas år ({first}–{last})",
+                        en="{year} is not in the plans' years ({first}–{last})")
+NO_YEARS = template("cli.no_years", sv="planerna anger inga år, så {year} går inte att välja",
+                    en="the plans name no years, so {year} cannot be chosen")
 
 
 def _check_year(year: Optional[int], plans: list[Plan]) -> None:
     years = sorted({y for plan in plans for y in plan.period})
     if year is not None and year not in years:
-        known = f"{years[0]}–{years[-1]}" if years else "none"
-        raise typer.BadParameter(f"{year} is not in the plans' years ({known})", param_hint="'--year'")
+        message = YEAR_OUTSIDE(year=year, first=years[0], last=years[-1]) if years else NO_YEARS(year=year)
+        raise CommandLineError(message, "--year")
 
 
 def _view(plans: list[Plan], unit: Optional[UnitChoice], lang: Lang, statuses: Optional[list[Status]]) -> View:
@@ -287,16 +293,25 @@ def _print_json(document: dict[str, object]) -> None:
 # --- reports: --format, --output --------------------------------------------------------------
 
 
+NOT_A_GAP_FORMAT = template(
+    "cli.not_a_gap_format",
+    sv="gap har inget {format}-format; använd summarize --format {format}, eller gap med {formats}",
+    en="gap has no {format} format; use summarize --format {format}, or gap with {formats}")
+FILE_FORMAT = template(
+    "cli.file_format",
+    sv="{format} blir en fil: ange den med --output FIL, till exempel --output rapport.{format}",
+    en="{format} is a file: give one with --output FILE, such as --output rapport.{format}")
+
+
 def _check_output(format: ReportFormat, output: Optional[Path], kind: ReportKind) -> None:
     """A wrong combination of --format and --output is a wrong command line (exit 2), found before any work."""
     from budgetbalans.render.report import FILE_ONLY, GAP_FORMATS, ReportKind
 
     if kind is ReportKind.GAP and format.value not in GAP_FORMATS:
-        raise typer.BadParameter(f"gap has no {format.value} format; use summarize --format {format.value}, "
-                                 f"or gap with {', '.join(sorted(GAP_FORMATS))}", param_hint="'--format'")
+        formats = clitext.one_of(sorted(GAP_FORMATS))
+        raise CommandLineError(NOT_A_GAP_FORMAT(format=format.value, formats=formats), "--format")
     if format.value in FILE_ONLY and (output is None or str(output) == "-"):
-        raise typer.BadParameter(f"{format.value} is a file: give one with --output FILE, such as "
-                                 f"--output rapport.{format.value}", param_hint="'--format'")
+        raise CommandLineError(FILE_FORMAT(format=format.value), "--format")
 
 
 def _emit(result: Summary, report: Report, format: ReportFormat, output: Optional[Path]) -> None:
@@ -334,8 +349,12 @@ def _write_report(data: bytes, output: Optional[Path]) -> None:
     try:
         write_atomically(output, data)
     except OSError as error:
-        typer.echo(f"budgetbalans: cannot write {_safe(str(output))}: {error.strerror or error}", err=True)
+        reason = os_reason(error, writing=True)
+        clitext.show_error(CANNOT_WRITE(path=quoted(output, limit=200), reason=reason).text(current_lang()))
         raise typer.Exit(EXIT_USAGE) from None
+
+
+CANNOT_WRITE = template("cli.cannot_write", sv="kan inte skriva {path}: {reason}", en="cannot write {path}: {reason}")
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -354,24 +373,35 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def run(argv: Optional[list[str]] = None) -> int:
-    """The error boundary: expected problems are one line and exit 1 or 2; a bug exits 3."""
+    """The error boundary: expected problems are one line and exit 1 or 2; a bug exits 3.
+
+    The language of every text (help, usage errors, the bug's message) is the command line's
+    (clitext.lang_of), decided before anything is parsed.
+    """
     try:
         app(args=argv, prog_name="budgetbalans")
     except SystemExit as done:
         return done.code if isinstance(done.code, int) else EXIT_OK
     except KeyboardInterrupt:
         return 130
-    except Exception as error:  # noqa: BLE001 - the one place that catches everything
-        return _bug(error)
+    except Exception:  # noqa: BLE001 - the one place that catches everything
+        return _bug(lang_of(sys.argv[1:] if argv is None else argv))
     return EXIT_OK
 
 
-def _bug(error: BaseException) -> int:
+INTERNAL_ERROR = template(
+    "cli.internal_error",
+    sv="internt fel. Det är ett fel i budgetbalans, inte i din plan; kör igen med BUDGETBALANS_DEBUG=1 för "
+       "detaljer och rapportera det.",
+    en="internal error. This is a bug in budgetbalans, not in your plan; run again with BUDGETBALANS_DEBUG=1 "
+       "for details and report it.")
+
+
+def _bug(lang: Lang) -> int:
+    """The one line a bug shows (its traceback only with BUDGETBALANS_DEBUG: Python's words are for us)."""
     if os.environ.get("BUDGETBALANS_DEBUG"):
         traceback.print_exc()
-    typer.echo(f"budgetbalans: internal error ({type(error).__name__}: {_safe(str(error))[:200]}). "
-               "This is a bug in budgetbalans, not in your plan; set BUDGETBALANS_DEBUG=1 for details "
-               "and report it.", err=True)
+    clitext.show_error(INTERNAL_ERROR().text(lang))
     return EXIT_BUG
 
 

@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 
 from budgetbalans.cli import app
 from budgetbalans.errors import Problem
-from budgetbalans.render.problems import CheckResult, github
+from budgetbalans.messages import Lang, Template
+from budgetbalans.render.problems import CheckResult, as_json, github, text
 
 PLANS = Path(__file__).resolve().parent / "plans"
 INVALID = PLANS / "invalid"
@@ -36,7 +37,16 @@ INVALID_PLANS: dict[str, tuple[int, int, str]] = {
     # an effect year outside years, a year that is not a year
     "year-outside-period.yaml": (7, 26, "the year 2027 is outside the plan's years (2024–2025)"),
     "target-year-outside-period.yaml": (3, 21, "the year 2026 is outside the plan's years (2024–2025)"),
-    "not-a-year.yaml": (8, 7, "'år 2024' is not a year; write a four-digit year such as 2025"),
+    "not-a-year.yaml": (8, 7, "'år 2024' is not a year; write the year alone: 2024"),
+    "year-with-spaces.yaml": (9, 7, "'2025 ' has spaces around the year; write 2025 without spaces"),
+    "year-in-full-width-digits.yaml": (8, 7, "'２０２５' is written with characters other than the digits 0–9"),
+    "decimal-comma-in-braces.yaml": (7, 22, "so '3,5 mkr' becomes two parts; write {2024: \"3,5 mkr\"}"),
+    "start-after-period.yaml": (8, 12, "start: 2204-07-01 is after the plan's years (2024–2025), so the measure "
+                                       "counts in no year; correct the date — did you mean 2024-07-01?"),
+    "period-too-long.yaml": (8, 12, "the year 2104 makes the plan's period 2024–2104, 81 years; "
+                                    "a plan covers at most 10 years"),
+    "swedish-key.yaml": (7, 5, "unknown key 'prognos' — did you mean 'forecast'?"),
+    "misspelt-status.yaml": (7, 13, "unknown status 'pågåe' — did you mean 'pågår'?"),
     "stated-total-not-a-year.yaml": (4, 3, "'summan' is neither a year nor 'total'"),
     # an interval class not 1–4
     "interval-class-5.yaml": (7, 32, "interval class '5' does not exist; the classes are 1 (0,1–1 mkr)"),
@@ -56,11 +66,14 @@ INVALID_PLANS: dict[str, tuple[int, int, str]] = {
     "boolean-like-amount.yaml": (7, 21, "'yes' is not an amount; write a number"),
     "effect-without-value.yaml": (8, 12, "no value; write an amount, or leave the year out"),
     # a file that is not valid YAML
-    "invalid-yaml.yaml": (6, 26, "not valid YAML: mapping values are not allowed in this context "
-                                 "(a text with ': ' in it? put the text in quotes)"),
-    "unclosed-bracket.yaml": (7, 24, "not valid YAML: did not find expected ',' or '}'"),
-    "tab-indentation.yaml": (3, 1, "not valid YAML: found character that cannot start any token "
-                                   "(indent with spaces, not tabs)"),
+    "invalid-yaml.yaml": (6, 26, "a text with ': ' in it reads as a new key; put the text in quotes: "
+                                 "title: \"Minska övertid: mertid\""),
+    "unclosed-bracket.yaml": (7, 24, "the '{' on line 7 is never closed; end it with '}'"),
+    "missing-colon.yaml": (6, 5, "missing colon after 'title'? write title: Minska övertid"),
+    "missing-comma.yaml": (7, 25, "missing comma before '2025'? write effects: {2024: 500, 2025: 700}"),
+    "unclosed-quote.yaml": (6, 12, "the quote \" here is not closed on its line; end the text with another \""),
+    "bad-indentation.yaml": (7, 4, "the indentation does not fit the lines above; put 'effects' straight below"),
+    "tab-indentation.yaml": (3, 1, "a tab character; write spaces instead (indent with spaces, not tabs)"),
     "key-not-text.yaml": (8, 7, "a key must be plain text, not a list or mapping"),
     "two-documents.yaml": (3, 1, "more than one YAML document (---) in one file; keep one plan per file"),
     "too-deep.yaml": (7, 28, "nested more than 20 levels deep"),
@@ -158,7 +171,7 @@ def test_a_folder_of_good_and_bad_plans_reports_every_problem_sorted(tmp_path: P
     bad = GOOD.replace("effects", "efects").replace("title: Åtgärd", "title: Åtgärd\n    status: kanske")
     write(tmp_path, "b-bad.yml", bad)
     write(tmp_path, "sub/c-bad.yaml", GOOD.replace("600", "1.750.000"))
-    write(tmp_path, "sub/d-good.yaml", GOOD)
+    write(tmp_path, "sub/d-good.yaml", GOOD.replace("Bra plan", "En annan plan"))  # not a copy of a-good
     write(tmp_path, "sub/notes.txt", "not a plan: efects")
     write(tmp_path, ".hidden/e-bad.yaml", "efects: 1")
     code, lines = check(tmp_path)
@@ -231,20 +244,68 @@ def test_github_format_escapes_message_and_file_and_strips_control_characters(tm
     code, lines = check(path, "--format", "github")
     assert code == 1
     folder = str(tmp_path).replace(":", "%3A").replace(",", "%2C")
+    code_of = json.loads(CliRunner().invoke(app, ["check", str(path), "--format", "json"]).stdout)["problems"][0]["code"]
     assert lines == [
-        f"::error file={folder}/plan%2C 50%25%3A [31mröd.yaml,line=7,col=5::unknown key 'effects%25' — "
-        "did you mean 'effects'?",
+        f"::error file={folder}/plan%2C 50%25%3A [31mröd.yaml,line=7,col=5,title=budgetbalans check ({code_of})"
+        "::unknown key 'effects%25' — did you mean 'effects'?",
         "1 problem in 1 of 1 plan",
     ]
 
 
 def test_github_reporter_escapes_percent_cr_lf_everywhere() -> None:
-    problem = Problem("a\r\nb,c:d%.yaml", 3, 4, "100% fel\r\nrad två \x1b]8;;x\x07länk")
+    problem = Problem("a\r\nb,c:d%.yaml", 3, 4, CODED(text="100% fel\r\nrad två \x1b]8;;x\x07länk"))
     out = _Output()
     github(CheckResult([problem], 1), out)
     first, summary = out.text.splitlines()
-    assert first == "::error file=a%0D%0Ab%2Cc%3Ad%25.yaml,line=3,col=4::100%25 fel%0D%0Arad två ]8;;xlänk"
-    assert summary == "1 problem in 1 of 1 plan"
+    assert first == ("::error file=a%0D%0Ab%2Cc%3Ad%25.yaml,line=3,col=4,title=budgetbalans check (test.coded)"
+                     "::100%25 fel%0D%0Arad två ]8;;xlänk")
+    assert summary == "1 problem i 1 av 1 plan"  # the reporter's default: Swedish
+    out = _Output()
+    github(CheckResult([problem], 1), out, Lang.EN)
+    assert out.text.splitlines() == [first, "1 problem in 1 of 1 plan"]  # CODED words it alike in both
+
+
+#: A message whose wording is the text it is given, under a code of its own (for the reporters' tests).
+CODED = Template("test.coded", sv="{text}", en="{text}")  # not registered: a test's, not budgetbalans's
+
+
+@pytest.mark.parametrize(("problems", "files", "accepted", "plan_paths", "swedish", "english"), [
+    (0, 6, 0, None, "inga problem i 6 planer", "no problems in 6 plans"),
+    (0, 1, 0, None, "inga problem i 1 plan", "no problems in 1 plan"),
+    (0, 2, 1, None, "inga problem i 2 planer (1 känt fel i källdokumenten, avstämt)",
+     "no problems in 2 plans (1 known error of source documents accepted)"),
+    (3, 4, 2, ["p0", "p1", "p2", "p3"], "3 problem i 2 av 4 planer (2 kända fel i källdokumenten, avstämda)",
+     "3 problems in 2 of 4 plans (2 known errors of source documents accepted)"),
+    (1, 1, 0, ["p0"], "1 problem i 1 av 1 plan", "1 problem in 1 of 1 plan"),
+    (1, 0, 0, [], "1 problem; ingen planfil lästes", "1 problem; no plan files read"),
+    (2, 0, 0, [], "2 problem; ingen planfil lästes", "2 problems; no plan files read"),
+])
+def test_the_summary_line_in_swedish_and_english(problems: int, files: int, accepted: int,
+                                                 plan_paths: list[str] | None, swedish: str, english: str) -> None:
+    found = [Problem(f"p{index % 2}", 1, 1, CODED(text="x")) for index in range(problems)]
+    result = CheckResult(found, files, accepted, plan_paths=plan_paths)
+    assert (result.summary(), result.summary(Lang.SV), result.summary(Lang.EN)) == (swedish, swedish, english)
+    for reporter in (text, github):
+        out = _Output()
+        reporter(result, out, Lang.SV)
+        assert out.text.splitlines()[-1] == swedish
+        out = _Output()
+        reporter(result, out, Lang.EN)
+        assert out.text.splitlines()[-1] == english
+
+
+def test_json_keeps_the_code_and_the_counts_whatever_the_language() -> None:
+    result = CheckResult([Problem("p.yaml", 2, 3, CODED(text="fel"))], 4, 1, plan_paths=["p.yaml"])
+    documents = []
+    for lang in Lang:
+        out = _Output()
+        as_json(result, out, lang)
+        documents.append(json.loads(out.text))
+    swedish, english = documents
+    assert swedish["summary"] == "1 problem i 1 av 4 planer (1 känt fel i källdokumenten, avstämt)"
+    assert english["summary"] == "1 problem in 1 of 4 plans (1 known error of source documents accepted)"
+    assert {**swedish, "summary": ""} == {**english, "summary": ""}
+    assert swedish["problems"] == [{"path": "p.yaml", "line": 2, "column": 3, "code": "test.coded", "message": "fel"}]
 
 
 def test_a_file_name_with_a_line_break_stays_on_one_line_in_text(tmp_path: Path) -> None:
@@ -258,7 +319,8 @@ def test_github_actions_picks_the_github_format(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     code, lines = check(INVALID / "unknown-key.yaml")
     assert code == 1
-    assert lines[0].startswith("::error file=") and ",line=7,col=5::unknown key 'efects'" in lines[0]
+    assert lines[0].startswith("::error file=") and ",line=7,col=5,title=budgetbalans check (" in lines[0]
+    assert lines[0].endswith("::unknown key 'efects' — did you mean 'effects'?")
     assert check(INVALID / "unknown-key.yaml", "--format", "text")[1][0].startswith(str(INVALID))
 
 
@@ -269,8 +331,12 @@ def test_json_format_parses_and_has_every_problem(tmp_path: Path) -> None:
     document = json.loads(result.stdout)
     assert document["ok"] is False and document["files"] == 1 and document["files_with_problems"] == 1
     assert len(document["problems"]) == 10
-    assert document["problems"][0] == {"path": str(path), "line": 4, "column": 1,
-                                       "message": "unknown key 'taget' — did you mean 'target'?"}
+    first = document["problems"][0]
+    assert {**first, "code": ""} == {"path": str(path), "line": 4, "column": 1, "code": "",
+                                     "message": "unknown key 'taget' — did you mean 'target'?"}
+    assert re.fullmatch(r"[a-z]+(\.[a-z0-9_]+)+", first["code"])  # a machine word, the same in every language
+    swedish = CliRunner().invoke(app, ["check", str(path), "--format", "json", "--lang", "sv"]).stdout
+    assert [p["code"] for p in json.loads(swedish)["problems"]] == [p["code"] for p in document["problems"]]
     assert all(set(p) == {"path", "line", "column", "code", "message"} for p in document["problems"])
 
 

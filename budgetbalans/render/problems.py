@@ -2,6 +2,10 @@
 
 Text from a plan file (quoted in a message, or a file name) can never forge anything:
 terminal control characters are removed, and GitHub's command characters are escaped.
+
+The messages and the summary are in the reader's language; what a CI rule reads is not: JSON
+gives each problem's ``code`` and the counts as numbers, and each GitHub annotation carries the
+code in its title (``title=budgetbalans check (plan.unknown_key)``).
 """
 
 from __future__ import annotations
@@ -35,23 +39,62 @@ class CheckResult:
             return len(paths & set(self.plan_paths))
         return min(len(paths), self.files)
 
-    def summary(self) -> str:
-        files = f"{self.files} plan{'' if self.files == 1 else 's'}"
-        count = len(self.problems)
-        accepted = (f" ({self.accepted} known error{'' if self.accepted == 1 else 's'} of source documents "
-                    "accepted)" if self.accepted else "")
-        if not count:
-            return f"no problems in {files}{accepted}"
+    def summary(self, lang: Lang = Lang.SV) -> str:
+        """``3 problem i 2 av 4 planer`` / ``3 problems in 2 of 4 plans``, and the known errors accepted."""
+        words = _SUMMARY[lang]
+        plans = _counted(self.files, words.plan)
+        problems = _counted(len(self.problems), words.problem)
+        accepted = f" ({_counted(self.accepted, words.accepted)})" if self.accepted else ""
+        if not self.problems:
+            return words.clean.format(plans=plans) + accepted
         if not self.files:  # every problem is with a path itself: a missing file, a folder without plans
-            return f"{count} problem{'' if count == 1 else 's'}; no plan files read"
-        return f"{count} problem{'' if count == 1 else 's'} in {self.files_with_problems} of {files}{accepted}"
+            return words.unread.format(problems=problems)
+        return words.problems.format(problems=problems, files=self.files_with_problems, plans=plans) + accepted
+
+
+@dataclass(frozen=True)
+class _SummaryWords:
+    """The words of the summary line in one language; a counted word is (one, several)."""
+
+    plan: tuple[str, str]
+    problem: tuple[str, str]
+    accepted: tuple[str, str]
+    clean: str
+    unread: str
+    problems: str
+
+
+#: The summary is a report line for people (like the labels of the reports); CI reads the counts
+#: (JSON) and the exit status.
+_SUMMARY: dict[Lang, _SummaryWords] = {
+    Lang.SV: _SummaryWords(
+        plan=("plan", "planer"),
+        problem=("problem", "problem"),
+        accepted=("känt fel i källdokumenten, avstämt", "kända fel i källdokumenten, avstämda"),
+        clean="inga problem i {plans}",
+        unread="{problems}; ingen planfil lästes",
+        problems="{problems} i {files} av {plans}",
+    ),
+    Lang.EN: _SummaryWords(
+        plan=("plan", "plans"),
+        problem=("problem", "problems"),
+        accepted=("known error of source documents accepted", "known errors of source documents accepted"),
+        clean="no problems in {plans}",
+        unread="{problems}; no plan files read",
+        problems="{problems} in {files} of {plans}",
+    ),
+}
+
+
+def _counted(count: int, word: tuple[str, str]) -> str:
+    return f"{count} {word[0] if count == 1 else word[1]}"
 
 
 def text(result: CheckResult, out: TextIO, lang: Lang = Lang.SV) -> None:
     """``path:line:column: message``, one a line, then the summary."""
     for problem in result.problems:
         out.write(_one_line(problem.text(lang)) + "\n")
-    out.write(result.summary() + "\n")
+    out.write(result.summary(lang) + "\n")
 
 
 def _one_line(value: str) -> str:
@@ -68,13 +111,17 @@ def _github_property(value: str) -> str:
 
 
 def github(result: CheckResult, out: TextIO, lang: Lang = Lang.SV) -> None:
-    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…::message``."""
+    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=budgetbalans check (code)::message``.
+
+    The title (the annotation's heading) holds the message's code, the same in every language.
+    """
     for problem in result.problems:
         where = f"file={_github_property(problem.path)}"
         if problem.line:
             where += f",line={problem.line},col={problem.column}"
+        where += f",title={_github_property(f'budgetbalans check ({problem.code})')}"
         out.write(f"::error {where}::{_github_data(problem.message.text(lang))}\n")
-    out.write(_github_data(result.summary()) + "\n")
+    out.write(_github_data(result.summary(lang)) + "\n")
 
 
 def as_json(result: CheckResult, out: TextIO, lang: Lang = Lang.SV) -> None:
@@ -89,7 +136,7 @@ def as_json(result: CheckResult, out: TextIO, lang: Lang = Lang.SV) -> None:
             for p in result.problems
         ],
         "accepted_known_differences": result.accepted,
-        "summary": result.summary(),
+        "summary": result.summary(lang),
     }
     out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
