@@ -298,9 +298,9 @@ def test_cli_check_passes_every_example(name: str) -> None:
 def test_cli_check_fails_on_the_wrong_document_total_unless_recorded(tmp_path: Path) -> None:
     result = run_cli("check", str(without_known_difference(tmp_path)))
     assert result.returncode == 1, result.stdout + result.stderr
-    assert ("the stated total is 13 149 000 kr but the rows add up to 13 549 000 kr; "
-            "difference -400 000 kr") in result.stdout
-    assert result.stdout.splitlines()[-1] == "1 problem in 1 of 1 plan"
+    assert ("dokumentets summa är 13 149 000 kr men raderna summerar till 13 549 000 kr; "
+            "skillnad -400 000 kr") in result.stdout
+    assert result.stdout.splitlines()[-1] == "1 problem i 1 av 1 plan"
     assert "Traceback" not in result.stdout + result.stderr
 
 

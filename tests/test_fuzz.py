@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from budgetbalans.cli import app
+from test_messages import python_words
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,8 +57,12 @@ measures:
 SEEDS = [INLINE_PLAN] + [path.read_text(encoding="utf-8") for path in sorted(
     [*(ROOT / "tests" / "plans" / "valid").glob("*.yaml"), *(ROOT / "plans").glob("*.yaml")])]
 
-SUMMARY = re.compile(r"(no problems in \d+ plans?|\d+ problems?( in \d+ of \d+ plans?|; no plan files read))"
-                     r"( \(\d+ known errors? of source documents accepted\))?")
+SUMMARY = {
+    "en": re.compile(r"(no problems in \d+ plans?|\d+ problems?( in \d+ of \d+ plans?|; no plan files read))"
+                     r"( \(\d+ known errors? of source documents accepted\))?"),
+    "sv": re.compile(r"(inga problem i \d+ plan(er)?|\d+ problem( i \d+ av \d+ plan(er)?|; ingen planfil lästes))"
+                     r"( \(\d+ kän(t|da) fel i källdokumenten, avstäm(t|da)\))?"),
+}
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -156,15 +161,16 @@ def dump(data: Any, duplicate_line: int | None) -> bytes:
 
 # --- the properties -----------------------------------------------------------------------------
 
-OPTIONS = st.tuples(st.sampled_from(["text", "github", "json"]), st.booleans(), st.booleans())
+OPTIONS = st.tuples(st.sampled_from(["text", "github", "json"]), st.booleans(), st.booleans(),
+                    st.sampled_from(["sv", "en"]))
 
 
-def check_output_is_well_formed(content: bytes, options: tuple[str, bool, bool]) -> None:
+def check_output_is_well_formed(content: bytes, options: tuple[str, bool, bool, str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "plan.yaml"
         path.write_bytes(content)
-        form, require_target, fail_on_gap = options
-        args = ["check", str(path), "--format", form]
+        form, require_target, fail_on_gap, lang = options
+        args = ["check", str(path), "--format", form, "--lang", lang]
         args += ["--require-target"] * require_target + ["--fail-on-gap"] * fail_on_gap
         result = CliRunner().invoke(app, args, catch_exceptions=False)
     assert result.exit_code in (0, 1), result.output
@@ -174,11 +180,14 @@ def check_output_is_well_formed(content: bytes, options: tuple[str, bool, bool])
         document = json.loads(result.stdout)
         assert document["ok"] is (result.exit_code == 0)
         assert all(set(problem) == {"path", "line", "column", "code", "message"} for problem in document["problems"])
+        written = content.decode("utf-8", errors="replace")
+        assert not [p["message"] for p in document["problems"] if python_words(p["message"], written)]
         return
-    assert SUMMARY.fullmatch(lines[-1]), lines[-1]
+    assert SUMMARY[lang].fullmatch(lines[-1]), lines[-1]
     for line in lines[:-1]:
         if form == "github":
-            assert re.fullmatch(r"::error file=[^,:]+(,line=\d+,col=\d+)?::.+", line), line
+            assert re.fullmatch(r"::error file=[^,:]+(,line=\d+,col=\d+)?,title=budgetbalans check \([a-z0-9._]+\)::.+",
+                                line), line
         else:
             assert re.fullmatch(re.escape(str(path)) + r"(:\d+:\d+)?: \S.*", line), line
     assert (result.exit_code == 0) == (len(lines) == 1)
@@ -186,7 +195,7 @@ def check_output_is_well_formed(content: bytes, options: tuple[str, bool, bool])
 
 @FUZZ
 @given(seed=st.sampled_from(SEEDS), edits=st.lists(BYTE_EDITS, min_size=1, max_size=6), options=OPTIONS)
-def test_bytes_mutated(seed: str, edits: list[tuple[str, int, Any]], options: tuple[str, bool, bool]) -> None:
+def test_bytes_mutated(seed: str, edits: list[tuple[str, int, Any]], options: tuple[str, bool, bool, str]) -> None:
     check_output_is_well_formed(edit_bytes(seed.encode("utf-8"), edits), options)
 
 
@@ -194,14 +203,14 @@ def test_bytes_mutated(seed: str, edits: list[tuple[str, int, Any]], options: tu
 @given(seed=st.sampled_from(SEEDS), edits=STRUCTURE_EDITS, duplicate=st.none() | st.integers(0, 10_000),
        options=OPTIONS)
 def test_structure_mutated(seed: str, edits: list[tuple[str, int, Any]], duplicate: int | None,
-                           options: tuple[str, bool, bool]) -> None:
+                           options: tuple[str, bool, bool, str]) -> None:
     data = edit_structure(yaml.safe_load(seed), edits)
     check_output_is_well_formed(dump(data, duplicate), options)
 
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_the_seeds_are_valid(seed: str) -> None:
-    check_output_is_well_formed(seed.encode(), ("text", False, False))
+    check_output_is_well_formed(seed.encode(), ("text", False, False, "sv"))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "plan.yaml"
         path.write_text(seed, encoding="utf-8")

@@ -180,7 +180,7 @@ def test_an_unwritable_output_is_one_line_and_exit_2(tmp_path: Path, where: str)
     ran = subprocess.run([sys.executable, "-m", "budgetbalans", "summarize", str(ROOT / "plans"), "--format", "csv",
                           "--output", str(target)], capture_output=True, text=True)
     assert ran.returncode == 2
-    assert ran.stderr.startswith("budgetbalans: cannot write") and ran.stderr.count("\n") == 1
+    assert ran.stderr.startswith("budgetbalans: kan inte skriva") and ran.stderr.count("\n") == 1
     assert "Traceback" not in ran.stderr and ran.stdout == ""
 
 

@@ -63,6 +63,9 @@ MINIMAL = {"title": "Plan", "measures": [{"id": "1", "title": "Åtgärd", "effec
         (lambda p: p["measures"][0]["effects"].update({"2026": {"interval": 5}}), "interval"),
         (lambda p: p["measures"][0].update(status="bortglömd"), "bortglömd"),
         (lambda p: p["measures"][0]["effects"].update({"2026": "1.750.000"}), "1.750.000"),
+        (lambda p: p["measures"][0]["effects"].update({"2026": "3.250"}), "3.250"),
+        (lambda p: p["measures"][0]["effects"].update({"2026": "-9.600 tkr"}), "-9.600 tkr"),
+        (lambda p: p["measures"][0]["effects"].update({"2026": "1.500-2.000"}), "1.500-2.000"),
         (lambda p: p["measures"][0]["effects"].update({"20266": 5}), "20266"),
         (lambda p: p.update(unit="sek"), "sek"),
         (lambda p: p.pop("title"), "title"),
@@ -78,7 +81,8 @@ def test_the_schema_rejects_what_check_rejects(change: Any, phrase: str) -> None
 
 def test_the_schema_takes_every_way_to_write_an_effect() -> None:
     plan = json.loads(json.dumps(MINIMAL))
-    plan["measures"][0]["effects"] = {"2024": 535, "2025": "700-1600", "2026": "0,5–1 mkr",
+    plan["measures"][0]["effects"] = {"2024": 535, "2025": "700-1600", "2026": "0,5–1 mkr", "2031": "0.125",
+                                      "2032": "2.5 mkr", "2033": "12.75", "2034": "3.2500",
                                       "2027": {"low": -500, "high": 200}, "2028": {"interval": 4},
                                       "2029": "1 750 000 kr", "2030": "-0,2 mkr"}
     plan["target"] = {"2024": 5000, "2025": "7 357"}
@@ -130,6 +134,8 @@ BEYOND_A_SCHEMA = {
     "mapping-range-low-above-high.yaml": "across the ends of a range",
     "year-outside-period.yaml": "across keys (years)", "target-year-outside-period.yaml": "across keys (years)",
     "full-year-without-years.yaml": "across keys (no year named anywhere)",
+    "missing-colon.yaml": "not YAML", "missing-comma.yaml": "not YAML", "unclosed-quote.yaml": "not YAML",
+    "bad-indentation.yaml": "not YAML", "period-too-long.yaml": "across keys (the period's years)",
 }
 
 
