@@ -624,10 +624,21 @@ def parse_effect(value: object, unit: Unit) -> Range:
 def _effect(text: str, original: str, unit: Unit, explain: bool) -> Range:
     if explain:
         _refuse_characters(text, original, lambda fix: _is_effect(fix, unit))
+        _refuse_minus_between(text, original, unit)
     split = split_range(text)
     if split is not None:
         return _parse_range_text(original, text, *split, unit, explain)
     return Range.exact(_amount(text, original, unit, explain))
+
+
+def _refuse_minus_between(text: str, original: str, unit: Unit) -> None:
+    """``700−1600``: a minus sign (U+2212) between two amounts, where a range takes ``-`` or ``–``."""
+    if "\u2212" not in text[1:]:
+        return
+    fix = text[:1] + text[1:].replace("\u2212", "-")
+    if _is_effect(fix, unit):
+        raise AmountError(AMOUNT_LOOKALIKE(value=quoted(original), character=f"{quoted(chr(0x2212))} (U+2212)",
+                                           plain=quoted("-"), fix=_flat(fix)))
 
 
 def split_range(text: str) -> tuple[str, str] | None:

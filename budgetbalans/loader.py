@@ -23,7 +23,7 @@ from budgetbalans.amounts import AmountError, parse_unit
 from budgetbalans.errors import PlanError, Problem
 from budgetbalans.messages import Message, Template, as_message, quoted, template
 from budgetbalans.oserrors import os_reason
-from budgetbalans.models import KEY_SYNONYMS, STATUS_WORDS, TOTAL_WORDS, Measure, Plan, StatedFigure, key_word
+from budgetbalans.models import KEY_SYNONYMS, NOT_TRUE_OR_FALSE, STATUS_WORDS, TOTAL_WORDS, Measure, Plan, StatedFigure, key_word
 from budgetbalans.rules import cross_check
 from budgetbalans.money import Unit
 from budgetbalans.yamlsource import Path as DataPath
@@ -454,10 +454,6 @@ NO_VALUE = template(
     "plan.value.empty",
     sv="{what} saknar värde; skriv texten efter kolonet",
     en="{what} has no value; write the text after the colon")
-NOT_TRUE_OR_FALSE = template(
-    "plan.value.not_true_or_false",
-    sv="{what} ska vara true (ja) eller false (nej)",
-    en="{what} should be true or false")
 TOO_LONG = template(
     "plan.value.too_long",
     sv="{what} är för lång (högst 10 000 tecken); korta texten",

@@ -329,6 +329,22 @@ ID_INVALID = template(
     en="a measure's id is a short text or number, such as id: 3 or id: VO-2")
 
 
+NOT_TRUE_OR_FALSE = template(
+    "plan.value.not_true_or_false",
+    sv="{what} ska vara true (ja) eller false (nej), skrivet just så",
+    en="{what} should be true or false")
+
+
+def _read_flag(value: Any, info: ValidationInfo) -> bool:
+    """``true`` or ``false`` (any case), nothing else: ``yes``, ``on`` or ``1`` is not read as a yes."""
+    if isinstance(value, bool):
+        return value
+    word = value.strip().lower() if isinstance(value, str) else ""
+    if word not in ("true", "false"):
+        raise _fail(NOT_TRUE_OR_FALSE(what=quoted(info.field_name or "")))
+    return word == "true"
+
+
 def _read_id(value: Any) -> str:
     if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
         return str(value).strip()
@@ -406,6 +422,7 @@ StatusField = Annotated[
     WithJsonSchema({"type": "string", "enum": sorted(STATUS_WORDS)}),
 ]
 MeasureId = Annotated[str, PlainValidator(_read_id), WithJsonSchema({"type": ["string", "integer"]})]
+Flag = Annotated[bool, PlainValidator(_read_flag), WithJsonSchema({"type": "boolean"})]
 UnitField = Annotated[Unit, PlainValidator(_read_unit), WithJsonSchema({"enum": ["kr", "tkr", "mkr", "mnkr"]})]
 PlanDate = Annotated[date, PlainValidator(_read_date), WithJsonSchema({
     "type": "string", "format": "date", "pattern": r"^(19[0-9]{2}|2[01][0-9]{2}|2200)-[0-9]{2}-[0-9]{2}$"})]
@@ -486,7 +503,7 @@ class Measure(BaseModel):
         None, description="The measure's total as the source document prints it.")
     forecast: YearEffects = Field(default_factory=dict, description="Prognos: the effect now expected, per year.")
     outcome: YearEffects = Field(default_factory=dict, description="Utfall: the effect realised so far, per year.")
-    potential: bool = Field(False, description="Only a possible effect, not decided: listed, not counted in totals.")
+    potential: Flag = Field(False, description="Only a possible effect, not decided: listed, not counted in totals.")
 
 
 class Plan(BaseModel):

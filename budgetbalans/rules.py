@@ -378,10 +378,13 @@ def _same_meaning_twice(source: Source, path: DataPath, mapping: Any) -> Iterato
         meaning: object = (key if len(key) == 4 and key.isascii() and key.isdigit()  # the usual case, fast
                            else "total" if key.strip().lower() in TOTAL_WORDS else str(intended_year(key) or key))
         groups.setdefault(meaning, []).append(key)
-    for keys in groups.values():
+    for meaning, keys in groups.items():
         if len(keys) < 2:
             continue
-        kept = next((key for key in keys if is_plain_year(key) or key == "total"), keys[0])
+        kept = next((key for key in keys if is_plain_year(key) or key == "total"),
+                    keys[0] if meaning == "total" else None)
+        if kept is None:  # no spelling is right: each is refused as what it is ('år 2025', '2025.0')
+            continue
         line = source.position((*path, kept), key=True)[0]
         for key in keys:
             if key != kept:

@@ -142,6 +142,10 @@ MESSAGES: list[tuple[Callable[[Any], AmountError], object, str, str, str]] = [
      "'700\u20141600' har tecknet '\u2014' (U+2014), som liknar '-' men är ett annat tecken; skriv 700-1600",
      "'700\u20141600' has the character '\u2014' (U+2014), which looks like '-' but is another character; "
      "write 700-1600"),
+    (effect, "700\u22121 600", "amount.lookalike",
+     "'700\u22121 600' har tecknet '\u2212' (U+2212), som liknar '-' men är ett annat tecken; skriv 700-1 600",
+     "'700\u22121 600' has the character '\u2212' (U+2212), which looks like '-' but is another character; "
+     "write 700-1 600"),
     (effect, "½ mkr", "amount.odd_character",
      "'½ mkr' innehåller tecknet '½', som inte hör hemma i ett belopp; skriv ett tal med siffrorna 0–9, "
      "som 1 500, '0,5 mkr' eller '400 tkr'",

@@ -471,7 +471,7 @@ CONVERTED = {
                        "'title' är för lång (högst 10 000 tecken); korta texten",
                        "'title' is too long (at most 10 000 characters); shorten it"),
     "potential": (A_MEASURE + "    potential: kanske\n", (5, 16), "plan.value.not_true_or_false",
-                  "'potential' ska vara true (ja) eller false (nej)", "'potential' should be true or false"),
+                  "'potential' ska vara true (ja) eller false (nej), skrivet just så", "'potential' should be true or false"),
     "years-not-a-list": ("title: T\nyears: 2024\n", (2, 8), "plan.value.not_a_list",
                          "'years' ska vara en lista, till exempel [2024, 2025, 2026]",
                          "'years' should be a list, such as [2024, 2025, 2026]"),
@@ -669,3 +669,39 @@ def test_without_libyaml_the_same_slips_at_the_same_places(write_plan: WritePlan
     monkeypatch.setattr(yamlsource, "_Parser", PurePython)
     monkeypatch.setattr(yamlsource, "_FastParser", None)
     assert said(only(write_plan(text)))[:3] == (*where, code)
+
+
+@pytest.mark.parametrize("written", ["yes", "on", "1", "ja", "y"])
+def test_potential_is_true_or_false_and_nothing_that_looks_like_it(write_plan: WritePlan, written: str) -> None:
+    # YAML 1.1 reads yes/on as true; a plan never does (a possible effect would silently stop counting).
+    path = write_plan(MEASURE + f"    potential: {written}\n")
+    with pytest.raises(PlanError) as raised:
+        load_plan(path)
+    [problem] = raised.value.problems
+    assert problem.code == "plan.value.not_true_or_false"
+    assert problem.message.text(Lang.SV) == "'potential' ska vara true (ja) eller false (nej), skrivet just så"
+    assert problem.message.text(Lang.EN) == "'potential' should be true or false"
+
+
+@pytest.mark.parametrize(("written", "counted"), [("true", False), ("True", False), ("FALSE", True), ("false", True)])
+def test_potential_true_or_false_in_any_case(write_plan: WritePlan, written: str, counted: bool) -> None:
+    plan = load_plan(write_plan(MEASURE + f"    potential: {written}\n"))
+    assert plan.measures[0].potential is not counted
+
+
+def test_two_spellings_that_are_both_wrong_are_each_refused_as_not_a_year(write_plan: WritePlan) -> None:
+    path = write_plan(MEASURE + "    effects:\n      år 2025: 5\n      2025.0: 6\n")
+    with pytest.raises(PlanError) as raised:
+        load_plan(path)
+    assert [(p.line, p.code, p.message.text(Lang.SV)) for p in raised.value.problems] == [
+        (7, "year.write_as", "'år 2025' är inget årtal; skriv bara årtalet: 2025"),
+        (8, "year.write_as", "'2025.0' är inget årtal; skriv bara årtalet: 2025"),
+    ]
+
+
+def test_two_words_for_the_total_are_still_one_problem(write_plan: WritePlan) -> None:
+    path = write_plan(MEASURE + "stated_totals:\n  Totalt: 5\n  Summa: 6\n")
+    with pytest.raises(PlanError) as raised:
+        load_plan(path)
+    [problem] = raised.value.problems
+    assert problem.code == "plan.same_meaning" and problem.line == 8
