@@ -1,6 +1,6 @@
 """The command line: parse options, load, compute, render, return an exit status.
 
-Exit status (PLAN-FORMAT.md): 0 all is well; 1 a plan is invalid or a check fails;
+Exit status (docs/planformat.md): 0 all is well; 1 a plan is invalid or a check fails;
 2 a wrong command line; 3 a bug in budgetbalans (never caused by a plan file).
 """
 
@@ -112,7 +112,7 @@ def summarize_command(paths: PathsArg = None, format: FormatOpt = ReportFormat.T
     from budgetbalans.render.report import Report, ReportKind  # the report machinery: not for check
 
     _check_output(format, output, ReportKind.SUMMARY)
-    plans = _load_or_exit(paths, lang)
+    plans = _load_or_exit(paths, lang, "summarize")
     result = summarize(plans, statuses=statuses)
     report = Report(ReportKind.SUMMARY, _view(plans, unit, lang, statuses), group_by, _names(statuses))
     _emit(result, report, format, output)
@@ -133,7 +133,7 @@ def gap_command(
     from budgetbalans.render.report import Report, ReportKind
 
     _check_output(format, output, ReportKind.GAP)
-    plans = _load_or_exit(paths, lang)
+    plans = _load_or_exit(paths, lang, "gap")
     _check_year(year, plans)
     result = summarize(plans, statuses=statuses, years=None if year is None else [year], target=amount)
     report = Report(ReportKind.GAP, _view(plans, unit, lang, statuses), group_by, _names(statuses))
@@ -152,7 +152,7 @@ def follow_up_command(
     from budgetbalans.render.report import Report, ReportKind
 
     _check_output(format, output, ReportKind.FOLLOW_UP)
-    plans = _load_or_exit(paths, lang)
+    plans = _load_or_exit(paths, lang, "follow-up")
     _check_year(year, plans)
     _emit_follow_up(plans, year, Report(ReportKind.FOLLOW_UP, _view(plans, unit, lang, None)), format, output)
 
@@ -210,8 +210,9 @@ def schema_command(lang: LangOpt = None) -> None:  # --lang as on every command:
 # --- the edges of every command --------------------------------------------------------------
 
 
-def _load_or_exit(paths: Optional[list[Path]], lang: Lang) -> list[Plan]:
-    loaded = load_paths(paths or [DEFAULT_FOLDER])
+def _load_or_exit(paths: Optional[list[Path]], lang: Lang, command: str) -> list[Plan]:
+    """The plans, or their problems printed and exit 1; ``command`` names the command in the example of a message."""
+    loaded = load_paths(paths or [DEFAULT_FOLDER], command)
     if loaded.problems:
         _print_problems(loaded.problems, lang)
         raise typer.Exit(EXIT_INVALID)

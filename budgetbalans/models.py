@@ -1,4 +1,4 @@
-"""The plan format (PLAN-FORMAT.md) as immutable pydantic models.
+"""The plan format (docs/planformat.md) as immutable pydantic models.
 
 Values arrive as the text they were written as (see :mod:`budgetbalans.yamlsource`);
 amounts are read in the plan's unit, which validation receives as context

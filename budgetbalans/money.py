@@ -33,7 +33,7 @@ _KRONOR_PER_UNIT = {Unit.KR: Decimal(1), Unit.TKR: Decimal(1000), Unit.MKR: Deci
 
 
 def round_kronor(amount: Decimal) -> Decimal:
-    """Round to whole kronor, half up (as PLAN-FORMAT.md prescribes for pro rata)."""
+    """Round to whole kronor, half up (as docs/planformat.md prescribes for pro rata)."""
     return amount.quantize(KRONA, rounding=ROUND_HALF_UP)
 
 

@@ -22,7 +22,7 @@ PLANS = Path(__file__).resolve().parent / "plans"
 INVALID = PLANS / "invalid"
 VALID = PLANS / "valid"
 
-#: file → (line, column, a phrase of the message). PLAN-FORMAT.md "Rejected input", and more.
+#: file → (line, column, a phrase of the message). docs/planformat.md "Rejected input", and more.
 INVALID_PLANS: dict[str, tuple[int, int, str]] = {
     # a key that the format does not know
     "unknown-key.yaml": (7, 5, "unknown key 'efects' — did you mean 'effects'?"),

@@ -5,7 +5,7 @@ and seed 004 (Sociala omsorgsnämnden Borås, Tertial 2 2017 with "Åtgärdsplan
 balans") are transcribed in ``examples/`` with ``as_of`` and per-measure ``forecast``. The
 figures below are literal kronor; the comment beside each says where it is in the document.
 
-The second half checks the rules of PLAN-FORMAT.md "Follow-up (uppföljning)" on small plans
+The second half checks the rules of docs/planformat.md "Follow-up (uppföljning)" on small plans
 written into ``tmp_path``.
 """
 

@@ -1,6 +1,6 @@
 """Plan files to plans or problems (budgetbalans.loader, budgetbalans.yamlsource).
 
-Every rejected input of PLAN-FORMAT.md, with the exact line and column the problem points at
+Every rejected input of docs/planformat.md, with the exact line and column the problem points at
 (1-based, counted in the snippet beside it) and the key phrase of its message. ``load_plan``
 must raise :class:`PlanError` and nothing else.
 """

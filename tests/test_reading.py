@@ -366,9 +366,9 @@ def test_check_without_a_plans_folder_says_what_to_do(tmp_path: Path, monkeypatc
 def test_a_report_without_a_plans_folder_says_what_to_do(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
     monkeypatch.chdir(tmp_path)
-    assert run(command) == (1, [], [NO_PLANS_SV.format(command="summarize")])
+    assert run(command) == (1, [], [NO_PLANS_SV.format(command=command)])
     monkeypatch.setenv("BUDGETBALANS_LANG", "en")
-    assert run(command) == (1, [], [NO_PLANS_EN.format(command="summarize")])
+    assert run(command) == (1, [], [NO_PLANS_EN.format(command=command)])
 
 
 def test_with_a_plans_folder_the_commands_read_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,4 +1,4 @@
-"""`follow-up` (uppföljning) in every format: the rich table, the JSON of PLAN-FORMAT.md, and
+"""`follow-up` (uppföljning) in every format: the rich table, the JSON of docs/planformat.md, and
 what the report formats (csv, markdown, html, xlsx) share.
 
 Every figure comes from :class:`~budgetbalans.followup.FollowUp`; this module only words and

@@ -1,4 +1,4 @@
-"""``--format json``: the machine contract of PLAN-FORMAT.md. Amounts in kronor, exact.
+"""``--format json``: the machine contract of docs/planformat.md. Amounts in kronor, exact.
 
 Amounts are written as JSON numbers with every digit of the Decimal (never through a
 binary float), ranges as ``{"low": L, "high": H}``, an unbounded bound as ``null``.
