@@ -12,10 +12,15 @@ alternating the commands and taking medians:
 - scaling: `check` on 1× and 10× the corpus;
 - cold start: `budgetbalans summarize` of one small plan, against
   ``python -c "import typer, pydantic, yaml, rich.table"``;
-- peak memory (maximum resident set size) of `check` on the large corpus, against the raw load.
+- peak memory (maximum resident set size) of `check` on the large corpus, against the raw load;
+- hostile inputs: `check` on each large or deep file of tests/test_hostile.py (a YAML bomb,
+  nesting 100 000 deep, 900 000-character lines, 90 000 digits, 3 000 measures full of
+  mistakes, 5 000 valid measures, a file of exactly 1 MiB), beside the raw load of the same file.
 
-It prints the four ratios and the goals (≤ 1,5×, ≤ 11×, ≤ 1,5×, ≤ 2×). Timings are of whole
-processes on a shared machine: read them as ratios, not as absolute figures.
+It prints the four ratios and the goals (≤ 1,5×, ≤ 11×, ≤ 1,5×, ≤ 2×), then the hostile inputs
+side by side, with no goal: the tests assert what `check` answers on them, and this is where
+their speed is watched (no test times anything). Timings are of whole processes on a shared
+machine: read them as ratios, not as absolute figures.
 """
 
 from __future__ import annotations
@@ -45,6 +50,42 @@ for name in sys.argv[1:]:
         yaml.load(f, Loader=yaml.CSafeLoader)
 """
 IMPORT_FLOOR = "import typer, pydantic, yaml, rich.table"
+
+HOSTILE_PLAN = """\
+title: Åtgärdsplan
+unit: tkr
+years: [2024, 2025]
+target: 1000
+measures:
+  - id: "1"
+    title: Minska övertid
+    effects: {2024: 500, 2025: 700-1600}
+"""
+MIB = 1024 * 1024
+
+
+def hostile_inputs() -> dict[str, str]:
+    """The files of tests/test_hostile.py that are large or deep enough to cost time, by name."""
+    head = HOSTILE_PLAN.split("measures:")[0] + "measures:\n"
+    measure = "effects: {2024: 500, 2025: 700-1600}"
+    laughs = 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n' + "".join(
+        f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi")) + "measures: *i\n"
+    return {
+        "billion-laughs.yaml": "title: T\n" + laughs,
+        "flow-nesting-100000.yaml": "title: T\nnote: " + "[" * 100_000 + "]" * 100_000 + "\n",
+        "flow-mappings-100000.yaml": "title: T\nnote: " + "{a: " * 100_000 + "1" + "}" * 100_000 + "\n",
+        "block-nesting-1000.yaml": "".join(" " * depth + "a:\n" for depth in range(1_000)) + " " * 1_000 + "x\n",
+        "digits-90000.yaml": HOSTILE_PLAN.replace(measure, "full_year: " + "9" * 90_000),
+        "spaces-900000.yaml": HOSTILE_PLAN.replace(measure, "effects: {2024: '1" + " " * 900_000 + "x'}"),
+        "title-900000.yaml": HOSTILE_PLAN.replace("title: Åtgärdsplan", "title: " + "x" * 900_000),
+        "key-900000.yaml": HOSTILE_PLAN.replace("unit: tkr", "? " + "k" * 900_000 + "\n: 1"),
+        "mistakes-3000-measures.yaml": head + "".join(
+            f'  - id: "{n % 50}"\n    title: Åtgärd\n    efects: {{2024: 1.5.0}}\n' for n in range(3_000)),
+        "valid-5000-measures.yaml": head + "".join(
+            f'  - id: "{n}"\n    title: Åtgärd {n}\n    status: pågår\n    effects: {{2024: 1 500, 2025: 700-1600}}\n'
+            for n in range(5_000)),
+        "comments-1MiB.yaml": HOSTILE_PLAN + "#" * (MIB - 1 - len(HOSTILE_PLAN.encode())) + "\n",
+    }
 
 
 def effect(rng: random.Random, unit_plain: bool) -> str:
@@ -114,23 +155,28 @@ class Run:
     returncode: int
 
 
-def run(command: Sequence[str]) -> Run:
-    """Run a command as a fresh process; its wall time and its own peak memory (os.wait4)."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(command[:3])} … failed: {process.stderr.read().decode()[:500]}")  # type: ignore[union-attr]
+def run(command: Sequence[str], any_exit: bool = False) -> Run:
+    """Run a command as a fresh process; its wall time and its own peak memory (os.wait4).
+
+    Unless ``any_exit``, a command that does not exit 0 or 1 (a traceback, a crash) stops the benchmark.
+    """
+    with tempfile.TemporaryFile() as stderr:  # not a pipe: a long traceback must not block the process
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode not in (0, 1) and not any_exit:
+            stderr.seek(0)
+            raise SystemExit(f"{' '.join(command[:3])} … failed: {stderr.read().decode(errors='replace')[:500]}")
     return Run(seconds, usage.ru_maxrss, process.returncode)
 
 
-def alternate(commands: dict[str, Sequence[str]], repeat: int) -> dict[str, list[Run]]:
+def alternate(commands: dict[str, Sequence[str]], repeat: int, any_exit: Sequence[str] = ()) -> dict[str, list[Run]]:
     results: dict[str, list[Run]] = {name: [] for name in commands}
     for _ in range(repeat):
         for name, command in commands.items():
-            results[name].append(run(command))
+            results[name].append(run(command, any_exit=name in any_exit))
     return results
 
 
@@ -205,7 +251,25 @@ def measure_all(root: Path, args: argparse.Namespace) -> int:
         unit = "KiB" if name.startswith("peak") else "s"
         verdict = "ok" if ratio <= goal else "ABOVE GOAL"
         print(f"{name:50} {ratio:6.2f}×  (goal ≤ {goal:g}×; {value:.3f} {unit} vs {base:.3f} {unit})  {verdict}")
+    measure_hostile(root / "hostile", args.repeat)
     return 0
+
+
+def measure_hostile(folder: Path, repeat: int) -> None:
+    """`check` on each hostile input beside the raw load of the same file: seconds, no goal."""
+    folder.mkdir(parents=True, exist_ok=True)
+    print("hostile inputs (tests/test_hostile.py): check, and the raw C-loader load of the same file; no goal")
+    for name, text in hostile_inputs().items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        timed = alternate({"check": [*budgetbalans(), "check", str(path)],
+                           "raw": [sys.executable, "-c", RAW_LOAD, str(path)]}, repeat, any_exit=["raw"])
+        check, raw = median_seconds(timed["check"]), median_seconds(timed["raw"])
+        code = timed["raw"][-1].returncode
+        raw_outcome = "loads" if code == 0 else "raises" if code == 1 else f"crashes (exit {code})"
+        size = f"{path.stat().st_size / 1e6:.2f} MB"
+        print(f"  {name:28} {size:>8}  check {check:6.3f} s (exit {timed['check'][-1].returncode})  "
+              f"raw load {raw:6.3f} s ({raw_outcome})  {check / raw:5.2f}×")
 
 
 if __name__ == "__main__":

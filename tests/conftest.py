@@ -39,3 +39,11 @@ def make_plan(unit: Unit = Unit.TKR, path: str = "", **fields: Any) -> Plan:
     data = {"title": "Plan", "unit": unit.value, **fields}
     plan = Plan.model_validate(data, context={"unit": unit})
     return plan.at(path) if path else plan
+
+
+# No test may pass or fail with the machine's speed: no hypothesis deadline and no "data generation
+# is too slow" health check, for every @given, also one without settings of its own.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("budgetbalans", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("budgetbalans")

@@ -1,14 +1,17 @@
-"""Hostile input: every file a plan folder could hold ends in a clear message, quickly, never a hang or traceback.
+"""Hostile input: every file a plan folder could hold ends in a clear message, never a hang or traceback.
 
-Each test times `budgetbalans check` inside this process (``time.perf_counter()`` around the
-call) and requires it to finish in under :data:`TIME_LIMIT` seconds.
+Each test runs `budgetbalans check` inside this process and asserts its outcome: the exit code,
+the problem line, and for the large files that nothing was left half-read. No test asserts how
+long that takes, so none passes or fails with the machine's speed; `benchmarks/run.py` measures
+the time of these inputs beside PyYAML's raw load of the same files. The only clock left is
+:data:`HANG_GUARD`, far above any run, for the checks that would block forever (FIFOs).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +22,8 @@ from budgetbalans import loader
 from budgetbalans.cli import app
 from budgetbalans.yamlsource import MAX_DEPTH
 
-TIME_LIMIT = 2.0
+#: Seconds a check may take before the FIFO and device tests call it hung (they run in a thread).
+HANG_GUARD = 60.0
 
 PLAN = """\
 title: Åtgärdsplan
@@ -44,19 +48,15 @@ def _plain_text_format(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 
 
-def timed_check(*paths: Path | str) -> tuple[int, list[str]]:
-    """Run `check` on ``paths``; fail unless it takes under TIME_LIMIT seconds. Exit code and output lines."""
-    runner = CliRunner()
-    start = time.perf_counter()
-    result = runner.invoke(app, ["check", *map(str, paths)], catch_exceptions=False)
-    elapsed = time.perf_counter() - start
-    assert elapsed < TIME_LIMIT, f"check took {elapsed:.2f} s"
+def run_check(*paths: Path | str) -> tuple[int, list[str]]:
+    """Run `check` on ``paths``: its exit code and output lines."""
+    result = CliRunner().invoke(app, ["check", *map(str, paths)], catch_exceptions=False)
     return result.exit_code, result.stdout.splitlines()
 
 
 def rejected(path: Path) -> str:
-    """The one problem `check` reports for ``path`` (after asserting exit 1, in time)."""
-    code, lines = timed_check(path)
+    """The one problem `check` reports for ``path`` (after asserting exit 1)."""
+    code, lines = run_check(path)
     assert code == 1, lines
     assert lines[-1] == "1 problem in 1 of 1 plan", lines
     [problem] = lines[:-1]
@@ -168,19 +168,28 @@ def test_a_very_long_line(tmp_path: Path, name: str, text: str, where: tuple[int
     assert len(problem) < 400 + len(str(tmp_path))
 
 
-def test_many_mistakes_are_all_reported_in_time(tmp_path: Path) -> None:
+def test_many_mistakes_are_all_reported(tmp_path: Path) -> None:
     measures = "".join(f'  - id: "{n % 50}"\n    title: Åtgärd\n    efects: {{2024: 1.5.0}}\n' for n in range(3_000))
-    code, lines = timed_check(write(tmp_path / "many.yaml", PLAN.split("measures:")[0] + "measures:\n" + measures))
+    path = write(tmp_path / "many.yaml", PLAN.split("measures:")[0] + "measures:\n" + measures)
+    code, lines = run_check(path)
     assert code == 1
     assert lines[-1] == "5950 problems in 1 of 1 plan"  # 3000 unknown keys, 2950 ids used twice
+    # to the last measure: its misspelt key is on line 5 + 3 × 3000
+    assert lines[-2].startswith(f"{path}:9005:5: unknown key 'efects'"), lines[-2]
 
 
-def test_a_large_valid_plan_is_read_in_time(tmp_path: Path) -> None:
+def test_a_large_valid_plan_is_read_whole(tmp_path: Path) -> None:
     measures = "".join(f'  - id: "{n}"\n    title: Åtgärd {n}\n    status: pågår\n    effects: {{2024: 1 500, '
                        f'2025: 700-1600}}\n' for n in range(5_000))
     path = write(tmp_path / "large.yaml", PLAN.split("measures:")[0] + "measures:\n" + measures)
     assert path.stat().st_size > 400_000
-    assert timed_check(path) == (0, ["no problems in 1 plan"])
+    assert run_check(path) == (0, ["no problems in 1 plan"])
+    result = CliRunner().invoke(app, ["summarize", str(path), "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert [measure["id"] for measure in document["measures"]] == [str(n) for n in range(5_000)]
+    assert document["totals"] == {"2024": {"low": 5_000 * 1_500_000, "high": 5_000 * 1_500_000},
+                                  "2025": {"low": 5_000 * 700_000, "high": 5_000 * 1_600_000}}
 
 
 # --- encodings, control characters -------------------------------------------------------------------
@@ -225,16 +234,16 @@ def test_escape_sequences_written_as_yaml_escapes_never_reach_the_terminal(tmp_p
 
 def test_bom_and_windows_line_endings_are_fine(tmp_path: Path) -> None:
     path = write(tmp_path / "windows.yaml", "\ufeff" + PLAN.replace("\n", "\r\n"))
-    assert timed_check(path) == (0, ["no problems in 1 plan"])
+    assert run_check(path) == (0, ["no problems in 1 plan"])
 
 
 def test_bom_and_windows_line_endings_keep_positions(tmp_path: Path) -> None:
     text = "\ufeff" + PLAN.replace("target", "taget").replace("\n", "\r\n")
-    code, lines = timed_check(write(tmp_path / "windows.yaml", text))
+    code, lines = run_check(write(tmp_path / "windows.yaml", text))
     assert code == 1
     assert lines[0] == f"{tmp_path}/windows.yaml:4:1: unknown key 'taget' — did you mean 'target'?"
     in_measure = write(tmp_path / "measure.yaml", text.replace("taget", "target").replace("effects", "efects"))
-    assert timed_check(in_measure)[1][0] == f"{in_measure}:8:5: unknown key 'efects' — did you mean 'effects'?"
+    assert run_check(in_measure)[1][0] == f"{in_measure}:8:5: unknown key 'efects' — did you mean 'effects'?"
     first_line = rejected(write(tmp_path / "first.yaml", "\ufeffefects: 1\r\ntitle: T\r\n"))
     assert first_line.startswith(f"{tmp_path}/first.yaml:1:1: unknown key 'efects'")
 
@@ -291,7 +300,7 @@ def test_a_file_just_over_the_size_limit(tmp_path: Path) -> None:
     assert "larger than 1 MiB" in rejected(write(tmp_path / "plan.yaml", PLAN + padding))
     at_limit = write(tmp_path / "ok" / "plan.yaml", PLAN + padding[1:])
     assert at_limit.stat().st_size == loader.MAX_FILE_BYTES
-    assert timed_check(at_limit) == (0, ["no problems in 1 plan"])
+    assert run_check(at_limit) == (0, ["no problems in 1 plan"])
 
 
 def test_the_size_limit_counts_what_is_read_not_what_the_file_reports(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -300,18 +309,21 @@ def test_the_size_limit_counts_what_is_read_not_what_the_file_reports(monkeypatc
     if not status.is_file():
         pytest.skip("needs /proc")
     monkeypatch.setattr(loader, "MAX_FILE_BYTES", 64)
-    code, lines = timed_check(status)
+    code, lines = run_check(status)
     assert code == 1
     assert lines[0].startswith(f"{status}: the file is larger than ")
 
 
-def run_with_deadline(*paths: Path | str) -> tuple[int, list[str]]:
-    """Like timed_check, in a daemon thread, so a check that blocks (opening a FIFO) fails instead of hanging."""
+def run_unless_hung(*paths: Path | str) -> tuple[int, list[str]]:
+    """Like run_check, in a daemon thread, so a check that blocks (opening a FIFO) fails instead of hanging.
+
+    HANG_GUARD only tells a check that never returns from one that does; it is no speed limit.
+    """
     outcome: list[Any] = []
-    thread = threading.Thread(target=lambda: outcome.append(timed_check(*paths)), daemon=True)
+    thread = threading.Thread(target=lambda: outcome.append(run_check(*paths)), daemon=True)
     thread.start()
-    thread.join(TIME_LIMIT + 3)
-    assert not thread.is_alive(), "check hangs"
+    thread.join(HANG_GUARD)
+    assert not thread.is_alive(), f"check still blocked after {HANG_GUARD:g} s: it hangs"
     assert outcome, "check failed"
     return outcome[0]
 
@@ -320,18 +332,18 @@ def run_with_deadline(*paths: Path | str) -> tuple[int, list[str]]:
 def test_a_fifo_named_like_a_plan_is_not_opened(tmp_path: Path) -> None:
     write(tmp_path / "a-plan.yaml", PLAN)
     os.mkfifo(tmp_path / "plan.yaml")
-    code, lines = run_with_deadline(tmp_path)
+    code, lines = run_unless_hung(tmp_path)
     assert code == 1
     assert lines == [f"{tmp_path}/plan.yaml: not a plan file but a named pipe (FIFO); only regular files are read",
                      "1 problem in 1 of 2 plans"]
-    assert run_with_deadline(tmp_path / "plan.yaml")[0] == 1
+    assert run_unless_hung(tmp_path / "plan.yaml")[0] == 1
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/null", "/dev/urandom"])
 def test_a_device_is_not_read(device: str) -> None:
     if not Path(device).exists():
         pytest.skip(f"no {device}")
-    code, lines = run_with_deadline(device)
+    code, lines = run_unless_hung(device)
     assert (code, lines) == (1, [f"{device}: not a plan file but a device; only regular files are read",
                                  "1 problem in 1 of 1 plan"])
 
@@ -340,13 +352,13 @@ def test_a_symlink_loop_in_a_folder(tmp_path: Path) -> None:
     write(tmp_path / "plans" / "plan.yaml", PLAN)
     os.symlink(tmp_path / "plans", tmp_path / "plans" / "loop")
     os.symlink("..", tmp_path / "plans" / "up")
-    assert timed_check(tmp_path / "plans") == (0, ["no problems in 1 plan"])
+    assert run_check(tmp_path / "plans") == (0, ["no problems in 1 plan"])
 
 
 def test_a_symlink_named_like_a_plan_pointing_to_a_folder(tmp_path: Path) -> None:
     write(tmp_path / "plans" / "plan.yaml", PLAN)
     os.symlink(tmp_path, tmp_path / "plans" / "x.yaml")
-    assert timed_check(tmp_path / "plans") == (0, ["no problems in 1 plan"])
+    assert run_check(tmp_path / "plans") == (0, ["no problems in 1 plan"])
 
 
 def test_broken_and_looping_links_named_like_plans(tmp_path: Path) -> None:
@@ -354,7 +366,7 @@ def test_broken_and_looping_links_named_like_plans(tmp_path: Path) -> None:
     os.symlink(tmp_path / "missing.yaml", tmp_path / "broken.yaml")
     os.symlink(tmp_path / "b.yaml", tmp_path / "a.yaml")
     os.symlink(tmp_path / "a.yaml", tmp_path / "b.yaml")
-    code, lines = timed_check(tmp_path)
+    code, lines = run_check(tmp_path)
     assert code == 1
     assert lines == [
         f"{tmp_path}/a.yaml: cannot read the file: Too many levels of symbolic links",
@@ -389,7 +401,7 @@ def test_an_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
         return real_open(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "open", refuse)
-    code, lines = timed_check(tmp_path)
+    code, lines = run_check(tmp_path)
     assert (code, lines) == (1, [f"{path}: cannot read the file: Permission denied", "1 problem in 1 of 2 plans"])
 
 
@@ -404,7 +416,7 @@ def test_an_unreadable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", refuse)
-    code, lines = timed_check(tmp_path)
+    code, lines = run_check(tmp_path)
     assert (code, lines) == (1, [f"{tmp_path}/locked: cannot read this folder: Permission denied",
                                  "1 problem in 0 of 1 plan"])  # the folder is not a plan
 
@@ -413,10 +425,10 @@ def test_a_folder_with_no_plans(tmp_path: Path) -> None:
     write(tmp_path / "notes.txt", "efects: 1")
     write(tmp_path / "sub" / "plan.json", "{}")
     write(tmp_path / ".git" / "plan.yaml", "efects: 1")
-    assert timed_check(tmp_path) == (1, [f"{tmp_path}: no plan files (*.yaml, *.yml) in this folder",
+    assert run_check(tmp_path) == (1, [f"{tmp_path}: no plan files (*.yaml, *.yml) in this folder",
                                          "1 problem; no plan files read"])
 
 
 def test_a_path_that_does_not_exist(tmp_path: Path) -> None:
-    assert timed_check(tmp_path / "saknas.yaml") == (1, [f"{tmp_path}/saknas.yaml: no such file or folder",
+    assert run_check(tmp_path / "saknas.yaml") == (1, [f"{tmp_path}/saknas.yaml: no such file or folder",
                                                          "1 problem; no plan files read"])
