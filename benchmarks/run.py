@@ -138,10 +138,10 @@ def plan_text(seed: int, measures: int) -> str:
     return "\n".join(body) + "\n"
 
 
-def write_corpus(folder: Path, plans: int, measures: int) -> list[Path]:
+def write_corpus(folder: Path, plans: int, measures: int, first: int = 0) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for seed in range(plans):
+    for seed in range(first, first + plans):  # a seed is a plan: no two files hold the same one
         path = folder / f"plan-{seed:05d}.yaml"
         path.write_text(plan_text(seed, measures), encoding="utf-8")
         paths.append(path)
@@ -211,7 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def measure_all(root: Path, args: argparse.Namespace) -> int:
     small = write_corpus(root / "small", args.plans, args.measures)
-    large = small + write_corpus(root / "large-extra", args.plans * (args.scale - 1), args.measures)
+    large = small + write_corpus(root / "large-extra", args.plans * (args.scale - 1), args.measures, args.plans)
     large_dir = root / "large"
     large_dir.mkdir(exist_ok=True)
     for path in large:

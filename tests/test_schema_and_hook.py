@@ -114,7 +114,7 @@ def test_the_pre_commit_hook_runs_from_a_local_clone(tmp_path: Path) -> None:
     bad = subprocess.run([*pre_commit, "--all-files"], cwd=repo, capture_output=True, text=True,
                          timeout=600, env=env_home)
     assert bad.returncode == 1
-    assert "plans/bad.yaml:5:5: unknown key 'efects' — did you mean 'effects'?" in bad.stdout
+    assert "plans/bad.yaml:5:5: okänd nyckel 'efects' — menade du 'effects'?" in bad.stdout
 
 
 INVALID = ROOT / "tests" / "plans" / "invalid"
