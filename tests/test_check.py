@@ -466,19 +466,10 @@ def test_every_line_of_text_output_has_the_documented_shape(tmp_path: Path) -> N
 
 def test_without_libyaml_the_same_places_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     """PyYAML's pure-Python parser (used where libyaml is missing) words some problems differently, same places."""
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
-
     from budgetbalans import yamlsource
 
-    class PurePython(Reader, Scanner, Parser):
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-
-    monkeypatch.setattr(yamlsource, "_Parser", PurePython)
+    monkeypatch.setattr(yamlsource, "_Parser", yamlsource.PurePythonParser)
+    monkeypatch.setattr(yamlsource, "_FastParser", None)
     code, lines = check(INVALID)
     assert code == 1
     for name, (line, column, _) in INVALID_PLANS.items():

@@ -654,19 +654,9 @@ def test_the_fast_reading_and_the_one_with_positions_agree(write_plan: WritePlan
 def test_without_libyaml_the_same_slips_at_the_same_places(write_plan: WritePlan, monkeypatch: pytest.MonkeyPatch,
                                                           text: str, where: tuple[int, int], code: str) -> None:
     """PyYAML's pure-Python parser (where libyaml is missing) reports each slip where libyaml does."""
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
-
     from budgetbalans import yamlsource
 
-    class PurePython(Reader, Scanner, Parser):
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-
-    monkeypatch.setattr(yamlsource, "_Parser", PurePython)
+    monkeypatch.setattr(yamlsource, "_Parser", yamlsource.PurePythonParser)
     monkeypatch.setattr(yamlsource, "_FastParser", None)
     assert said(only(write_plan(text)))[:3] == (*where, code)
 
