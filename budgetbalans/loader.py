@@ -139,7 +139,7 @@ class _Seen:
 
     arguments: set[str] = field(default_factory=set)
     files: set[str] = field(default_factory=set)
-    plans: dict[tuple[str, str | None], tuple[str, bytes]] = field(default_factory=dict)
+    plans: dict[bytes, tuple[str, bytes]] = field(default_factory=dict)
 
     def same_plan(self, plan: Plan, text: str) -> Problem | None:
         """The problem of a plan with the title and organisation of one read before, at its title; else ``None``.
@@ -147,8 +147,9 @@ class _Seen:
         The same content means the same title and organisation, so the key finds every copy;
         the digest only tells a copy from another version in the message.
         """
-        key = (_normal(plan.title), None if plan.organisation is None else _normal(plan.organisation))
-        digest = hashlib.sha256(text.encode("utf-8")).digest()
+        organisation = "\0" if plan.organisation is None else _normal(plan.organisation)
+        key = _digest(f"{_normal(plan.title)}\n{organisation}")  # 16 bytes a plan, not its words
+        digest = _digest(text)
         if key not in self.plans:
             self.plans[key] = plan.path, digest
             return None
@@ -157,6 +158,10 @@ class _Seen:
         message = (PLAN_COPY(file=named) if digest == first_digest
                    else SAME_PLAN(file=named) if plan.organisation is not None else SAME_TITLE(file=named))
         return Problem(plan.path, *_title_position(text), message)
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", errors="surrogatepass"), digest_size=16).digest()
 
 
 def _normal(text: str) -> str:
