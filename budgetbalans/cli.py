@@ -204,7 +204,7 @@ def schema_command(lang: LangOpt = None) -> None:  # --lang as on every command:
     """The JSON Schema of the plan format, for editors (yaml-language-server) and other tools."""
     from budgetbalans.schema import plan_schema
 
-    _print_json(plan_schema())
+    _print_json(plan_schema(lang or current_lang()))
 
 
 # --- the edges of every command --------------------------------------------------------------

@@ -145,3 +145,53 @@ def test_the_schema_rejects_each_invalid_plan_that_a_schema_can(path: Path) -> N
         pytest.skip(BEYOND_A_SCHEMA[path.name])
     data = as_editor_sees_it(yaml.safe_load(path.read_text(encoding="utf-8")))
     assert list(validator().iter_errors(data)), f"the schema accepts {path.name}"
+
+
+# --- the schema's words, for the editor's reader -----------------------------------------------------
+
+
+def schema_text(*args: str) -> dict[str, Any]:
+    result = CliRunner().invoke(app, ["schema", *args], catch_exceptions=False)
+    assert result.exit_code == 0
+    document: dict[str, Any] = json.loads(result.stdout)
+    return document
+
+
+def test_every_description_of_the_schema_has_its_swedish_wording() -> None:
+    from budgetbalans.models import Plan
+    from budgetbalans.schema import SWEDISH, descriptions
+
+    english = descriptions(Plan.model_json_schema(mode="validation"))
+    assert english, "the models describe their keys"
+    assert sorted(set(english) - set(SWEDISH)) == []
+
+
+def test_the_schema_speaks_swedish_by_default_and_english_on_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    from budgetbalans.schema import SWEDISH, descriptions
+
+    monkeypatch.delenv("BUDGETBALANS_LANG", raising=False)
+    swedish, english = schema_text(), schema_text("--lang", "en")
+    assert swedish["properties"]["measures"]["description"] == "Åtgärderna."
+    assert english["properties"]["measures"]["description"] == "The åtgärder."
+    assert set(descriptions(swedish)) <= set(SWEDISH.values())
+    assert set(descriptions(english)) <= set(SWEDISH)
+    # apart from the words, the same schema: what it accepts does not depend on the language
+    assert json.dumps(swedish).count('"description"') == json.dumps(english).count('"description"')
+
+
+def test_the_schema_has_no_generated_titles_that_only_repeat_the_key() -> None:
+    document = schema_text()
+    texts: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            texts.extend(value for key, value in node.items() if key == "title" and isinstance(value, str))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(document)
+    assert texts == []
+    assert "title" in document["properties"]  # the plan's own key title: is still there
