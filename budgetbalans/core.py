@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from enum import Enum
 from typing import Iterable, Mapping, Sequence
 
 from budgetbalans.amounts import CLASS_BOUNDS
@@ -126,12 +127,88 @@ class Target:
     years: Mapping[int, Decimal] | None = None
 
 
+class GapKind(str, Enum):
+    """The verdict on a gap (target − total), decided only by :func:`gap_kind`.
+
+    ``SHORT``: something is surely still to save, the whole range is above zero.
+    ``SURPLUS``: the target is surely covered, the whole range is at or below zero; a gap of
+    exactly 0 is covered (nothing is missing), and is shown as a surplus of 0.
+    ``UNCERTAIN``: it may be either, the range straddles zero (or touches it from above, as
+    0–100, or is unbounded below while its high is above zero).
+    """
+
+    SHORT = "short"
+    SURPLUS = "surplus"
+    UNCERTAIN = "uncertain"
+
+
+def gap_kind(gap: Range | None) -> GapKind | None:
+    """The kind of a gap; ``None`` where there is no gap (no target).
+
+    An unbounded end is infinite: a gap from 500 to unbounded is surely short (at least 500 is
+    missing), one from unbounded up to 500 is uncertain, one from unbounded up to −500 is a surplus.
+    """
+    return None if gap is None else _kind_of(gap)
+
+
+def _kind_of(gap: Range) -> GapKind:
+    if gap.low is not None and gap.low > 0:
+        return GapKind.SHORT
+    if gap.high is not None and gap.high <= 0:
+        return GapKind.SURPLUS
+    return GapKind.UNCERTAIN
+
+
+def positive_part(gap: Range) -> Range:
+    """What of a gap is missing, bound by bound: max(gap, 0); an unbounded high stays unbounded."""
+    low = ZERO if gap.low is None or gap.low < 0 else gap.low
+    high = None if gap.high is None else max(gap.high, ZERO)
+    return Range(low, high)
+
+
 @dataclass(frozen=True)
 class Gap:
-    """target − total; positive is still missing, negative is a surplus. Ranges, per year too."""
+    """target − total; positive is still missing, negative is a surplus. Ranges, per year too.
+
+    ``total`` is the net gap of the period. With a per-year target a surplus one year does not
+    cover a shortfall another year: the period's :attr:`shortfall` is the sum of the years'
+    positive gaps, and the period's :attr:`kind` is the kind of that shortfall.
+    """
 
     total: Range
     years: Mapping[int, Range] | None = None
+
+    @property
+    def shortfall(self) -> Range:
+        """Still to save over the period: per year, the sum of the years' positive gaps; else
+        the positive part of the period's gap. Never below zero; unbounded if any part is."""
+        if self.years is None:
+            return positive_part(self.total)
+        return total(positive_part(value) for value in self.years.values())
+
+    @property
+    def kind(self) -> GapKind:
+        """The period's verdict: short if a year (or the period) surely falls short, a surplus if
+        none can, else uncertain. Without per-year targets, the kind of the net gap."""
+        return _kind_of(self.shortfall)
+
+    @property
+    def net_kind(self) -> GapKind:
+        """The kind of the net gap (:attr:`total`), a year's surplus set against another's shortfall."""
+        return _kind_of(self.total)
+
+    @property
+    def year_kinds(self) -> dict[int, GapKind] | None:
+        """Each year's kind, where the target is per year."""
+        if self.years is None:
+            return None
+        return {year: _kind_of(value) for year, value in self.years.items()}
+
+    @property
+    def shortfall_years(self) -> tuple[int, ...]:
+        """The years that fall short or may (not surely covered); empty without per-year targets."""
+        kinds = self.year_kinds or {}
+        return tuple(year for year, kind in kinds.items() if kind is not GapKind.SURPLUS)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Sequence
 
-from budgetbalans.core import MeasureResult, Totals, summarize
+from budgetbalans.core import GapKind, MeasureResult, Totals, gap_kind, summarize
 from budgetbalans.models import Plan
 from budgetbalans.money import EXACT_ZERO, Range, total
 
@@ -48,6 +48,11 @@ class FollowUp:
     lines: tuple[FollowUpLine, ...]
     target: Decimal | None
     forecast_gap: Range | None
+
+    @property
+    def forecast_gap_kind(self) -> GapKind | None:
+        """The forecast gap's verdict, by the core's :func:`~budgetbalans.core.gap_kind`."""
+        return gap_kind(self.forecast_gap)
 
     @property
     def planned(self) -> Range:

@@ -4,10 +4,12 @@ Two charts for summarize, both from a :class:`~budgetbalans.core.Totals` and its
 and one for follow-up:
 
 - a waterfall, one row per counted measure with an effect: from the sparbeting, each
-  measure's effect takes the remaining gap down, ending at what remains (the core's gap) or a
-  surplus. Without a target it starts at 0 and ends at the total. A range is drawn solid to
-  its low bound and lighter to its high bound; the next measure starts where the low ends, so
-  the chart ends at the period's gap taken at the low totals (the gap's high bound).
+  measure's effect takes the remaining gap down, ending at what remains (the core's net gap) or
+  a surplus, drawn by the core's kind of it; over per-year targets where a year falls short,
+  the end is named the net for the period, in no verdict's colour. Without a target it starts
+  at 0 and ends at the total. A range is drawn solid to its low bound and lighter to its high
+  bound; the next measure starts where the low ends, so the chart ends at the period's gap
+  taken at the low totals (the gap's high bound).
 - bars per year: the year's total (lighter part up to the high bound), and the year's target
   as a line where the plan gives one.
 - follow-up: per measure, its planned effect and its forecast side by side (the forecast red
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Sequence
 
-from budgetbalans.core import MeasureResult, Totals
+from budgetbalans.core import GapKind, MeasureResult, Totals
 from budgetbalans.money import Range, Unit
 from budgetbalans.render import numbers
 
@@ -40,7 +42,7 @@ class Bar:
     y: float
     width: float
     height: float
-    kind: str  # target, saving, cost, remaining, surplus, total
+    kind: str  # target, saving, cost, remaining, surplus, uncertain, net, total
     extra_start: float = 0.0
     extra_length: float = 0.0
     label: str = ""
@@ -100,22 +102,36 @@ def _measure_step(result: MeasureResult, start: Decimal, direction: Decimal, uni
 
 
 def _end_step(totals: Totals, unit: Unit, names: dict[str, str]) -> Step:
+    """The last row: the total without a target, else the period's net gap, drawn by the core's kind of it.
+
+    Over per-year targets where a year falls short, the net is not the verdict: the row is named
+    ``names["net"]`` and drawn as "net", in no verdict's colour.
+    """
     if totals.gap is None:
         total = totals.total
         return Step(names["total"], names["total"], "total", Decimal(0), total.low or Decimal(0), total.high,
                     numbers.span(total, unit))
     gap = totals.gap.total  # solid: what is sure; lighter: the rest of the range
+    kind = totals.gap.net_kind
+    net = totals.gap.years is not None and totals.gap.kind is not GapKind.SURPLUS
     zero = Decimal(0)
-    if gap.low is not None and gap.low >= 0:
-        return Step(names["remaining"], names["remaining"], "remaining", zero, gap.low, gap.high,
+    if kind is GapKind.SHORT:
+        assert gap.low is not None
+        step = Step(names["remaining"], names["remaining"], "remaining", zero, gap.low, gap.high,
                     numbers.span(gap, unit))
-    if gap.high is not None and gap.high <= 0:
-        return Step(names["surplus"], names["surplus"], "surplus", zero, gap.high, gap.low, numbers.span(-gap, unit),
+    elif kind is GapKind.SURPLUS:
+        assert gap.high is not None
+        step = Step(names["surplus"], names["surplus"], "surplus", zero, gap.high, gap.low, numbers.span(-gap, unit),
                     grows=-1)
-    assert gap.high is not None  # the gap's high is the target minus the low total: always known
-    far = None if gap.low is None else gap.low - gap.high
-    return Step(names["uncertain"], names["uncertain"], "uncertain", gap.high, zero, far,
-                names["uncertain_value"], grows=-1)
+    else:
+        assert gap.high is not None  # the gap's high is the target minus the low total: always known
+        far = None if gap.low is None else gap.low - gap.high
+        step = Step(names["uncertain"], names["uncertain"], "uncertain", gap.high, zero, far,
+                    names["uncertain_value"], grows=-1)
+    if not net:
+        return step
+    name = names.get("net", names["total"])
+    return Step(name, name, "net", step.start, step.low, step.high, names.get("net_value", step.value), step.grows)
 
 
 def waterfall(steps: Sequence[Step]) -> Chart:

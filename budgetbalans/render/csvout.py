@@ -6,7 +6,8 @@
   written exactly (never rounded: ``1,575`` mkr is 1 575 000 kr) with no digit grouping.
 - One row per measure: plan, id, title, area, status, counted (ja/nej), a column per year,
   the total and the class. Then subtotals (``--group-by``), each plan's totals (when several)
-  and the totals: Summa, possible effect, sparbeting, and the gap.
+  and the totals: Summa, possible effect, sparbeting, and the gap; over per-year targets where a
+  year falls short, also the shortfall (``Kvar att spara (2025)``: the years' positive gaps added up).
 - When any figure is a range, every year and the total get two columns, low and high; an
   unbounded high is an empty cell.
 - Plan text that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
@@ -28,11 +29,12 @@ from budgetbalans.followup import FollowUp, FollowUpLine
 from budgetbalans.grouping import group_totals
 from budgetbalans.money import Range, Unit
 from budgetbalans.render import numbers
-from budgetbalans.render.followup import follow_up_has_ranges, forecast_gap_label, plans_of
+from budgetbalans.render.followup import follow_up_has_ranges, forecast_gap, forecast_gap_label, plans_of
 from budgetbalans.render.labels import label
 from budgetbalans.render.table import View
 from budgetbalans.render.report import (
-    Report, ReportKind, gap_label, gap_row, gap_sign, group_name, has_ranges, measure_status, shown_gap,
+    Report, ReportKind, gap_label, gap_row, gap_sign, group_name, has_ranges, measure_status, shortfall_row,
+    shown_gap,
 )
 
 BOM = "\ufeff"
@@ -135,6 +137,9 @@ class _Layout:
         if shown is not None:
             sign, years, whole = shown
             rows.append(self.total_row(plan, gap_label(sign, self.view), years, whole))
+        shortfall = shortfall_row(totals, self.view)
+        if shortfall is not None:
+            rows.append(self.total_row(plan, shortfall[0], None, shortfall[1]))
         return rows
 
 
@@ -156,13 +161,13 @@ def render_follow_up(report: FollowUp, options: Report) -> bytes:
         return [text(plan), "", text(name), "", "", ""] + [c for v in padded for c in amount_cells(v, ranges, view.unit)]
 
     rows.append(total_row(label("total", view.lang), report.planned, report.forecast, report.deviation))
-    if report.target is None or report.forecast_gap is None:
+    gap = forecast_gap(report)
+    if report.target is None or gap is None:
         rows.append(total_row(f"{label('target', view.lang)}: {label('no_target', view.lang)}"))
     else:
-        sign = gap_sign([report.forecast_gap])
+        value, kind = gap
         rows.append(total_row(label("target", view.lang), None, Range.exact(report.target)))
-        rows.append(total_row(forecast_gap_label(report.forecast_gap, view), None,
-                              shown_gap(report.forecast_gap, sign)))
+        rows.append(total_row(forecast_gap_label(kind, view), None, shown_gap(value, gap_sign([kind]))))
     return write(rows)
 
 

@@ -17,12 +17,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from budgetbalans.core import GapKind
 from budgetbalans.followup import FollowUp, FollowUpLine
 from budgetbalans.models import Plan
 from budgetbalans.money import Range
 from budgetbalans.render import jsonout, numbers
 from budgetbalans.render.report import (
-    Figure, Report, Row, TextTable, gap_label, gap_sign, lazy, measure_status, plan_heading,
+    TONE, Figure, Report, Row, TextTable, gap_label, gap_sign, lazy, measure_status, plan_heading,
 )
 from budgetbalans.render.labels import label
 from budgetbalans.render.table import View, gap_text
@@ -85,17 +86,23 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def forecast_gap_text(gap: Range, view: View) -> tuple[str, str, str]:
-    """(name, value, tone) of the forecast gap: "Prognos: kvar att spara" / "Prognos: överskott" / both ends."""
-    name, value, _ = gap_text(gap, view)
-    tone = ("remaining" if name == label("remaining", view.lang)
-            else "surplus" if name == label("surplus", view.lang) else "uncertain")
-    return label("forecast_named", view.lang, what=lower_first(name)), value, tone
+def forecast_gap_text(gap: Range, kind: GapKind, view: View) -> tuple[str, str, str]:
+    """(name, value, tone) of the forecast gap of the core's ``kind``: "Prognos: kvar att spara" /
+    "Prognos: överskott" / both ends."""
+    name, value, _ = gap_text(gap, kind, view)
+    return label("forecast_named", view.lang, what=lower_first(name)), value, TONE[kind]
 
 
-def forecast_gap_label(gap: Range, view: View) -> str:
+def forecast_gap_label(kind: GapKind, view: View) -> str:
     """The forecast gap's row name where it is shown as numbers (CSV, xlsx); see :func:`report.gap_sign`."""
-    return label("forecast_named", view.lang, what=lower_first(gap_label(gap_sign([gap]), view)))
+    return label("forecast_named", view.lang, what=lower_first(gap_label(gap_sign([kind]), view)))
+
+
+def forecast_gap(report: FollowUp) -> tuple[Range, GapKind] | None:
+    """The forecast gap and the core's kind of it, where there is a target."""
+    if report.forecast_gap is None or report.forecast_gap_kind is None:
+        return None
+    return report.forecast_gap, report.forecast_gap_kind
 
 
 def followed_up_word(line: FollowUpLine, view: View) -> str:
@@ -122,11 +129,12 @@ def key_figures(report: FollowUp, view: View) -> list[Figure]:
     figures = [Figure(label("planned", view.lang), f"{numbers.span(report.planned, view.unit)} {unit}"),
                Figure(label("forecast", view.lang), f"{numbers.span(report.forecast, view.unit)} {unit}"),
                Figure(label("deviation", view.lang), f"{deviation_text(report.deviation, view)} {unit}", deviation_tone)]
-    if report.target is None or report.forecast_gap is None:
+    gap = forecast_gap(report)
+    if report.target is None or gap is None:
         figures.append(Figure(label("target", view.lang), label("no_target", view.lang)))
     else:
         figures.append(Figure(label("target", view.lang), f"{numbers.amount(report.target, view.unit)} {unit}"))
-        name, value, tone = forecast_gap_text(report.forecast_gap, view)
+        name, value, tone = forecast_gap_text(*gap, view)
         figures.append(Figure(name, value if tone == "uncertain" else f"{value} {unit}", tone))
     figures.append(Figure(label("not_followed_up_figure", view.lang),
                           label("measures_count", view.lang, count=report.not_followed_up),
@@ -176,11 +184,12 @@ def follow_up_table(report: FollowUp, view: View) -> Table:
 
 
 def _add_gap_rows(table: Table, report: FollowUp, view: View) -> None:
-    if report.target is None or report.forecast_gap is None:
+    gap = forecast_gap(report)
+    if report.target is None or gap is None:
         table.add_row(Text(""), Text(f"{label('target', view.lang)}: {label('no_target', view.lang)}"),
                       *[Text("")] * 6)
         return
-    name, value, tone = forecast_gap_text(report.forecast_gap, view)
+    name, value, tone = forecast_gap_text(*gap, view)
     style = {"remaining": "bold red", "surplus": "bold green"}.get(tone, "bold yellow")
     table.add_row(Text(""), Text(label("target", view.lang)), Text(""), Text(""),
                   Text(numbers.amount(report.target, view.unit)), *[Text("")] * 3)
@@ -198,7 +207,8 @@ def render_follow_up(report: FollowUp, view: View, console: Console) -> None:
 
 
 def follow_up_json(report: FollowUp) -> dict[str, Any]:
-    """The contract's keys: year, as_of, planned, forecast, deviation, target, forecast_gap, measures."""
+    """The contract's keys: year, as_of, planned, forecast, deviation, target, forecast_gap, measures;
+    and ``forecast_gap_kind`` (``short``, ``surplus``, ``uncertain`` or ``null``), the core's verdict."""
     return {
         "year": report.year,
         "as_of": None if report.as_of is None else report.as_of.isoformat(),
@@ -207,6 +217,7 @@ def follow_up_json(report: FollowUp) -> dict[str, Any]:
         "deviation": jsonout.span(report.deviation),
         "target": jsonout.number(report.target),
         "forecast_gap": None if report.forecast_gap is None else jsonout.span(report.forecast_gap),
+        "forecast_gap_kind": jsonout.kind(report.forecast_gap_kind),
         "not_followed_up": report.not_followed_up,
         "measures": [_measure(line) for line in report.lines],
     }
@@ -267,9 +278,10 @@ def _text_totals(report: FollowUp, view: View, lead: int) -> list[Row]:
                                              numbers.span(report.forecast, view.unit),
                                              deviation_text(report.deviation, view)], "total",
                 tones=["", "", "short" if falls_short(report.deviation) else ""])]
-    if report.target is None or report.forecast_gap is None:
+    gap = forecast_gap(report)
+    if report.target is None or gap is None:
         return rows + [row(f"{label('target', view.lang)}: {label('no_target', view.lang)}", [], "target")]
-    name, value, tone = forecast_gap_text(report.forecast_gap, view)
+    name, value, tone = forecast_gap_text(*gap, view)
     rows.append(row(label("target", view.lang), ["", numbers.amount(report.target, view.unit)], "target"))
     rows.append(row(name, ["", value], "gap", tone))
     return rows

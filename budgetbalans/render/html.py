@@ -26,14 +26,11 @@ from budgetbalans.render.report import (
 )
 from budgetbalans.render.followup import caption, falls_short, follow_up_text_table, headings, key_figures, title
 from budgetbalans.render.labels import label
-from budgetbalans.render.table import View
-from budgetbalans.render.table import gap_text
+from budgetbalans.render.report import TONE
+from budgetbalans.render.table import View, gap_text, net_text, per_year_shortfall, period_verdict
 
 if TYPE_CHECKING:
     from jinja2 import Environment
-
-_TONE = {"remaining": "remaining", "surplus": "surplus"}
-
 
 @dataclass(frozen=True)
 class Section:
@@ -105,16 +102,20 @@ def _section(title: str, subtitle: str, totals: Totals, measures: Sequence[Measu
 
 
 def _chart_names(totals: Totals, view: View) -> dict[str, str]:
-    names = {key: label(key, view.lang) for key in ("target", "remaining", "surplus", "uncertain", "total")}
+    names = {key: label(key, view.lang) for key in ("target", "remaining", "surplus", "uncertain", "total", "net")}
     if totals.gap is not None:
-        names["uncertain_value"] = gap_text(totals.gap.total, view)[1]
+        names["uncertain_value"] = gap_text(totals.gap.total, totals.gap.net_kind, view)[1]
+        names["net_value"] = net_text(totals.gap, view)
     return names
 
 
 def _waterfall_title(totals: Totals, view: View) -> str:
+    """The waterfall ends at the period's net gap: named by its kind, or "netto" over per-year targets."""
     if totals.gap is None:
         return label("waterfall_no_target", view.lang)
-    name = gap_text(totals.gap.total, view)[0]
+    if per_year_shortfall(totals.gap):
+        return label("waterfall", view.lang, what=label("net", view.lang).lower())
+    name = gap_text(totals.gap.total, totals.gap.net_kind, view)[0]
     return label("waterfall", view.lang, what=name.lower())
 
 
@@ -127,10 +128,10 @@ def _figures(totals: Totals, view: View) -> list[Figure]:
         figures.append(Figure(label("target", view.lang), label("no_target", view.lang)))
     figures.append(Figure(label("measures_total", view.lang), f"{numbers.span(totals.total, view.unit)} {unit}"))
     if totals.gap is not None:
-        name, value, _ = gap_text(totals.gap.total, view)
-        tone = ("remaining" if name == label("remaining", view.lang)
-                else "surplus" if name == label("surplus", view.lang) else "uncertain")
-        figures.append(Figure(name, value if tone == "uncertain" else f"{value} {unit}", tone))
+        name, value, _ = period_verdict(totals.gap, view, unit)
+        figures.append(Figure(name, value, TONE[totals.gap.kind]))
+        if per_year_shortfall(totals.gap):  # the net, in no verdict's colour
+            figures.append(Figure(label("net", view.lang), net_text(totals.gap, view, unit)))
         figures.append(Figure(label("coverage", view.lang), numbers.percent_span(totals.coverage())))
     return figures
 

@@ -10,7 +10,7 @@ import json
 from decimal import Decimal
 from typing import Any, Mapping
 
-from budgetbalans.core import Gap, MeasureResult, PlanResult, Reconciliation, Summary, Target, Totals
+from budgetbalans.core import Gap, GapKind, MeasureResult, PlanResult, Reconciliation, Summary, Target, Totals
 from budgetbalans.grouping import Group, GroupBy
 from budgetbalans.money import Range
 
@@ -61,6 +61,16 @@ def _gap(gap: Gap | None) -> Any:
     return result
 
 
+def kind(value: GapKind | None) -> Any:
+    """A gap's kind as the core decided it: ``"short"``, ``"surplus"``, ``"uncertain"``; ``null`` without a target."""
+    return None if value is None else value.value
+
+
+def _gap_kinds(gap: Gap | None) -> Any:
+    kinds = None if gap is None else gap.year_kinds
+    return None if kinds is None else {str(year): kind(value) for year, value in kinds.items()}
+
+
 def _coverage(totals: Totals) -> Any:
     shares = totals.coverage()
     return None if shares is None else {"low": _share(shares[0]), "high": _share(shares[1])}
@@ -79,6 +89,9 @@ def _totals(totals: Totals) -> dict[str, Any]:
         "target_years": None if totals.target is None or totals.target.years is None
         else {str(y): number(v) for y, v in totals.target.years.items()},
         "gap": _gap(totals.gap),
+        "gap_kind": None if totals.gap is None else kind(totals.gap.kind),
+        "gap_kinds": _gap_kinds(totals.gap),
+        "shortfall": None if totals.gap is None else span(totals.gap.shortfall),
         "coverage": _coverage(totals),
         "potential": span(totals.potential),
     }

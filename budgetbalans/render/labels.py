@@ -23,6 +23,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "surplus": ("Överskott", "Surplus"),
     "uncertain": ("Kvar att spara eller överskott", "Still to save or surplus"),
     "uncertain_value": ("överskott {surplus} till kvar {remaining}", "surplus {surplus} to remaining {remaining}"),
+    "net": ("Netto för perioden", "Net for the period"),
+    "shortfall_years": ("Kvar att spara ({years})", "Still to save ({years})"),
     "coverage": ("Täckning", "Coverage"),
     "no_target": ("inget sparbeting angivet", "no savings target given"),
     "target_period_only": (

@@ -18,13 +18,15 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from budgetbalans.core import Gap, MeasureResult, PlanResult, Summary, Totals, coverage
+from budgetbalans.core import GapKind, MeasureResult, PlanResult, Summary, Totals, coverage
 from budgetbalans.grouping import Group, GroupBy, group_totals
 from budgetbalans.models import Plan, Status
 from budgetbalans.money import Range
 from budgetbalans.render import numbers
 from budgetbalans.render.labels import label, status_word
-from budgetbalans.render.table import View, gap_text, mismatch_lines
+from budgetbalans.render.table import (
+    View, gap_text, mismatch_lines, net_text, per_year_shortfall, period_verdict, year_gap,
+)
 
 
 class ReportKind(str, Enum):
@@ -147,12 +149,13 @@ class GapSign(int, Enum):
     SIGNED = 0
 
 
-def gap_sign(gaps: Iterable[Range]) -> GapSign:
-    """Positive numbers under "Kvar att spara" or "Överskott" when every gap agrees, else signed."""
-    values = list(gaps)
-    if all(g.low is not None and g.low >= 0 for g in values):
+def gap_sign(kinds: Iterable[GapKind]) -> GapSign:
+    """Positive numbers under "Kvar att spara" or "Överskott" when the core's kinds of every cell agree,
+    else signed."""
+    values = list(kinds)
+    if all(kind is GapKind.SHORT for kind in values):
         return GapSign.REMAINING
-    if all(g.high is not None and g.high <= 0 for g in values):
+    if all(kind is GapKind.SURPLUS for kind in values):
         return GapSign.SURPLUS
     return GapSign.SIGNED
 
@@ -171,13 +174,22 @@ def shown_gap(gap: Range, sign: GapSign) -> Range:
 
 
 def gap_row(totals: Totals) -> tuple[GapSign, Mapping[int, Range] | None, Range] | None:
-    """The gap row of a table of numbers: its sign, the shown gap per year (if any) and for the period."""
+    """The gap row of a table of numbers: its sign, the shown gap per year (if any) and for the period (net)."""
     if totals.gap is None:
         return None
-    gap: Gap = totals.gap
-    sign = gap_sign([gap.total, *(gap.years or {}).values()])
+    gap = totals.gap
+    sign = gap_sign([gap.net_kind, *(gap.year_kinds or {}).values()])
     years = None if gap.years is None else {y: shown_gap(v, sign) for y, v in gap.years.items()}
     return sign, years, shown_gap(gap.total, sign)
+
+
+def shortfall_row(totals: Totals, view: View) -> tuple[str, Range] | None:
+    """Over per-year targets where a year falls short (or may): the row name naming those years, and the
+    shortfall (the sum of the years' positive gaps). ``None`` otherwise: the gap row says it all."""
+    gap = totals.gap
+    if gap is None or not per_year_shortfall(gap):
+        return None
+    return label("shortfall_years", view.lang, years=", ".join(map(str, gap.shortfall_years))), gap.shortfall
 
 
 # --- the tables as text, for Markdown and HTML -----------------------------------------------
@@ -194,7 +206,7 @@ class Figure:
 
 @dataclass(frozen=True)
 class Row:
-    """A table row of display strings. ``kind``: measure, dim (not counted), total, target, gap, group.
+    """A table row of display strings. ``kind``: measure, dim (not counted), total, target, gap, net, group.
 
     ``cell_tones``: a tone per cell where one cell differs from its row ("short" for a
     deviation below plan, "not-followed" for a measure without a forecast), "" for none.
@@ -202,7 +214,7 @@ class Row:
 
     cells: Sequence[str]
     kind: str = "measure"
-    tone: str = ""  # "remaining", "surplus", "uncertain" for gap cells
+    tone: str = ""  # "remaining", "surplus", "uncertain" for gap cells (:data:`TONE` of the core's kind)
     cell_tones: Sequence[str] = ()
 
 
@@ -216,10 +228,8 @@ class TextTable:
     notes: Sequence[str] = field(default_factory=tuple)
 
 
-def _tone(gap: Range) -> str:
-    if gap.low is not None and gap.low >= 0:
-        return "remaining"
-    return "surplus" if gap.high is not None and gap.high <= 0 else "uncertain"
+#: The tone (a CSS class) of each kind of gap; the kind comes from the core.
+TONE = {GapKind.SHORT: "remaining", GapKind.SURPLUS: "surplus", GapKind.UNCERTAIN: "uncertain"}
 
 
 def _caption(paths: Sequence[str], view: View) -> str:
@@ -270,17 +280,13 @@ def _total_rows(totals: Totals, years: Sequence[int], view: View, leading: int, 
     rows.append(row(label("target", view.lang),
                     [numbers.amount(target_years.get(y, 0), view.unit) if target_years else "" for y in years],  # type: ignore[arg-type]
                     numbers.amount(totals.target.total, view.unit), "target"))
-    name, value, _ = gap_text(totals.gap.total, view)
-    gap_years = totals.gap.years
-    rows.append(row(name, [year_gap(gap_years[y], name, view) if gap_years else "" for y in years], value, "gap",
-                    _tone(totals.gap.total)))
+    gap = totals.gap
+    name, value, _ = period_verdict(gap, view)
+    rows.append(row(name, [year_gap(gap, y, name, view)[0] if gap.years else "" for y in years], value, "gap",
+                    TONE[gap.kind]))
+    if per_year_shortfall(gap):
+        rows.append(row(label("net", view.lang), [""] * len(years), net_text(gap, view), "net"))
     return rows
-
-
-def year_gap(gap: Range, row_name: str, view: View) -> str:
-    """A year's gap in a row labelled with the period's kind: a year of another kind names its own."""
-    name, value, _ = gap_text(gap, view)
-    return value if name == row_name else f"{name.lower()} {value}"
 
 
 def all_plans_table(summary: Summary, view: View) -> TextTable:
@@ -317,10 +323,10 @@ def gap_table(summary: Summary, view: View) -> TextTable:
     notes = ([label("target_period_only", view.lang)]
              if totals.target is not None and totals.target.years is None and summary.years else [])
     if len(summary.years) == 1:
-        rows = [_gap_period_row(totals, view, str(summary.years[0]))]
+        rows = _gap_period_rows(totals, view, str(summary.years[0]))
     else:
         rows = [_gap_year_row(totals, year, view) for year in summary.years]
-        rows.append(_gap_period_row(totals, view, label("period", view.lang)))
+        rows += _gap_period_rows(totals, view, label("period", view.lang))
     return TextTable(title, headers, numeric, rows, caption, notes)
 
 
@@ -329,17 +335,19 @@ def _gap_year_row(totals: Totals, year: int, view: View) -> Row:
     target = totals.target.years.get(year) if totals.target and totals.target.years else None
     if target is None or totals.gap is None or totals.gap.years is None:
         return Row([str(year), "–", total, "–", "–"])
-    gap = totals.gap.years[year]
-    name, value, _ = gap_text(gap, view)
+    text, kind = year_gap(totals.gap, year, "", view)
     share = numbers.percent_span(coverage(totals.per_year[year], target))
-    return Row([str(year), numbers.amount(target, view.unit), total, f"{name.lower()} {value}", share],
-               tone=_tone(gap))
+    return Row([str(year), numbers.amount(target, view.unit), total, text, share], tone=TONE[kind])
 
 
-def _gap_period_row(totals: Totals, view: View, name: str) -> Row:
+def _gap_period_rows(totals: Totals, view: View, name: str) -> list[Row]:
+    """The period's verdict; over per-year targets where a year falls short, the net on a row of its own."""
     total = numbers.span(totals.total, view.unit)
     if totals.target is None or totals.gap is None:
-        return Row([name, label("no_target", view.lang), total, "–", "–"], "total")
-    gap_name, value, _ = gap_text(totals.gap.total, view)
-    return Row([name, numbers.amount(totals.target.total, view.unit), total, f"{gap_name}: {value}",
-                numbers.percent_span(totals.coverage())], "total", _tone(totals.gap.total))
+        return [Row([name, label("no_target", view.lang), total, "–", "–"], "total")]
+    gap_name, value, _ = period_verdict(totals.gap, view)
+    rows = [Row([name, numbers.amount(totals.target.total, view.unit), total, f"{gap_name}: {value}",
+                 numbers.percent_span(totals.coverage())], "total", TONE[totals.gap.kind])]
+    if per_year_shortfall(totals.gap):
+        rows.append(Row([label("net", view.lang), "", "", net_text(totals.gap, view), ""], "net"))
+    return rows

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from budgetbalans.core import Gap, coverage, MeasureResult, PlanResult, Reconciliation, Summary, Totals
+from budgetbalans.core import Gap, GapKind, coverage, MeasureResult, PlanResult, Reconciliation, Summary, Totals
 from budgetbalans.grouping import GroupBy, group_totals
 from budgetbalans.money import ZERO, Range, Unit
 from budgetbalans.render import numbers
@@ -25,16 +25,61 @@ class View:
     statuses: Sequence[str] = ()
 
 
-def gap_text(gap: Range, view: View) -> tuple[str, str, str]:
-    """(label, value, style) that cannot be misread: a shortfall and a surplus never share a label."""
-    if gap.low is not None and gap.low >= 0:
+#: The label and the terminal colour of each kind of gap; the kind comes from the core.
+KIND_LABEL = {GapKind.SHORT: "remaining", GapKind.SURPLUS: "surplus", GapKind.UNCERTAIN: "uncertain"}
+KIND_STYLE = {GapKind.SHORT: "red", GapKind.SURPLUS: "green", GapKind.UNCERTAIN: "yellow"}
+
+
+def gap_text(gap: Range, kind: GapKind, view: View) -> tuple[str, str, str]:
+    """(label, value, style) of a gap of the core's ``kind``: a shortfall and a surplus never share a label.
+
+    A surplus is shown as a positive amount (a gap of exactly 0 as a surplus of 0: nothing is missing).
+    """
+    if kind is GapKind.SHORT:
         return label("remaining", view.lang), numbers.span(gap, view.unit), "bold red"
-    if gap.high is not None and gap.high <= 0:
+    if kind is GapKind.SURPLUS:
         return label("surplus", view.lang), numbers.span(-gap, view.unit), "bold green"
     surplus = "∞" if gap.low is None else numbers.amount(-gap.low, view.unit)
     remaining = "∞" if gap.high is None else numbers.amount(gap.high, view.unit)
     value = label("uncertain_value", view.lang, surplus=surplus, remaining=remaining)
     return label("uncertain", view.lang), value, "bold yellow"
+
+
+def per_year_shortfall(gap: Gap) -> bool:
+    """Whether the period's verdict is the shortfall over per-year targets (and the net is shown apart)."""
+    return gap.years is not None and gap.kind is not GapKind.SURPLUS
+
+
+def period_verdict(gap: Gap, view: View, unit: str = "") -> tuple[str, str, str]:
+    """(label, value, style) of the period's verdict.
+
+    Over per-year targets where a year falls short (or may): *Kvar att spara* with the
+    shortfall, the sum of the years' positive gaps, and the years it falls in ("1 200 (2025)");
+    the net is :func:`net_text`. Otherwise the period's gap, as :func:`gap_text`. ``unit`` is
+    appended to an amount.
+    """
+    suffix = f" {unit}" if unit else ""
+    if per_year_shortfall(gap):
+        years = ", ".join(map(str, gap.shortfall_years))
+        return (label("remaining", view.lang), f"{numbers.span(gap.shortfall, view.unit)}{suffix} ({years})",
+                f"bold {KIND_STYLE[gap.kind]}")
+    name, value, style = gap_text(gap.total, gap.net_kind, view)
+    return name, value if gap.net_kind is GapKind.UNCERTAIN else f"{value}{suffix}", style
+
+
+def net_text(gap: Gap, view: View, unit: str = "") -> str:
+    """The net gap of the period in words: ``överskott 300`` (a surplus one year set against another's shortfall)."""
+    name, value, _ = gap_text(gap.total, gap.net_kind, view)
+    suffix = f" {unit}" if unit and gap.net_kind is not GapKind.UNCERTAIN else ""
+    return f"{name.lower()} {value}{suffix}"
+
+
+def year_gap(gap: Gap, year: int, row_name: str, view: View) -> tuple[str, GapKind]:
+    """A year's gap in a row labelled with the period's verdict: a year of another kind names its own."""
+    assert gap.years is not None and gap.year_kinds is not None
+    kind = gap.year_kinds[year]
+    name, value, _ = gap_text(gap.years[year], kind, view)
+    return (value if name == row_name else f"{name.lower()} {value}"), kind
 
 
 def summary_table(result: PlanResult, years: Sequence[int], view: View) -> Table:
@@ -104,22 +149,24 @@ def _year_cells(per_year: Mapping[int, Range], years: Sequence[int], view: View)
 
 def _add_gap_row(table: Table, gap: Gap | None, years: Sequence[int], view: View) -> None:
     assert gap is not None
-    name, value, style = gap_text(gap.total, view)
-    year_cells = [Text(_signed_gap(gap.years[y], view, name), style=_gap_style(gap.years[y])) if gap.years else Text("")
-                  for y in years]
-    table.add_row(Text(""), Text(name, style=style), *[Text("")] * 2, *year_cells, Text(value, style=style), Text(""))
+    for cells, _ in gap_rows(gap, years, view):
+        table.add_row(Text(""), cells[0], *[Text("")] * 2, *cells[1:], Text(""))
 
 
-def _signed_gap(gap: Range, view: View, row_name: str) -> str:
-    """A year's gap in a table row whose label is the period's: a year of another kind names its own."""
-    name, value, _ = gap_text(gap, view)
-    return value if name == row_name else f"{name.lower()} {value}"
-
-
-def _gap_style(gap: Range) -> str:
-    if gap.low is not None and gap.low >= 0:
-        return "red"
-    return "green" if gap.high is not None and gap.high <= 0 else "yellow"
+def gap_rows(gap: Gap, years: Sequence[int], view: View) -> list[tuple[list[Text], str]]:
+    """The verdict row (label, a cell per year, the period), then the net row over per-year targets."""
+    name, value, style = period_verdict(gap, view)
+    year_cells = []
+    for year in years:
+        if gap.years is None:
+            year_cells.append(Text(""))
+            continue
+        text, kind = year_gap(gap, year, name, view)
+        year_cells.append(Text(text, style=KIND_STYLE[kind]))
+    rows = [([Text(name, style=style), *year_cells, Text(value, style=style)], style)]
+    if per_year_shortfall(gap):
+        rows.append(([Text(label("net", view.lang)), *[Text("")] * len(years), Text(net_text(gap, view))], ""))
+    return rows
 
 
 def all_plans_table(summary: Summary, view: View) -> Table:
@@ -141,11 +188,8 @@ def all_plans_table(summary: Summary, view: View) -> Table:
                   *[Text(numbers.amount(totals.target.years.get(y, ZERO), view.unit)) if totals.target.years
                     else Text("") for y in summary.years],
                   Text(numbers.amount(totals.target.total, view.unit)))
-    name, value, style = gap_text(totals.gap.total, view)
-    table.add_row(Text(name, style=style),
-                  *[Text(_signed_gap(totals.gap.years[y], view, name), style=_gap_style(totals.gap.years[y]))
-                    if totals.gap.years else Text("") for y in summary.years],
-                  Text(value, style=style))
+    for cells, _ in gap_rows(totals.gap, summary.years, view):
+        table.add_row(*cells)
     return table
 
 
@@ -196,6 +240,8 @@ def gap_table(summary: Summary, view: View) -> Table:
         table.add_row(*_gap_year_row(totals, year, view))
     table.add_section()
     table.add_row(*_gap_period_row(totals, view, label("period", view.lang)), style="bold")
+    for row in _gap_net_rows(totals, view):
+        table.add_row(*row)
     return table
 
 
@@ -211,10 +257,9 @@ def _gap_year_row(totals: Totals, year: int, view: View) -> list[Text]:
     target = totals.target.years.get(year) if totals.target and totals.target.years else None
     if target is None or totals.gap is None or totals.gap.years is None:
         return [Text(str(year)), Text("–"), Text(numbers.span(total, view.unit)), Text("–"), Text("–")]
-    gap = totals.gap.years[year]
-    name, value, style = gap_text(gap, view)
+    text, kind = year_gap(totals.gap, year, "", view)
     return [Text(str(year)), Text(numbers.amount(target, view.unit)), Text(numbers.span(total, view.unit)),
-            Text(f"{name.lower()} {value}", style=style), Text(numbers.percent_span(coverage(total, target)))]
+            Text(text, style=f"bold {KIND_STYLE[kind]}"), Text(numbers.percent_span(coverage(total, target)))]
 
 
 def _gap_period_row(totals: Totals, view: View, name: str) -> list[Text]:
@@ -222,9 +267,16 @@ def _gap_period_row(totals: Totals, view: View, name: str) -> list[Text]:
     total = Text(numbers.span(totals.total, view.unit))
     if totals.target is None or totals.gap is None:
         return [period, Text(label("no_target", view.lang)), total, Text("–"), Text("–")]
-    name, value, style = gap_text(totals.gap.total, view)
+    name, value, style = period_verdict(totals.gap, view)
     return [period, Text(numbers.amount(totals.target.total, view.unit)), total,
             Text(f"{name}: {value}", style=style), Text(numbers.percent_span(totals.coverage()))]
+
+
+def _gap_net_rows(totals: Totals, view: View) -> list[list[Text]]:
+    """Over per-year targets where a year falls short: the period's net gap on a row of its own."""
+    if totals.gap is None or not per_year_shortfall(totals.gap):
+        return []
+    return [[Text(label("net", view.lang)), Text(""), Text(""), Text(net_text(totals.gap, view)), Text("")]]
 
 
 def render_gap(summary: Summary, view: View, console: Console, group_by: GroupBy | None = None) -> None:

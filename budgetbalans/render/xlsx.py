@@ -1,7 +1,9 @@
 """``--format xlsx``: a workbook a controller can audit (XlsxWriter, imported only here).
 
 One sheet per plan (and a summary sheet first when there are several): the measures with
-real numeric cells, then Summa, possible effect, sparbeting, the gap and the coverage.
+real numeric cells, then Summa, possible effect, sparbeting, the gap (signed, under a label
+true whatever the sign the spreadsheet recalculates), over per-year targets where a year falls
+short the shortfall (``=MAX(0,gap 2024)+MAX(0,gap 2025)…``), and the coverage.
 Every total is a formula in the file (``=SUMIFS(…;Medräknad;"ja")``, ``=target−total``), so
 Excel or LibreOffice recomputes it from the rows; budgetbalans's own figure is stored as
 the formula's cached result for viewers that do not recalculate. Subtotals of
@@ -31,10 +33,10 @@ from budgetbalans.grouping import group_totals
 from budgetbalans.money import Range, Unit
 from budgetbalans.render import numbers
 from budgetbalans.render.followup import (
-    caption, follow_up_has_ranges, forecast_gap_label, full_title, not_followed_note,
+    caption, follow_up_has_ranges, forecast_gap, forecast_gap_label, full_title, not_followed_note,
 )
 from budgetbalans.render.report import (
-    GapSign, Report, gap_label, gap_row, gap_sign, group_name, has_ranges, measure_status, plan_heading,
+    GapSign, Report, gap_label, gap_sign, group_name, has_ranges, measure_status, plan_heading, shortfall_row,
     shown_gap, warnings,
 )
 from budgetbalans.render.labels import label
@@ -99,6 +101,8 @@ def _styles(workbook: Workbook, unit: Unit) -> dict[str, Any]:
         "label": workbook.add_format({}),
         "gap_label": workbook.add_format({"bold": True}),
         "gap": workbook.add_format({"num_format": amount, "bold": True}),
+        # target − total and the shortfall: red when above zero, whatever the spreadsheet recalculates
+        "signed_gap": workbook.add_format({"num_format": f"[Red]{amount};-{amount};{amount}", "bold": True}),
         "percent": workbook.add_format({"num_format": "0%"}),
         "warning": workbook.add_format({"font_color": "#9C5700"}),
     }
@@ -195,7 +199,7 @@ def _plan_sheet(sheet: Worksheet, result: PlanResult, ranges: bool, report: Repo
     last = first + len(result.measures) - 1
     total_row = last + 2
     _totals_block(sheet, total_row, (first, last), result.totals, columns, view, styles)
-    row = total_row + 6
+    row = total_row + 7
     alone = Summary((result,), result.totals)
     if report.group_by is not None and alone_in_workbook:
         row = _groups_block(sheet, row, alone, report, styles)
@@ -266,37 +270,49 @@ def _totals_block(sheet: Worksheet, row: int, measures: tuple[int, int], totals:
 
 def _target_rows(sheet: Worksheet, total_row: int, totals: Totals, columns: _Columns, view: View,
                  styles: dict[str, Any]) -> None:
+    """Sparbeting; the gap as ``=target − Summa`` under a label true whatever its sign; over per-year
+    targets where a year falls short, the shortfall (``MAX(0; gap)`` of each year, added up); coverage."""
     from xlsxwriter.utility import xl_rowcol_to_cell as cell
 
-    target_row, gap_line, coverage_row = total_row + 2, total_row + 3, total_row + 4
-    if totals.target is None:
+    target_row, gap_line = total_row + 2, total_row + 3
+    if totals.target is None or totals.gap is None:
         sheet.write_string(target_row, 1, f"{label('target', view.lang)}: {label('no_target', view.lang)}",
                            styles["label"])
         return
+    gap = totals.gap
     sheet.write_string(target_row, 1, label("target", view.lang), styles["label"])
     targets: dict[int, Decimal] = {columns.total: totals.target.total}
     if totals.target.years is not None:
         targets.update({i: totals.target.years.get(y, Decimal(0)) for i, y in enumerate(columns.years)})
     for index, amount in targets.items():
         _number(sheet, target_row, columns.low(index), amount, view.unit, styles["amount"])
-    shown = gap_row(totals)
-    assert shown is not None
-    sign, gap_years, gap_total = shown
-    sheet.write_string(gap_line, 1, gap_label(sign, view), styles["gap_label"])
-    sheet.write_string(coverage_row, 1, label("coverage", view.lang), styles["label"])
+    # The spreadsheet recalculates the gap, so its label must be true whatever the sign: signed.
+    sheet.write_string(gap_line, 1, gap_label(GapSign.SIGNED, view), styles["gap_label"])
     for index in targets:
-        gap = gap_total if index == columns.total else (gap_years or {}).get(columns.years[index])
-        if gap is None:
+        value = gap.total if index == columns.total else (gap.years or {}).get(columns.years[index])
+        if value is None:
             continue
         target = cell(target_row, columns.low(index))
         low, high = cell(total_row, columns.low(index)), cell(total_row, columns.high(index))
-        # gap = target − total: its low uses the total's high. A surplus is shown as total − target.
-        formulas = ({"low": f"={low}-{target}", "high": f"={high}-{target}"} if sign is GapSign.SURPLUS
-                    else {"low": f"={target}-{high}", "high": f"={target}-{low}"})
+        # gap = target − total: its low uses the total's high.
+        formulas = {"low": f"={target}-{high}", "high": f"={target}-{low}"}
         for col, which in columns.bounds(index):
-            _formula(sheet, gap_line, col, formulas[which], _bound(gap, which), view.unit, styles["gap"])
-        if index == columns.total and totals.target.total > 0:
-            _coverage(sheet, coverage_row, columns, index, target, (low, high), totals, styles)
+            _formula(sheet, gap_line, col, formulas[which], _bound(value, which), view.unit, styles["signed_gap"])
+    coverage_row = gap_line + 1
+    shortfall = shortfall_row(totals, view)
+    if shortfall is not None:
+        name, amount_range = shortfall
+        sheet.write_string(coverage_row, 1, name, styles["gap_label"])
+        for col, which in columns.bounds(columns.total):
+            year_cols = [columns.low(i) if which == "low" else columns.high(i) for i in range(len(columns.years))]
+            formula = "=" + "+".join(f"MAX(0,{cell(gap_line, c)})" for c in year_cols) if year_cols else "=0"
+            _formula(sheet, coverage_row, col, formula, _bound(amount_range, which), view.unit, styles["signed_gap"])
+        coverage_row += 1
+    sheet.write_string(coverage_row, 1, label("coverage", view.lang), styles["label"])
+    if totals.target.total > 0:
+        target = cell(target_row, columns.low(columns.total))
+        totals_cells = cell(total_row, columns.low(columns.total)), cell(total_row, columns.high(columns.total))
+        _coverage(sheet, coverage_row, columns, columns.total, target, totals_cells, totals, styles)
 
 
 def _coverage(sheet: Worksheet, row: int, columns: _Columns, index: int, target: str, totals_cells: tuple[str, str],
@@ -347,7 +363,7 @@ def _summary_sheet(sheet: Worksheet, summary: Summary, plans: Sequence[tuple[str
         _plan_link(sheet, row, columns, name, anchor, result.totals, view, styles)
     total_row = first + len(plans) + 1
     _totals_block(sheet, total_row, (first, first + len(plans) - 1), summary.totals, columns, view, styles)
-    row = total_row + 6
+    row = total_row + 7
     if report.group_by is not None:
         row = _groups_block(sheet, row, summary, report, styles)
     for line in warnings(summary, view):
@@ -477,7 +493,10 @@ def _follow_up_totals(sheet: Worksheet, row: int, measures: tuple[int, int], rep
         return
     sheet.write_string(row + 1, 2, label("target", view.lang), styles["label"])
     _number(sheet, row + 1, columns.low(FORECAST), report.target, view.unit, styles["amount"])
-    sheet.write_string(row + 2, 2, forecast_gap_label(report.forecast_gap, view), styles["gap_label"])
-    shown = shown_gap(report.forecast_gap, gap_sign([report.forecast_gap]))
+    gap = forecast_gap(report)
+    assert gap is not None
+    value, kind = gap  # a value, not a formula: labelled by the core's kind
+    sheet.write_string(row + 2, 2, forecast_gap_label(kind, view), styles["gap_label"])
+    shown = shown_gap(value, gap_sign([kind]))
     for col, which in columns.bounds(FORECAST):
         _number(sheet, row + 2, col, _bound(shown, which), view.unit, styles["gap"])
