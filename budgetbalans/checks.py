@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
-from budgetbalans.core import PlanResult, Reconciliation, reconcile, summarize
+from budgetbalans.core import GapKind, PlanResult, Reconciliation, reconcile, summarize
 from budgetbalans.errors import Problem
 from budgetbalans.messages import Message, quoted, template
 from budgetbalans.models import Plan
@@ -87,12 +87,12 @@ def _plan_problems(plan: Plan, policy: Policy, reconciliations: list[Reconciliat
 def _uncovered(result: PlanResult) -> Iterator[Problem]:
     plan, totals = result.plan, result.totals
     gap = totals.gap
-    if gap is None or totals.target is None or (gap.total.high is not None and gap.total.high <= 0):
-        return
+    if gap is None or totals.target is None or gap.kind is GapKind.SURPLUS:
+        return  # surely covered, every year where the target is per year
     line, column = plan.position("target")
     yield Problem(plan.path, line, column,
                   NOT_COVERED(target=amount_with_unit(totals.target.total, plan.unit),
-                              gap=_bound(gap.total.high, plan), computed=_span(totals.total, plan)))
+                              gap=_bound(gap.shortfall.high, plan), computed=_span(totals.total, plan)))
 
 
 def _bound(value: Decimal | None, plan: Plan) -> Message | str:

@@ -400,6 +400,36 @@ def test_fail_on_gap_says_what_is_missing(tmp_path: Path) -> None:
                         "to 2 000 tkr (measures total ≥ 3 000 tkr; --fail-on-gap)")
 
 
+PER_YEAR = """\
+title: Plan
+years: [2024, 2025]
+target: {2024: 1000, 2025: 2000}
+measures:
+  - id: '1'
+    title: Åtgärd
+    effects: {2024: %s, 2025: %s}
+"""
+
+
+@pytest.mark.parametrize(("effects", "fails"), [
+    (("2500", "800"), True),     # 2024's surplus does not pay for 2025: 1 200 tkr short in 2025
+    (("1000", "2000"), False),   # each year exactly covered
+    (("900", "2500"), True),     # 100 short in 2024, though the period nets a surplus of 400
+])
+def test_fail_on_gap_with_a_target_per_year_fails_for_a_year_that_falls_short(
+        tmp_path: Path, effects: tuple[str, str], fails: bool) -> None:
+    path = write(tmp_path, "plan.yaml", PER_YEAR % effects)
+    code, lines = check(path, "--fail-on-gap")
+    assert code == (1 if fails else 0), lines
+
+
+def test_fail_on_gap_with_a_target_per_year_says_the_shortfall(tmp_path: Path) -> None:
+    path = write(tmp_path, "plan.yaml", PER_YEAR % ("2500", "800"))
+    code, lines = check(path, "--fail-on-gap")
+    assert lines[0] == (f"{path}:3:9: the measures do not surely cover the target 3 000 tkr: still to save up "
+                        "to 1 200 tkr (measures total 3 300 tkr; --fail-on-gap)")
+
+
 def test_fail_on_gap_without_a_target_is_not_a_failure(tmp_path: Path) -> None:
     assert check(write(tmp_path, "plan.yaml", NO_TARGET), "--fail-on-gap")[0] == 0
 
