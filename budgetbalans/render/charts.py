@@ -17,6 +17,12 @@ and one for follow-up:
 
 Only positions are worked out here (floats, for drawing); every amount shown as text is the
 core's exact figure, formatted by :mod:`budgetbalans.render.numbers`.
+
+No label is clipped or overlaps another: text widths are estimated on the generous side
+(:func:`text_width`), a long measure title is wrapped onto two lines and, if still too long,
+shortened with "…" (the full title is the bar's ``<title>`` tooltip); a waterfall row grows
+with its label, and the value column and the per-year columns are as wide as their widest
+amount.
 """
 
 from __future__ import annotations
@@ -30,7 +36,10 @@ from budgetbalans.money import Range, Unit
 from budgetbalans.render import numbers
 
 ROW, LABEL_WIDTH, BAR_WIDTH, VALUE_WIDTH = 22, 250, 340, 90
-TITLE_CHARS = 38
+FONT_SIZE, LINE = 11.0, 13  # the charts' text (report.css.j2) and the distance between a label's lines
+LABEL_ROOM = LABEL_WIDTH - 14  # a label ends at LABEL_WIDTH - 6 and starts at least 8 from the left edge
+LABEL_LINES = 2
+BOLD = 1.15  # bold text is wider
 UNBOUNDED_ROOM = Decimal("0.15")
 
 
@@ -48,6 +57,8 @@ class Bar:
     label: str = ""
     full_label: str = ""
     value: str = ""
+    lines: tuple[str, ...] = ()  # the label as drawn: wrapped, shortened with "…" when too long
+    label_y: float = 0.0  # the baseline of the label's first line
 
 
 @dataclass(frozen=True)
@@ -92,8 +103,8 @@ def waterfall_steps(measures: Sequence[MeasureResult], totals: Totals, unit: Uni
 
 
 def _measure_step(result: MeasureResult, start: Decimal, direction: Decimal, unit: Unit) -> Step:
-    title = f"{numbers.clean(result.measure.id)} {numbers.clean(result.measure.title)}"
-    short = title if len(title) <= TITLE_CHARS else title[:TITLE_CHARS - 1] + "…"
+    title = f"{numbers.clean(result.measure.id)} {numbers.clean(result.measure.title)}".strip()
+    short = title  # wrapped (and shortened if need be) where it is drawn: see wrap()
     low = result.total.low or Decimal(0)
     high = result.total.high
     kind = "cost" if low < 0 else "saving"
@@ -146,15 +157,30 @@ def waterfall(steps: Sequence[Step]) -> Chart:
     def x(value: Decimal) -> float:
         return LABEL_WIDTH + float(value - low) / span * BAR_WIDTH
 
-    bars = []
-    for index, step in enumerate(steps):
+    bars, top = [], 0.0
+    for step in steps:
         a, b = sorted([x(step.start), x(step.start + step.low)])
         far = LABEL_WIDTH + (BAR_WIDTH if step.grows > 0 else 0) if step.high is None else x(step.start + step.high)
         near = b if far >= b else a
         extra_start, extra_length = (min(near, far), abs(far - near)) if step.high != step.low else (0.0, 0.0)
-        bars.append(Bar(a, index * ROW + 4, max(b - a, 1.0), ROW - 8, step.kind, extra_start, extra_length,
-                        step.label, step.full_label, step.value))
-    return Chart(LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH, len(steps) * ROW + 8, bars, x(Decimal(0)))
+        lines = wrap(step.label, bold=step.kind in BOLD_LABELS)
+        height = max(ROW, len(lines) * LINE + 9)
+        bar_y = top + (height - (ROW - 8)) / 2
+        label_y = bar_y + (ROW - 8) / 2 + 4 - (len(lines) - 1) * LINE / 2
+        bars.append(Bar(a, bar_y, max(b - a, 1.0), ROW - 8, step.kind, extra_start, extra_length,
+                        " ".join(lines), step.full_label, step.value, lines, label_y))
+        top += height
+    return Chart(LABEL_WIDTH + BAR_WIDTH + value_width(steps), top + 8, bars, x(Decimal(0)))
+
+
+#: Kinds whose label (and, for remaining and surplus, value) report.css.j2 sets in bold.
+BOLD_LABELS = frozenset({"target", "total", "remaining", "surplus"})
+
+
+def value_width(steps: Sequence[Step]) -> float:
+    """The value column: the widest amount and a margin, never less than VALUE_WIDTH."""
+    widest = max((text_width(s.value, bold=s.kind in BOLD_LABELS) for s in steps), default=0.0)
+    return max(float(VALUE_WIDTH), widest + 16)
 
 
 YEAR_WIDTH, PLOT_HEIGHT, TOP, BOTTOM = 90, 180, 24, 30
@@ -173,19 +199,21 @@ def per_year(totals: Totals, unit: Unit) -> Chart:
     def y(value: Decimal) -> float:
         return TOP + (1 - float(value - low) / span) * PLOT_HEIGHT
 
+    texts = [numbers.span(value, unit) for value in values]
+    column = max([float(YEAR_WIDTH), *(text_width(t) + 14 for t in texts)])  # an amount never reaches the next
     bars, lines, ticks = [], [], []
-    for index, (year, value) in enumerate(zip(years, values)):
-        left = 40 + index * YEAR_WIDTH
+    for index, (year, value, text) in enumerate(zip(years, values, texts)):
+        left = 40 + index * column + column * 0.2
         top, bottom = sorted([y(value.low or Decimal(0)), y(Decimal(0))])
         far = TOP if value.high is None else y(value.high)
         extra = (far, top - far) if value.high != value.low else (0.0, 0.0)
-        bars.append(Bar(left, top, YEAR_WIDTH * 0.6, max(bottom - top, 1.0), "cost" if (value.low or 0) < 0 else "saving",
-                        extra[0], max(extra[1], 0.0), str(year), str(year), numbers.span(value, unit)))
-        ticks.append((left + YEAR_WIDTH * 0.3, str(year)))
+        bars.append(Bar(left, top, column * 0.6, max(bottom - top, 1.0), "cost" if (value.low or 0) < 0 else "saving",
+                        extra[0], max(extra[1], 0.0), str(year), str(year), text))
+        ticks.append((left + column * 0.3, str(year)))
         if year in targets:
             target_y = y(targets[year])
-            lines.append((left - 6, target_y, left + YEAR_WIDTH * 0.6 + 6, target_y, numbers.amount(targets[year], unit)))
-    return Chart(40 + len(years) * YEAR_WIDTH + 20, TOP + PLOT_HEIGHT + BOTTOM, bars, y(Decimal(0)), lines, ticks)
+            lines.append((left - 6, target_y, left + column * 0.6 + 6, target_y, numbers.amount(targets[year], unit)))
+    return Chart(40 + len(years) * column + 20, TOP + PLOT_HEIGHT + BOTTOM, bars, y(Decimal(0)), lines, ticks)
 
 
 @dataclass(frozen=True)
@@ -225,7 +253,9 @@ def planned_vs_forecast(rows: Sequence[Comparison], names: tuple[str, str]) -> C
                               row.planned_text))
         bars.append(_pair_bar(row.forecast, x, top + PAIR_BAR + 1, "short" if row.short else "forecast", "",
                               f"{row.full_label} – {names[1]}", row.forecast_text))
-    return Chart(LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH, len(rows) * PAIR_ROW + 8, bars, x(Decimal(0)))
+    widest = max((text_width(t) for r in rows for t in (r.planned_text, r.forecast_text)), default=0.0)
+    return Chart(LABEL_WIDTH + BAR_WIDTH + max(float(VALUE_WIDTH), widest + 16), len(rows) * PAIR_ROW + 8, bars,
+                 x(Decimal(0)))
 
 
 def _pair_bar(value: Range, x: Callable[[Decimal], float], top: float, kind: str, label: str, full_label: str,
@@ -237,6 +267,63 @@ def _pair_bar(value: Range, x: Callable[[Decimal], float], top: float, kind: str
 
 
 def short_label(identifier: str, title: str) -> tuple[str, str]:
-    """A measure's chart label, cut to fit, and its full text for the tooltip."""
+    """A measure's chart label on one line, shortened with "…" to fit, and its full text for the tooltip."""
     full = f"{numbers.clean(identifier)} {numbers.clean(title)}".strip()
-    return (full if len(full) <= TITLE_CHARS else full[:TITLE_CHARS - 1] + "…"), full
+    return wrap(full, lines=1)[0], full
+
+
+# --- text that fits ---------------------------------------------------------------------------
+
+_NARROW = frozenset(" .,:;'!|()[]{}/-–ijlftrI1")
+_WIDE = frozenset("mwMW@%&—…")
+_LATIN = frozenset("åäöéèüæøÅÄÖÉÈÜÆØ")
+
+
+def text_width(text: str, bold: bool = False) -> float:
+    """An estimate of ``text``'s width in the charts' font, on the generous side (DejaVu Sans, the widest
+    common fallback, is narrower for every character): so text estimated to fit does fit."""
+    width = 0.0
+    for char in text:
+        if char in _NARROW:
+            em = 0.45
+        elif char in _WIDE:
+            em = 1.05
+        elif char.isascii() or char in _LATIN:
+            em = 0.82 if char.isupper() else 0.68
+        else:
+            em = 1.15  # other scripts, symbols, emoji
+        width += em * FONT_SIZE
+    return width * (BOLD if bold else 1.0)
+
+
+def wrap(text: str, room: float = LABEL_ROOM, lines: int = LABEL_LINES, bold: bool = False) -> tuple[str, ...]:
+    """``text`` on at most ``lines`` lines of at most ``room`` wide: broken between words (a word too long
+    for a line is cut), the last line shortened with "…" when the text does not fit."""
+    out: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if text_width(candidate, bold) <= room:
+            current = candidate
+            continue
+        if current:
+            out.append(current)
+        while text_width(word, bold) > room:
+            cut = _prefix(word, room, bold)
+            out.append(cut)
+            word = word[len(cut):]
+        current = word
+    if current:
+        out.append(current)
+    if len(out) > lines:
+        rest = " ".join(out[lines - 1:])
+        out = out[:lines - 1] + [_prefix(rest, room - text_width("…", bold), bold).rstrip() + "…"]
+    return tuple(out) or ("",)
+
+
+def _prefix(text: str, room: float, bold: bool) -> str:
+    """The longest start of ``text`` (at least one character) that fits in ``room``."""
+    end = 1
+    while end < len(text) and text_width(text[:end + 1], bold) <= room:
+        end += 1
+    return text[:end]

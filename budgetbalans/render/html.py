@@ -7,16 +7,21 @@ warnings of the reconciliation. ``follow-up`` gets its own page: the key figures
 forecast, deviation, target and the forecast gap, named "Prognos: kvar att spara" or
 "Prognos: överskott"), planned against forecast per measure, and the table. No script, font, image or style is fetched: the page opens
 offline and prints on A4. Templates autoescape: plan text is always text.
+
+The page names its report date (``Report.today``, given by the CLI: nothing here reads the
+clock) and its plans by file name only: a local folder (``/home/anna/plans/``) never reaches
+the nämnd (:func:`shown_paths`). A legend explains the interval classes and the verdict colours.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from dataclasses import dataclass, replace
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from budgetbalans import __version__
 from budgetbalans.core import MeasureResult, Summary, Totals
-from budgetbalans.followup import FollowUp, FollowUpLine
+from budgetbalans.followup import FollowUp, FollowUpKind, FollowUpLine
 from budgetbalans.money import EXACT_ZERO
 from budgetbalans.grouping import group_totals
 from budgetbalans.render import charts, numbers
@@ -24,10 +29,10 @@ from budgetbalans.render.report import (
     Figure, Report, ReportKind, TextTable, all_plans_table, gap_table, groups_table, measures_table, plan_heading,
     warnings,
 )
-from budgetbalans.render.followup import caption, falls_short, follow_up_text_table, headings, key_figures, title
+from budgetbalans.render.followup import caption, follow_up_text_table, headings, key_figures, title
 from budgetbalans.render.labels import label
 from budgetbalans.render.report import TONE
-from budgetbalans.render.table import View, gap_text, net_text, per_year_shortfall, period_verdict
+from budgetbalans.render.view import View, gap_text, net_text, per_year_shortfall, period_verdict
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -54,11 +59,55 @@ def render(summary: Summary, report: Report) -> str:
              if report.group_by is not None else [])
     title = (plan_heading(summary.plans[0].plan) if len(summary.plans) == 1
              else label("all_plans", view.lang))
+    names = shown_paths(r.plan.path for r in summary.plans)
+    tables = [t for s in sections for t in s.tables] + extra
     return environment().get_template("report.html.j2").render(
-        lang=view.lang.value, title=title, sections=sections, extra_tables=extra,
-        warnings=warnings(summary, view), label=lambda key, **values: label(key, view.lang, **values),
+        lang=view.lang.value, title=title, sections=[_hide_in_section(s, names) for s in sections],
+        extra_tables=[_hide_in_table(t, names) for t in extra],
+        warnings=[_hide(w, names) for w in warnings(summary, view)],
+        label=lambda key, **values: label(key, view.lang, **values),
         version=__version__, range_note=_has_range_bars(sections), label_x=charts.LABEL_WIDTH - 6,
+        report_date=report.today.isoformat() if report.today is not None else "",
+        classes_legend=any(label("class", view.lang) in t.headers for t in tables),
+        verdict_legend=[(tone, label(tone, view.lang), label(f"legend_{tone}", view.lang))
+                        for tone in ("remaining", "surplus", "uncertain")],
     )
+
+
+def shown_paths(paths: Iterable[str]) -> dict[str, str]:
+    """Each plan's path as the page shows it: its file name, without the local folder.
+
+    Two plans of the same file name in different folders keep as many of their last folders
+    as it takes to tell them apart (``2025/vard.yaml``, ``2026/vard.yaml``); never more.
+    """
+    unique = list(dict.fromkeys(paths))
+    shown: dict[str, str] = {}
+    for depth in range(1, 1 + max((len(PurePath(p).parts) for p in unique), default=1)):
+        tails = {p: "/".join(PurePath(p).parts[-depth:]) for p in unique if p not in shown}
+        counts: dict[str, int] = {}
+        for tail in tails.values():
+            counts[tail] = counts.get(tail, 0) + 1
+        shown.update({p: tail for p, tail in tails.items() if counts[tail] == 1 or depth == len(PurePath(p).parts)})
+    return {p: shown.get(p, PurePath(p).name).lstrip("/") for p in unique}
+
+
+def _hide(text: str, names: Mapping[str, str]) -> str:
+    """``text`` with every plan's local path replaced by its shown name (the longest paths first)."""
+    for path in sorted(names, key=len, reverse=True):
+        if path and path != names[path]:
+            text = text.replace(numbers.clean(path), names[path])
+    return text
+
+
+def _hide_in_table(table: TextTable, names: Mapping[str, str]) -> TextTable:
+    return replace(table, title=_hide(table.title, names), caption=_hide(table.caption, names),
+                   notes=[_hide(n, names) for n in table.notes],
+                   rows=[replace(r, cells=[_hide(c, names) for c in r.cells]) for r in table.rows])
+
+
+def _hide_in_section(section: Section, names: Mapping[str, str]) -> Section:
+    return replace(section, subtitle=_hide(section.subtitle, names),
+                   tables=[_hide_in_table(t, names) for t in section.tables])
 
 
 def environment() -> Environment:
@@ -152,9 +201,11 @@ def render_follow_up(report: FollowUp, options: Report) -> str:
     chart = (charts.planned_vs_forecast(rows, (label("planned", view.lang), label("forecast", view.lang)))
              if rows else None)
     page_title = title(report, view)
+    names = shown_paths(line.result.plan.path for line in report.lines)
     return environment().get_template("followup.html.j2").render(
-        lang=view.lang.value, title=page_title, heading=headings(report), subtitle=caption(report, view),
-        figures=key_figures(report, view), chart=chart, table=follow_up_text_table(report, view),
+        lang=view.lang.value, title=page_title, heading=headings(report), subtitle=_hide(caption(report, view), names),
+        figures=key_figures(report, view), chart=chart,
+        table=_hide_in_table(follow_up_text_table(report, view), names),
         hidden=(label("follow_up_without_amount", view.lang, count=len(report.lines) - shown)
                 if chart and shown < len(report.lines) else ""),
         label=lambda key, **values: label(key, view.lang, **values), version=__version__,
@@ -180,5 +231,5 @@ def _comparisons(report: FollowUp, view: View) -> list[charts.Comparison]:
         name = label("total", view.lang)
         rows.append(charts.Comparison(name, name, report.planned, report.forecast,
                                       numbers.span(report.planned, view.unit), numbers.span(report.forecast, view.unit),
-                                      falls_short(report.deviation)))
+                                      report.kind is FollowUpKind.BEHIND))
     return rows

@@ -1,32 +1,31 @@
-"""What every report format shares: the options, the renderers by name, and the report as text cells.
+"""What every report format shares: the options (:class:`Report`), and the report as text cells.
 
-A renderer takes the :class:`~budgetbalans.core.Summary` that ``summarize`` computed and a
-:class:`Report` (which command, unit, language, grouping) and returns the bytes of the
-report. None of them computes a figure: sums, targets, gaps, classes and subtotals come
+A renderer (by name in :mod:`budgetbalans.render.formats`) takes the
+:class:`~budgetbalans.core.Summary` that ``summarize`` computed and a :class:`Report` (which
+command, unit, language, grouping) and returns the bytes of the report. None of them computes a figure: sums, targets, gaps, classes and subtotals come
 from :mod:`budgetbalans.core` and :mod:`budgetbalans.grouping`. The heavy libraries
 (jinja2, XlsxWriter) are imported only by the format that needs them.
 
 The text cells (:class:`TextTable`) are the tables of :mod:`budgetbalans.render.table` as
-plain strings in Swedish notation, for the formats that show text (Markdown, HTML).
+plain strings in Swedish notation, for the formats that show text (Markdown, HTML); the
+terminal draws the subtotals from them too. This module imports no rich and no renderer.
 """
 
 from __future__ import annotations
 
+import datetime
 import importlib
-import io
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from budgetbalans.core import GapKind, MeasureResult, PlanResult, Summary, Totals, coverage
-from budgetbalans.grouping import Group, GroupBy, group_totals
+from budgetbalans.grouping import Group, GroupBy
 from budgetbalans.models import Plan, Status
 from budgetbalans.money import Range
 from budgetbalans.render import numbers
 from budgetbalans.render.labels import label, status_word
-from budgetbalans.render.table import (
-    View, gap_text, mismatch_lines, net_text, per_year_shortfall, period_verdict, year_gap,
-)
+from budgetbalans.render.view import View, mismatch_texts, net_text, per_year_shortfall, period_verdict, year_gap
 
 
 class ReportKind(str, Enum):
@@ -51,33 +50,7 @@ class Report:
     statuses: Sequence[str] | None = None
     terminal: bool = False
     width: int | None = None
-
-
-Renderer = Callable[[Summary, Report], bytes]
-
-
-def _table(summary: Summary, report: Report) -> bytes:
-    from rich.console import Console
-
-    from budgetbalans.render.table import render_gap, render_summary
-
-    out = io.StringIO()
-    console = Console(file=out, width=report.width or 140, force_terminal=report.terminal, highlight=False,
-                      emoji=False, markup=False, soft_wrap=False)
-    (render_summary if report.kind is ReportKind.SUMMARY else render_gap)(summary, report.view, console,
-                                                                          report.group_by)
-    return out.getvalue().encode("utf-8")
-
-
-def _json(summary: Summary, report: Report) -> bytes:
-    from budgetbalans.render import jsonout
-
-    statuses = None if report.statuses is None else list(report.statuses)
-    document = (jsonout.summary(summary, statuses=statuses) if report.kind is ReportKind.SUMMARY
-                else jsonout.gap_report(summary, statuses=statuses))
-    if report.group_by is not None:
-        document["groups"] = jsonout.groups(report.group_by, group_totals(summary, report.group_by))
-    return (jsonout.dumps(document) + "\n").encode("utf-8")
+    today: datetime.date | None = None  # the report date, from the CLI: nothing in render/ reads the clock
 
 
 def lazy(module: str, function: str, *, text: bool) -> Callable[[Any, Report], bytes]:
@@ -87,21 +60,6 @@ def lazy(module: str, function: str, *, text: bool) -> Callable[[Any, Report], b
         return rendered.encode("utf-8") if text else bytes(rendered)
 
     return render
-
-
-#: The report formats by name (as check-jsonschema's ``REPORTER_BY_NAME``).
-REPORTER_BY_NAME: dict[str, Renderer] = {
-    "table": _table,
-    "json": _json,
-    "csv": lazy("csvout", "render", text=False),
-    "markdown": lazy("markdown", "render", text=True),
-    "html": lazy("html", "render", text=True),
-    "xlsx": lazy("xlsx", "render", text=False),
-}
-#: Formats that are files rather than text: written only with ``--output``.
-FILE_ONLY = frozenset({"xlsx"})
-#: Formats ``gap`` offers (its xlsx would only repeat summarize's workbook).
-GAP_FORMATS = frozenset({"table", "json", "csv", "markdown", "html"})
 
 
 # --- shared by the formats -------------------------------------------------------------------
@@ -138,7 +96,7 @@ def has_ranges(summary: Summary) -> bool:
 def warnings(summary: Summary, view: View) -> list[str]:
     """The reconciliation warnings, as the table shows them, without the leading "Varning: "."""
     prefix = f"{label('warning', view.lang)}: "
-    return [line.plain.removeprefix(prefix) for line in mismatch_lines(summary.mismatches, view.unit, view.lang)]
+    return [line.removeprefix(prefix) for line in mismatch_texts(summary.mismatches, view.unit, view.lang)]
 
 
 class GapSign(int, Enum):
