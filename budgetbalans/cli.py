@@ -40,9 +40,9 @@ from budgetbalans.clitext import CommandLineError, NoCommand, current_lang, lang
 if TYPE_CHECKING:
     from budgetbalans.checks import Policy
     from budgetbalans.core import Summary
-    from budgetbalans.render.problems import CheckResult
+    from budgetbalans.checkreport import CheckResult
     from budgetbalans.render.report import Report, ReportKind
-    from budgetbalans.render.table import View
+    from budgetbalans.render.view import View
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -173,7 +173,7 @@ def check_command(
 ) -> None:
     """Validate plan files for CI: every problem in every file, then exit 0 or 1."""
     from budgetbalans.checks import Policy
-    from budgetbalans.render.problems import REPORTER_BY_NAME
+    from budgetbalans.checkreport import REPORTER_BY_NAME
 
     result = check_plans(paths or [DEFAULT_FOLDER], Policy(require_target=require_target, fail_on_gap=fail_on_gap))
     chosen = format or (CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.TEXT)
@@ -184,7 +184,7 @@ def check_command(
 def check_plans(paths: list[Path], policy: Policy) -> CheckResult:
     """Every problem in every plan, one plan at a time (none is held after it is checked)."""
     from budgetbalans.checks import check_plan
-    from budgetbalans.render.problems import CheckResult
+    from budgetbalans.checkreport import CheckResult
 
     problems: list[Problem] = []
     files: list[str] = []
@@ -280,7 +280,7 @@ def _view(plans: list[Plan], unit: Optional[UnitChoice], lang: Lang, statuses: O
 
     units = {plan.unit for plan in plans}
     shown = Unit(unit.value) if unit else (units.pop() if len(units) == 1 else Unit.TKR)
-    from budgetbalans.render.table import View
+    from budgetbalans.render.view import View
 
     return View(shown, lang, [status_word(s, lang) for s in statuses or []])
 
@@ -306,7 +306,8 @@ FILE_FORMAT = template(
 
 def _check_output(format: ReportFormat, output: Optional[Path], kind: ReportKind) -> None:
     """A wrong combination of --format and --output is a wrong command line (exit 2), found before any work."""
-    from budgetbalans.render.report import FILE_ONLY, GAP_FORMATS, ReportKind
+    from budgetbalans.render.formats import FILE_ONLY, GAP_FORMATS
+    from budgetbalans.render.report import ReportKind
 
     if kind is ReportKind.GAP and format.value not in GAP_FORMATS:
         formats = clitext.one_of(sorted(GAP_FORMATS))
@@ -317,7 +318,7 @@ def _check_output(format: ReportFormat, output: Optional[Path], kind: ReportKind
 
 def _emit(result: Summary, report: Report, format: ReportFormat, output: Optional[Path]) -> None:
     """Render by name; write to standard output or, atomically, to --output."""
-    from budgetbalans.render.report import REPORTER_BY_NAME
+    from budgetbalans.render.formats import REPORTER_BY_NAME
 
     _write_report(REPORTER_BY_NAME[format.value](result, _for_terminal(report, format, output)), output)
 
@@ -328,12 +329,16 @@ def _emit_follow_up(plans: list[Plan], year: Optional[int], report: Report, form
     from budgetbalans.followup import follow_up
     from budgetbalans.render.followup import FOLLOW_UP_BY_NAME
 
-    rendered = FOLLOW_UP_BY_NAME[format.value](follow_up(plans, year), _for_terminal(report, format, output))
-    _write_report(rendered, output)
+    report = _for_terminal(report, format, output)
+    assert report.today is not None  # set by _for_terminal
+    _write_report(FOLLOW_UP_BY_NAME[format.value](follow_up(plans, year, today=report.today), report), output)
 
 
 def _for_terminal(report: Report, format: ReportFormat, output: Optional[Path]) -> Report:
-    """A table for standard output takes the terminal's width (140 columns when piped, or $COLUMNS)."""
+    """Today's date for every report; a table for standard output takes the terminal's width (140 when piped)."""
+    from datetime import date
+
+    report = replace(report, today=date.today())  # the report date: the only place that reads the clock
     if format is not ReportFormat.TABLE or (output is not None and str(output) != "-"):
         return report
     width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "0") or 0) or 140

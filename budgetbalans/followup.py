@@ -1,9 +1,11 @@
 """Follow-up (uppföljning): this year's forecasts against the plan. Pure, like the core.
 
-A measure with no forecast for the year counts with its planned effect and is marked as
-not followed up; a cancelled measure counts zero. The deviation is forecast − planned,
-bound by bound; the forecast gap is the gap with the year's forecasts in place of its
-planned effects.
+A measure with no forecast for the year counts with its planned effect; a cancelled measure
+counts zero. The deviation is forecast − planned, bound by bound; the forecast gap is the gap
+with the year's forecasts in place of its planned effects.
+
+Each measure's verdict for the year (:class:`FollowUpKind`) is decided here, once, by
+:func:`follow_up_kind`; the reports only word and colour it.
 """
 
 from __future__ import annotations
@@ -11,11 +13,57 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from enum import Enum
 from typing import Sequence
 
 from budgetbalans.core import GapKind, MeasureResult, Totals, gap_kind, summarize
 from budgetbalans.models import Plan
 from budgetbalans.money import EXACT_ZERO, Range, total
+
+
+class FollowUpKind(str, Enum):
+    """A measure's follow-up verdict for one year, decided only by :func:`follow_up_kind`.
+
+    ``ON_TRACK``: the forecast lies within the planned range (or equals the planned amount).
+    ``BEHIND``: the forecast's low is below the planned low: at its low end it delivers less
+    than the least that was planned (a forecast range wider than the plan at both ends is
+    behind too). ``AHEAD``: not behind, and the forecast's high is above the planned high.
+    ``NOT_FOLLOWED_UP``: an effect was planned for the year and there is no forecast.
+    ``NOTHING_PLANNED``: no effect planned for the year (none, or 0) and no forecast: there was
+    nothing to follow up. A forecast without a plan is judged against a plan of 0 (ahead, or
+    behind for a cost, or on track at 0). ``NOT_COUNTED``: a cancelled measure or a possible
+    effect (``potential``): it counts zero, planned and forecast, whatever its forecast, so
+    there is nothing to judge and it is never "not followed up".
+    """
+
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+    AHEAD = "ahead"
+    NOT_FOLLOWED_UP = "not_followed_up"
+    NOTHING_PLANNED = "nothing_planned"
+    NOT_COUNTED = "not_counted"
+
+
+def follow_up_kind(planned: Range, forecast: Range | None, counted: bool = True) -> FollowUpKind:
+    """The verdict on one year's ``forecast`` (``None``: none given) against the ``planned`` effect.
+
+    An unbounded end is infinite: an unbounded low is below any low, an unbounded high above
+    any high.
+    """
+    if not counted:
+        return FollowUpKind.NOT_COUNTED
+    if forecast is None:
+        nothing = planned.low == 0 and planned.high == 0
+        return FollowUpKind.NOTHING_PLANNED if nothing else FollowUpKind.NOT_FOLLOWED_UP
+    if planned.low is not None and (forecast.low is None or forecast.low < planned.low):
+        return FollowUpKind.BEHIND
+    if planned.high is not None and (forecast.high is None or forecast.high > planned.high):
+        return FollowUpKind.AHEAD
+    return FollowUpKind.ON_TRACK
+
+
+#: The kinds with a forecast to judge: the measure was followed up against something planned.
+JUDGED = frozenset({FollowUpKind.ON_TRACK, FollowUpKind.BEHIND, FollowUpKind.AHEAD})
 
 
 @dataclass(frozen=True)
@@ -33,10 +81,14 @@ class FollowUpLine:
         return self.forecast.minus_bounds(self.planned)
 
     @property
+    def kind(self) -> FollowUpKind:
+        """The verdict for the year, by :func:`follow_up_kind`."""
+        return follow_up_kind(self.planned, self.forecast if self.followed_up else None, self.result.counted)
+
+    @property
     def falls_short(self) -> bool:
-        """Whether the measure is now expected to deliver less than planned (at either bound)."""
-        d = self.deviation
-        return any(bound is not None and bound < 0 for bound in (d.low, d.high))
+        """Whether the measure is now expected to deliver less than planned: :attr:`FollowUpKind.BEHIND`."""
+        return self.kind is FollowUpKind.BEHIND
 
 
 @dataclass(frozen=True)
@@ -67,24 +119,39 @@ class FollowUp:
         return self.forecast.minus_bounds(self.planned)
 
     @property
+    def kind(self) -> FollowUpKind:
+        """The verdict on the totals: the forecast total against the planned total."""
+        return follow_up_kind(self.planned, self.forecast)
+
+    def count(self, kind: FollowUpKind) -> int:
+        """How many measures have the verdict ``kind``."""
+        return sum(line.kind is kind for line in self.lines)
+
+    @property
     def not_followed_up(self) -> int:
-        return sum(not line.followed_up for line in self.lines if line.result.counted)
+        """Measures with an effect planned for the year and no forecast (not those with nothing planned)."""
+        return self.count(FollowUpKind.NOT_FOLLOWED_UP)
 
 
-def follow_up_year(plans: Sequence[Plan], year: int | None = None) -> int:
-    """The year to follow up: ``year``, else the year of the latest ``as_of``, else the last planned year."""
+def follow_up_year(plans: Sequence[Plan], year: int | None = None, today: date | None = None) -> int:
+    """The year to follow up: ``year``, else the year of the latest ``as_of``, else the last planned
+    year, else the year of ``today`` (given by the caller: the core never reads the clock)."""
     if year is not None:
         return year
     dates = [plan.as_of for plan in plans if plan.as_of is not None]
     if dates:
         return max(dates).year
     years = [y for plan in plans for y in plan.period]
-    return max(years) if years else date.today().year
+    if years:
+        return max(years)
+    if today is None:
+        raise ValueError("the plans name no year: give the year to follow up, or today's date")
+    return today.year
 
 
-def follow_up(plans: Sequence[Plan], year: int | None = None) -> FollowUp:
+def follow_up(plans: Sequence[Plan], year: int | None = None, today: date | None = None) -> FollowUp:
     """Planned, forecast and deviation per measure for one year, and the forecast gap."""
-    chosen = follow_up_year(plans, year)
+    chosen = follow_up_year(plans, year, today)
     summary = summarize(plans)
     lines = tuple(_line(result, chosen) for result in summary.measures)
     forecast_total = total(line.forecast for line in lines)

@@ -19,7 +19,7 @@ import pytest
 
 from budgetbalans.messages import Lang
 from budgetbalans.errors import PlanError
-from budgetbalans.followup import FollowUp, FollowUpLine, follow_up
+from budgetbalans.followup import FollowUp, FollowUpKind, FollowUpLine, follow_up
 from budgetbalans.loader import load_plan
 from budgetbalans.money import Range
 
@@ -96,11 +96,14 @@ def test_trelleborg_totals_and_forecast_gap(trelleborg: FollowUp) -> None:
 
 
 def test_trelleborg_not_followed_up(trelleborg: FollowUp) -> None:
-    # Strategier 4, 5, 6, 7 (IBIC) and 9 have no amount in the plan or the follow-up.
+    # Strategier 4, 5, 6, 7 (IBIC) and 9 have no amount in the plan or the follow-up: nothing was
+    # planned for 2019, so nothing was to follow up (issue 13); they are not "ej uppföljd".
     assert followed_up_ids(trelleborg) == ["1", "2", "3", "8"]
-    assert trelleborg.not_followed_up == 5
+    assert trelleborg.not_followed_up == 0
     assert [item.result.measure.id for item in trelleborg.lines if not item.followed_up] == [
         "4", "5", "6", "7", "9"]
+    assert [item.result.measure.id for item in trelleborg.lines
+            if item.kind is FollowUpKind.NOTHING_PLANNED] == ["4", "5", "6", "7", "9"]
 
 
 # --- seed 004: Sociala omsorgsnämnden Borås, Tertial 2 2017 (tkr) ----------------------------
@@ -141,10 +144,12 @@ def test_boras_totals(boras: FollowUp) -> None:
 
 
 def test_boras_not_followed_up(boras: FollowUp) -> None:
-    # 19 activities in bilagan (2 + 6 + 7 + 4); only IGU has a forecast.
+    # 19 activities in bilagan (2 + 6 + 7 + 4); only IGU has a forecast, and only IGU has a
+    # planned effect for 2017: the other 18 had nothing to follow up (issue 13), none is "ej uppföljd".
     assert len(boras.lines) == 19
     assert followed_up_ids(boras) == ["5-1"]
-    assert boras.not_followed_up == 18
+    assert boras.not_followed_up == 0
+    assert boras.count(FollowUpKind.NOTHING_PLANNED) == 18
 
 
 def test_boras_statuses_as_in_the_document(boras: FollowUp) -> None:

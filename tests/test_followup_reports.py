@@ -2,7 +2,7 @@
 
 The figures are those of the two follow-up seeds (tests/test_followup_examples.py asserts them
 against the documents): Borås 2017 planned 1 050 tkr, forecast 900, deviation −150, 18
-measures not followed up, no target; Trelleborg 2019 planned 13 mkr, forecast 13, target 49,
+measures with nothing planned for 2017 (none "not followed up", issue 13), no target; Trelleborg 2019 planned 13 mkr, forecast 13, target 49,
 forecast gap 36. LibreOffice recalculates the workbook and reads the CSV; headless Chromium
 renders the page (skipped where they are missing).
 """
@@ -170,8 +170,9 @@ def test_json_boras() -> None:
     assert result["planned"] == exact(1_050_000) and result["forecast"] == exact(900_000)
     assert result["deviation"] == exact(-150_000)
     assert result["target"] is None and result["forecast_gap"] is None
-    assert result["not_followed_up"] == 18
+    assert result["not_followed_up"] == 0  # the 18 without a forecast had nothing planned for 2017
     assert sum(not m["followed_up"] for m in result["measures"]) == 18
+    assert sum(m["kind"] == "nothing_planned" for m in result["measures"]) == 18
     igu = next(m for m in result["measures"] if m["id"] == "5-1")
     assert igu == igu | {"plan": str(BORAS), "planned": exact(1_050_000), "forecast": exact(900_000),
                          "deviation": exact(-150_000), "outcome": None, "followed_up": True}
@@ -217,7 +218,7 @@ def test_csv_boras_as_numbers() -> None:
     igu = next(r for r in rows if r[1] == "5-1")
     assert igu[4:6] == ["ja", "ja"]
     assert [swedish_number(c) for c in igu[6:9]] == [1050, 900, -150] and igu[9] == ""
-    assert sum(r[5] == "nej" for r in rows[1:]) == 18
+    assert sum(r[5] == "inget planerat" for r in rows[1:]) == 18  # nothing planned for 2017: nothing to follow up
     summa = by_title(rows)["Summa"]
     assert [swedish_number(c) for c in summa[6:9]] == [1050, 900, -150]
     assert "Sparbeting: inget sparbeting angivet" in by_title(rows)
@@ -284,16 +285,17 @@ def test_markdown_trelleborg() -> None:
     text = follow_up(str(TRELLEBORG), "--format", "markdown").decode("utf-8")
     assert text.startswith("### Uppföljning 2019 per 2019-03-31 — Handlingsplan")
     assert ("**Planerat:** 13,0 mkr · **Prognos:** 13,0 mkr · **Avvikelse:** 0,0 mkr · **Sparbeting:** 49,0 mkr"
-            " · **Prognos: kvar att spara:** 36,0 mkr · **Ej uppföljda:** 5 åtgärder") in text
+            " · **Prognos: kvar att spara:** 36,0 mkr · **Ej uppföljda:** 0 åtgärder") in text
     assert "| Nr | Åtgärd | Status | Planerat | Prognos | Avvikelse | Utfall hittills | Uppföljd |" in text
     assert "|  | **Prognos: kvar att spara** |  |  | **36,0** |  |  |  |" in text
-    assert text.count("**ej uppföljd**") == 5
+    assert "ej uppföljd" not in text and text.count("| – |  | inget planerat |") == 5
 
 
 def test_markdown_boras_marks_the_shortfall() -> None:
     text = follow_up(str(BORAS), "--format", "markdown").decode("utf-8")
     assert "| 5-1 | Daglig verksamhet: Avslut IGU | klart | 1 050 | 900 | **-150** |  | ja |" in text
-    assert "18 åtgärder utan prognos för 2017 räknas med sin planerade effekt" in text
+    assert "18 åtgärder utan planerad effekt och utan prognos för 2017: inget att följa upp" in text
+    assert "utan prognos för 2017 räknas med" not in text and "ej uppföljd" not in text
 
 
 def test_markdown_escapes_plan_text(hostile: Path) -> None:
@@ -324,9 +326,9 @@ def test_html_key_figures_cannot_be_misread(surplus: Path) -> None:
     assert figures(page(str(TRELLEBORG))) == {
         "Planerat": ("", "13,0 mkr"), "Prognos": ("", "13,0 mkr"), "Avvikelse": ("", "0,0 mkr"),
         "Sparbeting": ("", "49,0 mkr"), "Prognos: kvar att spara": ("remaining", "36,0 mkr"),
-        "Ej uppföljda": ("uncertain", "5 åtgärder")}
+        "Ej uppföljda": ("", "0 åtgärder")}
     boras = figures(page(str(BORAS)))
-    assert boras["Avvikelse"] == ("short", "-150 tkr") and boras["Ej uppföljda"][1] == "18 åtgärder"
+    assert boras["Avvikelse"] == ("short", "-150 tkr") and boras["Ej uppföljda"] == ("", "0 åtgärder")
     assert boras["Sparbeting"] == ("", "inget sparbeting angivet") and not any("Prognos:" in k for k in boras)
     assert figures(page(str(surplus)))["Prognos: överskott"] == ("surplus", "300 tkr")
     assert figures(page(str(TRELLEBORG), "--lang", "en"))["Forecast: still to save"] == ("remaining", "36,0 mkr")
@@ -336,7 +338,7 @@ def test_html_red_where_a_measure_delivers_less(hostile: Path) -> None:
     html = page(str(BORAS))
     assert re.search(r"<td>5-1</td>.*?<td class=\"num short\">-150</td>", html)
     assert '<g class="bar short">' in html and '<g class="bar planned">' in html
-    assert html.count('class="not-followed"') == 18
+    assert 'class="not-followed"' not in html and html.count("<td>inget planerat</td>") == 18
     html = page(str(hostile))
     assert '<td class="num short">-100 / +200</td>' in html  # B: the low bound falls short
     assert '<td class="num">+300</td>' in html             # A: above plan
@@ -404,7 +406,7 @@ def test_xlsx_boras_recalculates_to_our_figures(workbooks: Path) -> None:
     assert numbers_of(igu)[:3] == [1050, 900, -150]
     summa = next(r for r in rows if len(r) > 2 and r[2] == "Summa")
     assert numbers_of(summa)[:3] == [1050, 900, -150]
-    assert sum(r[5] == "nej" for r in rows if len(r) > 5) == 18
+    assert sum(r[5] == "inget planerat" for r in rows if len(r) > 5) == 18
 
 
 def test_xlsx_trelleborg_recalculates_to_our_figures(workbooks: Path) -> None:

@@ -29,13 +29,12 @@ from budgetbalans.followup import FollowUp, FollowUpLine
 from budgetbalans.grouping import group_totals
 from budgetbalans.money import Range, Unit
 from budgetbalans.render import numbers
-from budgetbalans.render.followup import follow_up_has_ranges, forecast_gap, forecast_gap_label, plans_of
 from budgetbalans.render.labels import label
-from budgetbalans.render.table import View
 from budgetbalans.render.report import (
     Report, ReportKind, gap_label, gap_row, gap_sign, group_name, has_ranges, measure_status, shortfall_row,
     shown_gap,
 )
+from budgetbalans.render.view import View
 
 BOM = "\ufeff"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -149,6 +148,9 @@ class _Layout:
 def render_follow_up(report: FollowUp, options: Report) -> bytes:
     """``follow-up --format csv``: a row per measure (planned, forecast, deviation, outcome for the
     year), then Summa, Sparbeting and the forecast gap in the forecast column."""
+    # Here, not at the top: render.followup holds the follow-up's rich table, which summarize's CSV never loads.
+    from budgetbalans.render.followup import follow_up_has_ranges, forecast_gap, forecast_gap_label, plans_of
+
     view = options.view
     ranges = follow_up_has_ranges(report)
     rows = [_follow_up_header(report.year, ranges, view)]
@@ -182,10 +184,12 @@ def _follow_up_header(year: int, ranges: bool, view: View) -> list[Cell]:
 
 
 def _follow_up_row(line: FollowUpLine, ranges: bool, view: View) -> list[Cell]:
+    from budgetbalans.render.followup import followed_up_word  # only for follow-up (see render_follow_up)
+
     result, lang = line.result, view.lang
     cells = [text(result.plan.title), text(result.measure.id), text(result.measure.title),
              measure_status(result, view), label("yes" if result.counted else "no", lang),
-             label("yes" if line.followed_up else "no", lang)]
+             followed_up_word(line, view)]
     for value in (line.planned, line.forecast, line.deviation, line.outcome):
         cells += amount_cells(value, ranges, view.unit)
     return cells

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from budgetbalans.core import GapKind
-from budgetbalans.followup import FollowUp, FollowUpLine
+from budgetbalans.followup import JUDGED, FollowUp, FollowUpKind, FollowUpLine
 from budgetbalans.models import Plan
 from budgetbalans.money import Range
 from budgetbalans.render import jsonout, numbers
@@ -26,14 +26,9 @@ from budgetbalans.render.report import (
     TONE, Figure, Report, Row, TextTable, gap_label, gap_sign, lazy, measure_status, plan_heading,
 )
 from budgetbalans.render.labels import label
-from budgetbalans.render.table import View, gap_text
+from budgetbalans.render.view import View, gap_text
 
 # --- words and shapes shared by the formats ---------------------------------------------------
-
-
-def falls_short(value: Range) -> bool:
-    """Whether a deviation is below plan at either bound (as :attr:`FollowUpLine.falls_short`)."""
-    return any(bound is not None and bound < 0 for bound in (value.low, value.high))
 
 
 def follow_up_has_ranges(report: FollowUp) -> bool:
@@ -53,6 +48,25 @@ def deviation_text(value: Range, view: View) -> str:
     if value.low == value.high:
         return signed(value.low)
     return f"{signed(value.low)} / {signed(value.high)}"
+
+
+def deviation_shown(kind: FollowUpKind, planned: Range, deviation: Range, view: View) -> str:
+    """The deviation as the reports show it, by the core's ``kind``: signed when behind or ahead
+    (:func:`deviation_text`); "inom intervallet" when on track within a planned range, ``0`` when on
+    track against an exact plan; "–" where there is no forecast to compare (not followed up, nothing
+    planned, not counted). The JSON keeps the deviation bound by bound whatever the kind."""
+    if shows_figure(kind, planned):
+        return deviation_text(deviation, view)
+    return label("within_range" if kind is FollowUpKind.ON_TRACK else "no_deviation", view.lang)
+
+
+def shows_figure(kind: FollowUpKind, planned: Range) -> bool:
+    """Whether the deviation is shown as a figure (behind, ahead, or on track against an exact plan)."""
+    return kind in JUDGED and (kind is not FollowUpKind.ON_TRACK or planned.is_exact)
+
+
+#: The tone of a deviation cell or figure, by the core's kind ("" for none).
+DEVIATION_TONE = {FollowUpKind.BEHIND: "short", FollowUpKind.AHEAD: "above"}
 
 
 def title(report: FollowUp, view: View) -> str:
@@ -105,16 +119,29 @@ def forecast_gap(report: FollowUp) -> tuple[Range, GapKind] | None:
     return report.forecast_gap, report.forecast_gap_kind
 
 
+_FOLLOWED_UP_WORD = {FollowUpKind.NOT_COUNTED: "not_counted", FollowUpKind.NOT_FOLLOWED_UP: "not_followed_up",
+                     FollowUpKind.NOTHING_PLANNED: "nothing_planned"}
+
+
 def followed_up_word(line: FollowUpLine, view: View) -> str:
-    if not line.result.counted:
-        return label("not_counted", view.lang)
-    return label("yes", view.lang) if line.followed_up else label("not_followed_up", view.lang)
+    """"ja" for a measure with a forecast to judge, else "ej uppföljd", "inget planerat" or "ej medräknad"."""
+    return label(_FOLLOWED_UP_WORD.get(line.kind, "yes"), view.lang)
 
 
 def not_followed_note(report: FollowUp, view: View) -> str:
     if not report.not_followed_up:
         return ""
     return label("not_followed_note", view.lang, count=report.not_followed_up, year=report.year)
+
+
+def nothing_planned_note(report: FollowUp, view: View) -> str:
+    count = report.count(FollowUpKind.NOTHING_PLANNED)
+    return label("nothing_planned_note", view.lang, count=count, year=report.year) if count else ""
+
+
+def notes(report: FollowUp, view: View) -> list[str]:
+    """The notes under the table: the measures not followed up, those with nothing planned."""
+    return [note for note in (not_followed_note(report, view), nothing_planned_note(report, view)) if note]
 
 
 def several_plans(report: FollowUp) -> bool:
@@ -124,11 +151,12 @@ def several_plans(report: FollowUp) -> bool:
 def key_figures(report: FollowUp, view: View) -> list[Figure]:
     """Planerat, Prognos, Avvikelse, Sparbeting, the forecast gap (named so it cannot be misread), ej uppföljda."""
     unit = view.unit.value
-    deviation_tone = "short" if falls_short(report.deviation) else "above" if deviation_text(
-        report.deviation, view).startswith("+") else ""
+    kind = report.kind
+    deviation = deviation_shown(kind, report.planned, report.deviation, view)
     figures = [Figure(label("planned", view.lang), f"{numbers.span(report.planned, view.unit)} {unit}"),
                Figure(label("forecast", view.lang), f"{numbers.span(report.forecast, view.unit)} {unit}"),
-               Figure(label("deviation", view.lang), f"{deviation_text(report.deviation, view)} {unit}", deviation_tone)]
+               Figure(label("deviation", view.lang), f"{deviation} {unit}" if shows_figure(kind, report.planned) else deviation,
+                   DEVIATION_TONE.get(kind, ""))]
     gap = forecast_gap(report)
     if report.target is None or gap is None:
         figures.append(Figure(label("target", view.lang), label("no_target", view.lang)))
@@ -145,8 +173,11 @@ def key_figures(report: FollowUp, view: View) -> list[Figure]:
 # --- the terminal table ----------------------------------------------------------------------
 
 
-def _deviation(value: Range, view: View) -> Text:
-    return Text(deviation_text(value, view), style="red" if falls_short(value) else "green")
+_DEVIATION_STYLE = {FollowUpKind.BEHIND: "red", FollowUpKind.AHEAD: "green"}
+
+
+def _deviation(kind: FollowUpKind, planned: Range, deviation: Range, view: View) -> Text:
+    return Text(deviation_shown(kind, planned, deviation, view), style=_DEVIATION_STYLE.get(kind, ""))
 
 
 def _row(line: FollowUpLine, view: View) -> list[Text]:
@@ -157,9 +188,9 @@ def _row(line: FollowUpLine, view: View) -> list[Text]:
         Text(measure_status(line.result, view)),
         Text(numbers.span(line.planned, view.unit)),
         Text(numbers.span(line.forecast, view.unit)),
-        _deviation(line.deviation, view),
+        _deviation(line.kind, line.planned, line.deviation, view),
         Text("" if line.outcome is None else numbers.span(line.outcome, view.unit)),
-        Text(followed_up_word(line, view), style="bold yellow" if line.result.counted and not line.followed_up else ""),
+        Text(followed_up_word(line, view), style="bold yellow" if line.kind is FollowUpKind.NOT_FOLLOWED_UP else ""),
     ]
 
 
@@ -178,7 +209,7 @@ def follow_up_table(report: FollowUp, view: View) -> Table:
     table.add_section()
     table.add_row(Text(""), Text(label("total", view.lang)), Text(""),
                   Text(numbers.span(report.planned, view.unit)), Text(numbers.span(report.forecast, view.unit)),
-                  _deviation(report.deviation, view), Text(""), Text(""), style="bold")
+                  _deviation(report.kind, report.planned, report.deviation, view), Text(""), Text(""), style="bold")
     _add_gap_rows(table, report, view)
     return table
 
@@ -198,9 +229,9 @@ def _add_gap_rows(table: Table, report: FollowUp, view: View) -> None:
 
 def render_follow_up(report: FollowUp, view: View, console: Console) -> None:
     console.print(follow_up_table(report, view))
-    note = not_followed_note(report, view)
-    if note:
-        console.print(Text(note, style="yellow"), soft_wrap=True)
+    for note, style in ((not_followed_note(report, view), "yellow"), (nothing_planned_note(report, view), "")):
+        if note:
+            console.print(Text(note, style=style), soft_wrap=True)
 
 
 # --- JSON ------------------------------------------------------------------------------------
@@ -208,7 +239,10 @@ def render_follow_up(report: FollowUp, view: View, console: Console) -> None:
 
 def follow_up_json(report: FollowUp) -> dict[str, Any]:
     """The contract's keys: year, as_of, planned, forecast, deviation, target, forecast_gap, measures;
-    and ``forecast_gap_kind`` (``short``, ``surplus``, ``uncertain`` or ``null``), the core's verdict."""
+    and ``forecast_gap_kind`` (``short``, ``surplus``, ``uncertain`` or ``null``), the core's verdict;
+    ``kind`` (the totals') and per measure ``kind``: the core's :class:`FollowUpKind` (``on_track``,
+    ``behind``, ``ahead``, ``not_followed_up``, ``nothing_planned``, ``not_counted``). ``not_followed_up``
+    counts only ``not_followed_up``; ``followed_up`` stays "has a forecast for the year"."""
     return {
         "year": report.year,
         "as_of": None if report.as_of is None else report.as_of.isoformat(),
@@ -219,6 +253,7 @@ def follow_up_json(report: FollowUp) -> dict[str, Any]:
         "forecast_gap": None if report.forecast_gap is None else jsonout.span(report.forecast_gap),
         "forecast_gap_kind": jsonout.kind(report.forecast_gap_kind),
         "not_followed_up": report.not_followed_up,
+        "kind": report.kind.value,
         "measures": [_measure(line) for line in report.lines],
     }
 
@@ -236,6 +271,7 @@ def _measure(line: FollowUpLine) -> dict[str, Any]:
         "outcome": None if line.outcome is None else jsonout.span(line.outcome),
         "followed_up": line.followed_up,
         "counted": line.result.counted,
+        "kind": line.kind.value,
     }
 
 
@@ -252,8 +288,7 @@ def follow_up_text_table(report: FollowUp, view: View) -> TextTable:
     numeric = [False] * (len(lead) + 3) + [True] * 4 + [False]
     rows = [_text_row(line, view, bool(lead)) for line in report.lines]
     rows += _text_totals(report, view, len(lead))
-    notes = [note for note in (not_followed_note(report, view),) if note]
-    return TextTable(full_title(report, view), headers, numeric, rows, caption(report, view), notes)
+    return TextTable(full_title(report, view), headers, numeric, rows, caption(report, view), notes(report, view))
 
 
 def _text_row(line: FollowUpLine, view: View, with_plan: bool) -> Row:
@@ -261,11 +296,11 @@ def _text_row(line: FollowUpLine, view: View, with_plan: bool) -> Row:
     cells = [numbers.clean(line.result.plan.title)] if with_plan else []
     cells += [numbers.clean(measure.id), numbers.clean(measure.title), measure_status(line.result, view),
               numbers.span(line.planned, view.unit), numbers.span(line.forecast, view.unit),
-              deviation_text(line.deviation, view),
+              deviation_shown(line.kind, line.planned, line.deviation, view),
               "" if line.outcome is None else numbers.span(line.outcome, view.unit), followed_up_word(line, view)]
     tones = [""] * len(cells)
-    tones[-3] = "short" if line.falls_short else ""
-    tones[-1] = "not-followed" if line.result.counted and not line.followed_up else ""
+    tones[-3] = "short" if line.kind is FollowUpKind.BEHIND else ""
+    tones[-1] = "not-followed" if line.kind is FollowUpKind.NOT_FOLLOWED_UP else ""
     return Row(cells, "measure" if line.result.counted else "dim", cell_tones=tones)
 
 
@@ -276,8 +311,8 @@ def _text_totals(report: FollowUp, view: View, lead: int) -> list[Row]:
 
     rows = [row(label("total", view.lang), [numbers.span(report.planned, view.unit),
                                              numbers.span(report.forecast, view.unit),
-                                             deviation_text(report.deviation, view)], "total",
-                tones=["", "", "short" if falls_short(report.deviation) else ""])]
+                                             deviation_shown(report.kind, report.planned, report.deviation, view)],
+                "total", tones=["", "", "short" if report.kind is FollowUpKind.BEHIND else ""])]
     gap = forecast_gap(report)
     if report.target is None or gap is None:
         return rows + [row(f"{label('target', view.lang)}: {label('no_target', view.lang)}", [], "target")]

@@ -28,19 +28,19 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from budgetbalans.core import MeasureResult, PlanResult, Summary, Totals
-from budgetbalans.followup import FollowUp, FollowUpLine
+from budgetbalans.followup import FollowUp, FollowUpKind, FollowUpLine
 from budgetbalans.grouping import group_totals
 from budgetbalans.money import Range, Unit
 from budgetbalans.render import numbers
 from budgetbalans.render.followup import (
-    caption, follow_up_has_ranges, forecast_gap, forecast_gap_label, full_title, not_followed_note,
+    caption, follow_up_has_ranges, followed_up_word, forecast_gap, forecast_gap_label, full_title, not_followed_note,
 )
 from budgetbalans.render.report import (
     GapSign, Report, gap_label, gap_sign, group_name, has_ranges, measure_status, plan_heading, shortfall_row,
     shown_gap, warnings,
 )
 from budgetbalans.render.labels import label
-from budgetbalans.render.table import View
+from budgetbalans.render.view import View
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook  # type: ignore[import-untyped]
@@ -459,8 +459,8 @@ def _follow_up_row(sheet: Worksheet, row: int, line: FollowUpLine, columns: _Col
              label("yes" if counted else "no", view.lang)]
     for col, words in enumerate(cells):
         sheet.write_string(row, col, numbers.clean(words), text)  # always text: a title never becomes a formula
-    sheet.write_string(row, len(cells), label("yes" if line.followed_up else "no", view.lang),
-                       text if line.followed_up or not counted else styles["not_followed"])
+    sheet.write_string(row, len(cells), followed_up_word(line, view),
+                       styles["not_followed"] if line.kind is FollowUpKind.NOT_FOLLOWED_UP else text)
     for index, value in ((PLANNED, line.planned), (FORECAST, line.forecast), (OUTCOME, line.outcome)):
         for col, which in columns.bounds(index):
             if value is not None:
