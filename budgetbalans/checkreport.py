@@ -1,4 +1,8 @@
-"""Reporters for `check`: the same problems as text, GitHub workflow commands, or JSON.
+"""What `check` found (:class:`CheckResult`), and its reporters by name: the same problems as
+text, GitHub workflow commands, or JSON.
+
+Beside :mod:`budgetbalans.checks`, where the problems beyond validity are made, and apart from
+:mod:`budgetbalans.render`: `check` loads none of the report machinery (rich, Jinja2, XlsxWriter).
 
 Text from a plan file (quoted in a message, or a file name) can never forge anything:
 terminal control characters are removed, and GitHub's command characters are escaped.

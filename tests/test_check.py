@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from budgetbalans.cli import app
 from budgetbalans.errors import Problem
 from budgetbalans.messages import Lang, Template
-from budgetbalans.render.problems import CheckResult, as_json, github, text
+from budgetbalans.checkreport import CheckResult, as_json, github, text
 
 PLANS = Path(__file__).resolve().parent / "plans"
 INVALID = PLANS / "invalid"

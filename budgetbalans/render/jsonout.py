@@ -11,8 +11,9 @@ from decimal import Decimal
 from typing import Any, Mapping
 
 from budgetbalans.core import Gap, GapKind, MeasureResult, PlanResult, Reconciliation, Summary, Target, Totals
-from budgetbalans.grouping import Group, GroupBy
+from budgetbalans.grouping import Group, GroupBy, group_totals
 from budgetbalans.money import Range
+from budgetbalans.render.report import Report, ReportKind
 
 _MARK = "\x00decimal:"
 
@@ -162,3 +163,13 @@ def groups(by: GroupBy, items: list[Group]) -> dict[str, Any]:
         "groups": [{"key": g.key, "name": g.name, "measures": g.measures, "totals": by_year(g.per_year),
                     "total": span(g.total)} for g in items],
     }
+
+
+def render(result: Summary, report: Report) -> str:
+    """``summarize`` or ``gap`` as the JSON text of the contract, with ``groups`` under ``--group-by``."""
+    statuses = None if report.statuses is None else list(report.statuses)
+    document = (summary(result, statuses=statuses) if report.kind is ReportKind.SUMMARY
+                else gap_report(result, statuses=statuses))
+    if report.group_by is not None:
+        document["groups"] = groups(report.group_by, group_totals(result, report.group_by))
+    return dumps(document) + "\n"

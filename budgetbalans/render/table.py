@@ -1,85 +1,39 @@
-"""Terminal tables (rich). Plan text is always a :class:`rich.text.Text`, never markup."""
+"""``--format table``: terminal tables (rich). Plan text is always a :class:`rich.text.Text`, never markup.
+
+Only this format (and the follow-up's table) imports rich. The words of figures and verdicts
+are :mod:`budgetbalans.render.view`'s; the subtotals are :mod:`budgetbalans.render.report`'s
+text table, drawn with rich.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import io
 from typing import Iterable, Mapping, Sequence
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from budgetbalans.core import Gap, GapKind, coverage, MeasureResult, PlanResult, Reconciliation, Summary, Totals
+from budgetbalans.core import Gap, coverage, MeasureResult, PlanResult, Reconciliation, Summary, Totals
 from budgetbalans.grouping import GroupBy, group_totals
+from budgetbalans.messages import Lang
 from budgetbalans.money import ZERO, Range, Unit
 from budgetbalans.render import numbers
-from budgetbalans.render.labels import Lang, label, status_word
+from budgetbalans.render.labels import label, status_word
+from budgetbalans.render.report import Report, ReportKind, groups_table as text_groups_table
+from budgetbalans.render.view import (
+    KIND_STYLE, View, mismatch_texts, net_text, per_year_shortfall, period_verdict, year_gap,
+)
 
 
-@dataclass(frozen=True)
-class View:
-    """How to show figures: the unit, the language, the statuses the report is limited to."""
-
-    unit: Unit
-    lang: Lang
-    statuses: Sequence[str] = ()
-
-
-#: The label and the terminal colour of each kind of gap; the kind comes from the core.
-KIND_LABEL = {GapKind.SHORT: "remaining", GapKind.SURPLUS: "surplus", GapKind.UNCERTAIN: "uncertain"}
-KIND_STYLE = {GapKind.SHORT: "red", GapKind.SURPLUS: "green", GapKind.UNCERTAIN: "yellow"}
-
-
-def gap_text(gap: Range, kind: GapKind, view: View) -> tuple[str, str, str]:
-    """(label, value, style) of a gap of the core's ``kind``: a shortfall and a surplus never share a label.
-
-    A surplus is shown as a positive amount (a gap of exactly 0 as a surplus of 0: nothing is missing).
-    """
-    if kind is GapKind.SHORT:
-        return label("remaining", view.lang), numbers.span(gap, view.unit), "bold red"
-    if kind is GapKind.SURPLUS:
-        return label("surplus", view.lang), numbers.span(-gap, view.unit), "bold green"
-    surplus = "∞" if gap.low is None else numbers.amount(-gap.low, view.unit)
-    remaining = "∞" if gap.high is None else numbers.amount(gap.high, view.unit)
-    value = label("uncertain_value", view.lang, surplus=surplus, remaining=remaining)
-    return label("uncertain", view.lang), value, "bold yellow"
-
-
-def per_year_shortfall(gap: Gap) -> bool:
-    """Whether the period's verdict is the shortfall over per-year targets (and the net is shown apart)."""
-    return gap.years is not None and gap.kind is not GapKind.SURPLUS
-
-
-def period_verdict(gap: Gap, view: View, unit: str = "") -> tuple[str, str, str]:
-    """(label, value, style) of the period's verdict.
-
-    Over per-year targets where a year falls short (or may): *Kvar att spara* with the
-    shortfall, the sum of the years' positive gaps, and the years it falls in ("1 200 (2025)");
-    the net is :func:`net_text`. Otherwise the period's gap, as :func:`gap_text`. ``unit`` is
-    appended to an amount.
-    """
-    suffix = f" {unit}" if unit else ""
-    if per_year_shortfall(gap):
-        years = ", ".join(map(str, gap.shortfall_years))
-        return (label("remaining", view.lang), f"{numbers.span(gap.shortfall, view.unit)}{suffix} ({years})",
-                f"bold {KIND_STYLE[gap.kind]}")
-    name, value, style = gap_text(gap.total, gap.net_kind, view)
-    return name, value if gap.net_kind is GapKind.UNCERTAIN else f"{value}{suffix}", style
-
-
-def net_text(gap: Gap, view: View, unit: str = "") -> str:
-    """The net gap of the period in words: ``överskott 300`` (a surplus one year set against another's shortfall)."""
-    name, value, _ = gap_text(gap.total, gap.net_kind, view)
-    suffix = f" {unit}" if unit and gap.net_kind is not GapKind.UNCERTAIN else ""
-    return f"{name.lower()} {value}{suffix}"
-
-
-def year_gap(gap: Gap, year: int, row_name: str, view: View) -> tuple[str, GapKind]:
-    """A year's gap in a row labelled with the period's verdict: a year of another kind names its own."""
-    assert gap.years is not None and gap.year_kinds is not None
-    kind = gap.year_kinds[year]
-    name, value, _ = gap_text(gap.years[year], kind, view)
-    return (value if name == row_name else f"{name.lower()} {value}"), kind
+def render(summary: Summary, report: Report) -> str:
+    """The ``summarize`` or ``gap`` report as the terminal shows it (``report.width`` columns)."""
+    out = io.StringIO()
+    console = Console(file=out, width=report.width or 140, force_terminal=report.terminal, highlight=False,
+                      emoji=False, markup=False, soft_wrap=False)
+    (render_summary if report.kind is ReportKind.SUMMARY else render_gap)(summary, report.view, console,
+                                                                          report.group_by)
+    return out.getvalue()
 
 
 def summary_table(result: PlanResult, years: Sequence[int], view: View) -> Table:
@@ -194,20 +148,8 @@ def all_plans_table(summary: Summary, view: View) -> Table:
 
 
 def mismatch_lines(items: Iterable[Reconciliation], unit: Unit, lang: Lang) -> list[Text]:
-    """A warning per stated total that the rows do not add up to: both figures and the difference."""
-    lines = []
-    for item in items:
-        what = (label("stated_what_measure", lang, id=numbers.clean(item.measure_id)) if item.measure_id
-                else label("stated_what_total", lang) if item.key == "total"
-                else label("stated_what_year", lang, year=item.key))
-        difference = item.difference
-        text = label("stated_mismatch", lang, plan=numbers.clean(item.plan_path), what=what,
-                     stated=numbers.amount_with_unit(item.stated, unit),
-                     computed=f"{numbers.span(item.computed, unit)} {unit.value}",
-                     difference="–" if difference is None else numbers.amount_with_unit(difference, unit))
-        known = label("known", lang) if item.accepted else ""
-        lines.append(Text(f"{label('warning', lang)}: {text}{known}", style="yellow"))
-    return lines
+    """A warning per stated total that the rows do not add up to (:func:`~budgetbalans.render.view.mismatch_texts`)."""
+    return [Text(line, style="yellow") for line in mismatch_texts(items, unit, lang)]
 
 
 def render_summary(summary: Summary, view: View, console: Console, group_by: GroupBy | None = None) -> None:
@@ -290,9 +232,7 @@ def render_gap(summary: Summary, view: View, console: Console, group_by: GroupBy
 
 def groups_table(summary: Summary, by: GroupBy, view: View) -> Table:
     """``--group-by``: the counted effects per area, status or plan, then the total they add up to."""
-    from budgetbalans.render.report import groups_table as text_table
-
-    source = text_table(summary, group_totals(summary, by), by, view)
+    source = text_groups_table(summary, group_totals(summary, by), by, view)
     table = Table(title=Text(source.title, style="bold"), title_justify="left", caption=Text(source.caption),
                   caption_justify="left")
     for header, numeric in zip(source.headers, source.numeric):
