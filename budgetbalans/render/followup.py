@@ -200,10 +200,10 @@ def follow_up_table(report: FollowUp, view: View) -> Table:
                   caption=Text(caption(report, view)), caption_justify="left")
     table.add_column(label("id", view.lang), no_wrap=True)
     table.add_column(label("measure", view.lang), ratio=3, min_width=20)
-    table.add_column(label("status", view.lang), no_wrap=True)
+    table.add_column(label("status", view.lang))
     for key in ("planned", "forecast", "deviation", "outcome"):
         table.add_column(label(key, view.lang), justify="right", no_wrap=True)
-    table.add_column(label("followed_up", view.lang), no_wrap=True)
+    table.add_column(label("followed_up", view.lang))
     for line in report.lines:
         table.add_row(*_row(line, view), style=None if line.result.counted else "dim")
     table.add_section()
@@ -228,10 +228,12 @@ def _add_gap_rows(table: Table, report: FollowUp, view: View) -> None:
 
 
 def render_follow_up(report: FollowUp, view: View, console: Console) -> None:
-    console.print(follow_up_table(report, view))
+    from budgetbalans.render.table import print_table, print_wrapped
+
+    print_table(console, follow_up_table(report, view), head=2)
     for note, style in ((not_followed_note(report, view), "yellow"), (nothing_planned_note(report, view), "")):
         if note:
-            console.print(Text(note, style=style), soft_wrap=True)
+            print_wrapped(console, Text(note, style=style))
 
 
 # --- JSON ------------------------------------------------------------------------------------

@@ -8,10 +8,12 @@ text table, drawn with rich.
 from __future__ import annotations
 
 import io
+import re
 from typing import Iterable, Mapping, Sequence
 
-from rich.console import Console
-from rich.table import Table
+from rich.cells import cell_len
+from rich.console import Console, RenderableType
+from rich.table import Column, Table
 from rich.text import Text
 
 from budgetbalans.core import Gap, coverage, MeasureResult, PlanResult, Reconciliation, Summary, Totals
@@ -36,6 +38,159 @@ def render(summary: Summary, report: Report) -> str:
     return out.getvalue()
 
 
+# --- fitting a table to the width: amounts are never cut ---------------------------------------
+
+#: Spaces that never break a line: inside an amount (``13 549``, ``≥ 3 000``, ``62 %``), after a
+#: colon (``2024: 535``), before a separator (`` · ``).
+_GLUE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))|(?<=[≥≤:]) | (?=[·%])")
+_SEPARATOR = " · "
+
+
+def _plain(cell: RenderableType) -> str:
+    return cell.plain if isinstance(cell, Text) else str(cell)
+
+
+def _as_text(cell: RenderableType) -> Text:
+    return cell.copy() if isinstance(cell, Text) else Text(str(cell))
+
+
+def _natural(column: Column) -> int:
+    """The widest line of a column's header and cells, in terminal cells."""
+    texts = [column.header, *column.cells]
+    return max((cell_len(line) for text in texts for line in _plain(text).split("\n")), default=0)
+
+
+def fits(table: Table, width: int) -> bool:
+    """Whether ``table`` fits ``width`` with every ``no_wrap`` column (the amounts) at its full width
+    and each wrapping column (text, folded) at least a few cells wide (12 for the title)."""
+    needed = len(table.columns) + 1  # the vertical lines
+    for column in table.columns:
+        natural = _natural(column)
+        needed += 2 + (natural if column.no_wrap else min(natural, 12 if column.ratio else 6))
+    return needed <= width
+
+
+def wrap(text: Text, width: int, indent: int = 0) -> list[Text]:
+    """``text`` in lines of at most ``width`` cells, broken at spaces but never inside an amount
+    (:data:`_GLUE`); only a word wider than the line is folded. Every line after ``indent`` spaces."""
+    plain = text.plain
+    glued = {match.start() for match in _GLUE.finditer(plain)}
+    words: list[Text] = []
+    start = 0
+    for index, char in enumerate(plain):
+        if char == " " and index not in glued:
+            if index > start:
+                words.append(text[start:index])
+            start = index + 1
+    if start < len(plain):
+        words.append(text[start:])
+    room = max(1, width - indent)
+    lines: list[Text] = []
+    line: Text | None = None
+    for whole in words:
+        pieces = _split_wide(whole, room) if whole.cell_len > room else [whole]
+        if len(pieces) > 1 and line is not None:
+            lines.append(line)
+            line = None
+        lines += pieces[:-1]
+        word = pieces[-1]
+        if not word.plain:
+            continue
+        if line is None:
+            line = word.copy()
+        elif line.cell_len + 1 + word.cell_len <= room:
+            line.append(" ")
+            line.append_text(word)
+        else:
+            lines.append(line)
+            line = word.copy()
+    if line is not None:
+        lines.append(line)
+    return [Text(" " * indent) + line for line in lines] or [Text("")]
+
+
+_WEAK = re.compile(r"(?<=:) | (?=·)|(?<=\d–)(?=\d)")
+
+
+def _split_wide(word: Text, room: int) -> list[Text]:
+    """A word wider than a line in lines: broken after a colon, before a separator or after the
+    dash of a range (both amounts whole); only a part still too wide is folded."""
+    parts: list[Text] = []
+    start = 0
+    for match in _WEAK.finditer(word.plain):
+        parts.append(word[start:match.start()])
+        start = match.end()
+    parts.append(word[start:])
+    lines: list[Text] = []
+    for part in parts:
+        if lines and lines[-1].cell_len + 1 + part.cell_len <= room:
+            joiner = "" if lines[-1].plain.endswith("–") else " "
+            lines[-1] = lines[-1] + Text(joiner) + part
+            continue
+        while part.cell_len > room:
+            cut, used = 0, 0
+            while cut < len(part.plain) and used + cell_len(part.plain[cut]) <= room:
+                used += cell_len(part.plain[cut])
+                cut += 1
+            lines.append(part[:max(cut, 1)])
+            part = part[max(cut, 1):]
+        if part.plain:
+            lines.append(part)
+    return lines or [word]
+
+
+def stacked(table: Table, head: int, width: int) -> list[Text]:
+    """The table as blocks, one per row: its first ``head`` cells as a heading, then every other
+    cell as ``Header: value``, wrapped between values, never inside one. The row's style (bold
+    totals, dimmed uncounted measures) and the cells' colours (the verdicts) are kept."""
+    lines: list[Text] = []
+    if table.title:
+        lines += wrap(_as_text(table.title), width)
+    headers = [_plain(column.header) for column in table.columns]
+    cells = [list(column.cells) for column in table.columns]
+    for index, row in enumerate(table.rows):
+        row_cells = [_as_text(column[index]) for column in cells]
+        style = row.style or ""
+        heading = Text(style=style)
+        for cell in row_cells[:head]:
+            if cell.plain:
+                heading.append_text(Text(" ") + cell if heading.plain else cell)
+        body = Text(style=style)
+        for header, cell in zip(headers[head:], row_cells[head:]):
+            if not cell.plain:
+                continue
+            if body.plain:
+                body.append(_SEPARATOR)
+            body.append_text(Text(f"{header}: ") + cell if header else cell)
+        if heading.plain:
+            lines += wrap(heading, width)
+        if body.plain:
+            lines += wrap(body, width, indent=2 if heading.plain else 0)
+        if row.end_section:
+            lines.append(Text(""))
+    if table.caption:
+        lines += wrap(_as_text(table.caption), width)
+    return lines
+
+
+def print_table(console: Console, table: Table, head: int) -> None:
+    """``table`` when it fits the console's width with its amounts whole, else :func:`stacked`."""
+    for column in table.columns:
+        if not column.no_wrap:
+            column.overflow = "fold"
+    if fits(table, console.width):
+        console.print(table)
+        return
+    for line in stacked(table, head, console.width):
+        console.print(line, soft_wrap=True)
+
+
+def print_wrapped(console: Console, text: Text) -> None:
+    """A line of prose (a warning, a note) wrapped at the console's width, never inside an amount."""
+    for line in wrap(text, console.width):
+        console.print(line, soft_wrap=True)
+
+
 def summary_table(result: PlanResult, years: Sequence[int], view: View) -> Table:
     """One plan: a row per measure, then the totals, the target and the gap."""
     plan = result.plan
@@ -45,7 +200,7 @@ def summary_table(result: PlanResult, years: Sequence[int], view: View) -> Table
     table.add_column(label("id", view.lang), no_wrap=True)
     table.add_column(label("measure", view.lang), ratio=3, min_width=20)
     table.add_column(label("area", view.lang), ratio=1)
-    table.add_column(label("status", view.lang), no_wrap=True)
+    table.add_column(label("status", view.lang))
     for year in years:
         table.add_column(str(year), justify="right", no_wrap=True)
     table.add_column(label("total", view.lang), justify="right", no_wrap=True)
@@ -155,15 +310,15 @@ def mismatch_lines(items: Iterable[Reconciliation], unit: Unit, lang: Lang) -> l
 def render_summary(summary: Summary, view: View, console: Console, group_by: GroupBy | None = None) -> None:
     """The whole `summarize` report: each plan, then all of them when several, subtotals, then warnings."""
     for result in summary.plans:
-        console.print(summary_table(result, result.totals.years, view))
+        print_table(console, summary_table(result, result.totals.years, view), head=2)
         console.print()
     if len(summary.plans) > 1:
-        console.print(all_plans_table(summary, view))
+        print_table(console, all_plans_table(summary, view), head=1)
     if group_by is not None:
         render_groups(summary, group_by, view, console)
     lines = mismatch_lines(summary.mismatches, view.unit, view.lang)
     for line in lines:
-        console.print(line, soft_wrap=True)
+        print_wrapped(console, line)
 
 
 def gap_table(summary: Summary, view: View) -> Table:
@@ -173,7 +328,8 @@ def gap_table(summary: Summary, view: View) -> Table:
                   caption=_caption(" + ".join(r.plan.path for r in summary.plans), view), caption_justify="left")
     for name in ("year", "target", "measures_total"):
         table.add_column(label(name, view.lang), justify="left" if name == "year" else "right", no_wrap=True)
-    table.add_column(f"{label('remaining', view.lang)} / {label('surplus', view.lang)}", justify="right")
+    table.add_column(f"{label('remaining', view.lang)} / {label('surplus', view.lang)}", justify="right",
+                     no_wrap=True)
     table.add_column(label("coverage", view.lang), justify="right", no_wrap=True)
     if len(summary.years) == 1:  # --year: the period is that year
         table.add_row(*_gap_period_row(totals, view, str(summary.years[0])), style="bold")
@@ -222,10 +378,10 @@ def _gap_net_rows(totals: Totals, view: View) -> list[list[Text]]:
 
 
 def render_gap(summary: Summary, view: View, console: Console, group_by: GroupBy | None = None) -> None:
-    console.print(gap_table(summary, view))
+    print_table(console, gap_table(summary, view), head=1)
     totals = summary.totals
     if totals.target is not None and totals.target.years is None and summary.years:
-        console.print(Text(label("target_period_only", view.lang), style="dim"))
+        print_wrapped(console, Text(label("target_period_only", view.lang), style="dim"))
     if group_by is not None:
         render_groups(summary, group_by, view, console)
 
@@ -246,4 +402,4 @@ def groups_table(summary: Summary, by: GroupBy, view: View) -> Table:
 
 def render_groups(summary: Summary, by: GroupBy, view: View, console: Console) -> None:
     console.print()
-    console.print(groups_table(summary, by, view))
+    print_table(console, groups_table(summary, by, view), head=1)
