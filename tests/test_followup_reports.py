@@ -395,45 +395,67 @@ def sheet(folder: Path, name: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8")), delimiter=";"))
 
 
-def numbers_of(row: list[str]) -> list[Decimal | None]:
-    return [Decimal(c) if c else None for c in row[6:]]
+def table(folder: Path, name: str) -> tuple[list[str], list[list[str]]]:
+    """The header row of a follow-up sheet and the rows below it (the columns depend on the plans)."""
+    rows = sheet(folder, name)
+    at = next(index for index, row in enumerate(rows) if "Nr" in row and "Åtgärd" in row)
+    return rows[at], rows[at + 1:]
+
+
+def numbers_of(row: list[str], header: list[str]) -> list[Decimal | None]:
+    first = next(index for index, name in enumerate(header) if name.startswith("Planerat"))
+    return [Decimal(c) if c else None for c in row[first:]]
+
+
+def by_name(header: list[str], rows: list[list[str]]) -> dict[str, list[str]]:
+    """Each row by its number, or by its label (Summa, Sparbeting, the gap) in the measure column."""
+    nr, measure = header.index("Nr"), header.index("Åtgärd")
+    named = {(row[nr] or row[measure]): row for row in rows if len(row) > measure}
+    return {("Prognos" if key.startswith("Prognos:") else key): row for key, row in named.items()}
 
 
 def test_xlsx_boras_recalculates_to_our_figures(workbooks: Path) -> None:
     rows = sheet(workbooks, "boras")
     assert rows[0][0].startswith("Uppföljning 2017 per 2017-08-31 — Åtgärdsplan för ekonomisk balans 2017")
-    igu = next(r for r in rows if len(r) > 1 and r[1] == "5-1")
-    assert numbers_of(igu)[:3] == [1050, 900, -150]
-    summa = next(r for r in rows if len(r) > 2 and r[2] == "Summa")
-    assert numbers_of(summa)[:3] == [1050, 900, -150]
-    assert sum(r[5] == "inget planerat" for r in rows if len(r) > 5) == 18
+    header, body = table(workbooks, "boras")
+    assert header[:4] == ["Nr", "Åtgärd", "Status", "Uppföljd"]  # one plan: no Plan column; no column twice
+    assert len(set(header)) == len(header)
+    named = by_name(header, body)
+    assert numbers_of(named["5-1"], header)[:3] == [1050, 900, -150]
+    assert numbers_of(named["Summa"], header)[:3] == [1050, 900, -150]
+    assert sum(row[header.index("Uppföljd")] == "inget planerat" for row in body if len(row) > 3) == 18
 
 
 def test_xlsx_trelleborg_recalculates_to_our_figures(workbooks: Path) -> None:
-    rows = {r[2]: r for r in sheet(workbooks, "trelleborg") if len(r) > 2 and r[2]}
-    assert numbers_of(rows["Summa"])[:3] == [13000, 13000, 0]
-    assert numbers_of(rows["Sparbeting"])[1] == 49000
-    assert numbers_of(rows["Prognos: kvar att spara"])[1] == 36000
+    header, body = table(workbooks, "trelleborg")
+    named = by_name(header, body)
+    assert numbers_of(named["Summa"], header)[:3] == [13000, 13000, 0]
+    assert numbers_of(named["Sparbeting"], header)[1] == 49000
+    assert numbers_of(named["Prognos"], header)[1] == 36000
 
 
 def test_xlsx_ranges_and_several_plans(workbooks: Path) -> None:
-    rows = {r[1] or r[2]: r for r in sheet(workbooks, "hostile")[4:] if len(r) > 2}
-    assert numbers_of(rows["B"])[:6] == [300, 700, 200, 900, -100, 200]
-    assert numbers_of(rows["Summa"])[:6] == [1850, 2250, 1900, 2600, 50, 350]
-    assert numbers_of(rows["Prognos: kvar att spara"])[2:4] == [400, 1100]
-    both = {r[2]: r for r in sheet(workbooks, "both") if len(r) > 2 and r[2]}
-    assert numbers_of(both["Summa"])[:3] == [13000, 13000, 0]  # the year of the latest as_of: 2019
+    header, body = table(workbooks, "hostile")
+    named = by_name(header, body)
+    assert numbers_of(named["B"], header)[:6] == [300, 700, 200, 900, -100, 200]
+    assert numbers_of(named["Summa"], header)[:6] == [1850, 2250, 1900, 2600, 50, 350]
+    assert numbers_of(named["Prognos"], header)[2:4] == [400, 1100]
+    header, body = table(workbooks, "both")
+    assert header[0] == "Plan"  # several plans: each row names its plan
+    assert numbers_of(by_name(header, body)["Summa"], header)[:3] == [13000, 13000, 0]  # the latest as_of: 2019
 
 
 def test_xlsx_holds_formulas_and_text_never_becomes_one(workbooks: Path) -> None:
     with zipfile.ZipFile(workbooks / "hostile.xlsx") as book:
         xml = book.read("xl/worksheets/sheet1.xml").decode("utf-8")
         strings = book.read("xl/sharedStrings.xml").decode("utf-8")
-    formulas = re.findall(r"<f>(.*?)</f>", xml)
-    assert "I5-G5" in formulas and "J5-H5" in formulas  # deviation = forecast − planned, low and high
-    assert "SUM($G$5:$G$9)" in formulas
+    cells = xml.split("<headerFooter>")[0]  # the page header names the plan: text for the printer, not a cell
+    formulas = re.findall(r"<f>(.*?)</f>", cells)
+    assert "G5-E5" in formulas and "H5-F5" in formulas  # deviation = forecast − planned, low and high
+    assert "SUM($E$5:$E$9)" in formulas
+    assert "G12-H11" in formulas and "G12-G11" in formulas  # the forecast gap: target − the forecast Summa
     assert all(re.fullmatch(r"[A-Z0-9$:()+\-]+", f) for f in formulas), formulas
-    assert "HYPERLINK" not in xml and "HYPERLINK" in strings and "=1+2 mer" in strings
+    assert "HYPERLINK" not in cells and "HYPERLINK" in strings and "=1+2 mer" in strings
 
 
 # --- summarize and gap do not see the follow-up ------------------------------------------------------

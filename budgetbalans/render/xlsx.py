@@ -33,7 +33,8 @@ from budgetbalans.grouping import group_totals
 from budgetbalans.money import Range, Unit
 from budgetbalans.render import numbers
 from budgetbalans.render.followup import (
-    caption, follow_up_has_ranges, followed_up_word, forecast_gap, forecast_gap_label, full_title, not_followed_note,
+    caption, follow_up_has_ranges, followed_up_word, forecast_gap_label, full_title, lower_first,
+    not_followed_note,
 )
 from budgetbalans.render.report import (
     GapSign, Report, gap_label, gap_sign, group_name, has_ranges, measure_status, plan_heading, shortfall_row,
@@ -88,8 +89,9 @@ def cell_number(kronor: Decimal, unit: Unit) -> float:
 def _styles(workbook: Workbook, unit: Unit) -> dict[str, Any]:
     amount = _AMOUNT_FORMAT[unit]
     return {
-        "title": workbook.add_format({"bold": True, "font_size": 14}),
-        "subtitle": workbook.add_format({"italic": True, "font_color": "#555555"}),
+        "title": workbook.add_format({"bold": True, "font_size": 14, "text_wrap": True, "valign": "top"}),
+        "subtitle": workbook.add_format({"italic": True, "font_color": "#555555", "text_wrap": True,
+                                         "valign": "top"}),
         "header": workbook.add_format({"bold": True, "bottom": 1, "bg_color": "#E8EEF4", "text_wrap": True,
                                        "valign": "top"}),
         "text": workbook.add_format({"text_wrap": True, "valign": "top"}),
@@ -106,6 +108,76 @@ def _styles(workbook: Workbook, unit: Unit) -> dict[str, Any]:
         "percent": workbook.add_format({"num_format": "0%"}),
         "warning": workbook.add_format({"font_color": "#9C5700"}),
     }
+
+
+_LINE_HEIGHT = 15.0  # points per line of 11-point text
+_HEADER_FOOTER_MAX = 255  # Excel's limit on a header or footer, codes included
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes wrapped in a column ``width`` characters wide (an estimate:
+    word by word, about one character per unit of column width; a word longer than a line is split)."""
+    capacity = max(1, int(width))
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines, used = lines + 1, 0
+        for word in paragraph.split():
+            size = len(word)
+            if used and used + 1 + size > capacity:
+                lines, used = lines + 1, 0
+            used += size + (1 if used else 0)
+            while used > capacity:  # a word longer than the line
+                lines, used = lines + 1, used - capacity
+    return max(lines, 1)
+
+
+def _fit_row(sheet: Worksheet, row: int, cells: Sequence[tuple[str, float]], font_lines: float = 1.0) -> None:
+    """Set ``row``'s height to what its wrapped ``(text, column width)`` cells need (Excel does not do it)."""
+    lines = max((wrapped_lines(text, width) for text, width in cells), default=1)
+    if lines > 1 or font_lines != 1.0:
+        sheet.set_row(row, _LINE_HEIGHT * lines * font_lines)
+
+
+def header_footer_text(text: str) -> str:
+    """Plan text in a header or footer: ``&`` starts a code there, so it is doubled."""
+    return numbers.clean(text).replace("\n", " ").replace("&", "&&")
+
+
+def _within_limit(prefix: str, text: str, suffix: str) -> str:
+    """``prefix + text + suffix`` with ``text`` (escaped) shortened with "…" to Excel's 255 characters."""
+    room = _HEADER_FOOTER_MAX - len(prefix) - len(suffix)
+    raw = numbers.clean(text)
+    if len(header_footer_text(raw)) <= room:
+        return prefix + header_footer_text(raw) + suffix
+    while raw and len(header_footer_text(raw)) + 1 > room:
+        raw = raw[:-1]
+    return prefix + header_footer_text(raw.rstrip()) + "…" + suffix
+
+
+def _print_setup(sheet: Worksheet, title: str, report: Report) -> None:
+    """Print-ready: A4 landscape, one page wide (as many pages tall as needed), the header rows on
+    every page, the title in the page header, the report date and the page number in the footer."""
+    view = report.view
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(HEADER_ROW)
+    sheet.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
+    sheet.set_header(_within_limit("&C", title, ""))
+    date = header_footer_text(label("report_date", view.lang, date=report.today.isoformat())) if report.today else ""
+    sheet.set_footer(f"&L{date}&R&P / &N" if date else "&R&P / &N")
+
+
+def _heading(sheet: Worksheet, title: str, subtitle: str, last_col: int, widths: Sequence[float],
+             styles: dict[str, Any]) -> None:
+    """The title and the subtitle, each merged over the sheet's columns and wrapped within them."""
+    width = sum(widths)
+    for row, text, style, font_lines in ((0, title, "title", 1.3), (1, subtitle, "subtitle", 1.0)):
+        if last_col > 0:
+            sheet.merge_range(row, 0, row, last_col, "", styles[style])
+        sheet.write_string(row, 0, text, styles[style])
+        # 14-point text: about 0.8 characters per unit of width
+        _fit_row(sheet, row, [(text, width * (0.8 if style == "title" else 1.0))], font_lines)
 
 
 def sheet_names(titles: Sequence[str]) -> list[str]:
@@ -175,24 +247,26 @@ class Anchor:
 
 _FIXED = ("id", "measure", "area", "status", "counted")
 _WIDTHS = (6, 46, 26, 14, 11)
+_AMOUNT_WIDTH, _CLASS_WIDTH = 13, 10
 
 
 def _plan_sheet(sheet: Worksheet, result: PlanResult, ranges: bool, report: Report,
                 styles: dict[str, Any], alone_in_workbook: bool) -> Anchor:
     view = report.view
     columns = _Columns(result.totals.years, len(_FIXED), ranges)
-    sheet.write_string(0, 0, plan_heading(result.plan), styles["title"])
     subtitle = [numbers.clean(result.plan.path), label("unit", view.lang, unit=view.unit.value)]
     if view.statuses:
         subtitle.append(label("statuses_only", view.lang, statuses=", ".join(view.statuses)))
-    sheet.write_string(1, 0, " · ".join(part for part in subtitle if part), styles["subtitle"])
     headers = [label(k, view.lang) for k in _FIXED] + columns.headers(view) + [label("class", view.lang)]
-    sheet.write_row(HEADER_ROW, 0, headers, styles["header"])
-    sheet.freeze_panes(HEADER_ROW + 1, 0)
-    for col, width in enumerate(_WIDTHS):
+    widths = [*_WIDTHS, *[_AMOUNT_WIDTH] * (columns.after - columns.first), _CLASS_WIDTH]
+    for col, width in enumerate(widths):
         sheet.set_column(col, col, width)
-    sheet.set_column(columns.first, columns.after - 1, 13)
-    sheet.set_column(columns.after, columns.after, 10)
+    _heading(sheet, plan_heading(result.plan), " · ".join(part for part in subtitle if part), columns.after,
+             widths, styles)
+    sheet.write_row(HEADER_ROW, 0, headers, styles["header"])
+    _fit_row(sheet, HEADER_ROW, list(zip(headers, widths)))
+    sheet.freeze_panes(HEADER_ROW + 1, 0)
+    _print_setup(sheet, plan_heading(result.plan), report)
     first = HEADER_ROW + 1
     for offset, measure in enumerate(result.measures):
         _measure_row(sheet, first + offset, measure, columns, view, styles)
@@ -217,6 +291,7 @@ def _measure_row(sheet: Worksheet, row: int, result: MeasureResult, columns: _Co
              label("yes" if result.counted else "no", view.lang)]
     for col, value in enumerate(cells):
         sheet.write_string(row, col, numbers.clean(value), text)  # always text: a title never becomes a formula
+    _fit_row(sheet, row, [(numbers.clean(value), width) for value, width in zip(cells, _WIDTHS)])
     for index, year in enumerate(columns.years):
         if year in result.effects:
             for col, which in columns.bounds(index):
@@ -334,6 +409,7 @@ def _groups_block(sheet: Worksheet, row: int, summary: Summary, report: Report, 
     for group in group_totals(summary, by):
         row += 1
         sheet.write_string(row, 1, group_name(group, view), styles["text"])
+        _fit_row(sheet, row, [(group_name(group, view), _WIDTHS[1])])
         for index in range(len(columns.years) + 1):
             value = group.total if index == columns.total else group.per_year[columns.years[index]]
             for col, which in columns.bounds(index):
@@ -346,19 +422,21 @@ def _summary_sheet(sheet: Worksheet, summary: Summary, plans: Sequence[tuple[str
     """Several plans: each plan's Summa row (formulas into its sheet), their sum, target, gap, coverage."""
     view = report.view
     columns = _Columns(summary.years, len(_FIXED), ranges)
-    sheet.write_string(0, 0, label("all_plans", view.lang), styles["title"])
-    sheet.write_string(1, 0, label("unit", view.lang, unit=view.unit.value), styles["subtitle"])
     headers = ["", label("plan", view.lang), "", "", ""] + columns.headers(view)
+    widths = [4, 46, 2, 2, 4, *[_AMOUNT_WIDTH] * (columns.after - columns.first)]
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, width)
+    title = label("all_plans", view.lang)
+    _heading(sheet, title, label("unit", view.lang, unit=view.unit.value), columns.after - 1, widths, styles)
     sheet.write_row(HEADER_ROW, 0, headers, styles["header"])
+    _fit_row(sheet, HEADER_ROW, list(zip(headers, widths)))
     sheet.freeze_panes(HEADER_ROW + 1, 0)
-    sheet.set_column(0, 0, 4)
-    sheet.set_column(1, 1, 46)
-    sheet.set_column(2, 4, 2)
-    sheet.set_column(columns.first, columns.after - 1, 13)
+    _print_setup(sheet, title, report)
     first = HEADER_ROW + 1
     for offset, ((name, anchor), result) in enumerate(zip(plans, summary.plans)):
         row = first + offset
         sheet.write_string(row, 1, plan_heading(result.plan), styles["text"])
+        _fit_row(sheet, row, [(plan_heading(result.plan), 46)])
         sheet.write_string(row, len(_FIXED) - 1, label("yes", view.lang), styles["dim"])
         _plan_link(sheet, row, columns, name, anchor, result.totals, view, styles)
     total_row = first + len(plans) + 1
@@ -389,10 +467,27 @@ def _plan_link(sheet: Worksheet, row: int, columns: _Columns, name: str, anchor:
 
 # --- follow-up (uppföljning) -----------------------------------------------------------------
 
-_FOLLOW_FIXED = ("plan", "id", "measure", "status", "counted", "followed_up")
-_FOLLOW_WIDTHS = (28, 6, 46, 14, 11, 11)
+# The plan column only when several plans are followed up (one plan is named in the title); no
+# "counted" column: "Uppföljd" already says "ej medräknad" and the status "(möjlig)".
+_FOLLOW_WIDTHS = {"plan": 28, "id": 6, "measure": 46, "status": 14, "followed_up": 13}
 _FOLLOW_AMOUNTS = ("planned_in", "forecast_in", "deviation_in", "outcome_in")
 PLANNED, FORECAST, DEVIATION, OUTCOME = range(4)  # the amount columns, as _Columns' "years"
+
+
+@dataclass(frozen=True)
+class _FollowLayout:
+    fixed: tuple[str, ...]
+    columns: _Columns
+
+    @property
+    def label_col(self) -> int:
+        """Where Summa, the target and the gap are named: the measure column."""
+        return self.fixed.index("measure")
+
+
+def follow_up_fixed(report: FollowUp) -> tuple[str, ...]:
+    several = len({line.result.plan.path for line in report.lines}) > 1
+    return (("plan",) if several else ()) + ("id", "measure", "status", "followed_up")
 
 
 def render_follow_up(report: FollowUp, options: Report) -> bytes:
@@ -404,16 +499,18 @@ def render_follow_up(report: FollowUp, options: Report) -> bytes:
     workbook = _workbook(xlsxwriter, out)
     styles = _follow_up_styles(workbook, view.unit)
     sheet = workbook.add_worksheet(sheet_names([label("follow_up_sheet", view.lang, year=report.year)])[0])
-    columns = _Columns((PLANNED, FORECAST, DEVIATION, OUTCOME), len(_FOLLOW_FIXED), follow_up_has_ranges(report))
-    _follow_up_head(sheet, report, columns, view, styles)
+    fixed = follow_up_fixed(report)
+    layout = _FollowLayout(fixed, _Columns((PLANNED, FORECAST, DEVIATION, OUTCOME), len(fixed),
+                                           follow_up_has_ranges(report)))
+    _follow_up_head(sheet, report, layout, options, styles)
     first = HEADER_ROW + 1
     for offset, line in enumerate(report.lines):
-        _follow_up_row(sheet, first + offset, line, columns, view, styles)
+        _follow_up_row(sheet, first + offset, line, layout, view, styles)
     total_row = first + len(report.lines) + 1
-    _follow_up_totals(sheet, total_row, (first, first + len(report.lines) - 1), report, columns, view, styles)
+    _follow_up_totals(sheet, total_row, (first, first + len(report.lines) - 1), report, layout, view, styles)
     notes = [note for note in (not_followed_note(report, view), label("short_note", view.lang)) if note]
     for offset, note in enumerate(notes):
-        sheet.write_string(total_row + 4 + offset, 2, note, styles["warning"])
+        sheet.write_string(total_row + 4 + offset, layout.label_col, note, styles["warning"])
     workbook.close()
     return out.getvalue()
 
@@ -427,40 +524,48 @@ def _follow_up_styles(workbook: Workbook, unit: Unit) -> dict[str, Any]:
     styles["dim_deviation"] = workbook.add_format({"num_format": red_below_zero, "valign": "top",
                                                    "font_color": "#888888"})
     styles["total_deviation"] = workbook.add_format({"num_format": red_below_zero, "bold": True, "top": 1})
-    styles["not_followed"] = workbook.add_format({"valign": "top", "bold": True, "font_color": "#9C5700"})
+    styles["not_followed"] = workbook.add_format({"valign": "top", "bold": True, "font_color": "#9C5700",
+                                                  "text_wrap": True})
     return styles
 
 
-def _follow_up_head(sheet: Worksheet, report: FollowUp, columns: _Columns, view: View,
+def _follow_up_widths(layout: _FollowLayout) -> list[float]:
+    columns = layout.columns
+    return [*(_FOLLOW_WIDTHS[key] for key in layout.fixed), *[14] * (columns.high(OUTCOME) + 1 - columns.first)]
+
+
+def _follow_up_head(sheet: Worksheet, report: FollowUp, layout: _FollowLayout, options: Report,
                     styles: dict[str, Any]) -> None:
-    sheet.write_string(0, 0, full_title(report, view), styles["title"])
-    sheet.write_string(1, 0, caption(report, view), styles["subtitle"])
-    headers = [label(k, view.lang) for k in _FOLLOW_FIXED]
+    view, columns = options.view, layout.columns
+    headers = [label(k, view.lang) for k in layout.fixed]
     for key in _FOLLOW_AMOUNTS:
         name = label(key, view.lang, year=report.year)
         headers += ([f"{name} {label('low', view.lang)} ({view.unit.value})",
                      f"{name} {label('high', view.lang)} ({view.unit.value})"]
                     if columns.ranges else [f"{name} ({view.unit.value})"])
-    sheet.write_row(HEADER_ROW, 0, headers, styles["header"])
-    sheet.freeze_panes(HEADER_ROW + 1, 0)
-    for col, width in enumerate(_FOLLOW_WIDTHS):
+    widths = _follow_up_widths(layout)
+    for col, width in enumerate(widths):
         sheet.set_column(col, col, width)
-    sheet.set_column(columns.first, columns.high(OUTCOME), 14)
+    _heading(sheet, full_title(report, view), caption(report, view), len(widths) - 1, widths, styles)
+    sheet.write_row(HEADER_ROW, 0, headers, styles["header"])
+    _fit_row(sheet, HEADER_ROW, list(zip(headers, widths)))
+    sheet.freeze_panes(HEADER_ROW + 1, 0)
+    _print_setup(sheet, full_title(report, view), options)
 
 
-def _follow_up_row(sheet: Worksheet, row: int, line: FollowUpLine, columns: _Columns, view: View,
+def _follow_up_row(sheet: Worksheet, row: int, line: FollowUpLine, layout: _FollowLayout, view: View,
                    styles: dict[str, Any]) -> None:
     from xlsxwriter.utility import xl_rowcol_to_cell as cell
 
-    result = line.result
+    result, columns = line.result, layout.columns
     counted = result.counted
     text, amount = (styles["text"], styles["amount"]) if counted else (styles["dim"], styles["dim_amount"])
-    cells = [result.plan.title, result.measure.id, result.measure.title, measure_status(result, view),
-             label("yes" if counted else "no", view.lang)]
-    for col, words in enumerate(cells):
-        sheet.write_string(row, col, numbers.clean(words), text)  # always text: a title never becomes a formula
-    sheet.write_string(row, len(cells), followed_up_word(line, view),
-                       styles["not_followed"] if line.kind is FollowUpKind.NOT_FOLLOWED_UP else text)
+    values = {"plan": plan_heading(result.plan), "id": result.measure.id, "measure": result.measure.title,
+              "status": measure_status(result, view), "followed_up": followed_up_word(line, view)}
+    for col, key in enumerate(layout.fixed):
+        style = styles["not_followed"] if key == "followed_up" and line.kind is FollowUpKind.NOT_FOLLOWED_UP else text
+        sheet.write_string(row, col, numbers.clean(values[key]), style)  # always text: never a formula
+    _fit_row(sheet, row, [(numbers.clean(values[key]), _FOLLOW_WIDTHS[key]) for key in layout.fixed])
     for index, value in ((PLANNED, line.planned), (FORECAST, line.forecast), (OUTCOME, line.outcome)):
         for col, which in columns.bounds(index):
             if value is not None:
@@ -472,13 +577,15 @@ def _follow_up_row(sheet: Worksheet, row: int, line: FollowUpLine, columns: _Col
                  view.unit, deviation_style)
 
 
-def _follow_up_totals(sheet: Worksheet, row: int, measures: tuple[int, int], report: FollowUp, columns: _Columns,
-                      view: View, styles: dict[str, Any]) -> None:
-    """Summa (=SUM; its deviation = forecast − planned), the target and the forecast gap (values)."""
+def _follow_up_totals(sheet: Worksheet, row: int, measures: tuple[int, int], report: FollowUp,
+                      layout: _FollowLayout, view: View, styles: dict[str, Any]) -> None:
+    """Summa (=SUM; its deviation = forecast − planned), the target, and the forecast gap as
+    ``=target − forecast Summa`` (bound by bound) under a label true whatever its sign."""
     from xlsxwriter.utility import xl_range_abs, xl_rowcol_to_cell as cell
 
     first, last = measures
-    sheet.write_string(row, 2, label("total", view.lang), styles["total_label"])
+    columns, name_col = layout.columns, layout.label_col
+    sheet.write_string(row, name_col, label("total", view.lang), styles["total_label"])
     for index, value in ((PLANNED, report.planned), (FORECAST, report.forecast)):
         for col, which in columns.bounds(index):
             formula = f"=SUM({xl_range_abs(first, col, last, col)})" if last >= first else "=0"
@@ -488,15 +595,28 @@ def _follow_up_totals(sheet: Worksheet, row: int, measures: tuple[int, int], rep
         _formula(sheet, row, col, f"={cell(row, forecast)}-{cell(row, planned)}", _bound(report.deviation, which),
                  view.unit, styles["total_deviation"])
     if report.target is None or report.forecast_gap is None:
-        sheet.write_string(row + 1, 2, f"{label('target', view.lang)}: {label('no_target', view.lang)}",
+        sheet.write_string(row + 1, name_col, f"{label('target', view.lang)}: {label('no_target', view.lang)}",
                            styles["label"])
         return
-    sheet.write_string(row + 1, 2, label("target", view.lang), styles["label"])
-    _number(sheet, row + 1, columns.low(FORECAST), report.target, view.unit, styles["amount"])
-    gap = forecast_gap(report)
-    assert gap is not None
-    value, kind = gap  # a value, not a formula: labelled by the core's kind
-    sheet.write_string(row + 2, 2, forecast_gap_label(kind, view), styles["gap_label"])
-    shown = shown_gap(value, gap_sign([kind]))
+    sheet.write_string(row + 1, name_col, label("target", view.lang), styles["label"])
+    target_col = columns.low(FORECAST)
+    _number(sheet, row + 1, target_col, report.target, view.unit, styles["amount"])
+    gap = report.forecast_gap
+    if Range.exact(report.target) - report.forecast != gap:
+        # a period target: the gap also counts the other years' planned effects, which the sheet
+        # does not show; budgetbalans's figure, labelled by the core's kind
+        kind = report.forecast_gap_kind
+        assert kind is not None
+        sheet.write_string(row + 2, name_col, forecast_gap_label(kind, view), styles["gap_label"])
+        shown = shown_gap(gap, gap_sign([kind]))
+        for col, which in columns.bounds(FORECAST):
+            _number(sheet, row + 2, col, _bound(shown, which), view.unit, styles["gap"])
+        return
+    # A formula the spreadsheet recalculates: its label must be true whatever the sign (signed).
+    signed = label("forecast_named", view.lang, what=lower_first(gap_label(GapSign.SIGNED, view)))
+    sheet.write_string(row + 2, name_col, signed, styles["gap_label"])
+    target = cell(row + 1, target_col)
+    low, high = cell(row, columns.low(FORECAST)), cell(row, columns.high(FORECAST))
+    formulas = {"low": f"={target}-{high}", "high": f"={target}-{low}"}  # its low uses the forecast's high
     for col, which in columns.bounds(FORECAST):
-        _number(sheet, row + 2, col, _bound(shown, which), view.unit, styles["gap"])
+        _formula(sheet, row + 2, col, formulas[which], _bound(gap, which), view.unit, styles["signed_gap"])

@@ -1,0 +1,175 @@
+"""Issue 13, xlsx print-ready: every sheet printed to PDF by LibreOffice is A4 landscape, one page
+wide (every column header on every page), with the title in the page header and the report date
+in the footer; and the workbook's own page setup says so."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+
+from budgetbalans.render.xlsx import header_footer_text, wrapped_lines
+from helpers_clients import SOFFICE, soffice
+from test_reports import invoke
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+FOLLOW_UPS = ["sociala-omsorgsnamnden-boras-2017", "socialnamnden-trelleborg-2019"]
+
+
+def pdf_pages_text(data: bytes) -> list[str]:
+    """The text of each page of a PDF LibreOffice wrote (Flate streams, hex strings, ToUnicode maps)."""
+    objs = {int(m.group(1)): m.group(2) for m in re.finditer(rb"(\d+) 0 obj(.*?)endobj", data, re.S)}
+
+    def stream(body: bytes) -> bytes:
+        m = re.search(rb"stream\r?\n(.*?)\r?\nendstream", body, re.S)
+        raw = m.group(1) if m else b""
+        return zlib.decompress(raw) if b"FlateDecode" in body else raw
+
+    def cmap(n: int) -> dict[bytes, str]:
+        table, text = {}, stream(objs[n])
+        for block in re.findall(rb"beginbfchar(.*?)endbfchar", text, re.S):
+            for src, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+                table[src.upper()] = bytes.fromhex(dst.decode()).decode("utf-16-be")
+        for block in re.findall(rb"beginbfrange(.*?)endbfrange", text, re.S):
+            for a, b, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+                for i, code in enumerate(range(int(a, 16), int(b, 16) + 1)):
+                    table[f"{code:0{len(a)}X}".encode()] = chr(int(dst, 16) + i)
+        return table
+
+    pages = []
+    for _, body in sorted(objs.items()):
+        if not re.search(rb"/Type\s*/Page[^s]", body):
+            continue
+        resources = re.search(rb"/Resources\s*(\d+) 0 R", body)
+        resource = objs[int(resources.group(1))] if resources else body
+        font_dict = re.search(rb"/Font\s*<<(.*?)>>", resource, re.S)
+        if font_dict is None:
+            font_ref = re.search(rb"/Font\s*(\d+) 0 R", resource)
+            assert font_ref is not None
+            font_dict = re.search(rb"<<(.*?)>>", objs[int(font_ref.group(1))], re.S)
+        assert font_dict is not None
+        fonts = {}
+        for name, ref in re.findall(rb"/(\w+)\s+(\d+) 0 R", font_dict.group(1)):
+            unicode = re.search(rb"/ToUnicode\s+(\d+) 0 R", objs[int(ref)])
+            fonts[name] = cmap(int(unicode.group(1))) if unicode else {}
+        contents = re.search(rb"/Contents\s*(\d+) 0 R", body)
+        assert contents is not None
+        out: list[str] = []
+        font: dict[bytes, str] = {}
+        for token in re.finditer(rb"/(\w+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]*)>|(ET)", stream(objs[int(contents.group(1))])):
+            if token.group(1):
+                font = fonts.get(token.group(1), {})
+            elif token.group(3):
+                out.append("\n")
+            else:
+                codes, width = token.group(2).upper(), len(next(iter(font))) if font else 4
+                out.append("".join(font.get(codes[i:i + width], "?") for i in range(0, len(codes), width)))
+        pages.append(" ".join("".join(out).split()))
+    return pages
+
+
+def media_boxes(data: bytes) -> list[tuple[float, float]]:
+    return [(float(w), float(h)) for w, h in
+            re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)]
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The workbooks of plans/ and every example (summarize; follow-up for the two follow-ups), as PDF."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    folder = tmp_path_factory.mktemp("xlsx-print")
+    jobs = {"plans": ["summarize", str(ROOT / "plans")], "examples": ["summarize", *map(str, EXAMPLES)]}
+    jobs |= {f"s-{p.stem}": ["summarize", str(p)] for p in EXAMPLES}
+    jobs |= {f"f-{name}": ["follow-up", str(ROOT / "examples" / f"{name}.yaml")] for name in FOLLOW_UPS}
+    for name, args in jobs.items():
+        code, _, stderr = invoke(*args, "--format", "xlsx", "-o", str(folder / f"{name}.xlsx"))
+        assert code == 0, stderr
+    soffice(["--convert-to", "pdf", "--outdir", str(folder / "pdf"),
+             *[str(folder / f"{name}.xlsx") for name in jobs]], folder)
+    return folder
+
+
+def sheets_of(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as book:
+        return sorted(n for n in book.namelist() if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n))
+
+
+def header_texts(path: Path, sheet: str) -> list[str]:
+    """The texts of the sheet's header row (row 4) as written (shared strings)."""
+    with zipfile.ZipFile(path) as book:
+        shared = re.findall(r"<si>(.*?)</si>", book.read("xl/sharedStrings.xml").decode("utf-8"), re.S)
+        xml = book.read(sheet).decode("utf-8")
+    row = re.search(r'<row r="4"[^>]*>(.*?)</row>', xml, re.S)
+    assert row is not None
+    texts = [re.sub(r"<[^>]+>", "", shared[int(v)]) for v in re.findall(r't="s"[^>]*><v>(\d+)</v>', row.group(1))]
+    return [t.replace("&amp;", "&") for t in texts if t]
+
+
+def test_every_page_is_a4_landscape_with_title_date_and_every_header(printed: Path) -> None:
+    for xlsx in sorted(printed.glob("*.xlsx")):
+        data = (printed / "pdf" / f"{xlsx.stem}.pdf").read_bytes()
+        pages = pdf_pages_text(data)
+        assert pages, xlsx.name
+        assert all(w > h and round(w) == 842 and round(h) == 595 for w, h in media_boxes(data)), xlsx.name
+        assert all(re.search(r"Rapportdatum \d{4}-\d{2}-\d{2}", page) for page in pages), xlsx.name
+        headers = {h for sheet in sheets_of(xlsx) for h in header_texts(xlsx, sheet)}
+        # one page wide: every page shows one sheet's whole header row (repeated on every page)
+        for page in pages:
+            assert any(all(h in page for h in header_texts(xlsx, sheet)) for sheet in sheets_of(xlsx)), \
+                (xlsx.name, page[:300], headers)
+
+
+def test_small_workbooks_print_one_page_per_sheet(printed: Path) -> None:
+    for name in ["plans", "f-socialnamnden-trelleborg-2019", "s-vard-och-social-2024-2026"]:
+        data = (printed / "pdf" / f"{name}.pdf").read_bytes()
+        assert len(pdf_pages_text(data)) == len(sheets_of(printed / f"{name}.xlsx")), name
+
+
+def test_the_title_is_in_the_page_header(printed: Path) -> None:
+    pages = pdf_pages_text((printed / "pdf" / "f-socialnamnden-trelleborg-2019.pdf").read_bytes())
+    assert pages[0].startswith("Uppföljning 2019 per 2019-03-31 — Handlingsplan")
+    for page in pdf_pages_text((printed / "pdf" / "f-sociala-omsorgsnamnden-boras-2017.pdf").read_bytes()):
+        assert page.startswith("Uppföljning 2017 per 2017-08-31 — Åtgärdsplan för ekonomisk balans 2017")
+
+
+def test_the_workbook_page_setup(printed: Path) -> None:
+    for xlsx in sorted(printed.glob("*.xlsx")):
+        with zipfile.ZipFile(xlsx) as book:
+            workbook = book.read("xl/workbook.xml").decode("utf-8")
+            for sheet in sheets_of(xlsx):
+                xml = book.read(sheet).decode("utf-8")
+                setup = re.search(r"<pageSetup [^>]*/>", xml)
+                assert setup is not None, (xlsx.name, sheet)
+                for attribute in ('paperSize="9"', 'orientation="landscape"', 'fitToHeight="0"'):
+                    assert attribute in setup.group(0), (xlsx.name, sheet, attribute)
+                # one page wide: fitToWidth is 1 by default, so XlsxWriter leaves it out
+                assert re.search(r'fitToWidth="(?!1")', setup.group(0)) is None, (xlsx.name, sheet)
+                assert '<pageSetUpPr fitToPage="1"/>' in xml
+                header = re.search(r"<oddHeader>(.*?)</oddHeader>", xml)
+                footer = re.search(r"<oddFooter>(.*?)</oddFooter>", xml)
+                assert header and footer and "Rapportdatum" in footer.group(1)
+                assert len(header.group(1).replace("&amp;", "&")) <= 255
+        assert workbook.count("_xlnm.Print_Titles") == len(sheets_of(xlsx))
+
+
+def test_follow_up_sheet_has_no_plan_or_counted_column_and_its_gap_is_a_formula(printed: Path) -> None:
+    xlsx = printed / "f-socialnamnden-trelleborg-2019.xlsx"
+    (sheet,) = sheets_of(xlsx)
+    headers = header_texts(xlsx, sheet)
+    assert headers[:4] == ["Nr", "Åtgärd", "Status", "Uppföljd"]
+    assert len(headers) == len(set(headers))
+    with zipfile.ZipFile(xlsx) as book:
+        formulas = re.findall(r"<f>(.*?)</f>", book.read(sheet).decode("utf-8"))
+    assert any(re.fullmatch(r"\$?F\$?\d+-F\d+", f) for f in formulas), formulas  # target − forecast Summa
+
+
+def test_header_and_footer_text_is_escaped_and_rows_fit_wrapped_text() -> None:
+    assert header_footer_text("Vård & omsorg") == "Vård && omsorg"
+    assert wrapped_lines("kort", 10) == 1
+    assert wrapped_lines("ett två tre fyra fem sex", 8) == 3
+    assert wrapped_lines("x" * 25, 10) == 3
