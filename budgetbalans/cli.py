@@ -327,7 +327,7 @@ def _emit_follow_up(plans: list[Plan], year: Optional[int], report: Report, form
                     output: Optional[Path]) -> None:
     """Follow the plans up (budgetbalans.followup) and render the result by name, as _emit does for summarize."""
     from budgetbalans.followup import follow_up
-    from budgetbalans.render.followup import FOLLOW_UP_BY_NAME
+    from budgetbalans.render.formats import FOLLOW_UP_BY_NAME
 
     report = _for_terminal(report, format, output)
     assert report.today is not None  # set by _for_terminal

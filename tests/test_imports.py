@@ -19,6 +19,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "budgetbalans"
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vard-och-social-2024-2026.yaml"
+FOLLOWED_UP = EXAMPLE.parent / "socialnamnden-trelleborg-2019.yaml"
 HEAVY = ("rich", "jinja2", "xlsxwriter")
 
 
@@ -129,6 +130,8 @@ def _heavy(modules: list[str]) -> list[str]:
     ["summarize", "--format", "json", "--group-by", "area", str(EXAMPLE)],
     ["gap", "--format", "csv", str(EXAMPLE)],
     ["gap", "--format", "json", str(EXAMPLE)],
+    ["follow-up", "--format", "csv", str(FOLLOWED_UP)],
+    ["follow-up", "--format", "json", str(FOLLOWED_UP)],
     ["check", str(EXAMPLE)],
     ["check", "--format", "github", str(EXAMPLE)],
     ["check", "--format", "json", str(EXAMPLE)],
@@ -145,10 +148,10 @@ def test_check_loads_no_renderer() -> None:
     assert renderers == ["budgetbalans.render.numbers"]  # the Swedish notation of the amounts in its messages
 
 
-@pytest.mark.parametrize("command", ["summarize", "gap"])
+@pytest.mark.parametrize("command", ["summarize", "gap", "follow-up"])
 def test_the_table_loads_rich(command: str) -> None:
     """The same probe sees rich where it is used: the tests above can fail."""
-    status, modules = _loaded(command, "--format", "table", str(EXAMPLE))
+    status, modules = _loaded(command, "--format", "table", str(FOLLOWED_UP if command == "follow-up" else EXAMPLE))
     assert status == 0
     assert "rich.table" in modules
     assert not any(name.split(".")[0] in ("jinja2", "xlsxwriter") for name in modules)

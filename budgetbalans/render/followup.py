@@ -2,28 +2,23 @@
 what the report formats (csv, markdown, html, xlsx) share.
 
 Every figure comes from :class:`~budgetbalans.followup.FollowUp`; this module only words and
-shapes them. The renderers by name (:data:`FOLLOW_UP_BY_NAME`) take the same
-:class:`~budgetbalans.render.report.Report` options as summarize's and return bytes; the
-heavy libraries are imported only by the format that needs them.
+shapes them. The formats by name are in :mod:`budgetbalans.render.formats`
+(``FOLLOW_UP_BY_NAME``); the JSON of the contract is :func:`budgetbalans.render.jsonout.follow_up`.
 """
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from budgetbalans.core import GapKind
 from budgetbalans.followup import JUDGED, FollowUp, FollowUpKind, FollowUpLine
 from budgetbalans.models import Plan
 from budgetbalans.money import Range
-from budgetbalans.render import jsonout, numbers
+from budgetbalans.render import numbers
 from budgetbalans.render.report import (
-    TONE, Figure, Report, Row, TextTable, gap_label, gap_sign, lazy, measure_status, plan_heading,
+    TONE, Figure, Report, Row, TextTable, gap_label, gap_sign, measure_status, plan_heading,
 )
 from budgetbalans.render.labels import label
 from budgetbalans.render.view import View, gap_text
@@ -170,113 +165,6 @@ def key_figures(report: FollowUp, view: View) -> list[Figure]:
     return figures
 
 
-# --- the terminal table ----------------------------------------------------------------------
-
-
-_DEVIATION_STYLE = {FollowUpKind.BEHIND: "red", FollowUpKind.AHEAD: "green"}
-
-
-def _deviation(kind: FollowUpKind, planned: Range, deviation: Range, view: View) -> Text:
-    return Text(deviation_shown(kind, planned, deviation, view), style=_DEVIATION_STYLE.get(kind, ""))
-
-
-def _row(line: FollowUpLine, view: View) -> list[Text]:
-    measure = line.result.measure
-    return [
-        Text(numbers.clean(measure.id)),
-        Text(numbers.clean(measure.title)),
-        Text(measure_status(line.result, view)),
-        Text(numbers.span(line.planned, view.unit)),
-        Text(numbers.span(line.forecast, view.unit)),
-        _deviation(line.kind, line.planned, line.deviation, view),
-        Text("" if line.outcome is None else numbers.span(line.outcome, view.unit)),
-        Text(followed_up_word(line, view), style="bold yellow" if line.kind is FollowUpKind.NOT_FOLLOWED_UP else ""),
-    ]
-
-
-def follow_up_table(report: FollowUp, view: View) -> Table:
-    """A row per measure, then the totals and the forecast gap."""
-    table = Table(title=Text(full_title(report, view), style="bold"), title_justify="left",
-                  caption=Text(caption(report, view)), caption_justify="left")
-    table.add_column(label("id", view.lang), no_wrap=True)
-    table.add_column(label("measure", view.lang), ratio=3, min_width=20)
-    table.add_column(label("status", view.lang))
-    for key in ("planned", "forecast", "deviation", "outcome"):
-        table.add_column(label(key, view.lang), justify="right", no_wrap=True)
-    table.add_column(label("followed_up", view.lang))
-    for line in report.lines:
-        table.add_row(*_row(line, view), style=None if line.result.counted else "dim")
-    table.add_section()
-    table.add_row(Text(""), Text(label("total", view.lang)), Text(""),
-                  Text(numbers.span(report.planned, view.unit)), Text(numbers.span(report.forecast, view.unit)),
-                  _deviation(report.kind, report.planned, report.deviation, view), Text(""), Text(""), style="bold")
-    _add_gap_rows(table, report, view)
-    return table
-
-
-def _add_gap_rows(table: Table, report: FollowUp, view: View) -> None:
-    gap = forecast_gap(report)
-    if report.target is None or gap is None:
-        table.add_row(Text(""), Text(f"{label('target', view.lang)}: {label('no_target', view.lang)}"),
-                      *[Text("")] * 6)
-        return
-    name, value, tone = forecast_gap_text(*gap, view)
-    style = {"remaining": "bold red", "surplus": "bold green"}.get(tone, "bold yellow")
-    table.add_row(Text(""), Text(label("target", view.lang)), Text(""), Text(""),
-                  Text(numbers.amount(report.target, view.unit)), *[Text("")] * 3)
-    table.add_row(Text(""), Text(name, style=style), Text(""), Text(""), Text(value, style=style), *[Text("")] * 3)
-
-
-def render_follow_up(report: FollowUp, view: View, console: Console) -> None:
-    from budgetbalans.render.table import print_table, print_wrapped
-
-    print_table(console, follow_up_table(report, view), head=2)
-    for note, style in ((not_followed_note(report, view), "yellow"), (nothing_planned_note(report, view), "")):
-        if note:
-            print_wrapped(console, Text(note, style=style))
-
-
-# --- JSON ------------------------------------------------------------------------------------
-
-
-def follow_up_json(report: FollowUp) -> dict[str, Any]:
-    """The contract's keys: year, as_of, planned, forecast, deviation, target, forecast_gap, measures;
-    and ``forecast_gap_kind`` (``short``, ``surplus``, ``uncertain`` or ``null``), the core's verdict;
-    ``kind`` (the totals') and per measure ``kind``: the core's :class:`FollowUpKind` (``on_track``,
-    ``behind``, ``ahead``, ``not_followed_up``, ``nothing_planned``, ``not_counted``). ``not_followed_up``
-    counts only ``not_followed_up``; ``followed_up`` stays "has a forecast for the year"."""
-    return {
-        "year": report.year,
-        "as_of": None if report.as_of is None else report.as_of.isoformat(),
-        "planned": jsonout.span(report.planned),
-        "forecast": jsonout.span(report.forecast),
-        "deviation": jsonout.span(report.deviation),
-        "target": jsonout.number(report.target),
-        "forecast_gap": None if report.forecast_gap is None else jsonout.span(report.forecast_gap),
-        "forecast_gap_kind": jsonout.kind(report.forecast_gap_kind),
-        "not_followed_up": report.not_followed_up,
-        "kind": report.kind.value,
-        "measures": [_measure(line) for line in report.lines],
-    }
-
-
-def _measure(line: FollowUpLine) -> dict[str, Any]:
-    measure = line.result.measure
-    return {
-        "plan": line.result.plan.path,
-        "id": measure.id,
-        "title": measure.title,
-        "status": measure.status.value,
-        "planned": jsonout.span(line.planned),
-        "forecast": jsonout.span(line.forecast),
-        "deviation": jsonout.span(line.deviation),
-        "outcome": None if line.outcome is None else jsonout.span(line.outcome),
-        "followed_up": line.followed_up,
-        "counted": line.result.counted,
-        "kind": line.kind.value,
-    }
-
-
 # --- the report as text cells, for Markdown and HTML -----------------------------------------
 
 _AMOUNT_KEYS = ("planned", "forecast", "deviation", "outcome")
@@ -322,31 +210,3 @@ def _text_totals(report: FollowUp, view: View, lead: int) -> list[Row]:
     rows.append(row(label("target", view.lang), ["", numbers.amount(report.target, view.unit)], "target"))
     rows.append(row(name, ["", value], "gap", tone))
     return rows
-
-
-# --- the renderers by name -------------------------------------------------------------------
-
-FollowUpRenderer = Callable[[FollowUp, Report], bytes]
-
-
-def _table(report: FollowUp, options: Report) -> bytes:
-    out = io.StringIO()
-    console = Console(file=out, width=options.width or 140, force_terminal=options.terminal, highlight=False,
-                      emoji=False, markup=False)
-    render_follow_up(report, options.view, console)
-    return out.getvalue().encode("utf-8")
-
-
-def _json(report: FollowUp, options: Report) -> bytes:
-    return (jsonout.dumps(follow_up_json(report)) + "\n").encode("utf-8")
-
-
-#: The follow-up's formats by name, as :data:`budgetbalans.render.report.REPORTER_BY_NAME`.
-FOLLOW_UP_BY_NAME: dict[str, FollowUpRenderer] = {
-    "table": _table,
-    "json": _json,
-    "csv": lazy("csvout", "render_follow_up", text=False),
-    "markdown": lazy("markdown", "render_follow_up", text=True),
-    "html": lazy("html", "render_follow_up", text=True),
-    "xlsx": lazy("xlsx", "render_follow_up", text=False),
-}

@@ -11,9 +11,11 @@ from __future__ import annotations
 from typing import Callable
 
 from budgetbalans.core import Summary
+from budgetbalans.followup import FollowUp
 from budgetbalans.render.report import Report, lazy
 
 Renderer = Callable[[Summary, Report], bytes]
+FollowUpRenderer = Callable[[FollowUp, Report], bytes]
 
 REPORTER_BY_NAME: dict[str, Renderer] = {
     "table": lazy("table", "render", text=True),
@@ -22,6 +24,15 @@ REPORTER_BY_NAME: dict[str, Renderer] = {
     "markdown": lazy("markdown", "render", text=True),
     "html": lazy("html", "render", text=True),
     "xlsx": lazy("xlsx", "render", text=False),
+}
+#: The follow-up's formats by name, the same formats with the follow-up's renderers.
+FOLLOW_UP_BY_NAME: dict[str, FollowUpRenderer] = {
+    "table": lazy("followup_table", "render_table", text=True),
+    "json": lazy("jsonout", "render_follow_up", text=True),
+    "csv": lazy("csvout", "render_follow_up", text=False),
+    "markdown": lazy("markdown", "render_follow_up", text=True),
+    "html": lazy("html", "render_follow_up", text=True),
+    "xlsx": lazy("xlsx", "render_follow_up", text=False),
 }
 #: Formats that are files rather than text: written only with ``--output``.
 FILE_ONLY = frozenset({"xlsx"})

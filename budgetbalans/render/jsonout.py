@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any, Mapping
 
 from budgetbalans.core import Gap, GapKind, MeasureResult, PlanResult, Reconciliation, Summary, Target, Totals
+from budgetbalans.followup import FollowUp, FollowUpLine
 from budgetbalans.grouping import Group, GroupBy, group_totals
 from budgetbalans.money import Range
 from budgetbalans.render.report import Report, ReportKind
@@ -173,3 +174,49 @@ def render(result: Summary, report: Report) -> str:
     if report.group_by is not None:
         document["groups"] = groups(report.group_by, group_totals(result, report.group_by))
     return dumps(document) + "\n"
+
+
+# --- follow-up (uppföljning) -------------------------------------------------------------------
+
+
+def follow_up(report: FollowUp) -> dict[str, Any]:
+    """The contract's keys: year, as_of, planned, forecast, deviation, target, forecast_gap, measures;
+    and ``forecast_gap_kind`` (``short``, ``surplus``, ``uncertain`` or ``null``), the core's verdict;
+    ``kind`` (the totals') and per measure ``kind``: the core's :class:`FollowUpKind` (``on_track``,
+    ``behind``, ``ahead``, ``not_followed_up``, ``nothing_planned``, ``not_counted``). ``not_followed_up``
+    counts only ``not_followed_up``; ``followed_up`` stays "has a forecast for the year"."""
+    return {
+        "year": report.year,
+        "as_of": None if report.as_of is None else report.as_of.isoformat(),
+        "planned": span(report.planned),
+        "forecast": span(report.forecast),
+        "deviation": span(report.deviation),
+        "target": number(report.target),
+        "forecast_gap": None if report.forecast_gap is None else span(report.forecast_gap),
+        "forecast_gap_kind": kind(report.forecast_gap_kind),
+        "not_followed_up": report.not_followed_up,
+        "kind": report.kind.value,
+        "measures": [_follow_up_measure(line) for line in report.lines],
+    }
+
+
+def _follow_up_measure(line: FollowUpLine) -> dict[str, Any]:
+    measure = line.result.measure
+    return {
+        "plan": line.result.plan.path,
+        "id": measure.id,
+        "title": measure.title,
+        "status": measure.status.value,
+        "planned": span(line.planned),
+        "forecast": span(line.forecast),
+        "deviation": span(line.deviation),
+        "outcome": None if line.outcome is None else span(line.outcome),
+        "followed_up": line.followed_up,
+        "counted": line.result.counted,
+        "kind": line.kind.value,
+    }
+
+
+def render_follow_up(report: FollowUp, options: Report) -> str:
+    """``follow-up --format json``: the contract, one JSON object."""
+    return dumps(follow_up(report)) + "\n"
