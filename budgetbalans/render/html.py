@@ -32,7 +32,7 @@ from budgetbalans.render.report import (
 from budgetbalans.render.followup import caption, follow_up_text_table, headings, key_figures, title
 from budgetbalans.render.labels import label
 from budgetbalans.render.report import TONE
-from budgetbalans.render.view import View, gap_text, net_text, per_year_shortfall, period_verdict
+from budgetbalans.render.view import View, gap_text, net_text, per_year_shortfall, period_verdict, shows_rounded
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -65,6 +65,7 @@ def render(summary: Summary, report: Report) -> str:
         lang=view.lang.value, title=title, sections=[_hide_in_section(s, names) for s in sections],
         extra_tables=[_hide_in_table(t, names) for t in extra],
         warnings=[_hide(w, names) for w in warnings(summary, view)],
+        rounded_note=label("rounded_note", view.lang) if shows_rounded(summary, view.unit) else "",
         label=lambda key, **values: label(key, view.lang, **values),
         version=__version__, range_note=_has_range_bars(sections), label_x=charts.LABEL_WIDTH - 6,
         report_date=report.today.isoformat() if report.today is not None else "",

@@ -91,6 +91,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "legend_surplus": ("åtgärderna räcker, med så mycket över", "the measures are enough, with this much to spare"),
     "legend_uncertain": ("osäkert – intervallen kan ge både kvar att spara och överskott",
                          "uncertain – the ranges can give either a shortfall or a surplus"),
+    "rounded_note": (
+        "Beloppen är avrundade; summorna är räknade på exakta belopp.",
+        "Amounts are rounded; the totals are computed from the exact amounts.",
+    ),
     "range_note": ("Ljusare del: osäkert intervall (låg–hög).", "Lighter part: uncertain range (low–high)."),
     "measures_heading": ("Åtgärder", "Measures"),
     "warnings": ("Varningar", "Warnings"),

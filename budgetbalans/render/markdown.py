@@ -21,6 +21,7 @@ from budgetbalans.render.report import (
 from budgetbalans.grouping import group_totals
 from budgetbalans.render.followup import follow_up_text_table, key_figures
 from budgetbalans.render.labels import label
+from budgetbalans.render.view import shows_rounded
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~$@#])")  # in a cell, - + ( ) ! never start a line
 _EMPHASIS = {"total": "**", "gap": "**"}
@@ -46,6 +47,8 @@ def render(summary: Summary, report: Report) -> str:
     if report.group_by is not None:
         tables.append(groups_table(summary, group_totals(summary, report.group_by), report.group_by, view))
     parts = [table_markdown(table) for table in tables]
+    if shows_rounded(summary, view.unit):
+        parts.append(f"*{escape(label('rounded_note', view.lang))}*")
     lines = warnings(summary, view)
     if lines:
         parts.append("\n".join(f"> **{escape(label('warning', view.lang))}:** "

@@ -32,6 +32,12 @@ def amount(kronor: Decimal, unit: Unit) -> str:
     return number(kronor / unit.kronor, decimals, trim=decimals > 0)
 
 
+def shown_exactly(kronor: Decimal, unit: Unit) -> bool:
+    """Whether :func:`amount` shows ``kronor`` without rounding it (the unit's decimals hold it all)."""
+    value = kronor / unit.kronor
+    return value == value.quantize(Decimal(1).scaleb(-_DECIMALS[unit]), rounding=ROUND_HALF_UP)
+
+
 def amount_with_unit(kronor: Decimal, unit: Unit) -> str:
     return f"{amount(kronor, unit)} {unit.value}"
 

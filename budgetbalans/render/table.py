@@ -24,7 +24,7 @@ from budgetbalans.render import numbers
 from budgetbalans.render.labels import label, status_word
 from budgetbalans.render.report import Report, ReportKind, groups_table as text_groups_table
 from budgetbalans.render.view import (
-    KIND_STYLE, View, mismatch_texts, net_text, per_year_shortfall, period_verdict, year_gap,
+    KIND_STYLE, View, mismatch_texts, net_text, per_year_shortfall, period_verdict, shows_rounded, year_gap,
 )
 
 
@@ -316,6 +316,7 @@ def render_summary(summary: Summary, view: View, console: Console, group_by: Gro
         print_table(console, all_plans_table(summary, view), head=1)
     if group_by is not None:
         render_groups(summary, group_by, view, console)
+    print_rounded_note(summary, view, console)
     lines = mismatch_lines(summary.mismatches, view.unit, view.lang)
     for line in lines:
         print_wrapped(console, line)
@@ -384,6 +385,13 @@ def render_gap(summary: Summary, view: View, console: Console, group_by: GroupBy
         print_wrapped(console, Text(label("target_period_only", view.lang), style="dim"))
     if group_by is not None:
         render_groups(summary, group_by, view, console)
+    print_rounded_note(summary, view, console)
+
+
+def print_rounded_note(summary: Summary, view: View, console: Console) -> None:
+    """Where an amount is shown rounded: that the totals are computed from the exact amounts."""
+    if shows_rounded(summary, view.unit):
+        print_wrapped(console, Text(label("rounded_note", view.lang), style="dim"))
 
 
 def groups_table(summary: Summary, by: GroupBy, view: View) -> Table:

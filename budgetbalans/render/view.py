@@ -9,9 +9,10 @@ style name, only used by the terminal.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Iterable, Sequence
 
-from budgetbalans.core import Gap, GapKind, Reconciliation
+from budgetbalans.core import Gap, GapKind, Reconciliation, Summary, Totals
 from budgetbalans.messages import Lang
 from budgetbalans.money import Range, Unit
 from budgetbalans.render import numbers
@@ -82,6 +83,29 @@ def year_gap(gap: Gap, year: int, row_name: str, view: View) -> tuple[str, GapKi
     kind = gap.year_kinds[year]
     name, value, _ = gap_text(gap.years[year], kind, view)
     return (value if name == row_name else f"{name.lower()} {value}"), kind
+
+
+def _amounts(totals: Totals) -> list[Decimal | None]:
+    """Every amount a report shows of ``totals``: per year and the period, the possible effect, the
+    target and the gaps (net and shortfall)."""
+    ranges = [*totals.per_year.values(), totals.total, totals.potential]
+    values: list[Decimal | None] = []
+    if totals.target is not None:
+        values += [totals.target.total, *(totals.target.years or {}).values()]
+    if totals.gap is not None:
+        ranges += [totals.gap.total, totals.gap.shortfall, *(totals.gap.years or {}).values()]
+    return values + [end for value in ranges for end in (value.low, value.high)]
+
+
+def shows_rounded(summary: Summary, unit: Unit) -> bool:
+    """Whether a report of ``summary`` in ``unit`` shows any amount rounded (then it says so, in the
+    note "rounded_note"): a measure's effect, a total, a target or a gap that the unit's decimals
+    do not hold exactly. The totals are always rounded from the exact sums, never summed rounded."""
+    values: list[Decimal | None] = [end for m in summary.measures for value in (*m.effects.values(), m.total)
+                                    for end in (value.low, value.high)]
+    for totals in (summary.totals, *(plan.totals for plan in summary.plans)):
+        values += _amounts(totals)
+    return any(not numbers.shown_exactly(value, unit) for value in values if value is not None)
 
 
 def mismatch_texts(items: Iterable[Reconciliation], unit: Unit, lang: Lang) -> list[str]:
