@@ -205,6 +205,12 @@ class Gap:
         return {year: _kind_of(value) for year, value in self.years.items()}
 
     @property
+    def year_falls_short(self) -> bool:
+        """Whether, over per-year targets, a year falls short (or may): then the period's verdict is
+        the shortfall, and the net (one year set against another) is not a verdict."""
+        return self.years is not None and self.kind is not GapKind.SURPLUS
+
+    @property
     def shortfall_years(self) -> tuple[int, ...]:
         """The years that fall short or may (not surely covered); empty without per-year targets."""
         kinds = self.year_kinds or {}

@@ -32,7 +32,7 @@ from budgetbalans.render.report import (
 from budgetbalans.render.followup import caption, follow_up_text_table, headings, key_figures, title
 from budgetbalans.render.labels import label
 from budgetbalans.render.report import TONE
-from budgetbalans.render.view import View, gap_text, net_text, per_year_shortfall, period_verdict, shows_rounded
+from budgetbalans.render.view import View, gap_text, net_text, period_verdict, shows_rounded
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -163,7 +163,7 @@ def _waterfall_title(totals: Totals, view: View) -> str:
     """The waterfall ends at the period's net gap: named by its kind, or "netto" over per-year targets."""
     if totals.gap is None:
         return label("waterfall_no_target", view.lang)
-    if per_year_shortfall(totals.gap):
+    if totals.gap.year_falls_short:
         return label("waterfall", view.lang, what=label("net", view.lang).lower())
     name = gap_text(totals.gap.total, totals.gap.net_kind, view)[0]
     return label("waterfall", view.lang, what=name.lower())
@@ -180,7 +180,7 @@ def _figures(totals: Totals, view: View) -> list[Figure]:
     if totals.gap is not None:
         name, value, _ = period_verdict(totals.gap, view, unit)
         figures.append(Figure(name, value, TONE[totals.gap.kind]))
-        if per_year_shortfall(totals.gap):  # the net, in no verdict's colour
+        if totals.gap.year_falls_short:  # the net, in no verdict's colour
             figures.append(Figure(label("net", view.lang), net_text(totals.gap, view, unit)))
         figures.append(Figure(label("coverage", view.lang), numbers.percent_span(totals.coverage())))
     return figures

@@ -25,7 +25,7 @@ from budgetbalans.models import Plan, Status
 from budgetbalans.money import Range
 from budgetbalans.render import numbers
 from budgetbalans.render.labels import label, status_word
-from budgetbalans.render.view import View, mismatch_texts, net_text, per_year_shortfall, period_verdict, year_gap
+from budgetbalans.render.view import View, mismatch_texts, net_text, period_verdict, year_gap
 
 
 class ReportKind(str, Enum):
@@ -145,7 +145,7 @@ def shortfall_row(totals: Totals, view: View) -> tuple[str, Range] | None:
     """Over per-year targets where a year falls short (or may): the row name naming those years, and the
     shortfall (the sum of the years' positive gaps). ``None`` otherwise: the gap row says it all."""
     gap = totals.gap
-    if gap is None or not per_year_shortfall(gap):
+    if gap is None or not gap.year_falls_short:
         return None
     return label("shortfall_years", view.lang, years=", ".join(map(str, gap.shortfall_years))), gap.shortfall
 
@@ -242,7 +242,7 @@ def _total_rows(totals: Totals, years: Sequence[int], view: View, leading: int, 
     name, value, _ = period_verdict(gap, view)
     rows.append(row(name, [year_gap(gap, y, name, view)[0] if gap.years else "" for y in years], value, "gap",
                     TONE[gap.kind]))
-    if per_year_shortfall(gap):
+    if gap.year_falls_short:
         rows.append(row(label("net", view.lang), [""] * len(years), net_text(gap, view), "net"))
     return rows
 
@@ -306,6 +306,6 @@ def _gap_period_rows(totals: Totals, view: View, name: str) -> list[Row]:
     gap_name, value, _ = period_verdict(totals.gap, view)
     rows = [Row([name, numbers.amount(totals.target.total, view.unit), total, f"{gap_name}: {value}",
                  numbers.percent_span(totals.coverage())], "total", TONE[totals.gap.kind])]
-    if per_year_shortfall(totals.gap):
+    if totals.gap.year_falls_short:
         rows.append(Row([label("net", view.lang), "", "", net_text(totals.gap, view), ""], "net"))
     return rows

@@ -24,7 +24,7 @@ from budgetbalans.render import numbers
 from budgetbalans.render.labels import label, status_word
 from budgetbalans.render.report import Report, ReportKind, groups_table as text_groups_table
 from budgetbalans.render.view import (
-    KIND_STYLE, View, mismatch_texts, net_text, per_year_shortfall, period_verdict, shows_rounded, year_gap,
+    KIND_STYLE, View, mismatch_texts, net_text, period_verdict, shows_rounded, year_gap,
 )
 
 
@@ -273,7 +273,7 @@ def gap_rows(gap: Gap, years: Sequence[int], view: View) -> list[tuple[list[Text
         text, kind = year_gap(gap, year, name, view)
         year_cells.append(Text(text, style=KIND_STYLE[kind]))
     rows = [([Text(name, style=style), *year_cells, Text(value, style=style)], style)]
-    if per_year_shortfall(gap):
+    if gap.year_falls_short:
         rows.append(([Text(label("net", view.lang)), *[Text("")] * len(years), Text(net_text(gap, view))], ""))
     return rows
 
@@ -373,7 +373,7 @@ def _gap_period_row(totals: Totals, view: View, name: str) -> list[Text]:
 
 def _gap_net_rows(totals: Totals, view: View) -> list[list[Text]]:
     """Over per-year targets where a year falls short: the period's net gap on a row of its own."""
-    if totals.gap is None or not per_year_shortfall(totals.gap):
+    if totals.gap is None or not totals.gap.year_falls_short:
         return []
     return [[Text(label("net", view.lang)), Text(""), Text(""), Text(net_text(totals.gap, view)), Text("")]]
 

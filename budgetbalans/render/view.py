@@ -28,8 +28,7 @@ class View:
     statuses: Sequence[str] = ()
 
 
-#: The label and the terminal colour of each kind of gap; the kind comes from the core.
-KIND_LABEL = {GapKind.SHORT: "remaining", GapKind.SURPLUS: "surplus", GapKind.UNCERTAIN: "uncertain"}
+#: The terminal colour of each kind of gap; the kind comes from the core.
 KIND_STYLE = {GapKind.SHORT: "red", GapKind.SURPLUS: "green", GapKind.UNCERTAIN: "yellow"}
 
 
@@ -48,11 +47,6 @@ def gap_text(gap: Range, kind: GapKind, view: View) -> tuple[str, str, str]:
     return label("uncertain", view.lang), value, "bold yellow"
 
 
-def per_year_shortfall(gap: Gap) -> bool:
-    """Whether the period's verdict is the shortfall over per-year targets (and the net is shown apart)."""
-    return gap.years is not None and gap.kind is not GapKind.SURPLUS
-
-
 def period_verdict(gap: Gap, view: View, unit: str = "") -> tuple[str, str, str]:
     """(label, value, style) of the period's verdict.
 
@@ -62,7 +56,7 @@ def period_verdict(gap: Gap, view: View, unit: str = "") -> tuple[str, str, str]
     appended to an amount.
     """
     suffix = f" {unit}" if unit else ""
-    if per_year_shortfall(gap):
+    if gap.year_falls_short:
         years = ", ".join(map(str, gap.shortfall_years))
         return (label("remaining", view.lang), f"{numbers.span(gap.shortfall, view.unit)}{suffix} ({years})",
                 f"bold {KIND_STYLE[gap.kind]}")
