@@ -40,11 +40,12 @@ class Problem:
             return f"{self.path}:{self.line}:{self.column}: {self.message.text(lang)}"
         return f"{self.path}: {self.message.text(lang)}"
 
-    def _order(self) -> tuple[str, int, int, str, str]:
-        return self.path, self.line, self.column, self.code, self.message.text(Lang.SV)
-
     def __lt__(self, other: Problem) -> bool:
-        return self._order() < other._order()
+        """By file, line, column and code; the wording only decides between two problems at one place."""
+        mine, theirs = (self.path, self.line, self.column, self.code), (other.path, other.line, other.column, other.code)
+        if mine != theirs:
+            return mine < theirs
+        return self.message.text(Lang.SV) < other.message.text(Lang.SV)
 
     def __str__(self) -> str:
         return self.text(Lang.SV)
