@@ -254,7 +254,7 @@ def test_an_unreadable_file_is_a_problem_line_and_the_rest_is_checked(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, named: str) -> None:
     make, swedish, english = UNREADABLE[kind]
     folder = tmp_path / "plans"
-    good = write(folder / "b-bra.yaml", plan())
+    write(folder / "b-bra.yaml", plan())  # the good plan, read beside the others
     empty = write(folder / "c-tom.yaml", "\n")
     bad = folder / "a.yaml"
     make(*([bad, monkeypatch] if kind == "no-permission" else [bad]))

@@ -15,7 +15,6 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from budgetbalans.messages import Lang
 from budgetbalans.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,7 +9,7 @@ shapes them. The formats by name are in :mod:`budgetbalans.render.formats`
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Sequence
+from typing import Sequence
 
 
 from budgetbalans.core import GapKind
@@ -18,7 +18,7 @@ from budgetbalans.models import Plan
 from budgetbalans.money import Range
 from budgetbalans.render import numbers
 from budgetbalans.render.report import (
-    TONE, Figure, Report, Row, TextTable, gap_label, gap_sign, measure_status, plan_heading,
+    TONE, Figure, Row, TextTable, gap_label, gap_sign, measure_status, plan_heading,
 )
 from budgetbalans.render.labels import label
 from budgetbalans.render.view import View, gap_text

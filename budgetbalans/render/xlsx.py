@@ -25,7 +25,7 @@ import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from budgetbalans.core import MeasureResult, PlanResult, Summary, Totals
 from budgetbalans.followup import FollowUp, FollowUpKind, FollowUpLine
