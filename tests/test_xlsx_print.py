@@ -25,8 +25,13 @@ def pdf_pages_text(data: bytes) -> list[str]:
     objs = {int(m.group(1)): m.group(2) for m in re.finditer(rb"(\d+) 0 obj(.*?)endobj", data, re.S)}
 
     def stream(body: bytes) -> bytes:
-        m = re.search(rb"stream\r?\n(.*?)\r?\nendstream", body, re.S)
-        raw = m.group(1) if m else b""
+        # The stream is /Length bytes long: compressed data may itself end in "\r",
+        # so the bytes before "endstream" are not a safe end marker.
+        start = re.search(rb"stream\r?\n", body)
+        length = re.search(rb"/Length\s+(\d+)(\s+0\s+R)?", body)
+        assert start is not None and length is not None
+        size = int(objs[int(length.group(1))].strip()) if length.group(2) else int(length.group(1))
+        raw = body[start.end():start.end() + size]
         return zlib.decompress(raw) if b"FlateDecode" in body else raw
 
     def cmap(n: int) -> dict[bytes, str]:
