@@ -213,41 +213,41 @@ def by_title(rows: list[list[str]]) -> dict[str, list[str]]:
 
 def test_csv_boras_as_numbers() -> None:
     rows = csv_rows(str(BORAS))
-    assert rows[0] == ["Plan", "Nr", "Åtgärd", "Status", "Medräknad", "Uppföljd", "Planerat 2017 (tkr)",
-                       "Prognos 2017 (tkr)", "Avvikelse 2017 (tkr)", "Utfall hittills 2017 (tkr)"]
+    assert rows[0] == ["Plan", "Nr", "Åtgärd", "Status", "Medräknad", "Planerat 2017 (tkr)",
+                       "Prognos 2017 (tkr)", "Avvikelse 2017 (tkr)", "Utfall hittills 2017 (tkr)", "Uppföljd"]
     igu = next(r for r in rows if r[1] == "5-1")
-    assert igu[4:6] == ["ja", "ja"]
-    assert [swedish_number(c) for c in igu[6:9]] == [1050, 900, -150] and igu[9] == ""
-    assert sum(r[5] == "inget planerat" for r in rows[1:]) == 18  # nothing planned for 2017: nothing to follow up
+    assert igu[4] == "ja" and igu[9] == "ja"
+    assert [swedish_number(c) for c in igu[5:8]] == [1050, 900, -150] and igu[8] == ""
+    assert sum(r[9] == "inget planerat" for r in rows[1:]) == 18  # nothing planned for 2017: nothing to follow up
     summa = by_title(rows)["Summa"]
-    assert [swedish_number(c) for c in summa[6:9]] == [1050, 900, -150]
+    assert [swedish_number(c) for c in summa[5:8]] == [1050, 900, -150]
     assert "Sparbeting: inget sparbeting angivet" in by_title(rows)
 
 
 def test_csv_trelleborg_in_kr_keeps_every_krona() -> None:
     rows = by_title(csv_rows(str(TRELLEBORG), "--unit", "kr"))
-    assert [swedish_number(c) for c in rows["Summa"][6:9]] == [13_000_000, 13_000_000, 0]
-    assert swedish_number(rows["Sparbeting"][7]) == 49_000_000
-    assert swedish_number(rows["Prognos: kvar att spara"][7]) == 36_000_000
+    assert [swedish_number(c) for c in rows["Summa"][5:8]] == [13_000_000, 13_000_000, 0]
+    assert swedish_number(rows["Sparbeting"][6]) == 49_000_000
+    assert swedish_number(rows["Prognos: kvar att spara (negativt = överskott)"][6]) == 36_000_000
     rows = by_title(csv_rows(str(TRELLEBORG)))  # the plan's own unit, mkr
-    assert swedish_number(rows["Prognos: kvar att spara"][7]) == 36
+    assert swedish_number(rows["Prognos: kvar att spara (negativt = överskott)"][6]) == 36
 
 
 def test_csv_ranges_get_low_and_high(hostile: Path) -> None:
     rows = csv_rows(str(hostile))
-    assert rows[0][6:10] == ["Planerat 2025 låg (tkr)", "Planerat 2025 hög (tkr)", "Prognos 2025 låg (tkr)",
-                             "Prognos 2025 hög (tkr)"]
+    assert rows[0][5:9] == ["Planerat 2025 låg (tkr)", "Planerat 2025 hög (tkr)", "Prognos 2025 låg (tkr)",
+                            "Prognos 2025 hög (tkr)"]
     b = next(r for r in rows if r[1] == "B")
-    assert [swedish_number(c) for c in b[6:12]] == [300, 700, 200, 900, -100, 200]
+    assert [swedish_number(c) for c in b[5:11]] == [300, 700, 200, 900, -100, 200]
     summa = by_title(rows)["Summa"]
-    assert [swedish_number(c) for c in summa[6:12]] == [1850, 2250, 1900, 2600, 50, 350]
-    gap = by_title(rows)["Prognos: kvar att spara"]
-    assert [swedish_number(c) for c in gap[8:10]] == [400, 1100]
+    assert [swedish_number(c) for c in summa[5:11]] == [1850, 2250, 1900, 2600, 50, 350]
+    gap = by_title(rows)["Prognos: kvar att spara (negativt = överskott)"]
+    assert [swedish_number(c) for c in gap[7:9]] == [400, 1100]
 
 
 def test_csv_names_a_surplus(surplus: Path) -> None:
     rows = by_title(csv_rows(str(surplus)))
-    assert swedish_number(rows["Prognos: överskott"][7]) == 300  # 500 − 800, shown as a positive surplus
+    assert swedish_number(rows["Prognos: kvar att spara (negativt = överskott)"][6]) == -300  # 500 − 800, signed
 
 
 def test_csv_injection_is_neutralised(hostile: Path) -> None:
@@ -283,7 +283,8 @@ def test_csv_read_back_by_libreoffice_as_numbers(hostile: Path, tmp_path: Path) 
 
 def test_markdown_trelleborg() -> None:
     text = follow_up(str(TRELLEBORG), "--format", "markdown").decode("utf-8")
-    assert text.startswith("### Uppföljning 2019 per 2019-03-31 — Handlingsplan")
+    assert text.startswith("## Uppföljning 2019 per 2019-03-31\n")
+    assert "\n### Uppföljning 2019 per 2019-03-31 — Handlingsplan" in text
     assert ("**Planerat:** 13,0 mkr · **Prognos:** 13,0 mkr · **Avvikelse:** 0,0 mkr · **Sparbeting:** 49,0 mkr"
             " · **Prognos: kvar att spara:** 36,0 mkr · **Ej uppföljda:** 0 åtgärder") in text
     assert "| Nr | Åtgärd | Status | Planerat | Prognos | Avvikelse | Utfall hittills | Uppföljd |" in text
@@ -328,7 +329,7 @@ def test_html_key_figures_cannot_be_misread(surplus: Path) -> None:
         "Sparbeting": ("", "49,0 mkr"), "Prognos: kvar att spara": ("remaining", "36,0 mkr"),
         "Ej uppföljda": ("", "0 åtgärder")}
     boras = figures(page(str(BORAS)))
-    assert boras["Avvikelse"] == ("short", "-150 tkr") and boras["Ej uppföljda"] == ("", "0 åtgärder")
+    assert boras["Avvikelse"] == ("remaining", "-150 tkr") and boras["Ej uppföljda"] == ("", "0 åtgärder")
     assert boras["Sparbeting"] == ("", "inget sparbeting angivet") and not any("Prognos:" in k for k in boras)
     assert figures(page(str(surplus)))["Prognos: överskott"] == ("surplus", "300 tkr")
     assert figures(page(str(TRELLEBORG), "--lang", "en"))["Forecast: still to save"] == ("remaining", "36,0 mkr")
@@ -336,11 +337,11 @@ def test_html_key_figures_cannot_be_misread(surplus: Path) -> None:
 
 def test_html_red_where_a_measure_delivers_less(hostile: Path) -> None:
     html = page(str(BORAS))
-    assert re.search(r"<td>5-1</td>.*?<td class=\"num short\">-150</td>", html)
+    assert re.search(r"<td>5-1</td>.*?<td class=\"num remaining\">-150</td>", html)
     assert '<g class="bar short">' in html and '<g class="bar planned">' in html
-    assert 'class="not-followed"' not in html and html.count("<td>inget planerat</td>") == 18
+    assert '<td class="uncertain">' not in html and html.count("<td>inget planerat</td>") == 18
     html = page(str(hostile))
-    assert '<td class="num short">-100 / +200</td>' in html  # B: the low bound falls short
+    assert '<td class="num remaining">-100 / +200</td>' in html  # B: the low bound falls short
     assert '<td class="num">+300</td>' in html             # A: above plan
 
 
@@ -404,7 +405,8 @@ def table(folder: Path, name: str) -> tuple[list[str], list[list[str]]]:
 
 def numbers_of(row: list[str], header: list[str]) -> list[Decimal | None]:
     first = next(index for index, name in enumerate(header) if name.startswith("Planerat"))
-    return [Decimal(c) if c else None for c in row[first:]]
+    last = header.index("Uppföljd")  # the amounts are between
+    return [Decimal(c) if c else None for c in row[first:last]]
 
 
 def by_name(header: list[str], rows: list[list[str]]) -> dict[str, list[str]]:
@@ -418,7 +420,7 @@ def test_xlsx_boras_recalculates_to_our_figures(workbooks: Path) -> None:
     rows = sheet(workbooks, "boras")
     assert rows[0][0].startswith("Uppföljning 2017 per 2017-08-31 — Åtgärdsplan för ekonomisk balans 2017")
     header, body = table(workbooks, "boras")
-    assert header[:4] == ["Nr", "Åtgärd", "Status", "Uppföljd"]  # one plan: no Plan column; no column twice
+    assert header[:5] == ["Plan", "Nr", "Åtgärd", "Status", "Medräknad"]  # the Document's columns; none twice
     assert len(set(header)) == len(header)
     named = by_name(header, body)
     assert numbers_of(named["5-1"], header)[:3] == [1050, 900, -150]
@@ -451,10 +453,10 @@ def test_xlsx_holds_formulas_and_text_never_becomes_one(workbooks: Path) -> None
         strings = book.read("xl/sharedStrings.xml").decode("utf-8")
     cells = xml.split("<headerFooter>")[0]  # the page header names the plan: text for the printer, not a cell
     formulas = re.findall(r"<f>(.*?)</f>", cells)
-    assert "G5-E5" in formulas and "H5-F5" in formulas  # deviation = forecast − planned, low and high
-    assert "SUM($E$5:$E$9)" in formulas
-    assert "G12-H11" in formulas and "G12-G11" in formulas  # the forecast gap: target − the forecast Summa
-    assert all(re.fullmatch(r"[A-Z0-9$:()+\-]+", f) for f in formulas), formulas
+    assert "H5-F5" in formulas and "I5-G5" in formulas  # deviation = forecast − planned, low and high
+    assert "SUM($F$5:$F$7,$F$9)" in formulas  # the counted rows (D is cancelled)
+    assert "H12-I11" in formulas and "I12-H11" in formulas  # the forecast gap: target − the forecast Summa
+    assert all(re.fullmatch(r"[A-Z0-9$:,()+\-]+", f) for f in formulas), formulas
     assert "HYPERLINK" not in cells and "HYPERLINK" in strings and "=1+2 mer" in strings
 
 

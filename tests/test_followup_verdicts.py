@@ -203,15 +203,15 @@ def test_markdown_boras() -> None:
 def test_html(plan: Path) -> None:
     html = run(str(plan), "--format", "html")
     assert '<td class="num">inom intervallet</td>' in html
-    assert '<td class="num short">-1 / -201</td>' in html and '<td class="num">+201 / +1</td>' in html
-    assert html.count('class="not-followed"') == 1 and html.count("<td>inget planerat</td>") == 1
-    assert html.count('class="num short"') == 1                  # only LOW is red, not IN
+    assert '<td class="num remaining">-1 / -201</td>' in html and '<td class="num">+201 / +1</td>' in html
+    assert html.count('<td class="uncertain">') == 1 and html.count("<td>inget planerat</td>") == 1
+    assert html.count('class="num remaining"') == 1              # only LOW is red, not IN
     assert html.count('<g class="bar short">') == 1
 
 
 def test_html_boras() -> None:
     html = run(str(BORAS), "--format", "html")
-    assert 'class="not-followed"' not in html and html.count("<td>inget planerat</td>") == 18
+    assert '<td class="uncertain">' not in html and html.count("<td>inget planerat</td>") == 18
 
 
 def test_csv_keeps_the_numbers(plan: Path) -> None:
@@ -219,8 +219,8 @@ def test_csv_keeps_the_numbers(plan: Path) -> None:
     # measure with nothing planned is never read as not followed up.
     rows = read_csv(run(str(plan), "--format", "csv").encode("utf-8-sig"))
     by = {row[1]: row for row in rows[1:] if row[1]}
-    assert [swedish_number(c) for c in by["IN"][6:12]] == [100, 300, 200, 200, 100, -100]
-    assert (by["LATER"][5], by["NONE"][5], by["EQ"][5]) == ("inget planerat", "ej uppföljd", "ja")
+    assert [swedish_number(c) for c in by["IN"][5:11]] == [100, 300, 200, 200, 100, -100]
+    assert (by["LATER"][-1], by["NONE"][-1], by["EQ"][-1]) == ("inget planerat", "ej uppföljd", "ja")
 
 
 def test_the_year_of_a_plan_without_years_comes_from_the_date_the_caller_gives() -> None:

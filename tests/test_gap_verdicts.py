@@ -312,30 +312,38 @@ def test_html_summarize_and_gap_agree(tmp_path: Path) -> None:
 
     gap = _html("gap", path, "--format", "html")
     rows = {cells[0]: (classes, cells) for classes, cells in gap.rows if cells}
-    assert rows["2025"] == ("measure remaining", ["2025", "2 000", "800", "kvar att spara 1 200", "40 %"])
-    assert rows["2024"][0] == "measure surplus"
+    assert rows["2025"] == ("year remaining", ["2025", "2 000", "800", "kvar att spara 1 200", "40 %"])
+    assert rows["2024"][0] == "year surplus"
     assert rows["Hela perioden"][0] == "total remaining"
     assert rows["Hela perioden"][1][3] == "Kvar att spara: 1 200 (2025)"
     assert rows["Netto för perioden"] == ("net", ["Netto för perioden", "", "", "överskott 300", ""])
 
 
-def _csv(*args: str) -> dict[str, list[str]]:
+def _csv(*args: str) -> dict[str, dict[str, str]]:
+    """Each row by its name (summarize's "Åtgärd" column; gap's totals name theirs after the plan), cells by header."""
     data = invoke_bytes(*args).decode("utf-8-sig")
-    return {row[2]: row for row in csv.reader(io.StringIO(data), delimiter=";") if len(row) > 2}
+    header, *rows = csv.reader(io.StringIO(data), delimiter=";")
+    name = header.index("Åtgärd") if "Åtgärd" in header else 1
+    return {row[name]: dict(zip(header, row)) for row in rows}
+
+
+YEARS_AND_TOTAL = ("2024 (tkr)", "2025 (tkr)", "Summa (tkr)")
 
 
 @pytest.mark.parametrize("command", ["summarize", "gap"])
 def test_csv_summarize_and_gap_agree(tmp_path: Path, command: str) -> None:
     rows = _csv(command, str(plan_file(tmp_path)), "--format", "csv")
     assert "Överskott" not in rows
-    # the gap row is signed (its cells differ in kind): 2024 over, 2025 short, the net over
-    assert rows["Kvar att spara (negativt = överskott)"][6:9] == ["-1500", "1200", "-300"]
-    assert rows["Kvar att spara (2025)"][6:9] == ["", "", "1200"]
+    # the gap row is signed, as a spreadsheet recalculates it: 2024 over, 2025 short, the net over
+    assert [rows["Kvar att spara (negativt = överskott)"][h] for h in YEARS_AND_TOTAL] == ["-1500", "1200", "-300"]
+    assert [rows["Kvar att spara (2025)"][h] for h in YEARS_AND_TOTAL] == ["", "", "1200"]
 
 
 def test_csv_whole_period_target_has_no_shortfall_row(tmp_path: Path) -> None:
     rows = _csv("summarize", str(plan_file(tmp_path, target="3 000")), "--format", "csv")
-    assert rows["Överskott"][8] == "300" and not any(name.startswith("Kvar att spara") for name in rows)
+    # a surplus of 300: signed, under the label that says so; no shortfall row (no year falls short)
+    assert rows["Kvar att spara (negativt = överskott)"]["Summa (tkr)"] == "-300"
+    assert not any(re.fullmatch(r"Kvar att spara \(\d{4}.*\)", name) for name in rows)
 
 
 def _sheet_rows(path: Path) -> dict[str, dict[int, tuple[str, str]]]:
@@ -363,8 +371,8 @@ def test_xlsx_no_cell_labelled_surplus_shows_a_shortfall(tmp_path: Path) -> None
     shortfall = rows["Kvar att spara (2025)"]
     assert float(shortfall[7][1]) == 1200 and 5 not in shortfall and 6 not in shortfall
     formulas = _formulas(out)
-    assert formulas["F10"] == "F9-F7" and formulas["G10"] == "G9-G7"  # target − Summa
-    assert formulas["H11"] == "MAX(0,F10)+MAX(0,G10)"  # the shortfall, never below zero
+    assert formulas["F9"] == "F8-F7" and formulas["G9"] == "G8-G7"  # target − Summa
+    assert formulas["H10"] == "MAX(0,F9)+MAX(0,G9)"  # the shortfall, never below zero
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
@@ -384,8 +392,8 @@ def test_follow_up_labels_come_from_the_core_kind(tmp_path: Path) -> None:
     out = invoke("follow-up", path, "--year", "2025")
     assert "Prognos: överskott" in out and "kvar att spara" not in out
     rows = _csv("follow-up", path, "--year", "2025", "--format", "csv")
-    assert rows["Prognos: överskott"][7] == "0"
+    assert rows["Prognos: kvar att spara (negativt = överskott)"]["Prognos 2025 (tkr)"] == "0"  # signed
     short = _csv("follow-up", str(plan_file(tmp_path, forecast="1 900", name="b.yaml")), "--year", "2025",
                  "--format", "csv")
-    assert short["Prognos: kvar att spara"][7] == "100"
+    assert short["Prognos: kvar att spara (negativt = överskott)"]["Prognos 2025 (tkr)"] == "100"
 

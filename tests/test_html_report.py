@@ -20,8 +20,9 @@ from budgetbalans.loader import load_paths
 from budgetbalans.messages import Lang
 from budgetbalans.money import Unit
 from budgetbalans.render import charts, html
+from budgetbalans.render.build import gap_document, summary_document
 from budgetbalans.render.report import Report, ReportKind
-from budgetbalans.render.table import View
+from budgetbalans.render.view import View, shown_paths
 from helpers_clients import CHROMIUM, run_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,7 +68,12 @@ def computed(*paths: Path) -> Summary:
 
 def page(summary: Summary, lang: Lang = Lang.SV, kind: ReportKind = ReportKind.SUMMARY,
          group_by: GroupBy | None = None, today: datetime.date | None = DAY) -> str:
-    return html.render(summary, Report(kind, View(Unit.TKR, lang), group_by, today=today))
+    return write(summary, Report(kind, View(Unit.TKR, lang), group_by, today=today))
+
+
+def write(summary: Summary, report: Report) -> str:
+    build = gap_document if report.kind is ReportKind.GAP else summary_document
+    return html.write(build(summary, report.view, report.group_by, report.today), report)
 
 
 # --- report date, file names, legend -----------------------------------------------------------
@@ -104,7 +110,7 @@ def test_file_names_without_the_local_folder(long_path: Path, kind: ReportKind, 
 
 
 def test_same_file_names_keep_the_folder_that_tells_them_apart() -> None:
-    assert html.shown_paths(["/home/anna/2025/vard.yaml", "/srv/x/2026/vard.yaml", "/a/b/c.yaml", "c.yaml"]) == {
+    assert shown_paths(["/home/anna/2025/vard.yaml", "/srv/x/2026/vard.yaml", "/a/b/c.yaml", "c.yaml"]) == {
         "/home/anna/2025/vard.yaml": "2025/vard.yaml", "/srv/x/2026/vard.yaml": "2026/vard.yaml",
         "/a/b/c.yaml": "b/c.yaml", "c.yaml": "c.yaml"}
 
@@ -185,7 +191,7 @@ def measured(text: str, tmp_path: Path) -> list[dict[str, object]]:
 @pytest.mark.parametrize("unit", [Unit.KR, Unit.TKR])
 def test_no_chart_label_is_clipped_or_overlapping(long_path: Path, tmp_path: Path, lang: Lang, unit: Unit) -> None:
     summary = computed(long_path, *sorted((ROOT / "examples").glob("*.yaml")))
-    text = html.render(summary, Report(ReportKind.SUMMARY, View(unit, lang), today=DAY))
+    text = write(summary, Report(ReportKind.SUMMARY, View(unit, lang), today=DAY))
     svgs = measured(text, tmp_path)
     assert len(svgs) >= 10 and any(len(s["texts"]) > 40 for s in svgs)  # type: ignore[arg-type]
     for svg in svgs:

@@ -162,15 +162,16 @@ def test_the_workbook_page_setup(printed: Path) -> None:
         assert workbook.count("_xlnm.Print_Titles") == len(sheets_of(xlsx))
 
 
-def test_follow_up_sheet_has_no_plan_or_counted_column_and_its_gap_is_a_formula(printed: Path) -> None:
+def test_follow_up_sheet_names_plan_and_counted_and_its_gap_is_a_formula(printed: Path) -> None:
     xlsx = printed / "f-socialnamnden-trelleborg-2019.xlsx"
     (sheet,) = sheets_of(xlsx)
     headers = header_texts(xlsx, sheet)
-    assert headers[:4] == ["Nr", "Åtgärd", "Status", "Uppföljd"]
+    # the Document's columns for numbers: the plan and whether counted, also with one plan
+    assert headers[:5] == ["Plan", "Nr", "Åtgärd", "Status", "Medräknad"] and headers[-1] == "Uppföljd"
     assert len(headers) == len(set(headers))
     with zipfile.ZipFile(xlsx) as book:
         formulas = re.findall(r"<f>(.*?)</f>", book.read(sheet).decode("utf-8"))
-    assert any(re.fullmatch(r"\$?F\$?\d+-F\d+", f) for f in formulas), formulas  # target − forecast Summa
+    assert any(re.fullmatch(r"\$?G\$?\d+-G\d+", f) for f in formulas), formulas  # target − forecast Summa
 
 
 def test_header_and_footer_text_is_escaped_and_rows_fit_wrapped_text() -> None:

@@ -1,39 +1,58 @@
 """The report formats by name (as check-jsonschema's ``REPORTER_BY_NAME``): one line a format.
 
-Each renderer takes the :class:`~budgetbalans.core.Summary` and a
-:class:`~budgetbalans.render.report.Report` and returns bytes. Every format's module (and its
-library: rich, Jinja2, XlsxWriter) is imported only when that format is used, so
-``--format csv`` or ``json`` loads none of them.
+A report is built once into a :class:`~budgetbalans.render.model.Document` (by
+:mod:`budgetbalans.render.build` or :mod:`budgetbalans.render.build_followup`), and a writer
+serialises it: ``WRITER_BY_NAME``. JSON is the contract and dumps the core's records directly
+(:mod:`budgetbalans.render.jsonout`). Every writer's module (and its library: rich, Jinja2,
+XlsxWriter) is imported only when that format is used, so ``--format csv`` or ``json`` loads
+none of them.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Callable
 
 from budgetbalans.core import Summary
 from budgetbalans.followup import FollowUp
-from budgetbalans.render.report import Report, lazy
+from budgetbalans.render.model import Document
+from budgetbalans.render.report import Report, ReportKind, lazy
 
+Writer = Callable[[Document, Report], bytes]
 Renderer = Callable[[Summary, Report], bytes]
 FollowUpRenderer = Callable[[FollowUp, Report], bytes]
 
-REPORTER_BY_NAME: dict[str, Renderer] = {
-    "table": lazy("table", "render", text=True),
-    "json": lazy("jsonout", "render", text=True),
-    "csv": lazy("csvout", "render", text=False),
-    "markdown": lazy("markdown", "render", text=True),
-    "html": lazy("html", "render", text=True),
-    "xlsx": lazy("xlsx", "render", text=False),
+WRITER_BY_NAME: dict[str, Writer] = {
+    "table": lazy("table", "write", text=True),
+    "csv": lazy("csvout", "write", text=False),
+    "markdown": lazy("markdown", "write", text=True),
+    "html": lazy("html", "write", text=True),
+    "xlsx": lazy("xlsx", "write", text=False),
 }
-#: The follow-up's formats by name, the same formats with the follow-up's renderers.
+
+
+def render(summary: Summary, report: Report, format: str) -> bytes:
+    """``summarize`` or ``gap`` in ``format``: the JSON of the contract, or a Document written by name."""
+    if format == "json":
+        return lazy("jsonout", "render", text=True)(summary, report)
+    from budgetbalans.render.build import gap_document, summary_document
+
+    build = summary_document if report.kind is ReportKind.SUMMARY else gap_document
+    return WRITER_BY_NAME[format](build(summary, report.view, report.group_by, report.today), report)
+
+
+def render_follow_up(result: FollowUp, report: Report, format: str) -> bytes:
+    """``follow-up`` in ``format``, as :func:`render`."""
+    if format == "json":
+        return lazy("jsonout", "render_follow_up", text=True)(result, report)
+    from budgetbalans.render.build_followup import follow_up_document
+
+    return WRITER_BY_NAME[format](follow_up_document(result, report.view, report.today), report)
+
+
+REPORTER_BY_NAME: dict[str, Renderer] = {name: partial(render, format=name) for name in ("json", *WRITER_BY_NAME)}
 FOLLOW_UP_BY_NAME: dict[str, FollowUpRenderer] = {
-    "table": lazy("followup_table", "render_table", text=True),
-    "json": lazy("jsonout", "render_follow_up", text=True),
-    "csv": lazy("csvout", "render_follow_up", text=False),
-    "markdown": lazy("markdown", "render_follow_up", text=True),
-    "html": lazy("html", "render_follow_up", text=True),
-    "xlsx": lazy("xlsx", "render_follow_up", text=False),
-}
+    name: partial(render_follow_up, format=name) for name in ("json", *WRITER_BY_NAME)}
 #: Formats that are files rather than text: written only with ``--output``.
 FILE_ONLY = frozenset({"xlsx"})
 #: Formats ``gap`` offers (its xlsx would only repeat summarize's workbook).

@@ -1,30 +1,33 @@
-"""``--format markdown``: GitHub-flavoured tables, for a pull-request comment or a wiki page.
+"""``--format markdown``: a :class:`~budgetbalans.render.model.Document` as GitHub-flavoured
+Markdown, for a pull-request comment or a wiki page.
 
-The same tables as the terminal (:mod:`budgetbalans.render.report`'s text cells). Plan text
-is data: ``|`` and the characters Markdown would read as emphasis, code, links, HTML,
+Per section: its title as a ``##`` heading, the subtitle in italics, the key figures on one line
+(``**Sparbeting:** 12 357 tkr · ...``), then each table the text formats show
+(:attr:`Audience.TEXT <budgetbalans.render.model.Audience>`): a ``###`` heading where its title
+differs from the section's, its caption in italics where it differs from the subtitle, the
+table (amount columns right-aligned; Summa and the gap in bold, a measure or an effect that is not
+counted in italics, a cell with a tone of its own, such as a deviation below plan, in bold), its
+notes; then the section's notes. After every section, the document's notes (the rounding note in
+italics, each warning as ``> **Varning:** ...``) and the report date.
+
+Plan text is data: ``|`` and the characters Markdown would read as emphasis, code, links, HTML,
 mentions or math are escaped, and line breaks become spaces.
-
-``follow-up``: the key figures on one line, then the measures with planned, forecast,
-deviation and outcome, the totals and the forecast gap.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from budgetbalans.core import Summary
-from budgetbalans.followup import FollowUp
-from budgetbalans.render.report import (
-    Report, ReportKind, TextTable, all_plans_table, gap_table, groups_table, measures_table, warnings,
-)
-from budgetbalans.grouping import group_totals
-from budgetbalans.render.followup import follow_up_text_table, key_figures
-from budgetbalans.render.labels import label
-from budgetbalans.render.view import shows_rounded
+from budgetbalans.render.model import Audience, Document, Note, Row, RowKind, Section, Table, Tone
+
+if TYPE_CHECKING:
+    from budgetbalans.render.report import Report
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~$@#])")  # in a cell, - + ( ) ! never start a line
-_EMPHASIS = {"total": "**", "gap": "**"}
+_BOLD = frozenset({RowKind.TOTAL, RowKind.GAP})
+_ITALIC = frozenset({RowKind.UNCOUNTED, RowKind.POTENTIAL})
+_SHOWN = (Audience.ALL, Audience.TEXT)
 
 
 def escape(text: str) -> str:
@@ -34,55 +37,75 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-def render(summary: Summary, report: Report) -> str:
-    """The whole report: each plan's table (summarize) or the gap table, subtotals, warnings."""
-    view = report.view
-    tables: list[TextTable] = []
-    if report.kind is ReportKind.SUMMARY:
-        tables += [measures_table(result, view) for result in summary.plans]
-        if len(summary.plans) > 1:
-            tables.append(all_plans_table(summary, view))
-    else:
-        tables.append(gap_table(summary, view))
-    if report.group_by is not None:
-        tables.append(groups_table(summary, group_totals(summary, report.group_by), report.group_by, view))
-    parts = [table_markdown(table) for table in tables]
-    if shows_rounded(summary, view.unit):
-        parts.append(f"*{escape(label('rounded_note', view.lang))}*")
-    lines = warnings(summary, view)
-    if lines:
-        parts.append("\n".join(f"> **{escape(label('warning', view.lang))}:** "
-                               f"{escape(line)}" for line in lines))
+def write(document: Document, options: Report) -> str:
+    """The whole report: each section, then the rounding note, the warnings and the report date."""
+    parts = [part for section in document.sections for part in _section(section)]
+    plain = [note for note in document.notes if not note.warning]
+    parts += [f"*{escape(note.text)}*" for note in plain]
+    warnings = [_warning(note, document) for note in document.notes if note.warning]
+    if warnings:
+        parts.append("\n>\n".join(warnings))
+    if document.report_date:
+        parts.append(escape(document.report_date))
     return "\n\n".join(parts) + "\n"
 
 
-def render_follow_up(report: FollowUp, options: Report) -> str:
-    """``follow-up --format markdown``: the key figures on one line, then the table; a deviation below
-    plan and a measure not followed up are in bold."""
-    view = options.view
-    figures = " · ".join(f"**{escape(f.name)}:** {escape(f.value)}" for f in key_figures(report, view))
-    table = table_markdown(follow_up_text_table(report, view))
-    heading, _, rest = table.partition("\n\n")
-    return f"{heading}\n\n{figures}\n\n{rest}\n"
+def _warning(note: Note, document: Document) -> str:
+    """``> **Varning:** text``: the word once, whether or not the note's text begins with it."""
+    word = document.words.get("warning", "")
+    text = note.text
+    if word and text.startswith(f"{word}:"):
+        text = text[len(word) + 1:].lstrip()
+    head = f"**{escape(word)}:** " if word else ""
+    return f"> {head}{escape(text)}"
 
 
-def table_markdown(table: TextTable) -> str:
-    lines = [f"### {escape(table.title)}", ""] if table.title else []
-    if table.caption:
-        lines += [f"*{escape(table.caption)}*", ""]
-    lines.append(_row([escape(h) for h in table.headers]))
-    lines.append("|" + "|".join("---:" if numeric else "---" for numeric in table.numeric) + "|")
-    for row in table.rows:
-        mark = _EMPHASIS.get(row.kind, "")
-        cells = [escape(cell) for cell in row.cells]
-        if row.cell_tones:
-            cells = [f"**{c}**" if c and tone and not mark else c for c, tone in zip(cells, row.cell_tones)]
-        if row.kind == "dim":
-            cells = [f"*{cell}*" if cell else cell for cell in cells]
-        lines.append(_row([f"{mark}{cell}{mark}" if cell and mark else cell for cell in cells]))
-    lines += [f"\n{escape(note)}" for note in table.notes]
-    return "\n".join(lines)
+def _section(section: Section) -> list[str]:
+    parts = [f"## {escape(section.title)}"]
+    if section.subtitle:
+        parts.append(f"*{escape(section.subtitle)}*")
+    if section.figures:
+        parts.append(" · ".join(f"**{escape(f.name)}:** {escape(f.value)}" for f in section.figures))
+    for table in section.tables:
+        if table.audience in _SHOWN:
+            parts += _table(table, section)
+    parts += [escape(note.text) for note in section.notes]
+    return parts
 
 
-def _row(cells: Sequence[str]) -> str:
+def _table(table: Table, section: Section) -> list[str]:
+    parts = []
+    if table.title and table.title != section.title:
+        parts.append(f"### {escape(table.title)}")
+    if table.caption and table.caption != section.subtitle:
+        parts.append(f"*{escape(table.caption)}*")
+    shown = table.shown_columns(Audience.TEXT)
+    columns = [table.columns[i] for i in shown]
+    lines = [_line([escape(column.header) for column in columns]),
+             "|" + "|".join("---:" if column.numeric else "---" for column in columns) + "|"]
+    lines += [_line(_cells(row, shown)) for _, row in table.shown(Audience.TEXT)]
+    parts.append("\n".join(lines))
+    parts += [escape(note.text) for note in table.notes]
+    return parts
+
+
+def _cells(row: Row, shown: Sequence[int]) -> list[str]:
+    """The row's shown cells, escaped and marked: Summa and the gap bold, what is not counted in
+    italics, a cell with a tone of its own bold."""
+    bold = row.kind in _BOLD
+    italic = row.kind in _ITALIC
+    cells = []
+    for index in shown:
+        cell = row.cells[index]
+        text = escape(cell.text)
+        if text:
+            if bold or cell.tone is not Tone.NEUTRAL:
+                text = f"**{text}**"
+            if italic:
+                text = f"*{text}*"
+        cells.append(text)
+    return cells
+
+
+def _line(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cells) + " |"

@@ -5,14 +5,13 @@ The only place figures are rounded (half up), and only for display.
 
 from __future__ import annotations
 
-import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from budgetbalans import text as inert
 from budgetbalans.money import Range, Unit
 
 #: Decimals shown per unit: whole kronor and tkr, up to two for mkr.
 _DECIMALS = {Unit.KR: 0, Unit.TKR: 0, Unit.MKR: 2}
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def number(value: Decimal, decimals: int = 0, *, trim: bool = False) -> str:
@@ -69,5 +68,12 @@ def percent_span(shares: tuple[Decimal | None, Decimal | None] | None) -> str:
 
 
 def clean(text: str) -> str:
-    """Plan text made safe for a terminal: control characters (escape sequences, bidi overrides) removed."""
-    return _CONTROL.sub("", text.replace("\t", " "))
+    """Plan text made safe for every writer (:func:`budgetbalans.text.clean`): control, bidi and
+    zero-width characters removed, a tab or a line separator a space, a line break kept."""
+    return inert.clean(text)
+
+
+def file_name(path: str) -> str:
+    """A file name as a report shows it: every invisible character (a line break, a byte that is
+    not UTF-8, a bidi override) made visible, as ``ls -b`` would (:func:`budgetbalans.text.shown`)."""
+    return inert.shown(path)

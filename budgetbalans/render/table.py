@@ -1,41 +1,115 @@
-"""``--format table``: terminal tables (rich). Plan text is always a :class:`rich.text.Text`, never markup.
+"""``--format table``: a :class:`~budgetbalans.render.model.Document` as terminal tables (rich).
 
-Only this format (and the follow-up's table) imports rich. The words of figures and verdicts
-are :mod:`budgetbalans.render.view`'s; the subtotals are :mod:`budgetbalans.render.report`'s
-text table, drawn with rich.
+Every section's tables that text formats show (:attr:`Audience.TEXT`), each with its title above
+and its caption and notes under it, then the document's notes (the rounding note, the warnings).
+The section's own heading, key figures and charts are the page formats' (Markdown, HTML): the
+terminal shows the tables, which carry the same figures. A table too wide for the terminal with
+its amounts whole is printed as a block per row instead (:func:`stacked`): no amount is ever cut.
+
+Plan text is always a :class:`rich.text.Text`, never markup; a row's style comes from its kind
+and a verdict's colour from its tone, never from an amount. Only this format imports rich.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from typing import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console, RenderableType
-from rich.table import Column, Table
+from rich.table import Column as RichColumn
+from rich.table import Table as RichTable
 from rich.text import Text
 
-from budgetbalans.core import Gap, coverage, MeasureResult, PlanResult, Reconciliation, Summary, Totals
-from budgetbalans.grouping import GroupBy, group_totals
-from budgetbalans.messages import Lang
-from budgetbalans.money import ZERO, Range, Unit
-from budgetbalans.render import numbers
-from budgetbalans.render.labels import label, status_word
-from budgetbalans.render.report import Report, ReportKind, groups_table as text_groups_table
-from budgetbalans.render.view import (
-    KIND_STYLE, View, mismatch_texts, net_text, period_verdict, shows_rounded, year_gap,
-)
+from budgetbalans.render.model import Audience, Cell, Column, ColumnKind, Document, Note, Row, RowKind, Table, Tone
+
+if TYPE_CHECKING:
+    from budgetbalans.render.report import Report
+
+#: A tone's colour: a verdict's row or cell, a note.
+COLOUR = {Tone.NEUTRAL: "", Tone.BAD: "red", Tone.GOOD: "green", Tone.UNCERTAIN: "yellow"}
+#: The rows above the table's section line: a measure, a subtotal, a year.
+_BODY = frozenset({RowKind.MEASURE, RowKind.UNCOUNTED, RowKind.GROUP, RowKind.YEAR})
 
 
-def render(summary: Summary, report: Report) -> str:
-    """The ``summarize`` or ``gap`` report as the terminal shows it (``report.width`` columns)."""
+def write(document: Document, options: Report) -> str:
+    """The report as the terminal shows it (``options.width`` columns, colours if ``options.terminal``)."""
     out = io.StringIO()
-    console = Console(file=out, width=report.width or 140, force_terminal=report.terminal, highlight=False,
+    console = Console(file=out, width=options.width or 140, force_terminal=options.terminal, highlight=False,
                       emoji=False, markup=False, soft_wrap=False)
-    (render_summary if report.kind is ReportKind.SUMMARY else render_gap)(summary, report.view, console,
-                                                                          report.group_by)
+    first = True
+    for table in document.tables(Audience.TEXT):
+        if not first:
+            console.print()
+        first = False
+        print_table(console, rich_table(table), head=table.head)
+        for note in table.notes:
+            print_wrapped(console, note_text(note))
+    if document.notes and not first:
+        console.print()
+    for note in document.notes:
+        print_wrapped(console, note_text(note))
     return out.getvalue()
+
+
+# --- a Document's table as a rich table -----------------------------------------------------------
+
+
+def rich_table(table: Table) -> RichTable:
+    """``table``'s rows and columns for a reader: amounts right-justified and never wrapped, the wide
+    column (the measure) taking the room, a line above the totals, each row styled by its kind."""
+    shown = table.shown_columns(Audience.TEXT)
+    result = RichTable(title=Text(table.title, style="bold") if table.title else None, title_justify="left",
+                       caption=Text(table.caption) if table.caption else None, caption_justify="left")
+    for index in shown:
+        _add_column(result, table.columns[index])
+    body = True
+    for position, (_, row) in enumerate(table.shown(Audience.TEXT)):
+        if body and row.kind not in _BODY:
+            body = False
+            if position:
+                result.add_section()
+        result.add_row(*[_cell(row.cells[index]) for index in shown], style=row_style(row) or None)
+    return result
+
+
+def _add_column(table: RichTable, column: Column) -> None:
+    header = Text(column.header)
+    if column.numeric:
+        table.add_column(header, justify="right", no_wrap=True)
+    elif column.wide:
+        table.add_column(header, ratio=3, min_width=20, overflow="fold")
+    elif column.key == "class":  # an interval class: 1, 1-2, centred under its header
+        table.add_column(header, justify="center", no_wrap=True)
+    elif column.key == "id" or column.kind is ColumnKind.NAME:  # a measure's number, a year: never broken
+        table.add_column(header, no_wrap=True)
+    elif column.key == "area":
+        table.add_column(header, ratio=1, overflow="fold")
+    else:
+        table.add_column(header, overflow="fold")
+
+
+def _cell(cell: Cell) -> Text:
+    return Text(cell.text, style=COLOUR[cell.tone])
+
+
+def row_style(row: Row) -> str:
+    """Summa bold, what is not counted dim, the verdict bold in its tone's colour."""
+    if row.kind is RowKind.TOTAL:
+        return "bold"
+    if row.kind in (RowKind.UNCOUNTED, RowKind.POTENTIAL):
+        return "dim"
+    if row.kind is RowKind.GAP:
+        return f"bold {COLOUR[row.tone]}".strip()
+    return ""
+
+
+def note_text(note: Note) -> Text:
+    """A warning in yellow, a note in its tone's colour, else dim."""
+    if note.warning:
+        return Text(note.text, style="yellow")
+    return Text(note.text, style=COLOUR[note.tone] or "dim")
 
 
 # --- fitting a table to the width: amounts are never cut ---------------------------------------
@@ -54,20 +128,90 @@ def _as_text(cell: RenderableType) -> Text:
     return cell.copy() if isinstance(cell, Text) else Text(str(cell))
 
 
-def _natural(column: Column) -> int:
+def _natural(column: RichColumn) -> int:
     """The widest line of a column's header and cells, in terminal cells."""
     texts = [column.header, *column.cells]
     return max((cell_len(line) for text in texts for line in _plain(text).split("\n")), default=0)
 
 
-def fits(table: Table, width: int) -> bool:
+def fits(table: RichTable, width: int) -> bool:
     """Whether ``table`` fits ``width`` with every ``no_wrap`` column (the amounts) at its full width
-    and each wrapping column (text, folded) at least a few cells wide (12 for the title)."""
+    and each wrapping column (text, folded) at least a few cells wide (12 for the title), and never
+    narrower than its ``min_width`` (rich keeps that even where the table is then cut)."""
     needed = len(table.columns) + 1  # the vertical lines
     for column in table.columns:
         natural = _natural(column)
-        needed += 2 + (natural if column.no_wrap else min(natural, 12 if column.ratio else 6))
+        if column.no_wrap:
+            needed += 2 + natural
+        else:
+            needed += 2 + max(min(natural, 12 if column.ratio else 6), column.min_width or 0)
     return needed <= width
+
+
+def _collapse(widths: list[int], room: int) -> list[int]:
+    """The wrapping columns narrowed as rich narrows them (``Table._collapse_widths``): the widest
+    down to the next widest, shared out by rounding, until they fit ``room``."""
+    widths = list(widths)
+    excess = sum(widths) - room
+    while excess > 0:
+        widest = max(widths)
+        second = max((width for width in widths if width != widest), default=0)
+        reduce = min(excess, widest - second)
+        tied = sum(1 for width in widths if width == widest)
+        remaining = excess
+        for index, width in enumerate(widths):
+            if width == widest:
+                cut = min(reduce, round(remaining / tied))
+                widths[index] -= cut
+                remaining -= cut
+                tied -= 1
+        excess = sum(widths) - room
+    return widths
+
+
+def _level(naturals: list[int], floors: list[int], room: int) -> list[int]:
+    """The wrapping columns' widths within ``room``, none below its floor: each
+    ``min(natural, max(floor, level))`` with the level as high as fits; the cells left over go to
+    the first columns still short of their natural width."""
+    def widths(level: int) -> list[int]:
+        return [min(natural, max(floor, level)) for natural, floor in zip(naturals, floors)]
+
+    low, high = 0, max(naturals, default=0)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if sum(widths(middle)) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    result = widths(low)
+    spare = room - sum(result)
+    for index, natural in enumerate(naturals):
+        if spare <= 0:
+            break
+        if result[index] < natural:
+            result[index] += 1
+            spare -= 1
+    return result
+
+
+def _set_widths(table: RichTable, width: int) -> None:
+    """When the table is wider than ``width``: the wrapping columns' widths, so that the amounts keep
+    theirs. As rich narrows them (:func:`_collapse`), unless that takes a column below its
+    ``min_width``, which rich then keeps, cutting the table's right edge and the amounts in it:
+    then each keeps its floor (:func:`fits`) and the rest is shared out (:func:`_level`)."""
+    wrapping = [column for column in table.columns if not column.no_wrap]
+    room = width - (len(table.columns) + 1) - 2 * len(table.columns)
+    room -= sum(_natural(column) for column in table.columns if column.no_wrap)
+    naturals = [max(_natural(column), column.min_width or 0) for column in wrapping]
+    if sum(naturals) <= room:
+        return
+    padded = _collapse([natural + 2 for natural in naturals], room + 2 * len(wrapping))
+    widths = [shown - 2 for shown in padded]
+    if any(shown < (column.min_width or 0) for shown, column in zip(widths, wrapping)):
+        floors = [max(min(_natural(column), 12 if column.ratio else 6), column.min_width or 0) for column in wrapping]
+        widths = _level(naturals, floors, room)
+    for column, shown in zip(wrapping, widths):
+        column.width = max(shown, 1)
 
 
 def wrap(text: Text, width: int, indent: int = 0) -> list[Text]:
@@ -139,7 +283,7 @@ def _split_wide(word: Text, room: int) -> list[Text]:
     return lines or [word]
 
 
-def stacked(table: Table, head: int, width: int) -> list[Text]:
+def stacked(table: RichTable, head: int, width: int) -> list[Text]:
     """The table as blocks, one per row: its first ``head`` cells as a heading, then every other
     cell as ``Header: value``, wrapped between values, never inside one. The row's style (bold
     totals, dimmed uncounted measures) and the cells' colours (the verdicts) are kept."""
@@ -173,12 +317,13 @@ def stacked(table: Table, head: int, width: int) -> list[Text]:
     return lines
 
 
-def print_table(console: Console, table: Table, head: int) -> None:
+def print_table(console: Console, table: RichTable, head: int) -> None:
     """``table`` when it fits the console's width with its amounts whole, else :func:`stacked`."""
     for column in table.columns:
         if not column.no_wrap:
             column.overflow = "fold"
     if fits(table, console.width):
+        _set_widths(table, console.width)
         console.print(table)
         return
     for line in stacked(table, head, console.width):
@@ -189,225 +334,3 @@ def print_wrapped(console: Console, text: Text) -> None:
     """A line of prose (a warning, a note) wrapped at the console's width, never inside an amount."""
     for line in wrap(text, console.width):
         console.print(line, soft_wrap=True)
-
-
-def summary_table(result: PlanResult, years: Sequence[int], view: View) -> Table:
-    """One plan: a row per measure, then the totals, the target and the gap."""
-    plan = result.plan
-    title = numbers.clean(plan.title) + (f" — {numbers.clean(plan.organisation)}" if plan.organisation else "")
-    table = Table(title=Text(title, style="bold"), caption=_caption(plan.path, view), show_lines=False,
-                  title_justify="left", caption_justify="left")
-    table.add_column(label("id", view.lang), no_wrap=True)
-    table.add_column(label("measure", view.lang), ratio=3, min_width=20)
-    table.add_column(label("area", view.lang), ratio=1)
-    table.add_column(label("status", view.lang))
-    for year in years:
-        table.add_column(str(year), justify="right", no_wrap=True)
-    table.add_column(label("total", view.lang), justify="right", no_wrap=True)
-    table.add_column(label("class", view.lang), justify="center", no_wrap=True)
-    for measure in result.measures:
-        table.add_row(*_measure_row(measure, years, view), style=None if measure.counted else "dim")
-    _add_total_rows(table, result.totals, years, view)
-    return table
-
-
-def _caption(path: str, view: View) -> Text:
-    parts = [numbers.clean(path), label("unit", view.lang, unit=view.unit.value)]
-    if view.statuses:
-        parts.append(label("statuses_only", view.lang, statuses=", ".join(view.statuses)))
-    return Text(" · ".join(parts))
-
-
-def _measure_row(result: MeasureResult, years: Sequence[int], view: View) -> list[Text]:
-    measure = result.measure
-    status = status_word(measure.status, view.lang)
-    if measure.potential:
-        status += f" ({label('possible', view.lang)})"
-    cells = [Text(numbers.clean(measure.id)), Text(numbers.clean(measure.title)),
-             Text(numbers.clean(measure.area or "")), Text(status)]
-    cells += [Text(numbers.span(result.effects[year], view.unit)) if year in result.effects else Text("")
-              for year in years]
-    cells.append(Text(numbers.span(result.total, view.unit) if result.effects else ""))
-    cells.append(Text(str(result.interval_class) if result.interval_class else ""))
-    return cells
-
-
-def _add_total_rows(table: Table, totals: Totals, years: Sequence[int], view: View) -> None:
-    blank = [Text("")] * 2
-    table.add_section()
-    table.add_row(Text(""), Text(label("total", view.lang), style="bold"), *blank,
-                  *_year_cells(totals.per_year, years, view), Text(numbers.span(totals.total, view.unit), style="bold"),
-                  Text(""), style="bold")
-    if totals.potential.high != 0:
-        table.add_row(Text(""), Text(label("potential", view.lang)), *blank,
-                      *[Text("")] * len(years), Text(numbers.span(totals.potential, view.unit)), Text(""), style="dim")
-    if totals.target is None:
-        table.add_row(Text(""), Text(f"{label('target', view.lang)}: {label('no_target', view.lang)}"),
-                      *blank, *[Text("")] * (len(years) + 2))
-        return
-    target_years = [Text(numbers.amount(totals.target.years.get(y, ZERO), view.unit)) if totals.target.years
-                    else Text("") for y in years]
-    table.add_row(Text(""), Text(label("target", view.lang)), *blank, *target_years,
-                  Text(numbers.amount(totals.target.total, view.unit)), Text(""))
-    _add_gap_row(table, totals.gap, years, view)
-
-
-def _year_cells(per_year: Mapping[int, Range], years: Sequence[int], view: View) -> list[Text]:
-    return [Text(numbers.span(per_year[year], view.unit)) for year in years]
-
-
-def _add_gap_row(table: Table, gap: Gap | None, years: Sequence[int], view: View) -> None:
-    assert gap is not None
-    for cells, _ in gap_rows(gap, years, view):
-        table.add_row(Text(""), cells[0], *[Text("")] * 2, *cells[1:], Text(""))
-
-
-def gap_rows(gap: Gap, years: Sequence[int], view: View) -> list[tuple[list[Text], str]]:
-    """The verdict row (label, a cell per year, the period), then the net row over per-year targets."""
-    name, value, style = period_verdict(gap, view)
-    year_cells = []
-    for year in years:
-        if gap.years is None:
-            year_cells.append(Text(""))
-            continue
-        text, kind = year_gap(gap, year, name, view)
-        year_cells.append(Text(text, style=KIND_STYLE[kind]))
-    rows = [([Text(name, style=style), *year_cells, Text(value, style=style)], style)]
-    if gap.year_falls_short:
-        rows.append(([Text(label("net", view.lang)), *[Text("")] * len(years), Text(net_text(gap, view))], ""))
-    return rows
-
-
-def all_plans_table(summary: Summary, view: View) -> Table:
-    """Several plans added up: totals per year, the target and the gap."""
-    table = Table(title=Text(label("all_plans", view.lang), style="bold"), title_justify="left",
-                  caption=Text(label("unit", view.lang, unit=view.unit.value)), caption_justify="left")
-    table.add_column("")
-    for year in summary.years:
-        table.add_column(str(year), justify="right", no_wrap=True)
-    table.add_column(label("total", view.lang), justify="right", no_wrap=True)
-    totals = summary.totals
-    table.add_row(Text(label("total", view.lang), style="bold"), *_year_cells(totals.per_year, summary.years, view),
-                  Text(numbers.span(totals.total, view.unit), style="bold"))
-    if totals.target is None or totals.gap is None:
-        table.add_row(Text(f"{label('target', view.lang)}: {label('no_target', view.lang)}"),
-                      *[Text("")] * (len(summary.years) + 1))
-        return table
-    table.add_row(Text(label("target", view.lang)),
-                  *[Text(numbers.amount(totals.target.years.get(y, ZERO), view.unit)) if totals.target.years
-                    else Text("") for y in summary.years],
-                  Text(numbers.amount(totals.target.total, view.unit)))
-    for cells, _ in gap_rows(totals.gap, summary.years, view):
-        table.add_row(*cells)
-    return table
-
-
-def mismatch_lines(items: Iterable[Reconciliation], unit: Unit, lang: Lang) -> list[Text]:
-    """A warning per stated total that the rows do not add up to (:func:`~budgetbalans.render.view.mismatch_texts`)."""
-    return [Text(line, style="yellow") for line in mismatch_texts(items, unit, lang)]
-
-
-def render_summary(summary: Summary, view: View, console: Console, group_by: GroupBy | None = None) -> None:
-    """The whole `summarize` report: each plan, then all of them when several, subtotals, then warnings."""
-    for result in summary.plans:
-        print_table(console, summary_table(result, result.totals.years, view), head=2)
-        console.print()
-    if len(summary.plans) > 1:
-        print_table(console, all_plans_table(summary, view), head=1)
-    if group_by is not None:
-        render_groups(summary, group_by, view, console)
-    print_rounded_note(summary, view, console)
-    lines = mismatch_lines(summary.mismatches, view.unit, view.lang)
-    for line in lines:
-        print_wrapped(console, line)
-
-
-def gap_table(summary: Summary, view: View) -> Table:
-    """`gap`: per year and for the period, the target, the measures' total, the gap and the coverage."""
-    totals = summary.totals
-    table = Table(title=Text(_gap_title(summary), style="bold"), title_justify="left",
-                  caption=_caption(" + ".join(r.plan.path for r in summary.plans), view), caption_justify="left")
-    for name in ("year", "target", "measures_total"):
-        table.add_column(label(name, view.lang), justify="left" if name == "year" else "right", no_wrap=True)
-    table.add_column(f"{label('remaining', view.lang)} / {label('surplus', view.lang)}", justify="right",
-                     no_wrap=True)
-    table.add_column(label("coverage", view.lang), justify="right", no_wrap=True)
-    if len(summary.years) == 1:  # --year: the period is that year
-        table.add_row(*_gap_period_row(totals, view, str(summary.years[0])), style="bold")
-        return table
-    for year in summary.years:
-        table.add_row(*_gap_year_row(totals, year, view))
-    table.add_section()
-    table.add_row(*_gap_period_row(totals, view, label("period", view.lang)), style="bold")
-    for row in _gap_net_rows(totals, view):
-        table.add_row(*row)
-    return table
-
-
-def _gap_title(summary: Summary) -> str:
-    if len(summary.plans) == 1:
-        plan = summary.plans[0].plan
-        return numbers.clean(plan.title) + (f" — {numbers.clean(plan.organisation)}" if plan.organisation else "")
-    return ", ".join(numbers.clean(r.plan.title) for r in summary.plans)
-
-
-def _gap_year_row(totals: Totals, year: int, view: View) -> list[Text]:
-    total = totals.per_year[year]
-    target = totals.target.years.get(year) if totals.target and totals.target.years else None
-    if target is None or totals.gap is None or totals.gap.years is None:
-        return [Text(str(year)), Text("–"), Text(numbers.span(total, view.unit)), Text("–"), Text("–")]
-    text, kind = year_gap(totals.gap, year, "", view)
-    return [Text(str(year)), Text(numbers.amount(target, view.unit)), Text(numbers.span(total, view.unit)),
-            Text(text, style=f"bold {KIND_STYLE[kind]}"), Text(numbers.percent_span(coverage(total, target)))]
-
-
-def _gap_period_row(totals: Totals, view: View, name: str) -> list[Text]:
-    period = Text(name)
-    total = Text(numbers.span(totals.total, view.unit))
-    if totals.target is None or totals.gap is None:
-        return [period, Text(label("no_target", view.lang)), total, Text("–"), Text("–")]
-    name, value, style = period_verdict(totals.gap, view)
-    return [period, Text(numbers.amount(totals.target.total, view.unit)), total,
-            Text(f"{name}: {value}", style=style), Text(numbers.percent_span(totals.coverage()))]
-
-
-def _gap_net_rows(totals: Totals, view: View) -> list[list[Text]]:
-    """Over per-year targets where a year falls short: the period's net gap on a row of its own."""
-    if totals.gap is None or not totals.gap.year_falls_short:
-        return []
-    return [[Text(label("net", view.lang)), Text(""), Text(""), Text(net_text(totals.gap, view)), Text("")]]
-
-
-def render_gap(summary: Summary, view: View, console: Console, group_by: GroupBy | None = None) -> None:
-    print_table(console, gap_table(summary, view), head=1)
-    totals = summary.totals
-    if totals.target is not None and totals.target.years is None and summary.years:
-        print_wrapped(console, Text(label("target_period_only", view.lang), style="dim"))
-    if group_by is not None:
-        render_groups(summary, group_by, view, console)
-    print_rounded_note(summary, view, console)
-
-
-def print_rounded_note(summary: Summary, view: View, console: Console) -> None:
-    """Where an amount is shown rounded: that the totals are computed from the exact amounts."""
-    if shows_rounded(summary, view.unit):
-        print_wrapped(console, Text(label("rounded_note", view.lang), style="dim"))
-
-
-def groups_table(summary: Summary, by: GroupBy, view: View) -> Table:
-    """``--group-by``: the counted effects per area, status or plan, then the total they add up to."""
-    source = text_groups_table(summary, group_totals(summary, by), by, view)
-    table = Table(title=Text(source.title, style="bold"), title_justify="left", caption=Text(source.caption),
-                  caption_justify="left")
-    for header, numeric in zip(source.headers, source.numeric):
-        table.add_column(header, justify="right" if numeric else "left", no_wrap=numeric)
-    for row in source.rows:
-        if row.kind == "total":
-            table.add_section()
-        table.add_row(*[Text(cell) for cell in row.cells], style="bold" if row.kind == "total" else None)
-    return table
-
-
-def render_groups(summary: Summary, by: GroupBy, view: View, console: Console) -> None:
-    console.print()
-    print_table(console, groups_table(summary, by, view), head=1)

@@ -8,9 +8,10 @@ style name, only used by the terminal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterable, Sequence
+from pathlib import PurePath
+from typing import Callable, Iterable, Mapping, Sequence
 
 from budgetbalans.core import Gap, GapKind, Reconciliation, Summary, Totals
 from budgetbalans.messages import Lang
@@ -21,11 +22,34 @@ from budgetbalans.render.labels import label
 
 @dataclass(frozen=True)
 class View:
-    """How to show figures: the unit, the language, the statuses the report is limited to."""
+    """How to show figures: the unit, the language, the statuses the report is limited to, and the
+    plans' paths as a report names them (:func:`shown_paths`; set by the builders)."""
 
     unit: Unit
     lang: Lang
     statuses: Sequence[str] = ()
+    paths: Mapping[str, str] = field(default_factory=dict)
+
+    def path(self, path: str) -> str:
+        """A plan's path as the report names it: its file name, without the local folder."""
+        return self.paths.get(path) or numbers.file_name(PurePath(path).name)
+
+
+def shown_paths(paths: Iterable[str]) -> dict[str, str]:
+    """Each plan's path as a report shows it: its file name, without the local folder.
+
+    Two plans of the same file name in different folders keep as many of their last folders
+    as it takes to tell them apart (``2025/vard.yaml``, ``2026/vard.yaml``); never more.
+    """
+    unique = list(dict.fromkeys(paths))
+    shown: dict[str, str] = {}
+    for depth in range(1, 1 + max((len(PurePath(p).parts) for p in unique), default=1)):
+        tails = {p: "/".join(PurePath(p).parts[-depth:]) for p in unique if p not in shown}
+        counts: dict[str, int] = {}
+        for tail in tails.values():
+            counts[tail] = counts.get(tail, 0) + 1
+        shown.update({p: tail for p, tail in tails.items() if counts[tail] == 1 or depth == len(PurePath(p).parts)})
+    return {p: numbers.file_name(shown.get(p, PurePath(p).name).lstrip("/")) for p in unique}
 
 
 #: The terminal colour of each kind of gap; the kind comes from the core.
@@ -102,7 +126,8 @@ def shows_rounded(summary: Summary, unit: Unit) -> bool:
     return any(not numbers.shown_exactly(value, unit) for value in values if value is not None)
 
 
-def mismatch_texts(items: Iterable[Reconciliation], unit: Unit, lang: Lang) -> list[str]:
+def mismatch_texts(items: Iterable[Reconciliation], unit: Unit, lang: Lang,
+                   path: Callable[[str], str] = numbers.file_name) -> list[str]:
     """A warning per stated total that the rows do not add up to: both figures and the difference."""
     lines = []
     for item in items:
@@ -110,7 +135,7 @@ def mismatch_texts(items: Iterable[Reconciliation], unit: Unit, lang: Lang) -> l
                 else label("stated_what_total", lang) if item.key == "total"
                 else label("stated_what_year", lang, year=item.key))
         difference = item.difference
-        text = label("stated_mismatch", lang, plan=numbers.clean(item.plan_path), what=what,
+        text = label("stated_mismatch", lang, plan=path(item.plan_path), what=what,
                      stated=numbers.amount_with_unit(item.stated, unit),
                      computed=f"{numbers.span(item.computed, unit)} {unit.value}",
                      difference="–" if difference is None else numbers.amount_with_unit(difference, unit))

@@ -1,71 +1,79 @@
-"""``--format xlsx``: a workbook a controller can audit (XlsxWriter, imported only here).
+"""``--format xlsx``: a :class:`~budgetbalans.render.model.Document` as a workbook a controller can
+audit (XlsxWriter, imported only here).
 
-One sheet per plan (and a summary sheet first when there are several): the measures with
-real numeric cells, then Summa, possible effect, sparbeting, the gap (signed, under a label
-true whatever the sign the spreadsheet recalculates), over per-year targets where a year falls
-short the shortfall (``=MAX(0,gap 2024)+MAX(0,gap 2025)…``), and the coverage.
-Every total is a formula in the file (``=SUMIFS(…;Medräknad;"ja")``, ``=target−total``), so
-Excel or LibreOffice recomputes it from the rows; budgetbalans's own figure is stored as
-the formula's cached result for viewers that do not recalculate. Subtotals of
-``--group-by`` are values from :mod:`budgetbalans.grouping`.
-
-Amounts are in the report's unit, with a Swedish-looking number format (``#,##0``: Swedish
-Excel shows the grouping as a space, and a decimal comma). When any figure is a range,
-every year and the total get a low and a high column; an unbounded high is an empty cell.
-
-``follow-up``: one sheet, a row per measure with the year's planned effect and forecast as
-numbers, the deviation as a formula (``=forecast−planned``, bound by bound, red below zero)
-and the outcome; Summa as ``=SUM`` (its deviation again forecast − planned); the target and
-the forecast gap as budgetbalans's figures.
+- A sheet per :class:`~budgetbalans.render.model.Section` (its :attr:`~Section.sheet` name, made
+  valid and unique by :func:`sheet_names`): summarize's all plans together (when several) and then
+  a sheet per plan; follow-up's one sheet. On it the section's tables a spreadsheet shows
+  (:attr:`Audience.NUMBERS <budgetbalans.render.model.Audience>`): the first under the sheet's
+  title, subtitle and header row; any other (the subtotals of ``--group-by``) below it under its
+  own title and header, its columns in the first table's columns where their keys agree.
+- Text is always text (``write_string``: a plan's title never becomes a formula, a number or a
+  link). Amounts are numbers in the report's unit (``#,##0``, or ``#,##0.00`` for mkr: Swedish
+  Excel shows the grouping as a space, and a decimal comma); when any figure is a range
+  (:attr:`Document.ranges`), every amount column is two, low and high, and an unbounded high is
+  an empty cell. A share (the coverage) is a percent.
+- What the model says is computed is a formula, with budgetbalans's figure as its cached result
+  for viewers that do not recalculate: a measure's total ``=SUM`` of its years; a deviation
+  ``forecast − planned`` bound by bound; Summa ``=SUM`` of the rows it adds up (or ``SUMIFS`` on
+  the counted column, or the figure, where that would be longer than Excel allows); the gap
+  ``=target − Summa`` (its low from Summa's high); the shortfall ``=MAX(0,gap 2024)+MAX(0,gap
+  2025)…``; the coverage ``=Summa/target``; a plan's row among all plans a reference to its
+  Summa on its own sheet. The spreadsheet recalculates the gap, so the Document gives it signed,
+  under a label true whatever the sign.
+- Red: a signed or computed gap and the shortfall above zero (still to save), a deviation below
+  zero (below plan). Grey: what is not counted. Bold with a line above: Summa.
+- The table's and the section's notes, then the Document's (the rounding note, the warnings) on
+  the first sheet, as lines of text under the tables.
+- Print-ready: A4 landscape, one page wide, the header row on every page, the title in the page
+  header, the report date and the page number in the footer; rows as tall as their wrapped text.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Sequence
 
-from budgetbalans.core import MeasureResult, PlanResult, Summary, Totals
-from budgetbalans.followup import FollowUp, FollowUpKind, FollowUpLine
-from budgetbalans.grouping import group_totals
 from budgetbalans.money import Range, Unit
 from budgetbalans.render import numbers
-from budgetbalans.render.followup import (
-    caption, follow_up_has_ranges, followed_up_word, forecast_gap_label, full_title, lower_first,
-    not_followed_note,
+from budgetbalans.render.model import (
+    Audience, Cell, Column, ColumnKind, Document, Note, Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.render.report import (
-    GapSign, Report, gap_label, gap_sign, group_name, has_ranges, measure_status, plan_heading, shortfall_row,
-    shown_gap, warnings,
-)
-from budgetbalans.render.labels import label
-from budgetbalans.render.view import View
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook  # type: ignore[import-untyped]
     from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
+    from budgetbalans.render.report import Report
+
 _AMOUNT_FORMAT = {Unit.KR: "#,##0", Unit.TKR: "#,##0", Unit.MKR: "#,##0.00"}
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 HEADER_ROW = 3  # title, subtitle, blank, then the header (frozen)
+_LINE_HEIGHT = 15.0  # points per line of 11-point text
+_HEADER_FOOTER_MAX = 255  # Excel's limit on a header or footer, codes included
+_FORMULA_MAX = 8192  # Excel's limit on a formula's length
+_ARGUMENTS_MAX = 255  # Excel's limit on a function's arguments
+_WIDE_WIDTH, _AMOUNT_WIDTH, _TEXT_WIDTHS = 46.0, 13.0, (6.0, 28.0)
+_BODY = (RowKind.MEASURE, RowKind.UNCOUNTED, RowKind.GROUP)  # rows a totals block follows after a blank row
+COUNTED = "counted"  # the key of a table's "counted" column (ja / nej), for SUMIFS
 
 
-def render(summary: Summary, report: Report) -> bytes:
+def write(document: Document, options: Report) -> bytes:
     """The workbook's bytes."""
     import xlsxwriter  # type: ignore[import-untyped]
 
     out = io.BytesIO()
     workbook = _workbook(xlsxwriter, out)
-    styles = _styles(workbook, report.view.unit)
-    names = sheet_names([r.plan.title for r in summary.plans])
-    ranges = has_ranges(summary)
-    summary_sheet = workbook.add_worksheet(label("summary_sheet", report.view.lang)[:31]) if len(names) > 1 else None
-    anchors = [_plan_sheet(workbook.add_worksheet(name), result, ranges, report, styles, summary_sheet is None)
-               for name, result in zip(names, summary.plans)]
-    if summary_sheet is not None:
-        _summary_sheet(summary_sheet, summary, list(zip(names, anchors)), ranges, report, styles)
+    styles = _styles(workbook, document.unit)
+    sections = document.sections or (Section(document.title, sheet=document.title),)
+    names = sheet_names([section.sheet or section.title for section in sections])
+    sheets = [_SheetLayout(name, section, document, document.notes if index == 0 else ())
+              for index, (name, section) in enumerate(zip(names, sections))]
+    placed = {table.table.key: table for sheet in sheets for table in sheet.tables}
+    for sheet in sheets:
+        _Writer(workbook.add_worksheet(sheet.name), sheet, document, placed, styles).write()
     workbook.close()
     return out.getvalue()
 
@@ -88,30 +96,34 @@ def cell_number(kronor: Decimal, unit: Unit) -> float:
 
 def _styles(workbook: Workbook, unit: Unit) -> dict[str, Any]:
     amount = _AMOUNT_FORMAT[unit]
+    red_below_zero = f"{amount};[Red]-{amount}"
+    grey = "#888888"
+    add = workbook.add_format
     return {
-        "title": workbook.add_format({"bold": True, "font_size": 14, "text_wrap": True, "valign": "top"}),
-        "subtitle": workbook.add_format({"italic": True, "font_color": "#555555", "text_wrap": True,
-                                         "valign": "top"}),
-        "header": workbook.add_format({"bold": True, "bottom": 1, "bg_color": "#E8EEF4", "text_wrap": True,
-                                       "valign": "top"}),
-        "text": workbook.add_format({"text_wrap": True, "valign": "top"}),
-        "dim": workbook.add_format({"text_wrap": True, "valign": "top", "font_color": "#888888"}),
-        "amount": workbook.add_format({"num_format": amount, "valign": "top"}),
-        "dim_amount": workbook.add_format({"num_format": amount, "valign": "top", "font_color": "#888888"}),
-        "total_label": workbook.add_format({"bold": True, "top": 1}),
-        "total": workbook.add_format({"num_format": amount, "bold": True, "top": 1}),
-        "label": workbook.add_format({}),
-        "gap_label": workbook.add_format({"bold": True}),
-        "gap": workbook.add_format({"num_format": amount, "bold": True}),
+        "title": add({"bold": True, "font_size": 14, "text_wrap": True, "valign": "top"}),
+        "subtitle": add({"italic": True, "font_color": "#555555", "text_wrap": True, "valign": "top"}),
+        "header": add({"bold": True, "bottom": 1, "bg_color": "#E8EEF4", "text_wrap": True, "valign": "top"}),
+        "table_title": add({"bold": True, "text_wrap": True, "valign": "top"}),
+        "text": add({"text_wrap": True, "valign": "top"}),
+        "dim": add({"text_wrap": True, "valign": "top", "font_color": grey}),
+        "flag": add({"text_wrap": True, "valign": "top", "bold": True, "font_color": "#9C5700"}),
+        "amount": add({"num_format": amount, "valign": "top"}),
+        "dim_amount": add({"num_format": amount, "valign": "top", "font_color": grey}),
+        "total_label": add({"bold": True, "top": 1, "text_wrap": True, "valign": "top"}),
+        "total": add({"num_format": amount, "bold": True, "top": 1, "valign": "top"}),
+        "gap_label": add({"bold": True, "text_wrap": True, "valign": "top"}),
+        "gap": add({"num_format": amount, "bold": True, "valign": "top"}),
         # target − total and the shortfall: red when above zero, whatever the spreadsheet recalculates
-        "signed_gap": workbook.add_format({"num_format": f"[Red]{amount};-{amount};{amount}", "bold": True}),
-        "percent": workbook.add_format({"num_format": "0%"}),
-        "warning": workbook.add_format({"font_color": "#9C5700"}),
+        "signed_gap": add({"num_format": f"[Red]{amount};-{amount};{amount}", "bold": True, "valign": "top"}),
+        # forecast − planned: red below zero (below plan)
+        "deviation": add({"num_format": red_below_zero, "valign": "top"}),
+        "dim_deviation": add({"num_format": red_below_zero, "valign": "top", "font_color": grey}),
+        "total_deviation": add({"num_format": red_below_zero, "bold": True, "top": 1, "valign": "top"}),
+        "percent": add({"num_format": "0%", "valign": "top"}),
+        "total_percent": add({"num_format": "0%", "bold": True, "top": 1, "valign": "top"}),
+        "note": add({"text_wrap": True, "valign": "top", "font_color": "#555555"}),
+        "warning": add({"text_wrap": True, "valign": "top", "font_color": "#9C5700"}),
     }
-
-
-_LINE_HEIGHT = 15.0  # points per line of 11-point text
-_HEADER_FOOTER_MAX = 255  # Excel's limit on a header or footer, codes included
 
 
 def wrapped_lines(text: str, width: float) -> int:
@@ -154,469 +166,415 @@ def _within_limit(prefix: str, text: str, suffix: str) -> str:
     return prefix + header_footer_text(raw.rstrip()) + "…" + suffix
 
 
-def _print_setup(sheet: Worksheet, title: str, report: Report) -> None:
-    """Print-ready: A4 landscape, one page wide (as many pages tall as needed), the header rows on
-    every page, the title in the page header, the report date and the page number in the footer."""
-    view = report.view
-    sheet.set_paper(9)
-    sheet.set_landscape()
-    sheet.fit_to_pages(1, 0)
-    sheet.repeat_rows(HEADER_ROW)
-    sheet.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
-    sheet.set_header(_within_limit("&C", title, ""))
-    date = header_footer_text(label("report_date", view.lang, date=report.today.isoformat())) if report.today else ""
-    sheet.set_footer(f"&L{date}&R&P / &N" if date else "&R&P / &N")
-
-
-def _heading(sheet: Worksheet, title: str, subtitle: str, last_col: int, widths: Sequence[float],
-             styles: dict[str, Any]) -> None:
-    """The title and the subtitle, each merged over the sheet's columns and wrapped within them."""
-    width = sum(widths)
-    for row, text, style, font_lines in ((0, title, "title", 1.3), (1, subtitle, "subtitle", 1.0)):
-        if last_col > 0:
-            sheet.merge_range(row, 0, row, last_col, "", styles[style])
-        sheet.write_string(row, 0, text, styles[style])
-        # 14-point text: about 0.8 characters per unit of width
-        _fit_row(sheet, row, [(text, width * (0.8 if style == "title" else 1.0))], font_lines)
-
-
 def sheet_names(titles: Sequence[str]) -> list[str]:
     """Excel's rules: at most 31 characters, none of []:*?/\\, unique regardless of case."""
     names: list[str] = []
+    taken: set[str] = set()
     for title in titles:
         base = _SHEET_FORBIDDEN.sub(" ", numbers.clean(title)).strip(" '") or "Plan"
         name, n = base[:31], 1
-        while name.lower() in {taken.lower() for taken in names}:
+        while name.lower() in taken:
             n += 1
             name = f"{base[:31 - len(str(n)) - 3]} ({n})"
         names.append(name)
+        taken.add(name.lower())
     return names
 
 
 def ref(sheet: str, row: int, col: int) -> str:
+    """An absolute reference to a cell of another sheet: ``'Plan A'!$F$14``."""
     from xlsxwriter.utility import quote_sheetname, xl_rowcol_to_cell  # type: ignore[import-untyped]
 
     return f"{quote_sheetname(sheet)}!{xl_rowcol_to_cell(row, col, row_abs=True, col_abs=True)}"
 
 
-@dataclass(frozen=True)
-class _Columns:
-    """Where each year's (and the total's) low and high are: the same column without ranges."""
-
-    years: Sequence[int]
-    first: int
-    ranges: bool
-
-    def low(self, index: int) -> int:
-        return self.first + index * (2 if self.ranges else 1)
-
-    def high(self, index: int) -> int:
-        return self.low(index) + (1 if self.ranges else 0)
-
-    @property
-    def total(self) -> int:
-        return len(self.years)  # the index after the years
-
-    @property
-    def after(self) -> int:
-        return self.high(self.total) + 1
-
-    def headers(self, view: View) -> list[str]:
-        unit, lang = view.unit.value, view.lang
-        result = []
-        for name in [*map(str, self.years), label("total", lang)]:
-            result += ([f"{name} {label('low', lang)} ({unit})", f"{name} {label('high', lang)} ({unit})"]
-                       if self.ranges else [f"{name} ({unit})"])
-        return result
-
-    def bounds(self, index: int) -> list[tuple[int, str]]:
-        return [(self.low(index), "low"), (self.high(index), "high")] if self.ranges else [(self.low(index), "low")]
-
-
-def _bound(value: Range, which: str) -> Decimal | None:
-    return value.low if which == "low" else value.high
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """Where a plan sheet's Summa row is, for the summary sheet's formulas."""
-
-    total_row: int
-    columns: _Columns
-
-
-_FIXED = ("id", "measure", "area", "status", "counted")
-_WIDTHS = (6, 46, 26, 14, 11)
-_AMOUNT_WIDTH, _CLASS_WIDTH = 13, 10
-
-
-def _plan_sheet(sheet: Worksheet, result: PlanResult, ranges: bool, report: Report,
-                styles: dict[str, Any], alone_in_workbook: bool) -> Anchor:
-    view = report.view
-    columns = _Columns(result.totals.years, len(_FIXED), ranges)
-    subtitle = [numbers.clean(result.plan.path), label("unit", view.lang, unit=view.unit.value)]
-    if view.statuses:
-        subtitle.append(label("statuses_only", view.lang, statuses=", ".join(view.statuses)))
-    headers = [label(k, view.lang) for k in _FIXED] + columns.headers(view) + [label("class", view.lang)]
-    widths = [*_WIDTHS, *[_AMOUNT_WIDTH] * (columns.after - columns.first), _CLASS_WIDTH]
-    for col, width in enumerate(widths):
-        sheet.set_column(col, col, width)
-    _heading(sheet, plan_heading(result.plan), " · ".join(part for part in subtitle if part), columns.after,
-             widths, styles)
-    sheet.write_row(HEADER_ROW, 0, headers, styles["header"])
-    _fit_row(sheet, HEADER_ROW, list(zip(headers, widths)))
-    sheet.freeze_panes(HEADER_ROW + 1, 0)
-    _print_setup(sheet, plan_heading(result.plan), report)
-    first = HEADER_ROW + 1
-    for offset, measure in enumerate(result.measures):
-        _measure_row(sheet, first + offset, measure, columns, view, styles)
-    last = first + len(result.measures) - 1
-    total_row = last + 2
-    _totals_block(sheet, total_row, (first, last), result.totals, columns, view, styles)
-    row = total_row + 7
-    alone = Summary((result,), result.totals)
-    if report.group_by is not None and alone_in_workbook:
-        row = _groups_block(sheet, row, alone, report, styles)
-    for line in warnings(alone, view):
-        sheet.write_string(row, 0, f"{label('warning', view.lang)}: {line}", styles["warning"])
-        row += 1
-    return Anchor(total_row, columns)
-
-
-def _measure_row(sheet: Worksheet, row: int, result: MeasureResult, columns: _Columns, view: View,
-                 styles: dict[str, Any]) -> None:
-    measure = result.measure
-    text, amount = (styles["text"], styles["amount"]) if result.counted else (styles["dim"], styles["dim_amount"])
-    cells = [measure.id, measure.title, measure.area or "", measure_status(result, view),
-             label("yes" if result.counted else "no", view.lang)]
-    for col, value in enumerate(cells):
-        sheet.write_string(row, col, numbers.clean(value), text)  # always text: a title never becomes a formula
-    _fit_row(sheet, row, [(numbers.clean(value), width) for value, width in zip(cells, _WIDTHS)])
-    for index, year in enumerate(columns.years):
-        if year in result.effects:
-            for col, which in columns.bounds(index):
-                _number(sheet, row, col, _bound(result.effects[year], which), view.unit, amount)
-    if result.effects:
-        for col, which in columns.bounds(columns.total):
-            cells_of_year = [columns.low(i) if which == "low" else columns.high(i) for i in range(len(columns.years))]
-            _formula(sheet, row, col, _row_sum(row, cells_of_year), _bound(result.total, which), view.unit, amount)
-    if result.interval_class:
-        sheet.write_string(row, columns.after, str(result.interval_class), text)
-
-
-def _row_sum(row: int, cols: Sequence[int]) -> str:
+def _cell(row: int, col: int) -> str:
     from xlsxwriter.utility import xl_rowcol_to_cell
 
-    return "=SUM(" + ",".join(xl_rowcol_to_cell(row, col) for col in cols) + ")" if cols else "=0"
+    return str(xl_rowcol_to_cell(row, col))
 
 
-def _number(sheet: Worksheet, row: int, col: int, kronor: Decimal | None, unit: Unit, style: Any) -> None:
-    if kronor is not None:  # an unbounded high stays an empty cell
-        sheet.write_number(row, col, cell_number(kronor, unit), style)
-
-
-def _formula(sheet: Worksheet, row: int, col: int, formula: str, kronor: Decimal | None, unit: Unit,
-             style: Any) -> None:
-    """A total as a formula, with budgetbalans's figure as its cached value; unbounded: empty."""
-    if kronor is not None:
-        sheet.write_formula(row, col, formula, style, cell_number(kronor, unit))
-
-
-def _totals_block(sheet: Worksheet, row: int, measures: tuple[int, int], totals: Totals, columns: _Columns,
-                  view: View, styles: dict[str, Any]) -> None:
-    """Summa (SUMIFS over the counted rows), possible effect, sparbeting, gap, coverage."""
-    from xlsxwriter.utility import xl_range_abs
-
-    first, last = measures
-    counted = xl_range_abs(first, len(_FIXED) - 1, last, len(_FIXED) - 1)
-    yes = label("yes", view.lang)
-    sheet.write_string(row, 1, label("total", view.lang), styles["total_label"])
-    for index in range(len(columns.years) + 1):
-        value = totals.total if index == columns.total else totals.per_year[columns.years[index]]
-        for col, which in columns.bounds(index):
-            formula = (f'=SUMIFS({xl_range_abs(first, col, last, col)},{counted},"{yes}")' if last >= first else "=0")
-            _formula(sheet, row, col, formula, _bound(value, which), view.unit, styles["total"])
-    if totals.potential.high != 0:
-        sheet.write_string(row + 1, 1, label("potential", view.lang), styles["dim"])
-        for col, which in columns.bounds(columns.total):
-            _number(sheet, row + 1, col, _bound(totals.potential, which), view.unit, styles["dim_amount"])
-    _target_rows(sheet, row, totals, columns, view, styles)
-
-
-def _target_rows(sheet: Worksheet, total_row: int, totals: Totals, columns: _Columns, view: View,
-                 styles: dict[str, Any]) -> None:
-    """Sparbeting; the gap as ``=target − Summa`` under a label true whatever its sign; over per-year
-    targets where a year falls short, the shortfall (``MAX(0; gap)`` of each year, added up); coverage."""
-    from xlsxwriter.utility import xl_rowcol_to_cell as cell
-
-    target_row, gap_line = total_row + 2, total_row + 3
-    if totals.target is None or totals.gap is None:
-        sheet.write_string(target_row, 1, f"{label('target', view.lang)}: {label('no_target', view.lang)}",
-                           styles["label"])
-        return
-    gap = totals.gap
-    sheet.write_string(target_row, 1, label("target", view.lang), styles["label"])
-    targets: dict[int, Decimal] = {columns.total: totals.target.total}
-    if totals.target.years is not None:
-        targets.update({i: totals.target.years.get(y, Decimal(0)) for i, y in enumerate(columns.years)})
-    for index, amount in targets.items():
-        _number(sheet, target_row, columns.low(index), amount, view.unit, styles["amount"])
-    # The spreadsheet recalculates the gap, so its label must be true whatever the sign: signed.
-    sheet.write_string(gap_line, 1, gap_label(GapSign.SIGNED, view), styles["gap_label"])
-    for index in targets:
-        value = gap.total if index == columns.total else (gap.years or {}).get(columns.years[index])
-        if value is None:
-            continue
-        target = cell(target_row, columns.low(index))
-        low, high = cell(total_row, columns.low(index)), cell(total_row, columns.high(index))
-        # gap = target − total: its low uses the total's high.
-        formulas = {"low": f"={target}-{high}", "high": f"={target}-{low}"}
-        for col, which in columns.bounds(index):
-            _formula(sheet, gap_line, col, formulas[which], _bound(value, which), view.unit, styles["signed_gap"])
-    coverage_row = gap_line + 1
-    shortfall = shortfall_row(totals, view)
-    if shortfall is not None:
-        name, amount_range = shortfall
-        sheet.write_string(coverage_row, 1, name, styles["gap_label"])
-        for col, which in columns.bounds(columns.total):
-            year_cols = [columns.low(i) if which == "low" else columns.high(i) for i in range(len(columns.years))]
-            formula = "=" + "+".join(f"MAX(0,{cell(gap_line, c)})" for c in year_cols) if year_cols else "=0"
-            _formula(sheet, coverage_row, col, formula, _bound(amount_range, which), view.unit, styles["signed_gap"])
-        coverage_row += 1
-    sheet.write_string(coverage_row, 1, label("coverage", view.lang), styles["label"])
-    if totals.target.total > 0:
-        target = cell(target_row, columns.low(columns.total))
-        totals_cells = cell(total_row, columns.low(columns.total)), cell(total_row, columns.high(columns.total))
-        _coverage(sheet, coverage_row, columns, columns.total, target, totals_cells, totals, styles)
-
-
-def _coverage(sheet: Worksheet, row: int, columns: _Columns, index: int, target: str, totals_cells: tuple[str, str],
-              totals: Totals, styles: dict[str, Any]) -> None:
-    shares = totals.coverage()
-    assert shares is not None
-    for (col, which), share, total_cell in zip(columns.bounds(index), shares, totals_cells):
-        if share is not None and _bound(totals.total, which) is not None:
-            sheet.write_formula(row, col, f"={total_cell}/{target}", styles["percent"], float(share))
-
-
-def _groups_block(sheet: Worksheet, row: int, summary: Summary, report: Report, styles: dict[str, Any]) -> int:
-    """``--group-by``: the subtotals (values from the core), under a heading."""
-    assert report.group_by is not None
-    view, by = report.view, report.group_by
-    columns = _Columns(summary.years, len(_FIXED), has_ranges(summary))
-    title = label("subtotals", view.lang, by=label(f"group_{by.value}", view.lang).lower())
-    sheet.write_string(row, 1, title, styles["gap_label"])
-    for group in group_totals(summary, by):
-        row += 1
-        sheet.write_string(row, 1, group_name(group, view), styles["text"])
-        _fit_row(sheet, row, [(group_name(group, view), _WIDTHS[1])])
-        for index in range(len(columns.years) + 1):
-            value = group.total if index == columns.total else group.per_year[columns.years[index]]
-            for col, which in columns.bounds(index):
-                _number(sheet, row, col, _bound(value, which), view.unit, styles["amount"])
-    return row + 2
-
-
-def _summary_sheet(sheet: Worksheet, summary: Summary, plans: Sequence[tuple[str, Anchor]], ranges: bool,
-                   report: Report, styles: dict[str, Any]) -> None:
-    """Several plans: each plan's Summa row (formulas into its sheet), their sum, target, gap, coverage."""
-    view = report.view
-    columns = _Columns(summary.years, len(_FIXED), ranges)
-    headers = ["", label("plan", view.lang), "", "", ""] + columns.headers(view)
-    widths = [4, 46, 2, 2, 4, *[_AMOUNT_WIDTH] * (columns.after - columns.first)]
-    for col, width in enumerate(widths):
-        sheet.set_column(col, col, width)
-    title = label("all_plans", view.lang)
-    _heading(sheet, title, label("unit", view.lang, unit=view.unit.value), columns.after - 1, widths, styles)
-    sheet.write_row(HEADER_ROW, 0, headers, styles["header"])
-    _fit_row(sheet, HEADER_ROW, list(zip(headers, widths)))
-    sheet.freeze_panes(HEADER_ROW + 1, 0)
-    _print_setup(sheet, title, report)
-    first = HEADER_ROW + 1
-    for offset, ((name, anchor), result) in enumerate(zip(plans, summary.plans)):
-        row = first + offset
-        sheet.write_string(row, 1, plan_heading(result.plan), styles["text"])
-        _fit_row(sheet, row, [(plan_heading(result.plan), 46)])
-        sheet.write_string(row, len(_FIXED) - 1, label("yes", view.lang), styles["dim"])
-        _plan_link(sheet, row, columns, name, anchor, result.totals, view, styles)
-    total_row = first + len(plans) + 1
-    _totals_block(sheet, total_row, (first, first + len(plans) - 1), summary.totals, columns, view, styles)
-    row = total_row + 7
-    if report.group_by is not None:
-        row = _groups_block(sheet, row, summary, report, styles)
-    for line in warnings(summary, view):
-        sheet.write_string(row, 0, f"{label('warning', view.lang)}: {line}", styles["warning"])
-        row += 1
-
-
-def _plan_link(sheet: Worksheet, row: int, columns: _Columns, name: str, anchor: Anchor, totals: Totals,
-               view: View, styles: dict[str, Any]) -> None:
-    """A plan's totals per year, as references to the Summa row of its own sheet."""
-    own = {year: index for index, year in enumerate(anchor.columns.years)}
-    for index in range(len(columns.years) + 1):
-        if index == columns.total:
-            source, value = anchor.columns.total, totals.total
-        elif columns.years[index] in own:
-            source, value = own[columns.years[index]], totals.per_year[columns.years[index]]
+def _runs(indexes: Sequence[int]) -> list[tuple[int, int]]:
+    """Sorted indexes as runs of neighbours: ``[4, 5, 6, 9]`` → ``[(4, 6), (9, 9)]``."""
+    runs: list[tuple[int, int]] = []
+    for index in sorted(set(indexes)):
+        if runs and runs[-1][1] + 1 == index:
+            runs[-1] = (runs[-1][0], index)
         else:
-            continue
-        for (col, which), (source_col, _) in zip(columns.bounds(index), anchor.columns.bounds(source)):
-            _formula(sheet, row, col, "=" + ref(name, anchor.total_row, source_col), _bound(value, which),
-                     view.unit, styles["amount"])
+            runs.append((index, index))
+    return runs
 
 
-# --- follow-up (uppföljning) -----------------------------------------------------------------
-
-# The plan column only when several plans are followed up (one plan is named in the title); no
-# "counted" column: "Uppföljd" already says "ej medräknad" and the status "(möjlig)".
-_FOLLOW_WIDTHS = {"plan": 28, "id": 6, "measure": 46, "status": 14, "followed_up": 13}
-_FOLLOW_AMOUNTS = ("planned_in", "forecast_in", "deviation_in", "outcome_in")
-PLANNED, FORECAST, DEVIATION, OUTCOME = range(4)  # the amount columns, as _Columns' "years"
+def _sum(arguments: Sequence[str]) -> str:
+    """``=SUM(…)`` of the arguments, in groups of at most 255 (Excel's limit) added up."""
+    groups = [arguments[i:i + _ARGUMENTS_MAX] for i in range(0, len(arguments), _ARGUMENTS_MAX)]
+    return "=" + "+".join(f"SUM({','.join(group)})" for group in groups)
 
 
-@dataclass(frozen=True)
-class _FollowLayout:
-    fixed: tuple[str, ...]
-    columns: _Columns
+def _bound(value: Range, bound: int) -> Decimal | None:
+    return value.low if bound == 0 else value.high
+
+
+# --- layout: where every table, column and row goes on its sheet ----------------------------------
+
+
+@dataclass
+class _Placed:
+    """A table on its sheet: each shown column's sheet columns (one, or its low and high), each shown
+    row's sheet row, and the gap rows written signed (their figures, ``target − total``, by column)."""
+
+    sheet: str
+    table: Table
+    columns: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    rows: dict[int, int] = field(default_factory=dict)
+    title_row: int | None = None  # a table under the first: its title, then its own header row
+    header_row: int = HEADER_ROW
+    notes_row: int = 0
+    signed: dict[int, dict[int, Range]] = field(default_factory=dict)
+    _by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def at(self, key: str) -> tuple[int, ...] | None:
+        """The sheet columns of this table's column ``key``, if it shows it."""
+        if len(self._by_key) != len(self.columns):
+            self._by_key = {self.table.columns[index].key: cols for index, cols in self.columns.items()}
+        return self._by_key.get(key)
+
+
+class _SheetLayout:
+    """A section's sheet: its tables placed one under the other, its columns' widths, its notes."""
+
+    def __init__(self, name: str, section: Section, document: Document, notes: Sequence[Note]) -> None:
+        self.name, self.section = name, section
+        tables = [t for t in section.tables if t.audience in (Audience.ALL, Audience.NUMBERS)]
+        first = tables[0] if tables else None
+        self.title = first.title if first is not None and first.title else section.title
+        self.subtitle = section.subtitle or (first.caption if first is not None else "")
+        self.widths: list[float] = []
+        self.tables: list[_Placed] = []
+        self.name_col = 0
+        row = HEADER_ROW
+        keys: dict[str, tuple[int, ...]] = {}
+        for number, table in enumerate(tables):
+            placed = _Placed(name, table)
+            for index in table.shown_columns(Audience.NUMBERS):
+                column = table.columns[index]
+                span = 2 if column.numeric and document.ranges else 1
+                cols = keys.get(column.key) if number else None
+                if number and cols is None and column.kind is ColumnKind.NAME:
+                    cols = (self.name_col,)
+                if cols is None or len(cols) != span:
+                    cols = tuple(range(len(self.widths), len(self.widths) + span))
+                    self.widths += [0.0] * span
+                placed.columns[index] = cols
+                if number == 0:
+                    keys[column.key] = cols
+                    if column.kind is ColumnKind.NAME and self.name_col == 0:
+                        self.name_col = cols[0]
+                for col in cols:
+                    self.widths[col] = max(self.widths[col], _width(table, index, column))
+            if number:  # a blank row, its title, its header
+                placed.title_row, placed.header_row = row + 2, row + 3
+                row += 3
+            previous: RowKind | None = None
+            for index, shown in table.shown(Audience.NUMBERS):
+                row += 2 if shown.kind is RowKind.TOTAL and previous in _BODY else 1
+                placed.rows[index] = row
+                previous = shown.kind
+            placed.signed = _signed_gaps(table, document)
+            placed.notes_row = row + 2
+            row += len(table.notes) + 1 if table.notes else 0
+            self.tables.append(placed)
+        if not self.widths:
+            self.widths = [_WIDE_WIDTH]
+        self.notes = [*section.notes, *notes]
+        self.notes_row = row + 2
 
     @property
-    def label_col(self) -> int:
-        """Where Summa, the target and the gap are named: the measure column."""
-        return self.fixed.index("measure")
+    def last_col(self) -> int:
+        return len(self.widths) - 1
 
 
-def follow_up_fixed(report: FollowUp) -> tuple[str, ...]:
-    several = len({line.result.plan.path for line in report.lines}) > 1
-    return (("plan",) if several else ()) + ("id", "measure", "status", "followed_up")
+def _width(table: Table, index: int, column: Column) -> float:
+    """A column's width: the measure's title wide, an amount 13, a text as its longest cell (6 to 28)."""
+    if column.wide:
+        return _WIDE_WIDTH
+    if column.numeric:
+        return _AMOUNT_WIDTH
+    low, high = _TEXT_WIDTHS
+    longest = max((len(word) for word in column.header.split()), default=0)
+    for _, row in table.shown(Audience.NUMBERS):
+        if index < len(row.cells):
+            longest = max(longest, len(row.cells[index].text))
+    return min(max(longest + 1.0, low), high)
 
 
-def render_follow_up(report: FollowUp, options: Report) -> bytes:
-    """The follow-up workbook's bytes: one sheet."""
-    import xlsxwriter
-
-    view = options.view
-    out = io.BytesIO()
-    workbook = _workbook(xlsxwriter, out)
-    styles = _follow_up_styles(workbook, view.unit)
-    sheet = workbook.add_worksheet(sheet_names([label("follow_up_sheet", view.lang, year=report.year)])[0])
-    fixed = follow_up_fixed(report)
-    layout = _FollowLayout(fixed, _Columns((PLANNED, FORECAST, DEVIATION, OUTCOME), len(fixed),
-                                           follow_up_has_ranges(report)))
-    _follow_up_head(sheet, report, layout, options, styles)
-    first = HEADER_ROW + 1
-    for offset, line in enumerate(report.lines):
-        _follow_up_row(sheet, first + offset, line, layout, view, styles)
-    total_row = first + len(report.lines) + 1
-    _follow_up_totals(sheet, total_row, (first, first + len(report.lines) - 1), report, layout, view, styles)
-    notes = [note for note in (not_followed_note(report, view), label("short_note", view.lang)) if note]
-    for offset, note in enumerate(notes):
-        sheet.write_string(total_row + 4 + offset, layout.label_col, note, styles["warning"])
-    workbook.close()
-    return out.getvalue()
+def _signed_gaps(table: Table, document: Document) -> dict[int, dict[int, Range]]:
+    """The gap rows (``of`` = target, total) a spreadsheet recalculates as ``target − total``: their
+    figures by column (the Document gives them signed). A row whose target or total lacks a figure
+    stays as figures, not formulas."""
+    signed: dict[int, dict[int, Range]] = {}
+    for index, row in table.shown(Audience.NUMBERS):
+        if row.kind is not RowKind.GAP or len(row.of) != 2 or not _in_table(table, row.of):
+            continue
+        target, total = (table.rows[i].cells for i in row.of)
+        figures: dict[int, Range] = {}
+        for col in table.shown_columns(Audience.NUMBERS):
+            cell = row.cells[col] if col < len(row.cells) else Cell()
+            if cell.value is None or not table.columns[col].numeric:
+                continue
+            if _value(target, col) is None or _value(total, col) is None:
+                break
+            figures[col] = cell.value
+        else:
+            signed[index] = figures
+    return signed
 
 
-def _follow_up_styles(workbook: Workbook, unit: Unit) -> dict[str, Any]:
-    """summarize's styles, and a deviation format that is red below zero (below plan)."""
-    styles = _styles(workbook, unit)
-    amount = _AMOUNT_FORMAT[unit]
-    red_below_zero = f"{amount};[Red]-{amount}"
-    styles["deviation"] = workbook.add_format({"num_format": red_below_zero, "valign": "top"})
-    styles["dim_deviation"] = workbook.add_format({"num_format": red_below_zero, "valign": "top",
-                                                   "font_color": "#888888"})
-    styles["total_deviation"] = workbook.add_format({"num_format": red_below_zero, "bold": True, "top": 1})
-    styles["not_followed"] = workbook.add_format({"valign": "top", "bold": True, "font_color": "#9C5700",
-                                                  "text_wrap": True})
-    return styles
+def _in_table(table: Table, indexes: Sequence[int]) -> bool:
+    return all(0 <= i < len(table.rows) and table.rows[i].audience is not Audience.TEXT for i in indexes)
 
 
-def _follow_up_widths(layout: _FollowLayout) -> list[float]:
-    columns = layout.columns
-    return [*(_FOLLOW_WIDTHS[key] for key in layout.fixed), *[14] * (columns.high(OUTCOME) + 1 - columns.first)]
+def _value(cells: Sequence[Cell], col: int) -> Range | None:
+    return cells[col].value if col < len(cells) else None
 
 
-def _follow_up_head(sheet: Worksheet, report: FollowUp, layout: _FollowLayout, options: Report,
-                    styles: dict[str, Any]) -> None:
-    view, columns = options.view, layout.columns
-    headers = [label(k, view.lang) for k in layout.fixed]
-    for key in _FOLLOW_AMOUNTS:
-        name = label(key, view.lang, year=report.year)
-        headers += ([f"{name} {label('low', view.lang)} ({view.unit.value})",
-                     f"{name} {label('high', view.lang)} ({view.unit.value})"]
-                    if columns.ranges else [f"{name} ({view.unit.value})"])
-    widths = _follow_up_widths(layout)
-    for col, width in enumerate(widths):
-        sheet.set_column(col, col, width)
-    _heading(sheet, full_title(report, view), caption(report, view), len(widths) - 1, widths, styles)
-    sheet.write_row(HEADER_ROW, 0, headers, styles["header"])
-    _fit_row(sheet, HEADER_ROW, list(zip(headers, widths)))
-    sheet.freeze_panes(HEADER_ROW + 1, 0)
-    _print_setup(sheet, full_title(report, view), options)
+# --- writing --------------------------------------------------------------------------------------
 
 
-def _follow_up_row(sheet: Worksheet, row: int, line: FollowUpLine, layout: _FollowLayout, view: View,
-                   styles: dict[str, Any]) -> None:
-    from xlsxwriter.utility import xl_rowcol_to_cell as cell
-
-    result, columns = line.result, layout.columns
-    counted = result.counted
-    text, amount = (styles["text"], styles["amount"]) if counted else (styles["dim"], styles["dim_amount"])
-    values = {"plan": plan_heading(result.plan), "id": result.measure.id, "measure": result.measure.title,
-              "status": measure_status(result, view), "followed_up": followed_up_word(line, view)}
-    for col, key in enumerate(layout.fixed):
-        style = styles["not_followed"] if key == "followed_up" and line.kind is FollowUpKind.NOT_FOLLOWED_UP else text
-        sheet.write_string(row, col, numbers.clean(values[key]), style)  # always text: never a formula
-    _fit_row(sheet, row, [(numbers.clean(values[key]), _FOLLOW_WIDTHS[key]) for key in layout.fixed])
-    for index, value in ((PLANNED, line.planned), (FORECAST, line.forecast), (OUTCOME, line.outcome)):
-        for col, which in columns.bounds(index):
-            if value is not None:
-                _number(sheet, row, col, _bound(value, which), view.unit, amount)
-    deviation_style = styles["deviation"] if counted else styles["dim_deviation"]
-    for (col, which), (planned, _), (forecast, _) in zip(columns.bounds(DEVIATION), columns.bounds(PLANNED),
-                                                         columns.bounds(FORECAST)):
-        _formula(sheet, row, col, f"={cell(row, forecast)}-{cell(row, planned)}", _bound(line.deviation, which),
-                 view.unit, deviation_style)
+_TEXT_STYLE = {RowKind.UNCOUNTED: "dim", RowKind.POTENTIAL: "dim", RowKind.TOTAL: "total_label",
+               RowKind.GAP: "gap_label", RowKind.SHORTFALL: "gap_label"}
+_AMOUNT_STYLE = {RowKind.UNCOUNTED: "dim_amount", RowKind.POTENTIAL: "dim_amount", RowKind.TOTAL: "total",
+                 RowKind.GAP: "gap", RowKind.SHORTFALL: "signed_gap", RowKind.COVERAGE: "percent"}
+_DEVIATION_STYLE = {RowKind.UNCOUNTED: "dim_deviation", RowKind.TOTAL: "total_deviation"}
 
 
-def _follow_up_totals(sheet: Worksheet, row: int, measures: tuple[int, int], report: FollowUp,
-                      layout: _FollowLayout, view: View, styles: dict[str, Any]) -> None:
-    """Summa (=SUM; its deviation = forecast − planned), the target, and the forecast gap as
-    ``=target − forecast Summa`` (bound by bound) under a label true whatever its sign."""
-    from xlsxwriter.utility import xl_range_abs, xl_rowcol_to_cell as cell
+class _Writer:
+    """Writes one sheet of the layout."""
 
-    first, last = measures
-    columns, name_col = layout.columns, layout.label_col
-    sheet.write_string(row, name_col, label("total", view.lang), styles["total_label"])
-    for index, value in ((PLANNED, report.planned), (FORECAST, report.forecast)):
-        for col, which in columns.bounds(index):
-            formula = f"=SUM({xl_range_abs(first, col, last, col)})" if last >= first else "=0"
-            _formula(sheet, row, col, formula, _bound(value, which), view.unit, styles["total"])
-    for (col, which), (planned, _), (forecast, _) in zip(columns.bounds(DEVIATION), columns.bounds(PLANNED),
-                                                         columns.bounds(FORECAST)):
-        _formula(sheet, row, col, f"={cell(row, forecast)}-{cell(row, planned)}", _bound(report.deviation, which),
-                 view.unit, styles["total_deviation"])
-    if report.target is None or report.forecast_gap is None:
-        sheet.write_string(row + 1, name_col, f"{label('target', view.lang)}: {label('no_target', view.lang)}",
-                           styles["label"])
-        return
-    sheet.write_string(row + 1, name_col, label("target", view.lang), styles["label"])
-    target_col = columns.low(FORECAST)
-    _number(sheet, row + 1, target_col, report.target, view.unit, styles["amount"])
-    gap = report.forecast_gap
-    if Range.exact(report.target) - report.forecast != gap:
-        # a period target: the gap also counts the other years' planned effects, which the sheet
-        # does not show; budgetbalans's figure, labelled by the core's kind
-        kind = report.forecast_gap_kind
-        assert kind is not None
-        sheet.write_string(row + 2, name_col, forecast_gap_label(kind, view), styles["gap_label"])
-        shown = shown_gap(gap, gap_sign([kind]))
-        for col, which in columns.bounds(FORECAST):
-            _number(sheet, row + 2, col, _bound(shown, which), view.unit, styles["gap"])
-        return
-    # A formula the spreadsheet recalculates: its label must be true whatever the sign (signed).
-    signed = label("forecast_named", view.lang, what=lower_first(gap_label(GapSign.SIGNED, view)))
-    sheet.write_string(row + 2, name_col, signed, styles["gap_label"])
-    target = cell(row + 1, target_col)
-    low, high = cell(row, columns.low(FORECAST)), cell(row, columns.high(FORECAST))
-    formulas = {"low": f"={target}-{high}", "high": f"={target}-{low}"}  # its low uses the forecast's high
-    for col, which in columns.bounds(FORECAST):
-        _formula(sheet, row + 2, col, formulas[which], _bound(gap, which), view.unit, styles["signed_gap"])
+    def __init__(self, sheet: Worksheet, layout: _SheetLayout, document: Document, placed: dict[str, _Placed],
+                 styles: dict[str, Any]) -> None:
+        self.sheet, self.layout, self.document, self.placed, self.styles = sheet, layout, document, placed, styles
+        self.ranges, self.unit = document.ranges, document.unit
+
+    def write(self) -> None:
+        sheet, layout = self.sheet, self.layout
+        for col, width in enumerate(layout.widths):
+            sheet.set_column(col, col, width)
+        self._heading()
+        self._print_setup()
+        sheet.freeze_panes(HEADER_ROW + 1, 0)
+        for placed in layout.tables:
+            self._table(placed)
+        self._notes(layout.notes_row, layout.notes)
+
+    def _heading(self) -> None:
+        """The title and the subtitle, each merged over the sheet's columns and wrapped within them."""
+        layout, width = self.layout, sum(self.layout.widths)
+        for row, text, style, font_lines in ((0, layout.title, "title", 1.3), (1, layout.subtitle, "subtitle", 1.0)):
+            self._merged(row, numbers.clean(text), style)
+            # 14-point text: about 0.8 characters per unit of width
+            _fit_row(self.sheet, row, [(numbers.clean(text), width * (0.8 if style == "title" else 1.0))], font_lines)
+
+    def _merged(self, row: int, text: str, style: str) -> None:
+        if self.layout.last_col > 0:
+            self.sheet.merge_range(row, 0, row, self.layout.last_col, "", self.styles[style])
+        self.sheet.write_string(row, 0, text, self.styles[style])
+
+    def _print_setup(self) -> None:
+        """Print-ready: A4 landscape, one page wide (as many pages tall as needed), the header row on
+        every page, the title in the page header, the report date and the page number in the footer."""
+        sheet = self.sheet
+        sheet.set_paper(9)
+        sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(HEADER_ROW)
+        sheet.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
+        sheet.set_header(_within_limit("&C", self.layout.title, ""))
+        date = self.document.report_date
+        sheet.set_footer(_within_limit("&L", date, "&R&P / &N") if date else "&R&P / &N")
+
+    def _table(self, placed: _Placed) -> None:
+        table, styles, widths = placed.table, self.styles, self.layout.widths
+        if placed.title_row is not None:
+            col = self.layout.name_col
+            self.sheet.write_string(placed.title_row, col, numbers.clean(table.title), styles["table_title"])
+            _fit_row(self.sheet, placed.title_row, [(numbers.clean(table.title), widths[col])])
+        headers: list[tuple[str, float]] = []
+        for index, cols in placed.columns.items():
+            column = table.columns[index]
+            names = _headers(column, len(cols))
+            for col, name in zip(cols, names):
+                self.sheet.write_string(placed.header_row, col, numbers.clean(name), styles["header"])
+                headers.append((numbers.clean(name), widths[col]))
+        for col in set(range(len(widths))) - {c for cols in placed.columns.values() for c in cols}:
+            self.sheet.write_blank(placed.header_row, col, None, styles["header"])
+        _fit_row(self.sheet, placed.header_row, headers)
+        for index, row in table.shown(Audience.NUMBERS):
+            self._row(placed, index, row)
+        self._notes(placed.notes_row, table.notes)
+
+    def _notes(self, row: int, notes: Sequence[Note]) -> None:
+        width = sum(self.layout.widths)
+        for offset, note in enumerate(notes):
+            style = "warning" if note.warning or note.tone is not Tone.NEUTRAL else "note"
+            self._merged(row + offset, numbers.clean(note.text), style)
+            _fit_row(self.sheet, row + offset, [(numbers.clean(note.text), width)])
+
+    def _row(self, placed: _Placed, index: int, row: Row) -> None:
+        sheet, styles, widths = self.sheet, self.styles, self.layout.widths
+        line = placed.rows[index]
+        signed = placed.signed.get(index)
+        if row.kind is RowKind.TOTAL:  # the line above runs across the whole row
+            for col in range(len(widths)):
+                sheet.write_blank(line, col, None, styles["total_label"])
+        wrapped: list[tuple[str, float]] = []
+        for col_index, cols in placed.columns.items():
+            column = placed.table.columns[col_index]
+            cell = row.cells[col_index] if col_index < len(row.cells) else Cell()
+            if column.numeric and (cell.value is not None or col_index in (signed or {})):
+                self._figures(placed, index, row, col_index, cols, (signed or {}).get(col_index, cell.value))
+            elif cell.text:
+                style = _TEXT_STYLE.get(row.kind, "text")
+                if cell.tone is not Tone.NEUTRAL and row.kind in _BODY:
+                    style = "flag"
+                text = numbers.clean(cell.text)
+                sheet.write_string(line, cols[0], text, styles[style])  # always text: never a formula
+                wrapped.append((text, widths[cols[0]]))
+        _fit_row(sheet, line, wrapped)
+
+    def _figures(self, placed: _Placed, index: int, row: Row, col_index: int, cols: tuple[int, ...],
+                 value: Range | None) -> None:
+        """A cell's figure (its low and high when the report has ranges): a formula where the model
+        says how it is computed, with the figure as its cached result; else the figure."""
+        assert value is not None
+        column = placed.table.columns[col_index]
+        style = self.styles[self._amount_style(placed, index, row, column)]
+        share = column.kind is ColumnKind.SHARE or row.kind is RowKind.COVERAGE
+        for bound, col in enumerate(cols):
+            kronor = _bound(value, bound)
+            if kronor is None:  # unbounded: an empty cell
+                continue
+            number = float(kronor) if share else cell_number(kronor, self.unit)
+            formula = self._formula(placed, index, row, column, bound, placed.rows[index])
+            if formula is not None:
+                self.sheet.write_formula(placed.rows[index], col, formula, style, number)
+            else:
+                self.sheet.write_number(placed.rows[index], col, number, style)
+
+    def _amount_style(self, placed: _Placed, index: int, row: Row, column: Column) -> str:
+        if column.kind is ColumnKind.DEVIATION:
+            return _DEVIATION_STYLE.get(row.kind, "deviation")
+        if column.kind is ColumnKind.SHARE:
+            return "total_percent" if row.kind is RowKind.TOTAL else "percent"
+        if row.kind is RowKind.GAP and (index in placed.signed or row.tone is Tone.NEUTRAL):
+            return "signed_gap"
+        return _AMOUNT_STYLE.get(row.kind, "amount")
+
+    # --- formulas ---
+
+    def _formula(self, placed: _Placed, index: int, row: Row, column: Column, bound: int, line: int) -> str | None:
+        """The cell's formula for its ``bound`` (0 low, 1 high), or None where it is a figure."""
+        formula = self._computed(placed, index, row, column, bound, line)
+        return formula if formula is None or len(formula) <= _FORMULA_MAX else None
+
+    def _computed(self, placed: _Placed, index: int, row: Row, column: Column, bound: int,
+                  line: int) -> str | None:
+        if column.kind is ColumnKind.DEVIATION and len(column.of) == 2:
+            minuend, subtrahend = (placed.at(key) for key in column.of)
+            if minuend is None or subtrahend is None or len(minuend) <= bound or len(subtrahend) <= bound:
+                return None
+            return f"={_cell(line, minuend[bound])}-{_cell(line, subtrahend[bound])}"
+        if row.link is not None:
+            return self._link(row.link, column, bound)
+        if row.sums:
+            return self._sums(placed, row.sums, column, bound)
+        if row.kind is RowKind.GAP and len(row.of) == 2:
+            if index not in placed.signed:
+                return None
+            # target − total: the low from the total's high, the high from its low
+            target = self._at(placed, row.of[0], column, bound)
+            total = self._at(placed, row.of[1], column, 1 - bound if self.ranges else bound)
+            return f"={target}-{total}" if target and total else None
+        if row.kind is RowKind.SHORTFALL and len(row.of) == 1:
+            return self._shortfall(placed, row.of[0], column, bound)
+        if row.kind is RowKind.COVERAGE and len(row.of) == 2:
+            total, target = (self._at(placed, i, column, bound) for i in row.of)
+            return f"={total}/{target}" if total and target else None
+        if column.kind is ColumnKind.TOTAL and row.kind in _BODY and column.of:
+            runs = _runs([at[bound] for key in column.of if (at := placed.at(key)) is not None])
+            return _sum([_cell(line, a) if a == b else f"{_cell(line, a)}:{_cell(line, b)}" for a, b in runs]) \
+                if runs else None
+        return None
+
+    def _at(self, placed: _Placed, index: int, column: Column, bound: int) -> str | None:
+        """The reference to row ``index``'s cell in ``column`` (its ``bound``), if it has a figure there."""
+        table = placed.table
+        col_index = table.column(column.key)
+        cols = placed.columns.get(col_index)
+        value = _value(table.rows[index].cells, col_index)
+        if index not in placed.rows or cols is None:
+            return None
+        if value is None or _bound(value, min(bound, len(cols) - 1)) is None:
+            return None
+        return _cell(placed.rows[index], cols[min(bound, len(cols) - 1)])
+
+    def _link(self, link: tuple[str, int], column: Column, bound: int) -> str | None:
+        """A row repeating another table's row: a reference to its cell (the same column) on its sheet."""
+        other = self.placed.get(link[0])
+        if other is None or link[1] not in other.rows:
+            return None
+        cols = other.at(column.key)
+        if cols is None or len(cols) <= bound:
+            return None
+        return "=" + ref(other.sheet, other.rows[link[1]], cols[bound])
+
+    def _sums(self, placed: _Placed, sums: Sequence[int], column: Column, bound: int) -> str | None:
+        """``=SUM`` of the rows' cells in this column, neighbours as one range; where that is longer than
+        Excel allows, ``=SUMIFS`` on the table's counted column if it picks out just those rows."""
+        from xlsxwriter.utility import xl_range_abs
+
+        cols = placed.at(column.key)
+        lines = [placed.rows[i] for i in sums if i in placed.rows]
+        if cols is None or not lines:
+            return None
+        col = cols[bound]
+        formula = _sum([str(xl_range_abs(a, col, b, col)) for a, b in _runs(lines)])
+        if len(formula) <= _FORMULA_MAX:
+            return formula
+        return self._sumifs(placed, sums, col)
+
+    def _sumifs(self, placed: _Placed, sums: Sequence[int], col: int) -> str | None:
+        from xlsxwriter.utility import xl_range_abs
+
+        table = placed.table
+        counted = placed.at(COUNTED)
+        if counted is None:
+            return None
+        key = table.column(COUNTED)
+        word = table.rows[sums[0]].cells[key].text
+        chosen = set(sums)
+        first, last = min(placed.rows[i] for i in chosen), max(placed.rows[i] for i in chosen)
+        for index, line in placed.rows.items():  # the criterion must pick out exactly these rows
+            if first <= line <= last and (index in chosen) != (table.rows[index].cells[key].text == word):
+                return None
+        criterion = word.replace('"', '""')
+        return (f"=SUMIFS({xl_range_abs(first, col, last, col)},"
+                f'{xl_range_abs(first, counted[0], last, counted[0])},"{criterion}")')
+
+    def _shortfall(self, placed: _Placed, gap: int, column: Column, bound: int) -> str | None:
+        """``=MAX(0,gap year 1)+MAX(0,gap year 2)…``: the positive parts of the gap row's years."""
+        table = placed.table
+        if gap not in placed.signed or gap not in placed.rows:
+            return None  # the gap row is not written signed: its cells are no base for MAX
+        keys = set(column.of if column.kind is ColumnKind.TOTAL else
+                   (c.key for c in table.columns if c.kind is ColumnKind.AMOUNT and c.key != column.key))
+        cells = [ref for c in table.columns if c.key in keys and (ref := self._at(placed, gap, c, bound))]
+        return "=" + "+".join(f"MAX(0,{cell})" for cell in cells) if cells else None
+
+
+def _headers(column: Column, span: int) -> list[str]:
+    """A column's header above numbers: the amount's with its unit, or its low and high."""
+    if span == 2:
+        low, high = column.bound_headers
+        return [low, high] if low and high else [column.number_header or column.header] * 2
+    return [column.number_header or column.header]

@@ -1,0 +1,288 @@
+"""Builder of ``follow-up``: the core's :class:`~budgetbalans.followup.FollowUp` as a
+:class:`~budgetbalans.render.model.Document`.
+
+One section: the key figures (planned, forecast, deviation, target and the forecast gap, named
+"Prognos: kvar att spara" or "Prognos: överskott" so it cannot be misread), planned against
+forecast per measure, and the table: a row per measure with the year's planned effect, forecast,
+deviation (forecast − planned, bound by bound) and outcome, then Summa, the target and the
+forecast gap. Every verdict's tone comes from the core's kinds (:class:`FollowUpKind`,
+:class:`~budgetbalans.core.GapKind`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import replace
+from decimal import Decimal
+
+from budgetbalans.core import GapKind
+from budgetbalans.followup import JUDGED, FollowUp, FollowUpKind, FollowUpLine
+from budgetbalans.models import Plan
+from budgetbalans.money import EXACT_ZERO, Range
+from budgetbalans.render import charts, numbers
+from budgetbalans.render.build import TONE, _words, amount, amount_column, exact, measure_status, plan_heading
+from budgetbalans.render.labels import label
+from budgetbalans.render.model import (
+    EMPTY, Audience, Cell, Chart, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
+)
+from budgetbalans.render.view import View, gap_text, shown_paths
+
+# --- the words of the follow-up ---------------------------------------------------------------
+
+
+def follow_up_has_ranges(report: FollowUp) -> bool:
+    """Whether any figure of the follow-up is a range (then CSV and xlsx give every amount low and high columns)."""
+    values = [v for line in report.lines for v in (line.planned, line.forecast, line.deviation, line.outcome)]
+    values += [report.planned, report.forecast, report.deviation, report.forecast_gap]
+    return any(value is not None and not value.is_exact for value in values)
+
+
+def deviation_text(value: Range, view: View) -> str:
+    """``-150``, ``+200``, ``0``; bound by bound ``-100 / +200`` (low / high, which need not be in order)."""
+    def signed(bound: Decimal | None) -> str:
+        if bound is None:
+            return label("unbounded", view.lang)
+        return ("+" if bound > 0 else "") + numbers.amount(bound, view.unit)
+
+    if value.low == value.high:
+        return signed(value.low)
+    return f"{signed(value.low)} / {signed(value.high)}"
+
+
+def deviation_shown(kind: FollowUpKind, planned: Range, deviation: Range, view: View) -> str:
+    """The deviation as the reports show it, by the core's ``kind``: signed when behind or ahead
+    (:func:`deviation_text`); "inom intervallet" when on track within a planned range, ``0`` when on
+    track against an exact plan; "–" where there is no forecast to compare (not followed up, nothing
+    planned, not counted). The JSON keeps the deviation bound by bound whatever the kind."""
+    if shows_figure(kind, planned):
+        return deviation_text(deviation, view)
+    return label("within_range" if kind is FollowUpKind.ON_TRACK else "no_deviation", view.lang)
+
+
+def shows_figure(kind: FollowUpKind, planned: Range) -> bool:
+    """Whether the deviation is shown as a figure (behind, ahead, or on track against an exact plan)."""
+    return kind in JUDGED and (kind is not FollowUpKind.ON_TRACK or planned.is_exact)
+
+
+#: The tone of a deviation by the core's kind of the follow-up.
+DEVIATION_TONE = {FollowUpKind.BEHIND: Tone.BAD, FollowUpKind.AHEAD: Tone.GOOD}
+
+
+def title(report: FollowUp, view: View) -> str:
+    """``Uppföljning 2017 per 2017-08-31``."""
+    heading = label("follow_up_title", view.lang, year=report.year)
+    return heading if report.as_of is None else f"{heading} {label('as_of', view.lang, date=report.as_of.isoformat())}"
+
+
+def full_title(report: FollowUp, view: View) -> str:
+    """The title and the plans it follows up: ``Uppföljning 2017 per 2017-08-31 — Åtgärdsplan … — nämnd``."""
+    heading = headings(report)
+    return f"{title(report, view)} — {heading}" if heading else title(report, view)
+
+
+def plans_of(report: FollowUp) -> list[Plan]:
+    """The plans followed up, in order (those with at least one measure)."""
+    return list({line.result.plan.path: line.result.plan for line in report.lines}.values())
+
+
+def headings(report: FollowUp) -> str:
+    return "; ".join(plan_heading(plan) for plan in plans_of(report))
+
+
+def caption(report: FollowUp, view: View) -> str:
+    """``examples/x.yaml · Belopp i tkr``."""
+    paths = " + ".join(view.path(plan.path) for plan in plans_of(report))
+    return " · ".join(part for part in (paths, label("unit", view.lang, unit=view.unit.value)) if part)
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def forecast_gap_text(gap: Range, kind: GapKind, view: View) -> tuple[str, str, Tone]:
+    """(name, value, tone) of the forecast gap of the core's ``kind``: "Prognos: kvar att spara" /
+    "Prognos: överskott" / both ends."""
+    name, value, _ = gap_text(gap, kind, view)
+    return label("forecast_named", view.lang, what=lower_first(name)), value, TONE[kind]
+
+
+def forecast_gap(report: FollowUp) -> tuple[Range, GapKind] | None:
+    """The forecast gap and the core's kind of it, where there is a target."""
+    if report.forecast_gap is None or report.forecast_gap_kind is None:
+        return None
+    return report.forecast_gap, report.forecast_gap_kind
+
+
+_FOLLOWED_UP_WORD = {FollowUpKind.NOT_COUNTED: "not_counted", FollowUpKind.NOT_FOLLOWED_UP: "not_followed_up",
+                     FollowUpKind.NOTHING_PLANNED: "nothing_planned"}
+
+
+def followed_up_word(line: FollowUpLine, view: View) -> str:
+    """"ja" for a measure with a forecast to judge, else "ej uppföljd", "inget planerat" or "ej medräknad"."""
+    return label(_FOLLOWED_UP_WORD.get(line.kind, "yes"), view.lang)
+
+
+def not_followed_note(report: FollowUp, view: View) -> str:
+    if not report.not_followed_up:
+        return ""
+    return label("not_followed_note", view.lang, count=report.not_followed_up, year=report.year)
+
+
+def nothing_planned_note(report: FollowUp, view: View) -> str:
+    count = report.count(FollowUpKind.NOTHING_PLANNED)
+    return label("nothing_planned_note", view.lang, count=count, year=report.year) if count else ""
+
+
+def notes(report: FollowUp, view: View) -> list[str]:
+    """The notes under the table: the measures not followed up, those with nothing planned."""
+    return [note for note in (not_followed_note(report, view), nothing_planned_note(report, view)) if note]
+
+
+def key_figures(report: FollowUp, view: View) -> tuple[Figure, ...]:
+    """Planerat, Prognos, Avvikelse, Sparbeting, the forecast gap (named so it cannot be misread), ej uppföljda."""
+    unit = view.unit.value
+    kind = report.kind
+    deviation = deviation_shown(kind, report.planned, report.deviation, view)
+    figures = [Figure(label("planned", view.lang), f"{numbers.span(report.planned, view.unit)} {unit}"),
+               Figure(label("forecast", view.lang), f"{numbers.span(report.forecast, view.unit)} {unit}"),
+               Figure(label("deviation", view.lang), f"{deviation} {unit}" if shows_figure(kind, report.planned) else deviation,
+                   DEVIATION_TONE.get(kind, Tone.NEUTRAL))]
+    gap = forecast_gap(report)
+    if report.target is None or gap is None:
+        figures.append(Figure(label("target", view.lang), label("no_target", view.lang)))
+    else:
+        figures.append(Figure(label("target", view.lang), f"{numbers.amount(report.target, view.unit)} {unit}"))
+        name, value, tone = forecast_gap_text(*gap, view)
+        figures.append(Figure(name, value if tone is Tone.UNCERTAIN else f"{value} {unit}", tone))
+    figures.append(Figure(label("not_followed_up_figure", view.lang),
+                          label("measures_count", view.lang, count=report.not_followed_up),
+                          Tone.UNCERTAIN if report.not_followed_up else Tone.NEUTRAL))
+    return tuple(figures)
+
+
+def follow_up_table(report: FollowUp, view: View) -> Table:
+    """A row per measure (with its plan when there are several), then Summa, the target and the forecast gap."""
+    lang, year = view.lang, report.year
+    several = len(plans_of(report)) > 1
+    columns = (
+        Column("plan", label("plan", lang), audience=Audience.ALL if several else Audience.NUMBERS),
+        Column("id", label("id", lang)),
+        Column("measure", label("measure", lang), ColumnKind.NAME, wide=True),
+        Column("status", label("status", lang)),
+        Column("counted", label("counted", lang), audience=Audience.NUMBERS),
+        amount_column("planned", label("planned", lang), view, number_name=label("planned_in", lang, year=year)),
+        amount_column("forecast", label("forecast", lang), view, number_name=label("forecast_in", lang, year=year)),
+        amount_column("deviation", label("deviation", lang), view, ColumnKind.DEVIATION, ("forecast", "planned"),
+                      number_name=label("deviation_in", lang, year=year)),
+        amount_column("outcome", label("outcome", lang), view, number_name=label("outcome_in", lang, year=year)),
+        Column("followed_up", label("followed_up", lang)),
+    )
+    rows: list[Row] = []
+    counted = []
+    for line in report.lines:
+        rows.append(_row(line, view))
+        if line.result.counted:
+            counted.append(len(rows) - 1)
+    total = len(rows)
+    rows.append(_totals_row(report, view, counted))
+    rows += _gap_rows(report, view, total)
+    notes = tuple(Note(text, tone) for text, tone in ((not_followed_note(report, view), Tone.UNCERTAIN),
+                                                      (nothing_planned_note(report, view), Tone.NEUTRAL)) if text)
+    name = label("all_plans", lang) if several else numbers.clean(plans_of(report)[0].title) if report.lines else ""
+    return Table("follow-up", full_title(report, view), columns, tuple(rows), caption(report, view), notes, name,
+                 head=3 if several else 2)
+
+
+def _cells(view: View, **values: Cell) -> tuple[Cell, ...]:
+    keys = ("plan", "id", "measure", "status", "counted", "planned", "forecast", "deviation", "outcome",
+            "followed_up")
+    return tuple(values.get(key, EMPTY) for key in keys)
+
+
+def _row(line: FollowUpLine, view: View) -> Row:
+    result = line.result
+    followed = Cell(followed_up_word(line, view),
+                    tone=Tone.UNCERTAIN if line.kind is FollowUpKind.NOT_FOLLOWED_UP else Tone.NEUTRAL)
+    deviation = Cell(deviation_shown(line.kind, line.planned, line.deviation, view), line.deviation,
+                     Tone.BAD if line.kind is FollowUpKind.BEHIND else Tone.NEUTRAL)
+    return Row(RowKind.MEASURE if result.counted else RowKind.UNCOUNTED, _cells(
+        view, plan=Cell(numbers.clean(result.plan.title)), id=Cell(numbers.clean(result.measure.id)),
+        measure=Cell(numbers.clean(result.measure.title)), status=Cell(measure_status(result, view)),
+        counted=Cell(label("yes" if result.counted else "no", view.lang)), followed_up=followed,
+        planned=amount(line.planned, view), forecast=amount(line.forecast, view), deviation=deviation,
+        outcome=amount(line.outcome, view)))
+
+
+def _totals_row(report: FollowUp, view: View, counted: list[int]) -> Row:
+    deviation = Cell(deviation_shown(report.kind, report.planned, report.deviation, view), report.deviation,
+                     Tone.BAD if report.kind is FollowUpKind.BEHIND else Tone.NEUTRAL)
+    return Row(RowKind.TOTAL, _cells(view, measure=Cell(label("total", view.lang)), planned=amount(report.planned, view),
+                                     forecast=amount(report.forecast, view), deviation=deviation),
+               sums=tuple(counted))
+
+
+def _gap_rows(report: FollowUp, view: View, total: int) -> list[Row]:
+    """The target and the forecast gap: worded for a reader, and as numbers for a spreadsheet (a
+    formula ``target − forecast`` there, signed, where the gap is just that)."""
+    lang = view.lang
+    gap = forecast_gap(report)
+    if report.target is None or gap is None:
+        return [Row(RowKind.TARGET, _cells(view, measure=Cell(f"{label('target', lang)}: {label('no_target', lang)}")))]
+    value, kind = gap
+    target = total + 1
+    rows = [Row(RowKind.TARGET, _cells(view, measure=Cell(label("target", lang)), forecast=exact(report.target, view)))]
+    name, words, tone = forecast_gap_text(value, kind, view)
+    rows.append(Row(RowKind.GAP, _cells(view, measure=Cell(name), forecast=Cell(words, None, tone)),
+                    tone, Audience.TEXT))
+    # for a spreadsheet: signed, under a label that says so; a formula (target − forecast) where the gap
+    # is just that, and the core's figure where a period target also counts other years' effects
+    signed = label("forecast_named", lang, what=lower_first(label("gap_signed", lang)))
+    formula = (target, total) if Range.exact(report.target) - report.forecast == value else ()
+    rows.append(Row(RowKind.GAP, _cells(view, measure=Cell(signed), forecast=amount(value, view, TONE[kind])),
+                    Tone.NEUTRAL, Audience.NUMBERS, of=formula))
+    return rows
+
+
+def _chart(report: FollowUp, view: View) -> tuple[Chart, ...]:
+    """Planned against forecast per counted measure with an amount, then Summa when there are several."""
+    lang = view.lang
+    rows = []
+    charted = [line for line in report.lines
+               if line.result.counted and (line.planned != EXACT_ZERO or line.forecast != EXACT_ZERO)]
+    for line in charted:
+        short, full = charts.short_label(line.result.measure.id, line.result.measure.title)
+        rows.append(charts.Comparison(short, full, line.planned, line.forecast, numbers.span(line.planned, view.unit),
+                                      numbers.span(line.forecast, view.unit), line.falls_short))
+    if len(rows) > 1:
+        name = label("total", lang)
+        rows.append(charts.Comparison(name, name, report.planned, report.forecast,
+                                      numbers.span(report.planned, view.unit), numbers.span(report.forecast, view.unit),
+                                      report.kind is FollowUpKind.BEHIND))
+    if not rows:
+        return ()
+    geometry = charts.planned_vs_forecast(rows, (label("planned", lang), label("forecast", lang)))
+    hidden = len(report.lines) - len(charted)
+    note = label("follow_up_without_amount", lang, count=hidden) if hidden else ""
+    legend = (("planned", label("planned", lang)), ("forecast", label("forecast", lang)),
+              ("short", label("forecast_short", lang)))
+    return (Chart("planned_forecast", label("planned_vs_forecast", lang), geometry, note, legend),)
+
+
+def follow_up_document(report: FollowUp, view: View, today: datetime.date | None = None) -> Document:
+    """``follow-up``: one section with the key figures, the chart and the table."""
+    view = replace(view, paths=shown_paths(plan.path for plan in plans_of(report)))
+    lang = view.lang
+    figures = key_figures(report, view)
+    table = follow_up_table(report, view)
+    section = Section(title(report, view), caption(report, view), figures, _chart(report, view), (table,),
+                      (Note(label("short_note", lang)),), sheet=label("follow_up_sheet", lang, year=report.year))
+    legend: tuple[tuple[Tone | str, str, str], ...] = (
+        (Tone.BAD, label("remaining", lang), label("legend_remaining", lang)),
+        (Tone.GOOD, label("surplus", lang), label("legend_surplus", lang)),
+        (Tone.UNCERTAIN, label("uncertain", lang), label("legend_uncertain", lang)),
+    )
+    paths = [view.path(plan.path) for plan in plans_of(report)]
+    facts = tuple((label("plan", lang), path) for path in paths) + (("", headings(report)),)
+    date = label("report_date", lang, date=today.isoformat()) if today is not None else ""
+    return Document("follow-up", title(report, view), lang, view.unit, (section,), facts, (), legend, date,
+                    follow_up_has_ranges(report), _words(view))

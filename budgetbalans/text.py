@@ -1,0 +1,50 @@
+"""Text from a plan or a file name is data: the one list of characters that must never act.
+
+A terminal, a CI log, a spreadsheet or a browser can be made to reorder, hide or execute text
+by a few characters: C0 and C1 controls (escape sequences, ``\\n::error …::`` in a GitHub log),
+bidi embeddings, overrides, isolates and marks (``U+202E``, ``U+2066``, ``U+061C``), zero-width
+characters (``U+200B``), line and paragraph separators (``U+2028``), and the lone surrogates by
+which Python keeps the bytes of a file name that is not UTF-8. Every writer and every message
+neutralises the same set (:data:`INVISIBLE`), each in its own way:
+
+- :func:`shown` (messages, file names): each such character made visible as an escape, the way
+  ``ls -b`` shows a file name: ``\\n``, ``\\t``, ``\\xe5`` for a byte that is not UTF-8,
+  ``\\u202e``;
+- :func:`clean` (plan text in a report): removed, a tab or a line separator becoming a space and
+  a line break kept for the writer to show as its format does;
+- :mod:`budgetbalans.jsontext`: written as a JSON ``\\uXXXX`` escape.
+"""
+
+from __future__ import annotations
+
+import re
+
+INVISIBLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
+_NAMES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_SPACES = {"\t": " ", "\u2028": " ", "\u2029": " ", "\n": "\n"}
+
+
+def escape(character: str) -> str:
+    """One invisible character as visible text: ``\\n``, ``\\xe5`` (a byte of a file name), ``\\u202e``."""
+    code = ord(character)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as Python's file system encoding keeps it
+        return f"\\x{code - 0xDC00:02x}"
+    return _NAMES.get(character) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def shown(text: str) -> str:
+    """``text`` with every invisible character made visible (:func:`escape`): for messages and file names."""
+    return INVISIBLE.sub(lambda match: escape(match.group()), text)
+
+
+def clean(text: str) -> str:
+    """Plan text for a report: invisible characters removed; a tab or a line separator is a space, a
+    line break stays; a lone surrogate (never in a plan, which is UTF-8) is shown as its byte."""
+    def replace(match: re.Match[str]) -> str:
+        character = match.group()
+        if character in _SPACES:
+            return _SPACES[character]
+        return escape(character) if "\ud800" <= character <= "\udfff" else ""
+
+    return INVISIBLE.sub(replace, text)

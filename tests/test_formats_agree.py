@@ -1,0 +1,1148 @@
+"""Every report format carries the numbers and verdicts of the JSON, for generated plans.
+
+``--format json`` is the contract (docs/planformat.md, README "--format json"): every amount in
+kronor. For generated plans (1–2 plans, 1–5 measures, 1–3 years, kr/tkr/mkr; exact effects and
+ranges, possible effects, cancelled measures, no target / a period target / a target per year,
+forecasts) each other format of the same command is read back and compared exactly with it:
+
+- ``summarize``: each plan's and the overall totals per year and for the period, the possible
+  effect, the target (total and per year), the gap per year and for the period, the shortfall
+  and the verdicts (``gap_kind``, ``gap_kinds``);
+- ``gap``: per year and for the period the target, the measures' total and the verdict;
+- ``follow-up``: planned, forecast, deviation, the target and the forecast gap with its kind.
+
+A verdict must be shown under its own words: a shortfall never under *Överskott* or the CSS
+class ``surplus``, a surplus never under a bare *Kvar att spara*. The readers find rows by their
+Swedish labels (``budgetbalans/render/labels.py``) and columns by their headers, never by
+position, so that the layout may change: the terminal table is read as lines of cells,
+Markdown as table rows, CSV as Swedish Excel reads it, HTML as Chromium's DOM (``--dump-dom``)
+and xlsx as LibreOffice recalculates it (the formulas must give the JSON's figures; cached results
+zeroed first). Chromium and LibreOffice each run once per Hypothesis example, on a batch of plan
+sets. Amounts are whole numbers in the plan's unit and every report is in that unit, so the shown
+figures are the exact ones.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import tempfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional, Sequence
+
+import pytest
+from hypothesis import example, given, note, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from budgetbalans.cli import app
+from helpers_clients import (
+    CHROMIUM, SHEETS_AS_CSV, SOFFICE, read_csv, run_chromium, soffice, swedish_number, zero_cached_results,
+)
+
+KRONOR = {"kr": Decimal(1), "tkr": Decimal(1000), "mkr": Decimal(1_000_000)}
+STATUSES = ["planerad", "pågår", "klart", "utredning", "pausad", "avbruten"]  # avbruten is never counted
+
+Bound = Optional[Decimal]
+Span = tuple[Bound, Bound]
+
+# --- the plans ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Effect:
+    """An effect (or forecast) in the plan's unit: exact when low == high; ``style`` is how the YAML writes it."""
+
+    low: int
+    high: int
+    style: str = "plain"  # plain, grouped, hyphen, endash, keys
+
+    def yaml(self) -> str:
+        def grouped(n: int) -> str:
+            return f"{n:,}".replace(",", " ")
+        if self.low == self.high:
+            return f'"{grouped(self.low)}"' if self.style == "grouped" else str(self.low)
+        if self.style == "keys" or self.low < 0:
+            return f"{{low: {self.low}, high: {self.high}}}"
+        dash = "-" if self.style == "hyphen" else "–"
+        return f'"{grouped(self.low)}{dash}{grouped(self.high)}"'
+
+
+@dataclass(frozen=True)
+class MeasureSpec:
+    id: str
+    status: str = "planerad"
+    potential: bool = False
+    effects: dict[int, Effect] = field(default_factory=dict)
+    forecast: dict[int, Effect] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PlanSpec:
+    title: str
+    unit: str
+    years: tuple[int, ...]
+    target: None | int | dict[int, int]
+    measures: tuple[MeasureSpec, ...]
+
+    @property
+    def organisation(self) -> str:
+        return "Nämnd " + self.title.split()[-1]
+
+    def yaml(self) -> str:
+        lines = [f"title: {self.title}", f"organisation: {self.organisation}", f"unit: {self.unit}",
+                 f"years: [{', '.join(map(str, self.years))}]"]
+        if isinstance(self.target, int):
+            lines.append(f"target: {self.target}")
+        elif isinstance(self.target, dict):
+            lines.append("target: {" + ", ".join(f"{y}: {v}" for y, v in self.target.items()) + "}")
+        lines.append("measures:" if self.measures else "measures: []")
+        for m in self.measures:
+            lines += [f'  - id: "{m.id}"', f"    title: Insats nummer {m.id}", f"    status: {m.status}"]
+            if m.potential:
+                lines.append("    potential: true")
+            for key, values in (("effects", m.effects), ("forecast", m.forecast)):
+                if values:
+                    lines.append(f"    {key}:")
+                    lines += [f"      {year}: {value.yaml()}" for year, value in values.items()]
+        return "\n".join(lines) + "\n"
+
+
+@st.composite
+def effects(draw: st.DrawFn) -> Effect:
+    low = draw(st.integers(-400, 3000))
+    if draw(st.integers(0, 2)) == 0:
+        return Effect(low, draw(st.integers(low + 1, low + 2000)), draw(st.sampled_from(["hyphen", "endash", "keys"])))
+    return Effect(low, low, draw(st.sampled_from(["plain", "grouped"])))
+
+
+@st.composite
+def measures(draw: st.DrawFn, number: int, years: tuple[int, ...]) -> MeasureSpec:
+    effect_years = draw(st.lists(st.sampled_from(years), unique=True)) if draw(st.integers(0, 5)) else []
+    forecast_years = draw(st.lists(st.sampled_from(years), unique=True))
+    return MeasureSpec(
+        str(number),
+        draw(st.sampled_from(STATUSES[:1] * 3 + STATUSES)),
+        draw(st.integers(0, 4)) == 0,
+        {year: draw(effects()) for year in sorted(effect_years)},
+        {year: draw(effects()) for year in sorted(forecast_years)},
+    )
+
+
+@st.composite
+def plans(draw: st.DrawFn, number: int, unit: str, years: tuple[int, ...]) -> PlanSpec:
+    count = draw(st.integers(1, 5))
+    shape = draw(st.sampled_from(["none", "period", "years", "years"]))
+    target: None | int | dict[int, int] = None
+    if shape == "period":
+        target = draw(st.integers(0, 9000))
+    elif shape == "years":
+        named = draw(st.lists(st.sampled_from(years), min_size=1, unique=True)) if draw(st.integers(0, 3)) == 0 \
+            else list(years)
+        target = {year: draw(st.integers(0, 5000)) for year in sorted(named)}
+    return PlanSpec(f"Plan {number}", unit, years, target,
+                    tuple(draw(measures(n + 1, years)) for n in range(count)))
+
+
+@st.composite
+def plan_sets(draw: st.DrawFn) -> list[PlanSpec]:
+    """1–2 plans of one unit and one period (a report in that unit shows every amount exactly)."""
+    unit = draw(st.sampled_from(sorted(KRONOR)))
+    first = draw(st.integers(2024, 2026))
+    years = tuple(range(first, first + draw(st.integers(1, 3))))
+    return [draw(plans(n + 1, unit, years)) for n in range(draw(st.integers(1, 2)))]
+
+
+def _exact(*values: int) -> dict[int, Effect]:
+    return {2024 + i: Effect(v, v) for i, v in enumerate(values)}
+
+
+#: The README's case: one year's surplus does not pay for another year's shortfall (the period's
+#: shortfall 1 200 differs from the net gap, a surplus of 300).
+README_CASE = [PlanSpec("Plan 1", "tkr", (2024, 2025), {2024: 1000, 2025: 2000},
+                        (MeasureSpec("1", effects=_exact(2500, 800), forecast={2025: Effect(700, 900, "endash")}),))]
+#: Two plans: ranges, a possible effect, a cancelled measure; per-year targets that fall short
+#: in different years; an uncertain year.
+TWO_PLANS = [
+    PlanSpec("Plan 1", "tkr", (2024, 2025), {2024: 1000, 2025: 2000}, (
+        MeasureSpec("1", effects=_exact(2500, 800), forecast={2025: Effect(700, 700)}),
+        MeasureSpec("2", effects={2024: Effect(100, 300, "endash")}),
+        MeasureSpec("3", potential=True, effects={2025: Effect(400, 400)}),
+        MeasureSpec("4", status="avbruten", effects={2025: Effect(50, 50)}))),
+    PlanSpec("Plan 2", "tkr", (2024, 2025), {2024: 500, 2025: 500}, (
+        MeasureSpec("1", effects={2024: Effect(200, 200), 2025: Effect(300, 900, "keys")}),)),
+]
+#: A whole-period target met exactly (Överskott 0), in mkr, and an uncertain one in kr.
+PERIOD_TARGETS = [PlanSpec("Plan 1", "mkr", (2025, 2026), 7, (
+    MeasureSpec("1", effects={2025: Effect(3, 3), 2026: Effect(4, 4)}, forecast={2026: Effect(1, 5, "hyphen")}),))]
+UNCERTAIN = [PlanSpec("Plan 1", "kr", (2024,), 2000, (
+    MeasureSpec("1", status="pågår", effects={2024: Effect(1500, 2500, "endash")},
+                forecast={2024: Effect(-100, 2100, "keys")}),))]
+NO_TARGET = [PlanSpec("Plan 1", "tkr", (2024, 2025, 2026), None, (
+    MeasureSpec("1", effects=_exact(100, -50, 75)), MeasureSpec("2", status="klart", potential=True,
+                                                                  effects=_exact(5, 6, 7)))),
+             PlanSpec("Plan 2", "tkr", (2024, 2025, 2026), 300, ())]
+#: One year, its own target, which the range may or may not cover: the shortfall 0–100 and the net
+#: (an uncertain −100 to 100) differ.
+ONE_YEAR_MAY_FALL_SHORT = [PlanSpec("Plan 1", "kr", (2025,), {2025: 200}, (
+    MeasureSpec("1", effects={2025: Effect(100, 300, "hyphen")}),))]
+FIXED = [README_CASE, TWO_PLANS, PERIOD_TARGETS, UNCERTAIN, NO_TARGET, ONE_YEAR_MAY_FALL_SHORT]
+
+
+def with_fixed_examples(test: Callable[..., None]) -> Callable[..., None]:
+    for plan_set in reversed(FIXED):
+        test = example(plan_set=plan_set)(test)
+    return test
+
+
+# --- running budgetbalans ---------------------------------------------------------------------
+
+
+def invoke(*args: str) -> bytes:
+    result = CliRunner().invoke(app, list(args), env={"COLUMNS": "250", "BUDGETBALANS_LANG": ""},
+                                catch_exceptions=False)
+    assert result.exit_code == 0, (args, result.stderr)
+    return result.stdout_bytes
+
+
+def write_plans(plan_set: Sequence[PlanSpec], folder: Path) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for plan in plan_set:
+        path = folder / f"{plan.title.replace(' ', '-').lower()}.yaml"
+        path.write_text(plan.yaml(), encoding="utf-8")
+        paths.append(str(path))
+        note(f"{path.name}:\n{plan.yaml()}")
+    return paths
+
+
+def command(name: str, plan_set: Sequence[PlanSpec], paths: Sequence[str]) -> list[str]:
+    """The command line, in the plans' unit; follow-up of the first plan's last year."""
+    args = [name, *paths, "--unit", plan_set[0].unit]
+    return args + (["--year", str(plan_set[0].years[-1])] if name == "follow-up" else [])
+
+
+def as_json(args: Sequence[str]) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(invoke(*args, "--format", "json"))
+    return document
+
+
+# --- reading amounts and verdicts back ------------------------------------------------------------
+
+AMOUNT = r"-?\d{1,3}(?: \d{3})*(?:,\d+)?"
+SPAN = re.compile(rf"(?P<low>{AMOUNT})(?:–(?P<high>{AMOUNT}))?|≥ (?P<least>{AMOUNT})|≤ (?P<most>{AMOUNT})")
+UNCERTAIN_VALUE = re.compile(rf"överskott (?P<surplus>{AMOUNT}|∞) till kvar (?P<remaining>{AMOUNT}|∞)")
+SHORTFALL_YEARS = re.compile(r"(?P<body>.*) \((?P<years>\d{4}(?:, \d{4})*)\)")
+SHORT, SURPLUS, UNSURE = "short", "surplus", "uncertain"
+#: The verdicts' words (labels.py: remaining, surplus, uncertain), longest first.
+WORDS = [("kvar att spara eller överskott", UNSURE), ("kvar att spara", SHORT), ("överskott", SURPLUS)]
+ROW_KIND = {"Kvar att spara": SHORT, "Överskott": SURPLUS, "Kvar att spara eller överskott": UNSURE}
+TONE = {SHORT: "remaining", SURPLUS: "surplus", UNSURE: "uncertain"}
+NO_TARGET_LABEL = "Sparbeting: inget sparbeting angivet"
+NET = "Netto för perioden"
+POTENTIAL = "Möjlig effekt, ej medräknad"
+
+
+def normal(text: str) -> str:
+    """Cell text as shown, whatever space the thousands are separated by, markup stripped."""
+    return re.sub(r"[\u00a0\u202f\u2009]", " ", text).strip().strip("*").strip()
+
+
+def number(text: str) -> Decimal:
+    return Decimal(text.replace(" ", "").replace(",", "."))
+
+
+def span(text: str) -> Span:
+    """``700``, ``700–1 600``, ``≥ 3 000``, ``≤ 200`` (as Swedish notation shows it) → (low, high)."""
+    found = SPAN.fullmatch(normal(text))
+    assert found, f"not an amount: {text!r}"
+    if found["least"]:
+        return number(found["least"]), None
+    if found["most"]:
+        return None, number(found["most"])
+    low = number(found["low"])
+    return low, number(found["high"]) if found["high"] else low
+
+
+def neg(value: Span) -> Span:
+    return (None if value[1] is None else -value[1], None if value[0] is None else -value[0])
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: str
+    gap: Span  # target − total: positive is still to save
+    years: tuple[int, ...] | None  # "1 200 (2025)": the years a per-year target falls short in
+    worded: bool  # the cell names its own kind
+
+
+def verdict(text: str, row_kind: str | None) -> Verdict:
+    """A gap as a report shows it, in a row (or column) whose label gives ``row_kind``: a bare amount
+    is of the row's kind; ``överskott 1 500`` / ``kvar att spara 800`` / ``Kvar att spara: 800 (2025)``
+    name their own; ``överskott 100 till kvar 200`` is uncertain, from −100 to 200."""
+    rest, own = normal(text), None
+    if not UNCERTAIN_VALUE.fullmatch(rest):
+        for word, kind in WORDS:
+            if rest.lower().startswith(word) and rest[len(word):len(word) + 1] in (":", " "):
+                rest, own = rest[len(word):].lstrip(":").strip(), kind
+                break
+    both = UNCERTAIN_VALUE.fullmatch(rest)
+    if both:
+        assert own in (None, UNSURE), f"{text!r}: an uncertain gap under the word for {own}"
+        low = None if both["surplus"] == "∞" else -number(both["surplus"])
+        high = None if both["remaining"] == "∞" else number(both["remaining"])
+        return Verdict(UNSURE, (low, high), None, own is not None)
+    kind = own or row_kind
+    assert kind is not None, f"{text!r}: a gap without a word that says what it is"
+    assert kind != UNSURE, f"{text!r}: an uncertain gap must spell out both ends"
+    years = None
+    found = SHORTFALL_YEARS.fullmatch(rest)
+    if found:
+        rest, years = found["body"], tuple(int(y) for y in found["years"].split(", "))
+    shown = span(rest)
+    return Verdict(kind, shown if kind == SHORT else neg(shown), years, own is not None)
+
+
+def kronor(value: Any, unit: str) -> Bound:
+    return None if value is None else Decimal(value) / KRONOR[unit]
+
+
+def rng(value: dict[str, Any], unit: str) -> Span:
+    return kronor(value["low"], unit), kronor(value["high"], unit)
+
+
+def kind_of(gap: Span) -> str:
+    """docs/planformat.md: above zero is still to save, at or below zero a surplus, else uncertain."""
+    if gap[0] is not None and gap[0] > 0:
+        return SHORT
+    if gap[1] is not None and gap[1] <= 0:
+        return SURPLUS
+    return UNSURE
+
+
+def falls_short(figures: dict[str, Any]) -> bool:
+    """Per-year targets where a year falls short (or may): the period shows the shortfall, the net apart."""
+    return figures["target_years"] is not None and figures["gap_kind"] != SURPLUS
+
+
+def short_years(figures: dict[str, Any]) -> tuple[int, ...]:
+    return tuple(int(y) for y, kind in figures["gap_kinds"].items() if kind != SURPLUS)
+
+
+# --- reports as tables of text ----------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    cells: list[str]
+    classes: set[str] = field(default_factory=set)
+    cell_classes: list[set[str]] = field(default_factory=list)
+
+    def has(self, label: str) -> bool:
+        return label in self.cells
+
+    def tone(self) -> set[str]:
+        return self.classes & set(TONE.values())
+
+
+@dataclass
+class Table:
+    title: str
+    headers: list[str]
+    rows: list[Row]
+
+    def column(self, header: str) -> int:
+        found = [i for i, h in enumerate(self.headers) if h == header]
+        assert len(found) == 1, f"{self.title!r}: no single column {header!r} in {self.headers}"
+        return found[0]
+
+    def find(self, label: str) -> list[Row]:
+        return [row for row in self.rows if row.has(label)]
+
+    def row(self, label: str) -> Row:
+        found = self.find(label)
+        assert len(found) == 1, f"{self.title!r}: {len(found)} rows {label!r}: {[r.cells for r in self.rows]}"
+        return found[0]
+
+    def labels(self) -> set[str]:
+        return {cell for row in self.rows for cell in row.cells}
+
+
+def terminal_tables(text: str) -> list[Table]:
+    """rich's tables: a header line (┃), body lines (│), the title the last plain line before it."""
+    tables: list[Table] = []
+    last = ""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped[0] in "┏┡├└╭╰┌":
+            if stripped[0] in "┏┌╭":
+                tables.append(Table(last, [], []))
+            continue
+        cells = [normal(cell) for cell in re.split(r"[│┃]", stripped)[1:-1]]
+        if stripped[0] == "┃" and tables and not tables[-1].rows:
+            tables[-1].headers = cells if not tables[-1].headers else tables[-1].headers
+        elif stripped[0] == "│" and tables:
+            tables[-1].rows.append(Row(cells))
+        else:
+            last = stripped
+    return tables
+
+
+def markdown_tables(text: str) -> list[Table]:
+    """GitHub tables: a header line, a |---| line, rows; the title is the last ### heading before it."""
+    tables: list[Table] = []
+    lines = text.splitlines()
+    title = ""
+    for i, line in enumerate(lines):
+        if line.startswith("#"):
+            title = line.lstrip("#").strip()
+
+        def cells(row: str) -> list[str]:
+            return [normal(c) for c in re.split(r"(?<!\\)\|", row.strip())[1:-1]]
+        if line.startswith("|") and i + 1 < len(lines) and re.fullmatch(r"\|(\s*:?-+:?\s*\|)+", lines[i + 1].strip()):
+            tables.append(Table(title, cells(line), []))
+        elif line.startswith("|") and not re.fullmatch(r"\|(\s*:?-+:?\s*\|)+", line.strip()) and tables:
+            tables[-1].rows.append(Row(cells(line)))
+    return tables
+
+
+@dataclass
+class Figure:
+    classes: set[str]
+    name: str
+    value: str
+
+
+@dataclass
+class Page:
+    """An HTML page: per section its headings, key figures and tables."""
+
+    sections: list[tuple[str, list[Figure], list[Table]]] = field(default_factory=list)
+
+
+class _DomReader(HTMLParser):
+    """Chromium's DOM of several reports, each in a ``<div class="report-batch" id="…">``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pages: dict[str, Page] = {}
+        self.page = Page()
+        self._text: list[str] | None = None
+        self._text_for = ""
+        self._row: Row | None = None
+        self._in_head = False
+        self._figure: Figure | None = None
+        self._heading = False
+        self._only_th = False
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = set((dict(attrs).get("class") or "").split())
+        if tag in ("svg", "style", "script"):
+            self._skip += 1
+        if self._skip:
+            return
+        if tag == "div" and "report-batch" in classes:
+            self.page = self.pages.setdefault(dict(attrs).get("id") or "", Page())
+            return
+        if tag == "section" or not self.page.sections:
+            self.page.sections.append(("", [], []))
+        if tag in ("h1", "h2", "h3") or (tag == "p" and "meta" in classes):
+            self._heading, self._text, self._text_for = True, [], tag
+        elif tag == "table":
+            self.page.sections[-1][2].append(Table(self.page.sections[-1][0], [], []))
+        elif tag == "thead":
+            self._in_head = True
+        elif tag == "tr":
+            self._row, self._only_th = Row([], classes), True
+        elif tag in ("td", "th") and self._row is not None:
+            self._text, self._text_for = [], tag
+            self._only_th = self._only_th and tag == "th"
+            self._row.cell_classes.append(classes)
+        elif tag == "div" and "figure" in classes:
+            self._figure = Figure(classes - {"figure"}, "", "")
+            self.page.sections[-1][1].append(self._figure)
+        elif tag == "div" and classes & {"name", "value"} and self._figure is not None:
+            self._text, self._text_for = [], "name" if "name" in classes else "value"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("svg", "style", "script"):
+            self._skip -= 1
+            return
+        if self._skip:
+            return
+        text = normal("".join(self._text)) if self._text is not None else ""
+        if tag in ("h1", "h2", "h3", "p") and self._heading and self._text_for == tag:
+            title, figures, tables = self.page.sections[-1]
+            self.page.sections[-1] = (f"{title} | {text}" if title else text, figures, tables)
+            self._heading, self._text = False, None
+        elif tag in ("td", "th") and self._row is not None and self._text is not None:
+            self._row.cells.append(text)
+            self._text = None
+        elif tag == "div" and self._figure is not None and self._text is not None:
+            setattr(self._figure, self._text_for, text)
+            self._text = None
+        elif tag == "tr" and self._row is not None:
+            table = self.page.sections[-1][2][-1]
+            if self._in_head or (not table.headers and not table.rows and self._row.cells and self._only_th):
+                table.headers = self._row.cells
+            else:
+                table.rows.append(self._row)
+            self._row = None
+        elif tag == "thead":
+            self._in_head = False
+
+    def handle_data(self, data: str) -> None:
+        if self._text is not None and not self._skip:
+            self._text.append(data)
+
+
+def html_pages(text: str) -> dict[str, Page]:
+    reader = _DomReader()
+    reader.feed(text)
+    return reader.pages
+
+
+def pick(tables: Iterable[Table], title: str) -> Table:
+    """The table of the plan (``Plan 1 — Nämnd 1``) or of all plans (``Alla planer``)."""
+    found = [t for t in tables if t.title == title or t.title.startswith(f"{title} ") or f"| {title}" in t.title]
+    assert len(found) >= 1, f"no table {title!r} among {[t.title for t in tables]}"
+    return found[0]
+
+
+def heading(plan: dict[str, Any]) -> str:
+    return f"{plan['title']} — {plan['organisation']}"
+
+
+# --- summarize and gap in text formats ----------------------------------------------------------
+
+
+def check_tone(row: Row, kind: str, where: str) -> None:
+    """A verdict row (or figure) carries its kind's class and no other verdict's."""
+    assert row.tone() == {TONE[kind]}, f"{where}: {kind} in a row of class {row.classes}"
+
+
+def check_verdict_cell(row: Row, index: int, shown: Verdict, html: bool, where: str) -> None:
+    """A shortfall (or an uncertain gap) is never in a surplus-coloured row or cell; a cell with a
+    verdict class of its own has its verdict's class."""
+    own = row.cell_classes[index] & set(TONE.values()) if html and index < len(row.cell_classes) else set()
+    tone = own or (row.tone() if html else set())
+    if "surplus" in tone:
+        assert shown.kind == SURPLUS, f"{where}: {shown} shown in the surplus colour"
+    if own:
+        assert own == {TONE[shown.kind]}, f"{where}: {shown} in a cell of class {own}"
+
+
+def check_summary_table(table: Table, figures: dict[str, Any], unit: str, html: bool = False) -> None:
+    """summarize's table of one plan, or of all plans: totals, target, gap, verdicts, net."""
+    where = f"{table.title!r}"
+    years = [str(y) for y in figures["years"]]
+    year_column = {y: table.column(y) for y in years}
+    whole = table.column("Summa")
+    summa = table.row("Summa")
+    for y in years:
+        assert span(summa.cells[year_column[y]]) == rng(figures["totals"][y], unit), f"{where} Summa {y}"
+    assert span(summa.cells[whole]) == rng(figures["total"], unit), f"{where} Summa"
+    if figures["potential"]["low"] or figures["potential"]["high"]:
+        assert span(table.row(POTENTIAL).cells[whole]) == rng(figures["potential"], unit), f"{where} {POTENTIAL}"
+    verdict_rows = [row for row in table.rows if set(row.cells) & set(ROW_KIND)]
+    if figures["target"] is None:
+        assert table.find(NO_TARGET_LABEL), f"{where}: no target, and no row saying so"
+        assert not verdict_rows and not table.find(NET) and not table.find("Sparbeting")
+        return
+    target = table.row("Sparbeting")
+    assert span(target.cells[whole]) == (kronor(figures["target"], unit),) * 2, f"{where} Sparbeting"
+    for y in years:
+        cell = target.cells[year_column[y]]
+        if figures["target_years"] is None:
+            assert cell in ("", "–"), f"{where} Sparbeting {y}: {cell!r} for a whole-period target"
+        elif y not in figures["target_years"]:  # a year the per-year target does not name: 0, or not shown
+            assert cell in ("", "–") or span(cell) == (0, 0), f"{where} Sparbeting {y}: {cell!r}"
+        else:
+            expected = kronor(figures["target_years"][y], unit)
+            assert span(cell) == (expected, expected), f"{where} Sparbeting {y}"
+    assert len(verdict_rows) == 1, f"{where}: verdict rows {[r.cells for r in verdict_rows]}"
+    row = verdict_rows[0]
+    name = next(cell for cell in row.cells if cell in ROW_KIND)
+    gap = figures["gap"]
+    for y in years:
+        cell = row.cells[year_column[y]]
+        if gap.get("years") is None:
+            assert cell in ("", "–"), f"{where} {name} {y}: {cell!r} without a target per year"
+            continue
+        shown = verdict(cell, ROW_KIND[name])
+        assert (shown.kind, shown.gap, shown.years) == (figures["gap_kinds"][y], rng(gap["years"][y], unit), None), (
+            f"{where} {name} {y}: {cell!r}")
+        check_verdict_cell(row, year_column[y], shown, html, f"{where} {name} {y}")
+    period = verdict(row.cells[whole], ROW_KIND[name])
+    check_verdict_cell(row, whole, period, html, f"{where} {name}")
+    if falls_short(figures):
+        assert period.kind == SHORT or (period.kind == UNSURE == figures["gap_kind"]), f"{where} {name}: {period}"
+        assert period.gap == rng(figures["shortfall"], unit), f"{where} {name}: {period} is not the shortfall"
+        assert period.years == short_years(figures), f"{where} {name}: {period}"
+        net = table.row(NET)
+        shown = verdict(net.cells[whole], None)
+        assert shown.worded and (shown.kind, shown.gap) == (kind_of(rng(gap, unit)), rng(gap, unit)), f"{where} {NET}"
+        assert not html or not net.tone(), f"{where}: the net in a verdict's colour {net.classes}"
+    else:
+        assert (period.kind, period.gap, period.years) == (figures["gap_kind"], rng(gap, unit), None), (
+            f"{where} {name}: {row.cells[whole]!r}")
+        if figures["gap_kind"] == SHORT:
+            assert period.gap == rng(figures["shortfall"], unit)
+        assert not table.find(NET), f"{where}: a net row where no year falls short"
+    if html:
+        check_tone(row, figures["gap_kind"], f"{where} {name}")
+
+
+def check_summarize(tables: list[Table], document: dict[str, Any], html: bool = False) -> None:
+    unit = document["plans"][0]["unit"]
+    for plan in document["plans"]:
+        check_summary_table(pick(tables, heading(plan)), plan, unit, html)
+    if len(document["plans"]) > 1:
+        check_summary_table(pick(tables, "Alla planer"), document, unit, html)
+    else:  # one plan: its table is the report's
+        check_summary_table(pick(tables, heading(document["plans"][0])), document, unit, html)
+
+
+def check_gap_table(table: Table, figures: dict[str, Any], unit: str, html: bool = False) -> None:
+    """gap's table: a row per year, the period (named by its year when there is one), the net."""
+    years = [str(y) for y in figures["years"]]
+    target_column, total_column = table.column("Sparbeting"), table.column("Summa åtgärder")
+    verdict_column = next(i for i, h in enumerate(table.headers) if "Kvar att spara" in h and "Överskott" in h)
+    gap = figures["gap"]
+    if len(years) > 1:
+        for y in years:
+            row = table.row(y)
+            assert span(row.cells[total_column]) == rng(figures["totals"][y], unit), f"gap {y} Summa åtgärder"
+            if figures["target_years"] is None:
+                assert row.cells[target_column] == row.cells[verdict_column] == "–", f"gap {y}: {row.cells}"
+                continue
+            if y in figures["target_years"]:
+                expected = kronor(figures["target_years"][y], unit)
+                assert span(row.cells[target_column]) == (expected, expected), f"gap {y} Sparbeting"
+            else:  # a year the per-year target does not name: 0, or not shown
+                assert row.cells[target_column] in ("", "–") or span(row.cells[target_column]) == (0, 0), row.cells
+            shown = verdict(row.cells[verdict_column], None)
+            assert shown.worded and (shown.kind, shown.gap) == (figures["gap_kinds"][y], rng(gap["years"][y], unit)), (
+                f"gap {y}: {row.cells[verdict_column]!r}")
+            check_verdict_cell(row, verdict_column, shown, html, f"gap {y}")
+            if html:
+                check_tone(row, figures["gap_kinds"][y], f"gap {y}")
+    row = table.row("Hela perioden" if len(years) > 1 else years[0])
+    assert span(row.cells[total_column]) == rng(figures["total"], unit), "gap Hela perioden Summa åtgärder"
+    if figures["target"] is None:
+        assert row.cells[target_column] == "inget sparbeting angivet" and row.cells[verdict_column] == "–", row.cells
+        assert not table.find(NET)
+        return
+    assert span(row.cells[target_column]) == (kronor(figures["target"], unit),) * 2, "gap Hela perioden Sparbeting"
+    shown = verdict(row.cells[verdict_column], None)
+    assert shown.worded, f"gap Hela perioden: {row.cells[verdict_column]!r}"
+    check_verdict_cell(row, verdict_column, shown, html, "gap Hela perioden")
+    if falls_short(figures):
+        assert shown.kind == SHORT or (shown.kind == UNSURE == figures["gap_kind"]), f"gap Hela perioden: {shown}"
+        assert (shown.gap, shown.years) == (rng(figures["shortfall"], unit), short_years(figures)), str(shown)
+        net = verdict(table.row(NET).cells[verdict_column], None)
+        assert net.worded and (net.kind, net.gap) == (kind_of(rng(gap, unit)), rng(gap, unit)), f"gap {NET}: {net}"
+        assert not html or not table.row(NET).tone()
+    else:
+        assert (shown.kind, shown.gap, shown.years) == (figures["gap_kind"], rng(gap, unit), None), (
+            f"gap Hela perioden: {row.cells[verdict_column]!r}")
+        assert not table.find(NET)
+    if html:
+        check_tone(row, figures["gap_kind"], "gap Hela perioden")
+
+
+def gap_table(tables: list[Table]) -> Table:
+    found = [t for t in tables if "Summa åtgärder" in t.headers]
+    assert len(found) == 1, [t.headers for t in tables]
+    return found[0]
+
+
+# --- follow-up in text formats ------------------------------------------------------------------
+
+
+def deviation_figures(text: str) -> Span:
+    """``-150``, ``+200``, ``0``, ``-100 / +200`` (low / high), ``obegränsat``."""
+    def bound(part: str) -> Bound:
+        return None if part == "obegränsat" else number(part.lstrip("+"))
+    parts = normal(text).split(" / ")
+    assert len(parts) in (1, 2) and all(re.fullmatch(rf"\+?{AMOUNT}|obegränsat", p) for p in parts), text
+    return bound(parts[0]), bound(parts[-1])
+
+
+def check_deviation_text(text: str, document: dict[str, Any], unit: str) -> None:
+    """README: a signed deviation only behind or ahead (and 0 on track against an exact plan);
+    *inom intervallet* on track within a planned range; *–* where there is nothing to compare."""
+    kind, planned = document["kind"], document["planned"]
+    if kind in ("behind", "ahead") or (kind == "on_track" and planned["low"] == planned["high"]):
+        assert deviation_figures(text) == rng(document["deviation"], unit), f"Avvikelse {text!r}"
+    else:
+        assert normal(text) == ("inom intervallet" if kind == "on_track" else "–"), f"Avvikelse {text!r} ({kind})"
+
+
+FORECAST_GAP_KIND = {"Prognos: kvar att spara": SHORT, "Prognos: överskott": SURPLUS,
+                     "Prognos: kvar att spara eller överskott": UNSURE}
+
+
+def check_follow_up_table(table: Table, document: dict[str, Any], html: bool = False) -> None:
+    unit = document["unit"]
+    planned, forecast = table.column("Planerat"), table.column("Prognos")
+    summa = table.row("Summa")
+    assert span(summa.cells[planned]) == rng(document["planned"], unit), "follow-up Summa Planerat"
+    assert span(summa.cells[forecast]) == rng(document["forecast"], unit), "follow-up Summa Prognos"
+    check_deviation_text(summa.cells[table.column("Avvikelse")], document, unit)
+    gap_rows = [row for row in table.rows if set(row.cells) & set(FORECAST_GAP_KIND)]
+    if document["target"] is None:
+        assert table.find(NO_TARGET_LABEL) and not gap_rows and not table.find("Sparbeting")
+        return
+    assert span(table.row("Sparbeting").cells[forecast]) == (kronor(document["target"], unit),) * 2
+    assert len(gap_rows) == 1, [r.cells for r in gap_rows]
+    row = gap_rows[0]
+    name = next(cell for cell in row.cells if cell in FORECAST_GAP_KIND)
+    shown = verdict(row.cells[forecast], FORECAST_GAP_KIND[name])
+    assert (shown.kind, shown.gap) == (document["forecast_gap_kind"], rng(document["forecast_gap"], unit)), (
+        f"follow-up {name}: {row.cells[forecast]!r}")
+    check_verdict_cell(row, forecast, shown, html, f"follow-up {name}")
+    if html:
+        check_tone(row, document["forecast_gap_kind"], f"follow-up {name}")
+
+
+def follow_up_table(tables: list[Table]) -> Table:
+    found = [t for t in tables if "Prognos" in t.headers and t.find("Summa")]
+    assert len(found) == 1, [t.headers for t in tables]
+    return found[0]
+
+
+def follow_up_json(args: Sequence[str], plan_set: Sequence[PlanSpec]) -> dict[str, Any]:
+    document = as_json(args)
+    document["unit"] = plan_set[0].unit
+    return document
+
+
+# --- CSV and xlsx: numbers in columns ----------------------------------------------------------
+
+
+def columns_of(headers: Sequence[str], name: str) -> list[int]:
+    """``2024 (tkr)`` or ``2024 låg (tkr)``, ``2024 hög (tkr)``: the columns of one year (or Summa)."""
+    found = [i for i, h in enumerate(headers) if h.split(" ")[0] == name]
+    assert len(found) in (1, 2), f"columns {name!r} in {headers}"
+    return found
+
+
+@dataclass
+class NumberRows:
+    """Rows of a CSV or a recalculated sheet, one plan's (or all plans'), read by label."""
+
+    headers: list[str]
+    rows: list[list[str]]
+    read: Callable[[str], Decimal]
+    where: str
+
+    def find(self, label: str) -> list[list[str]]:
+        return [row for row in self.rows if label in row]
+
+    def row(self, label: str) -> list[str]:
+        found = self.find(label)
+        assert len(found) == 1, f"{self.where}: {len(found)} rows {label!r}"
+        return found[0]
+
+    def value(self, row: list[str], name: str, single: bool = False) -> Span | None:
+        """The figure of a row in a year's (or Summa's) columns; None where empty. ``single``: one
+        figure written in the low column (the target in xlsx)."""
+        cells = [row[i] if i < len(row) else "" for i in columns_of(self.headers, name)]
+        if not any(cells):
+            return None
+        low = self.read(cells[0])
+        if single and len(cells) == 2 and cells[1] == "":
+            return low, low
+        return low, (self.read(cells[-1]) if cells[-1] else None)
+
+
+def signed(label: str, value: Span) -> Span:
+    return neg(value) if label.startswith("Överskott") or label.endswith("överskott") else value
+
+
+GAP_LABELS = {"Kvar att spara": SHORT, "Överskott": SURPLUS, "Kvar att spara (negativt = överskott)": None}
+
+
+def check_numbers(table: NumberRows, figures: dict[str, Any], unit: str, *, single_target: bool = False,
+                  always_signed: bool = False) -> None:
+    """CSV and xlsx: Summa, Möjlig effekt, Sparbeting, the gap row (always signed, under a label that
+    says so whatever the sign a spreadsheet recalculates: *Kvar att spara (negativt = överskott)*) and
+    *Kvar att spara (2025)*, the shortfall, where a year falls short."""
+    where, years = table.where, [str(y) for y in figures["years"]]
+    summa = table.row("Summa")
+    for y in years:
+        assert table.value(summa, y) == rng(figures["totals"][y], unit), f"{where} Summa {y}"
+    assert table.value(summa, "Summa") == rng(figures["total"], unit), f"{where} Summa"
+    if figures["potential"]["low"] or figures["potential"]["high"]:
+        assert table.value(table.row(POTENTIAL), "Summa") == rng(figures["potential"], unit), f"{where} {POTENTIAL}"
+    gap_rows = [row for row in table.rows if set(row) & set(GAP_LABELS)]
+    shortfall_rows = [row for row in table.rows
+                      if any(re.fullmatch(r"Kvar att spara \(\d{4}(, \d{4})*\)", cell) for cell in row)]
+    if figures["target"] is None:
+        assert table.find(NO_TARGET_LABEL) and not gap_rows and not shortfall_rows, f"{where}: no target"
+        return
+    target = table.row("Sparbeting")
+    assert table.value(target, "Summa", single_target) == (kronor(figures["target"], unit),) * 2, where
+    for y in years:
+        shown = table.value(target, y, single_target)
+        if figures["target_years"] is None:
+            assert shown is None, f"{where} Sparbeting {y}: {shown} for a whole-period target"
+        elif y not in figures["target_years"]:  # a year the per-year target does not name: 0, or empty
+            assert shown in (None, (0, 0)), f"{where} Sparbeting {y}: {shown}"
+        else:
+            assert shown == (kronor(figures["target_years"][y], unit),) * 2, f"{where} Sparbeting {y}"
+    gap = figures["gap"]
+    assert len(gap_rows) == 1, f"{where}: gap rows {gap_rows}"
+    row = gap_rows[0]
+    name = next(cell for cell in row if cell in GAP_LABELS)
+    kinds = [kind_of(rng(gap, unit)), *(figures["gap_kinds"] or {}).values()]
+    signed_name = "Kvar att spara (negativt = överskott)"
+    assert name == signed_name, f"{where}: the gap row is {name!r}, its kinds {kinds}"
+    for y in years:
+        shown = table.value(row, y)
+        if gap.get("years") is None:
+            assert shown is None, f"{where} {name} {y}: {shown} without a target per year"
+        else:
+            assert shown is not None and signed(name, shown) == rng(gap["years"][y], unit), f"{where} {name} {y}"
+    shown = table.value(row, "Summa")
+    assert shown is not None and signed(name, shown) == rng(gap, unit), f"{where} {name}: {shown}"
+    if falls_short(figures):
+        assert len(shortfall_rows) == 1, f"{where}: shortfall rows {shortfall_rows}"
+        label = f"Kvar att spara ({', '.join(map(str, short_years(figures)))})"
+        assert label in shortfall_rows[0], f"{where}: {shortfall_rows[0]} is not {label!r}"
+        assert table.value(shortfall_rows[0], "Summa") == rng(figures["shortfall"], unit), f"{where} {label}"
+    else:
+        assert not shortfall_rows, f"{where}: a shortfall row where no year falls short"
+
+
+def csv_groups(data: bytes) -> tuple[list[str], dict[str, list[list[str]]]]:
+    rows = read_csv(data)
+    headers = rows[0]
+    plan = headers.index("Plan")
+    groups: dict[str, list[list[str]]] = {}
+    for row in rows[1:]:
+        groups.setdefault(row[plan], []).append(row)
+    return headers, groups
+
+
+def csv_read(cell: str) -> Decimal:
+    return swedish_number(cell)
+
+
+def csv_group(groups: dict[str, list[list[str]]], title: str) -> list[list[str]] | None:
+    """The rows of one plan: its Plan cell is its title (or ``title — organisation``)."""
+    found = [rows for key, rows in groups.items() if key == title or key.startswith(f"{title} — ")]
+    assert len(found) <= 1, f"{len(found)} groups of rows {title!r}: {sorted(groups)}"
+    return found[0] if found else None
+
+
+def csv_all_plans(groups: dict[str, list[list[str]]], titles: list[str]) -> list[list[str]]:
+    """The rows of all plans together: *Alla planer*, or the plans' titles together (one plan: its rows)."""
+    if len(titles) == 1:
+        found = [rows for rows in [csv_group(groups, titles[0])] if rows is not None]
+    else:
+        found = [rows for key, rows in groups.items() if key == "Alla planer" or all(t in key for t in titles)]
+    assert len(found) == 1, f"csv: {len(found)} groups of all plans {titles} among {sorted(groups)}"
+    return found[0]
+
+
+def check_csv(data: bytes, document: dict[str, Any], every_plan: bool) -> None:
+    """summarize's CSV: each plan's rows (``every_plan``; gap may show only the plans together) and
+    all plans'."""
+    headers, groups = csv_groups(data)
+    unit = document["plans"][0]["unit"]
+    for plan in document["plans"]:
+        rows = csv_group(groups, plan["title"])
+        assert rows is not None or not every_plan or len(document["plans"]) == 1, f"csv: no rows {plan['title']!r}"
+        if rows is not None:
+            check_numbers(NumberRows(headers, rows, csv_read, f"csv {plan['title']}"), plan, unit)
+    rows = csv_all_plans(groups, [plan["title"] for plan in document["plans"]])
+    check_numbers(NumberRows(headers, rows, csv_read, "csv, all plans"), document, unit)
+
+
+FORECAST_NUMBER_LABELS = {"Prognos: kvar att spara": SHORT, "Prognos: överskott": SURPLUS,
+                          "Prognos: kvar att spara (negativt = överskott)": None}
+
+
+def check_follow_up_numbers(headers: list[str], rows: list[list[str]], read: Callable[[str], Decimal],
+                            document: dict[str, Any], where: str, may_be_signed: bool = False) -> None:
+    """follow-up in CSV and xlsx: the exact deviation; the forecast gap signed under a label that says
+    so (*Prognos: kvar att spara (negativt = överskott)*), as summarize's gap."""
+    unit = document["unit"]
+    table = NumberRows(headers, rows, read, where)
+
+    def value(row: list[str], name: str, single: bool = False) -> Span | None:
+        return table.value(row, name, single)
+    summa = table.row("Summa")
+    assert value(summa, "Planerat") == rng(document["planned"], unit), f"{where} Summa Planerat"
+    assert value(summa, "Prognos") == rng(document["forecast"], unit), f"{where} Summa Prognos"
+    assert value(summa, "Avvikelse") == rng(document["deviation"], unit), f"{where} Summa Avvikelse"
+    gap_rows = [row for row in rows if set(row) & set(FORECAST_NUMBER_LABELS)]
+    if document["target"] is None:
+        assert table.find(NO_TARGET_LABEL) and not gap_rows, f"{where}: no target"
+        return
+    assert value(table.row("Sparbeting"), "Prognos", True) == (kronor(document["target"], unit),) * 2, where
+    assert len(gap_rows) == 1, f"{where}: {gap_rows}"
+    name = next(cell for cell in gap_rows[0] if cell in FORECAST_NUMBER_LABELS)
+    kind = document["forecast_gap_kind"]
+    assert FORECAST_NUMBER_LABELS[name] is None, f"{where}: {name!r} for a forecast gap that is {kind}"
+    shown = value(gap_rows[0], "Prognos")
+    assert shown is not None and signed(name, shown) == rng(document["forecast_gap"], unit), f"{where} {name}"
+
+
+# --- the text formats: terminal table, Markdown, CSV -------------------------------------------
+
+TEXT_FORMATS = ["table", "markdown", "csv"]
+
+
+def read_tables(fmt: str, data: bytes) -> list[Table]:
+    text = data.decode("utf-8")
+    return terminal_tables(text) if fmt == "table" else markdown_tables(text)
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+@settings(max_examples=20)
+@given(plan_set=plan_sets())
+@with_fixed_examples
+def test_summarize_agrees_with_json(fmt: str, plan_set: list[PlanSpec]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        args = command("summarize", plan_set, write_plans(plan_set, Path(folder)))
+        document = as_json(args)
+        data = invoke(*args, "--format", fmt)
+    note(data.decode("utf-8-sig"))
+    if fmt == "csv":
+        check_csv(data, document, every_plan=True)
+    else:
+        check_summarize(read_tables(fmt, data), document)
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+@settings(max_examples=20)
+@given(plan_set=plan_sets())
+@with_fixed_examples
+def test_gap_agrees_with_json(fmt: str, plan_set: list[PlanSpec]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        args = command("gap", plan_set, write_plans(plan_set, Path(folder)))
+        document = as_json(args)
+        data = invoke(*args, "--format", fmt)
+    note(data.decode("utf-8-sig"))
+    if fmt == "csv":
+        check_csv(data, document, every_plan=False)
+    else:
+        check_gap_table(gap_table(read_tables(fmt, data)), document, document["plans"][0]["unit"])
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+@settings(max_examples=20)
+@given(plan_set=plan_sets())
+@with_fixed_examples
+def test_follow_up_agrees_with_json(fmt: str, plan_set: list[PlanSpec]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        args = command("follow-up", plan_set, write_plans(plan_set, Path(folder)))
+        document = follow_up_json(args, plan_set)
+        data = invoke(*args, "--format", fmt)
+    note(data.decode("utf-8-sig"))
+    if fmt == "csv":
+        rows = read_csv(data)
+        check_follow_up_numbers(rows[0], rows[1:], csv_read, document, "csv follow-up")
+    else:
+        check_follow_up_table(follow_up_table(read_tables(fmt, data)), document)
+
+
+# --- HTML, as Chromium builds the page ---------------------------------------------------------
+
+
+def dom(pages: dict[str, Path], folder: Path) -> dict[str, Page]:
+    """The pages as Chromium builds them, in one run: their bodies side by side in one document."""
+    bodies = []
+    for key, page in pages.items():
+        body = re.search(r"<body[^>]*>(.*)</body>", page.read_text(encoding="utf-8"), re.S)
+        assert body, f"{page.name}: no <body>"
+        bodies.append(f'<div class="report-batch" id="{key}">{body.group(1)}</div>')
+    batch = folder / "batch.html"
+    batch.write_text('<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>batch</title></head><body>'
+                     + "".join(bodies) + "</body></html>", encoding="utf-8")
+    ran = run_chromium(["--dump-dom", batch.as_uri()], folder)
+    assert "</table>" in ran.stdout, ran.stderr[-2000:]
+    read = html_pages(ran.stdout)
+    assert sorted(read) == sorted(pages), (sorted(read), sorted(pages))
+    return read
+
+
+def tables_of(page: Page) -> list[Table]:
+    return [table for _, _, tables in page.sections for table in tables]
+
+
+Expectation = dict[str, Any]
+
+
+def check_figures(page: Page, expect: Callable[[str], Expectation | None], unit: str) -> None:
+    """The key figures of each section: the amounts of the JSON, and the verdict under its kind's
+    name and class (a surplus only in green, nothing else in green); the net in no verdict's colour."""
+    checked = 0
+    for title, figures, _ in page.sections:
+        expected = expect(title)
+        for figure in figures:
+            value = normal(figure.value)
+            value = value[:-len(unit) - 1] if value.endswith(f" {unit}") else value.replace(f" {unit} (", " (")
+            tone = figure.classes & set(TONE.values())
+            name = figure.name.removeprefix("Prognos: ")
+            name = name[:1].upper() + name[1:]
+            if name in ROW_KIND:
+                shown = verdict(value, ROW_KIND[name])
+                assert ("surplus" in tone) == (shown.kind == SURPLUS) and tone, f"{title}: figure {figure}"
+                if expected is not None:
+                    kind, gap, years = expected["verdict"]
+                    assert (shown.gap, shown.years) == (gap, years), f"{title}: figure {figure}, not {gap} {years}"
+                    assert tone == {TONE[kind]}, f"{title}: figure {figure} for a {kind} gap"
+                    assert shown.kind == kind or (years and shown.kind == SHORT), f"{title}: {figure} is {kind}"
+                    checked += 1
+            elif figure.name == NET:
+                assert not tone, f"{title}: the net figure in a verdict's colour: {figure}"
+                if expected is not None:
+                    shown = verdict(value, None)
+                    assert shown.worded and (shown.kind, shown.gap) == (kind_of(expected["net"]), expected["net"]), (
+                        f"{title}: figure {figure}")
+            elif expected is not None and figure.name in expected and expected[figure.name] is not None:
+                assert span(value) == expected[figure.name], f"{title}: figure {figure}"
+                checked += 1
+    assert checked, "no key figure was checked"
+
+
+def figures_expected(figures: dict[str, Any], unit: str) -> Expectation:
+    """What the key figures of summarize or gap show: Sparbeting, Summa åtgärder, the verdict."""
+    target = kronor(figures["target"], unit)
+    if figures["target"] is None:
+        found = None
+    elif falls_short(figures):
+        found = figures["gap_kind"], rng(figures["shortfall"], unit), short_years(figures)
+    else:
+        found = figures["gap_kind"], rng(figures["gap"], unit), None
+    return {"verdict": found, "net": rng(figures["gap"], unit) if figures["gap"] else None,
+            "Sparbeting": None if target is None else (target, target), "Summa åtgärder": rng(figures["total"], unit)}
+
+
+def in_section(expectations: dict[str, Expectation]) -> Callable[[str], Expectation | None]:
+    def expect(title: str) -> Expectation | None:
+        found = [e for key, e in expectations.items() if title == key or title.startswith(f"{key} ")]
+        return found[0] if found else None
+    return expect
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+@settings(max_examples=3)
+@given(plan_set_list=st.lists(plan_sets(), min_size=2, max_size=3))
+@example(plan_set_list=FIXED)
+def test_html_agrees_with_json(plan_set_list: list[list[PlanSpec]]) -> None:
+    """summarize, gap and follow-up of several plan sets, rendered by Chromium in one run."""
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        files, documents = {}, {}
+        for n, plan_set in enumerate(plan_set_list):
+            paths = write_plans(plan_set, folder / f"set{n}")
+            for which in ("summarize", "gap", "follow-up"):
+                args = command(which, plan_set, paths)
+                files[f"{which}-{n}"] = folder / f"{which}-{n}.html"
+                invoke(*args, "--format", "html", "-o", str(files[f"{which}-{n}"]))
+                documents[f"{which}-{n}"] = as_json(args)
+        pages = dom(files, folder)
+
+        for n, plan_set in enumerate(plan_set_list):
+            unit = plan_set[0].unit
+            document, page = documents[f"summarize-{n}"], pages[f"summarize-{n}"]
+            check_summarize(tables_of(page), document, html=True)
+            expectations = {heading(plan): figures_expected(plan, unit) for plan in document["plans"]}
+            expectations["Alla planer" if len(plan_set) > 1 else heading(document["plans"][0])] = (
+                figures_expected(document, unit))
+            check_figures(page, in_section(expectations), unit)
+
+            document, page = documents[f"gap-{n}"], pages[f"gap-{n}"]
+            check_gap_table(gap_table(tables_of(page)), document, unit, html=True)
+            gap_figures = figures_expected(document, unit)
+            check_figures(page, lambda title: None if title.startswith("Så läser") else gap_figures, unit)
+
+            document, page = documents[f"follow-up-{n}"], pages[f"follow-up-{n}"]
+            document["unit"] = unit
+            check_follow_up_table(follow_up_table(tables_of(page)), document, html=True)
+            deviation = [f.value for _, figures, _ in page.sections for f in figures if f.name == "Avvikelse"]
+            assert len(deviation) == 1, deviation
+            check_deviation_text(normal(deviation[0]).removesuffix(f" {unit}"), document, unit)
+            gap = document["forecast_gap"]
+            target = kronor(document["target"], unit)
+            check_figures(page, lambda title: None if title.startswith("Så läser") else {
+                "verdict": None if gap is None else (document["forecast_gap_kind"], rng(gap, unit), None),
+                "Planerat": rng(document["planned"], unit), "Prognos": rng(document["forecast"], unit),
+                "Sparbeting": None if target is None else (target, target)}, unit)
+
+
+# --- xlsx, as LibreOffice recalculates it ------------------------------------------------------
+
+
+def sheet_rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8")), delimiter=";"))
+
+
+def header_row(rows: list[list[str]], *names: str) -> int:
+    """The sheet's header: the first row with a column of each name (``2024 (tkr)``, ``Summa låg (tkr)``)."""
+    for index, row in enumerate(rows):
+        if all(any(cell.split(" ")[0] == name for cell in row) for name in names):
+            return index
+    raise AssertionError(f"no header row with {names}")
+
+
+def sheet_number(cell: str) -> Decimal:
+    assert re.fullmatch(r"-?\d+(\.\d+)?(E[+-]?\d+)?", cell), cell  # as LibreOffice writes raw values
+    return Decimal(cell)
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@settings(max_examples=3)
+@given(plan_set_list=st.lists(plan_sets(), min_size=3, max_size=3))
+@example(plan_set_list=FIXED)
+def test_xlsx_recalculated_agrees_with_json(plan_set_list: list[list[PlanSpec]]) -> None:
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        books, expected = [], {}
+        for n, plan_set in enumerate(plan_set_list):
+            paths = write_plans(plan_set, folder / f"set{n}")
+            for which in ("summarize", "follow-up"):
+                args = command(which, plan_set, paths)
+                book = folder / f"{'s' if which == 'summarize' else 'f'}{n}.xlsx"
+                invoke(*args, "--format", "xlsx", "-o", str(book))
+                zero_cached_results(book)  # only a recalculation gives the figures
+                books.append(str(book))
+                expected[book.stem] = follow_up_json(args, plan_set) if which == "follow-up" else as_json(args)
+        soffice(["--convert-to", SHEETS_AS_CSV, "--outdir", str(folder / "csv"), *books], folder)
+
+        for stem, document in expected.items():
+            sheets = {p.name.removeprefix(f"{stem}-").removesuffix(".csv"): sheet_rows(p)
+                      for p in (folder / "csv").glob(f"{stem}-*.csv")}
+            assert sheets, f"{stem}: no sheets"
+            if stem.startswith("f"):
+                assert len(sheets) == 1, sorted(sheets)
+                rows = next(iter(sheets.values()))
+                head = header_row(rows, "Planerat", "Prognos")
+                check_follow_up_numbers(rows[head], rows[head + 1:], sheet_number, document, f"xlsx follow-up {stem}",
+                                        may_be_signed=True)
+                continue
+            unit = document["plans"][0]["unit"]
+            by_heading = {rows[0][0]: rows for rows in sheets.values()}
+            several = len(document["plans"]) > 1
+            assert len(sheets) == len(document["plans"]) + several, sorted(sheets)
+            figures = [(heading(plan), plan) for plan in document["plans"]]
+            figures += [("Alla planer" if several else heading(document["plans"][0]), document)]
+            for title, plan_figures in figures:
+                assert title in by_heading, f"{stem}: no sheet {title!r} among {sorted(by_heading)}"
+                rows = by_heading[title]
+                head = header_row(rows, "Summa", *map(str, plan_figures["years"]))
+                check_numbers(NumberRows(rows[head], rows[head + 1:], sheet_number, f"xlsx {stem} {title}"),
+                              plan_figures, unit, single_target=True, always_signed=True)
