@@ -7,18 +7,22 @@ It writes a deterministic synthetic corpus of valid plans (Swedish amounts with 
 ranges, interval classes, full-year effects with start dates, several statuses), then runs,
 alternating the commands and taking medians:
 
-- throughput: `budgetbalans check` on the corpus, against only loading the same files with
-  PyYAML's C loader (``yaml.load(f, Loader=yaml.CSafeLoader)``), both as fresh processes;
-- scaling: `check` on 1× and 10× the corpus;
-- cold start: `budgetbalans summarize` of one small plan, against
+- throughput: `budgetbalans check` and `budgetbalans summarize --format json` on the corpus,
+  against only loading the same files with PyYAML's C loader
+  (``yaml.load(f, Loader=yaml.CSafeLoader)``), all as fresh processes;
+- scaling: `summarize --format json` on 4× the corpus, `check` on 10×;
+- cold start: `budgetbalans summarize` and `check` of one small plan, and `--help`, against
   ``python -c "import typer, pydantic, yaml, rich.table"``;
 - peak memory (maximum resident set size) of `check` on the large corpus, against the raw load;
 - hostile inputs: `check` on each large or deep file of tests/test_hostile.py (a YAML bomb,
   nesting 100 000 deep, 900 000-character lines, 90 000 digits, 3 000 measures full of
   mistakes, 5 000 valid measures, a file of exactly 1 MiB), beside the raw load of the same file.
 
-It prints the four ratios and the goals (≤ 1,5×, ≤ 11×, ≤ 1,5×, ≤ 2×), then the hostile inputs
-side by side, with no goal: the tests assert what `check` answers on them, and this is where
+It prints the ratios and their goals, then every command and format (check; summarize and gap
+in table, json, csv, markdown, html, and summarize's xlsx; follow-up in each format) on 1× and
+10× a smaller corpus (``--format-plans``, default 100), each beside the raw C-load of the same
+files in the same run, so that a step that grows faster than its input shows; then the hostile
+inputs side by side, with no goal: the tests assert what `check` answers on them, and this is where
 their speed is watched (no test times anything). Timings are of whole processes on a shared
 machine: read them as ratios, not as absolute figures.
 """
@@ -198,6 +202,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--measures", type=int, default=50, help="measures per plan (default 50)")
     parser.add_argument("--scale", type=int, default=10, help="the large corpus is this many times the small")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each command (median; default 5)")
+    parser.add_argument("--format-plans", type=int, default=100,
+                        help="plans in the 1× corpus of the every-command-and-format table (default 100)")
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
     args = parser.parse_args(argv)
 
@@ -209,39 +215,76 @@ def main(argv: Sequence[str] | None = None) -> int:
             shutil.rmtree(root, ignore_errors=True)
 
 
-def measure_all(root: Path, args: argparse.Namespace) -> int:
-    small = write_corpus(root / "small", args.plans, args.measures)
-    large = small + write_corpus(root / "large-extra", args.plans * (args.scale - 1), args.measures, args.plans)
-    large_dir = root / "large"
-    large_dir.mkdir(exist_ok=True)
-    for path in large:
-        link = large_dir / f"{path.parent.name}-{path.name}"
+def linked(folder: Path, paths: Sequence[Path]) -> Path:
+    """A folder of hard links to ``paths`` (corpora share their files)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in paths:
+        link = folder / f"{path.parent.name}-{path.name}"
         if not link.exists():
             os.link(path, link)
+    return folder
+
+
+#: Every command and format, as run on a corpus folder (``{out}``: a file the format must be written to).
+COMMANDS: dict[str, list[str]] = {
+    "check": ["check"],
+    **{f"summarize {fmt}": ["summarize", "--format", fmt] for fmt in ("table", "json", "csv", "markdown", "html")},
+    "summarize xlsx": ["summarize", "--format", "xlsx", "-o", "{out}.xlsx"],
+    **{f"gap {fmt}": ["gap", "--format", fmt] for fmt in ("table", "json", "csv", "markdown", "html")},
+    **{f"follow-up {fmt}": ["follow-up", "--year", "2024", "--format", fmt]
+       for fmt in ("table", "json", "csv", "markdown", "html")},
+    "follow-up xlsx": ["follow-up", "--year", "2024", "--format", "xlsx", "-o", "{out}.xlsx"],
+}
+
+
+def command_line(name: str, folder: Path, out: Path) -> list[str]:
+    words = [word.replace("{out}", str(out)) for word in COMMANDS[name]]
+    return [*budgetbalans(), words[0], str(folder), *words[1:]]
+
+
+def measure_all(root: Path, args: argparse.Namespace) -> int:
+    small = write_corpus(root / "small", args.plans, args.measures)
+    four = linked(root / "four", small + write_corpus(root / "four-extra", args.plans * 3, args.measures, args.plans))
+    if args.scale > 4:
+        large = [*sorted(four.iterdir()), *write_corpus(root / "large-extra", args.plans * (args.scale - 4),
+                                                        args.measures, args.plans * 4)]
+    else:
+        large = [*small, *write_corpus(root / "large-extra", args.plans * (args.scale - 1), args.measures, args.plans)]
+    large_dir = linked(root / "large", large)
     one = root / "one.yaml"
     one.write_text(plan_text(1, 10), encoding="utf-8")
     size = sum(p.stat().st_size for p in small) / 1e6
-    print(f"corpus: {args.plans} plans × {args.measures} measures ({size:.1f} MB); "
+    print(f"corpus: {args.plans} plans × {args.measures} measures ({size:.1f} MB); 4×: {args.plans * 4} plans; "
           f"large: {args.plans * args.scale} plans; repeat {args.repeat}; Python {sys.version.split()[0]}")
 
     raw = [sys.executable, "-c", RAW_LOAD]
+    out = root / "report"
     timed = alternate({
         "check": [*budgetbalans(), "check", str(root / "small")],
+        "json": command_line("summarize json", root / "small", out),
         "raw": [*raw, *map(str, small)],
+        "json_four": command_line("summarize json", four, out),
         "check_large": [*budgetbalans(), "check", str(large_dir)],
         "raw_large": [*raw, *map(str, sorted(large_dir.iterdir()))],
         "cold": [*budgetbalans(), "summarize", str(one)],
+        "cold_check": [*budgetbalans(), "check", str(one)],
+        "cold_help": [*budgetbalans(), "--help"],
         "floor": [sys.executable, "-c", IMPORT_FLOOR],
     }, args.repeat)
 
+    def ratio_row(name: str, value: str, base: str, goal: float, memory: bool = False) -> tuple[str, float, float, float]:
+        measure = median_rss if memory else median_seconds
+        return name, measure(timed[value]), measure(timed[base]), goal
+
     rows = [
-        ("throughput: check / raw C-loader load", median_seconds(timed["check"]), median_seconds(timed["raw"]), 1.5),
-        (f"scaling: check {args.scale}× / check 1×", median_seconds(timed["check_large"]),
-         median_seconds(timed["check"]), args.scale + 1.0),
-        ("cold start: summarize one plan / import floor", median_seconds(timed["cold"]),
-         median_seconds(timed["floor"]), 1.5),
-        ("peak memory: check large / raw load large", median_rss(timed["check_large"]),
-         median_rss(timed["raw_large"]), 2.0),
+        ratio_row("throughput: check / raw C-loader load", "check", "raw", 1.5),
+        ratio_row("throughput: summarize --format json / raw load", "json", "raw", 2.0),
+        ratio_row("scaling: summarize --format json 4× / 1×", "json_four", "json", 4.6),
+        ratio_row(f"scaling: check {args.scale}× / check 1×", "check_large", "check", args.scale + 1.0),
+        ratio_row("cold start: summarize one plan / import floor", "cold", "floor", 1.5),
+        ratio_row("cold start: check one plan / import floor", "cold_check", "floor", 1.5),
+        ratio_row("cold start: --help / import floor", "cold_help", "floor", 1.5),
+        ratio_row("peak memory: check large / raw load large", "check_large", "raw_large", 2.0, memory=True),
     ]
     if args.plans < 500 or args.measures < 50:
         print("(below the documented size of 500 plans × 50 measures, process start-up dominates: "
@@ -251,8 +294,32 @@ def measure_all(root: Path, args: argparse.Namespace) -> int:
         unit = "KiB" if name.startswith("peak") else "s"
         verdict = "ok" if ratio <= goal else "ABOVE GOAL"
         print(f"{name:50} {ratio:6.2f}×  (goal ≤ {goal:g}×; {value:.3f} {unit} vs {base:.3f} {unit})  {verdict}")
+    measure_formats(root / "formats", args)
     measure_hostile(root / "hostile", args.repeat)
     return 0
+
+
+def measure_formats(folder: Path, args: argparse.Namespace) -> None:
+    """Every command and format on 1× and 10× a corpus, each beside the raw C-load of the same files in
+    the same run: the time, its ratio to the raw load, and 10× over 1× (linear is about 10)."""
+    plans = max(1, min(args.format_plans, args.plans))
+    small = write_corpus(folder / "small", plans, args.measures)
+    large = linked(folder / "large", small + write_corpus(folder / "extra", plans * 9, args.measures, plans))
+    small_dir = linked(folder / "small-links", small)
+    raw = [sys.executable, "-c", RAW_LOAD]
+    repeat = max(1, min(args.repeat, 3))
+    print(f"every command and format: {plans} and {plans * 10} plans × {args.measures} measures, "
+          f"repeat {repeat}; beside the raw C-load of the same files; no goal but linear")
+    timed = alternate({"raw 1×": [*raw, *map(str, small)], "raw 10×": [*raw, *map(str, sorted(large.iterdir()))]},
+                      repeat)
+    raw_small, raw_large = median_seconds(timed["raw 1×"]), median_seconds(timed["raw 10×"])
+    print(f"  {'raw C-load':22} 1× {raw_small:7.2f} s            10× {raw_large:7.2f} s")
+    for name in COMMANDS:
+        runs = alternate({"1×": command_line(name, small_dir, folder / "out"),
+                          "10×": command_line(name, large, folder / "out")}, repeat)
+        one, ten = median_seconds(runs["1×"]), median_seconds(runs["10×"])
+        print(f"  {name:22} 1× {one:7.2f} s ({one / raw_small:5.2f}×)  10× {ten:7.2f} s ({ten / raw_large:5.2f}×)"
+              f"  10×/1× {ten / one:5.2f}")
 
 
 def measure_hostile(folder: Path, repeat: int) -> None:

@@ -14,13 +14,14 @@ code in its title (``title=budgetbalans check (plan.unknown_key)``).
 
 from __future__ import annotations
 
-import json
+
 from dataclasses import dataclass
 from typing import Callable, Collection, Optional, Sequence, TextIO
 
 from budgetbalans.errors import Problem
+from budgetbalans.jsontext import dumps
 from budgetbalans.messages import Lang
-from budgetbalans.render.numbers import clean
+from budgetbalans.text import shown
 
 
 @dataclass(frozen=True)
@@ -102,12 +103,13 @@ def text(result: CheckResult, out: TextIO, lang: Lang = Lang.SV) -> None:
 
 
 def _one_line(value: str) -> str:
-    """One problem stays one line, whatever a file name holds."""
-    return clean(value.replace("\r", "\\r").replace("\n", "\\n"))
+    """One problem stays one line, whatever a file name holds: every control, bidi or zero-width
+    character shown as an escape (``\\n``, ``\\u202e``, ``\\xe5`` for a byte that is not UTF-8)."""
+    return shown(value)
 
 
 def _github_data(value: str) -> str:
-    return clean(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+    return shown(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _github_property(value: str) -> str:
@@ -142,7 +144,7 @@ def as_json(result: CheckResult, out: TextIO, lang: Lang = Lang.SV) -> None:
         "accepted_known_differences": result.accepted,
         "summary": result.summary(lang),
     }
-    out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    out.write(dumps(document) + "\n")
 
 
 REPORTER_BY_NAME: dict[str, Callable[[CheckResult, TextIO, Lang], None]] = {

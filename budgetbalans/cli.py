@@ -6,10 +6,10 @@ Exit status (docs/planformat.md): 0 all is well; 1 a plan is invalid or a check 
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sys
-import tempfile
 import traceback
 from dataclasses import replace
 from decimal import Decimal
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from budgetbalans.checks import Policy
     from budgetbalans.core import Summary
     from budgetbalans.checkreport import CheckResult
+    from budgetbalans.output import OutputError
     from budgetbalans.render.report import Report, ReportKind
     from budgetbalans.render.view import View
 
@@ -346,36 +347,32 @@ def _for_terminal(report: Report, format: ReportFormat, output: Optional[Path]) 
 
 
 def _write_report(data: bytes, output: Optional[Path]) -> None:
-    """A report's bytes to standard output or, atomically, to --output (an unwritable path: exit 2)."""
-    if output is None or str(output) == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
+    """A report's bytes to standard output or to --output (budgetbalans.output: atomically over a
+    regular file, through links, directly into a FIFO or a device). A failure is the environment's:
+    run() shows it as one line and exits 2."""
+    from budgetbalans import output as out
+
     try:
-        write_atomically(output, data)
-    except OSError as error:
-        reason = os_reason(error, writing=True)
-        clitext.show_error(CANNOT_WRITE(path=quoted(output, limit=200), reason=reason).text(current_lang()))
-        raise typer.Exit(EXIT_USAGE) from None
+        if output is None or str(output) == "-":
+            out.to_stdout(data)
+        else:
+            out.to_path(output, data)
+    except out.OutputError as error:
+        raise typer.Exit(_cannot_write(error, current_lang())) from None
 
 
 CANNOT_WRITE = template("cli.cannot_write", sv="kan inte skriva {path}: {reason}", en="cannot write {path}: {reason}")
+CANNOT_WRITE_STDOUT = template("cli.cannot_write_stdout", sv="kan inte skriva till standard ut: {reason}",
+                               en="cannot write to standard output: {reason}")
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename it: readers never see half a report."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(temporary, 0o666 & ~mask)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def _cannot_write(error: OutputError, lang: Lang) -> int:
+    """A report that could not be written: one line with the system's reason in our words, exit 2."""
+    reason = os_reason(error.error, writing=True)
+    message = (CANNOT_WRITE_STDOUT(reason=reason) if error.path is None
+               else CANNOT_WRITE(path=quoted(error.path, limit=200), reason=reason))
+    clitext.show_error(message.text(lang))
+    return EXIT_USAGE
 
 
 def run(argv: Optional[list[str]] = None) -> int:
@@ -384,15 +381,50 @@ def run(argv: Optional[list[str]] = None) -> int:
     The language of every text (help, usage errors, the bug's message) is the command line's
     (clitext.lang_of), decided before anything is parsed.
     """
+    from budgetbalans.output import OutputError, silence_stdout
+
+    lang = lang_of(sys.argv[1:] if argv is None else argv)
     try:
-        app(args=argv, prog_name="budgetbalans")
-    except SystemExit as done:
-        return done.code if isinstance(done.code, int) else EXIT_OK
+        try:
+            app(args=argv, prog_name="budgetbalans")
+            code = EXIT_OK
+        except SystemExit as done:
+            code = done.code if isinstance(done.code, int) else EXIT_OK
+        _flush_stdout()  # a full disk under text written by print(): found here, not at exit
+        return code
     except KeyboardInterrupt:
         return 130
+    except OutputError as error:
+        return _cannot_write(error, lang)
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
+        silence_stdout()
+        return EXIT_OK
+    except OSError as error:
+        if error.errno not in _WRITING_ERRORS:
+            silence_stdout()
+            return _bug(lang)
+        silence_stdout()  # output that could not be written: plans are read before, and their errors are problems
+        return _cannot_write(OutputError(None, error), lang)
     except Exception:  # noqa: BLE001 - the one place that catches everything
-        return _bug(lang_of(sys.argv[1:] if argv is None else argv))
-    return EXIT_OK
+        silence_stdout()
+        return _bug(lang)
+
+
+#: Errors of writing that are the environment's (a full disk or quota, a file too large, a failing
+#: device): whatever printed the output (a report, check's lines, --help), one line and exit 2.
+_WRITING_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _flush_stdout() -> None:
+    from budgetbalans.output import OutputError, silence_stdout
+
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+    except OSError as error:
+        silence_stdout()
+        raise OutputError(None, error) from None
 
 
 INTERNAL_ERROR = template(

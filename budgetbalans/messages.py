@@ -11,10 +11,11 @@ gives them; :data:`TEMPLATES` holds them all by code, for the documentation and 
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Union
+
+from budgetbalans.text import shown
 
 
 class Lang(str, Enum):
@@ -90,7 +91,6 @@ def as_message(value: Union[str, Message]) -> Message:
     return value if isinstance(value, Message) else UNTRANSLATED(text=value)
 
 
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]")
 
 
 def clip(value: object, limit: int = 40) -> str:
@@ -104,10 +104,4 @@ def quoted(value: object, limit: int = 40) -> str:
 
     Never Python's repr: what the user wrote, between plain quotes.
     """
-    text = _INVISIBLE.sub(lambda match: _escape(match.group()), str(value))
-    return f"'{clip(text, limit)}'"
-
-
-def _escape(character: str) -> str:
-    names = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-    return names.get(character) or f"\\u{ord(character):04x}"
+    return f"'{clip(shown(str(value)), limit)}'"

@@ -239,14 +239,15 @@ def test_a_plan_with_several_independent_mistakes_reports_all_of_them(tmp_path: 
 # --- the reporters ------------------------------------------------------------------------------
 
 
-def test_github_format_escapes_message_and_file_and_strips_control_characters(tmp_path: Path) -> None:
+def test_github_format_escapes_message_and_file_and_shows_control_characters(tmp_path: Path) -> None:
     path = write(tmp_path, "plan, 50%: \x1b[31mröd\u202e.yaml", GOOD.replace("effects", "effects%"))
     code, lines = check(path, "--format", "github")
     assert code == 1
     folder = str(tmp_path).replace(":", "%3A").replace(",", "%2C")
     code_of = json.loads(CliRunner().invoke(app, ["check", str(path), "--format", "json"]).stdout)["problems"][0]["code"]
     assert lines == [
-        f"::error file={folder}/plan%2C 50%25%3A [31mröd.yaml,line=7,col=5,title=budgetbalans check ({code_of})"
+        f"::error file={folder}/plan%2C 50%25%3A \\x1b[31mröd\\u202e.yaml,line=7,col=5,"
+        f"title=budgetbalans check ({code_of})"
         "::unknown key 'effects%25' — did you mean 'effects'?",
         "1 problem in 1 of 1 plan",
     ]
@@ -258,7 +259,7 @@ def test_github_reporter_escapes_percent_cr_lf_everywhere() -> None:
     github(CheckResult([problem], 1), out)
     first, summary = out.text.splitlines()
     assert first == ("::error file=a%0D%0Ab%2Cc%3Ad%25.yaml,line=3,col=4,title=budgetbalans check (test.coded)"
-                     "::100%25 fel%0D%0Arad två ]8;;xlänk")
+                     "::100%25 fel%0D%0Arad två \\x1b]8;;x\\x07länk")  # escapes shown, never acting
     assert summary == "1 problem i 1 av 1 plan"  # the reporter's default: Swedish
     out = _Output()
     github(CheckResult([problem], 1), out, Lang.EN)

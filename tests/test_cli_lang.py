@@ -291,7 +291,7 @@ def test_the_language_is_known_before_the_error_it_follows() -> None:
 def test_what_the_user_typed_is_quoted_with_its_control_characters_shown() -> None:
     code, _, err = invoke(["summarize", "--format", "pdf\x1b[31m\n"])
     assert code == 2
-    assert err.startswith("budgetbalans: --format: okänt värde 'pdf\\u001b[31m\\n'; välj ")
+    assert err.startswith("budgetbalans: --format: okänt värde 'pdf\\x1b[31m\\n'; välj ")
     assert "\x1b" not in err
 
 

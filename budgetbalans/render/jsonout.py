@@ -1,12 +1,12 @@
 """``--format json``: the machine contract of docs/planformat.md. Amounts in kronor, exact.
 
 Amounts are written as JSON numbers with every digit of the Decimal (never through a
-binary float), ranges as ``{"low": L, "high": H}``, an unbounded bound as ``null``.
+binary float), ranges as ``{"low": L, "high": H}``, an unbounded bound as ``null``: the
+records are dumped directly by :mod:`budgetbalans.jsontext`, which also keeps plan text inert.
 """
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import Any, Mapping
 
@@ -14,32 +14,18 @@ from budgetbalans.core import Gap, GapKind, MeasureResult, PlanResult, Reconcili
 from budgetbalans.followup import FollowUp, FollowUpLine
 from budgetbalans.grouping import Group, GroupBy, group_totals
 from budgetbalans.money import Range
+from budgetbalans.jsontext import dumps
 from budgetbalans.render.report import Report, ReportKind
 
-_MARK = "\x00decimal:"
+__all__ = ["dumps", "follow_up", "number", "render", "render_follow_up", "span", "summary"]
 
-
-def number(value: Decimal | None) -> Any:
+def number(value: Decimal | None) -> int | Decimal | None:
+    """An amount as JSON writes it: an integral one as an int, any other as its exact decimal digits."""
     if value is None:
         return None
     if value == value.to_integral_value():
         return int(value)
-    return f"{_MARK}{value:f}\x00"  # replaced by the bare number in dumps()
-
-
-def dumps(document: Mapping[str, Any]) -> str:
-    """JSON text in which non-integral amounts are exact decimal numbers."""
-    text = json.dumps(document, ensure_ascii=False, indent=2)
-    return _unmark(text)
-
-
-def _unmark(text: str) -> str:
-    start = text.find('"\\u0000decimal:')
-    while start != -1:
-        end = text.index('\\u0000"', start)
-        text = text[:start] + text[start + len('"\\u0000decimal:'):end] + text[end + len('\\u0000"'):]
-        start = text.find('"\\u0000decimal:', start)
-    return text
+    return value
 
 
 def span(value: Range) -> dict[str, Any]:

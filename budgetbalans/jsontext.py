@@ -1,0 +1,98 @@
+"""JSON text written directly: exact decimals as numbers, plan text as inert strings, in one pass.
+
+The standard library's encoder knows no :class:`~decimal.Decimal`; marking decimals as strings
+and swapping the marks out afterwards let a plan forge a value (a title of the mark's text) and
+took time quadratic in the number of decimals. Here every value is written as what it is, once:
+
+- a ``Decimal`` as its exact digits (``1234.5``, never through a binary float), an ``int`` as is,
+  ``True``/``False``/``None`` as ``true``/``false``/``null``;
+- a string through the C-accelerated escaping of :mod:`json` (quotes, backslashes, control
+  characters), and then every character that could reorder or hide what a terminal or a CI log
+  shows (bidi controls, C1 controls, zero-width and line/paragraph separators) as a ``\\uXXXX``
+  escape: the value is unchanged for a JSON reader, and inert for a human one;
+- objects and lists indented by two spaces, as ``json.dumps(indent=2)`` would.
+
+Linear in the size of the output; used by ``--format json`` of every command and by ``check``.
+"""
+
+from __future__ import annotations
+
+import json.encoder
+import re
+
+from budgetbalans.text import INVISIBLE
+from decimal import Decimal
+from typing import Any, Callable
+
+#: Characters escaped in every JSON string beyond what JSON requires (:data:`budgetbalans.text.INVISIBLE`:
+#: C1 controls, bidi controls and marks, zero-width characters, line and paragraph separators, and the
+#: lone surrogates by which Python keeps the bytes of a file name that is not UTF-8: ``\udce5`` for
+#: the byte e5, so a JSON reader in Python gets the very file name back). C0 controls are JSON's own.
+_escape: Callable[[str], str] = json.encoder.encode_basestring
+
+
+def _unicode_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def string(text: str) -> str:
+    """``text`` as a JSON string, every invisible or reordering character escaped."""
+    quoted = _escape(text)
+    return INVISIBLE.sub(_unicode_escape, quoted) if INVISIBLE.search(quoted) else quoted
+
+
+def number(value: Decimal) -> str:
+    """A finite decimal as a JSON number with all its digits (``1E+3`` is written ``1000``)."""
+    if not value.is_finite():
+        raise ValueError(f"no JSON number for {value}")
+    return "0" if value.is_zero() else f"{value:f}"
+
+
+def dumps(value: Any) -> str:
+    """``value`` (dicts with string keys, lists, tuples, strings, ints, Decimals, bools, None) as JSON text."""
+    out: list[str] = []
+    _write(value, out, "\n")
+    return "".join(out)
+
+
+def _write(value: Any, out: list[str], newline: str) -> None:
+    if isinstance(value, str):
+        out.append(string(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, Decimal):
+        out.append(number(value))
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        separator = "{" + inner
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise TypeError(f"JSON object keys are strings, not {type(key).__name__}")
+            out.append(separator)
+            out.append(string(key))
+            out.append(": ")
+            _write(item, out, inner)
+            separator = "," + inner
+        out.append(newline + "}")
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        separator = "[" + inner
+        for item in value:
+            out.append(separator)
+            _write(item, out, inner)
+            separator = "," + inner
+        out.append(newline + "]")
+    else:
+        raise TypeError(f"no JSON for {type(value).__name__}")

@@ -1,0 +1,261 @@
+"""Issue 14: the output edge cannot be fooled. Each test reproduces an attack or an accident first.
+
+- a plan cannot forge a JSON value (the old writer's ``"\\0decimal:"`` marks);
+- invisible and reordering characters (bidi, C1, zero-width, line separators) never reach a
+  reader raw, in any format;
+- a file name that is not UTF-8, or that holds a line break and a GitHub workflow command,
+  is shown as ``ls -b`` would, never executed and never a crash;
+- ``-o`` writes through links, into FIFOs and devices, keeps a file's mode and hard links;
+- a full disk (``/dev/full``) is the environment's problem: one line, exit 2.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from budgetbalans.cli import app
+from budgetbalans.jsontext import dumps, string
+
+ROOT = Path(__file__).parent.parent
+
+PLAN = """\
+title: "{title}"
+organisation: Nämnden
+unit: tkr
+years: [2024, 2025]
+target: 1000
+measures:
+  - id: "{id}"
+    title: "{title}"
+    area: "{area}"
+    effects: {{2024: 500, 2025: 700-1600}}
+    forecast: {{2025: 650}}
+"""
+
+FORGED = {"id": "\\0decimal:true\\0", "area": "\\0decimal:{}\\0", "title": "\\0decimal:"}
+INVISIBLE = "\u202e\u2066\u061c\u200b\u2028\\x9b"  # as YAML escapes in a double-quoted scalar
+INVISIBLE_RAW = "\u202e\u2066\u061c\u200b\u2028\x9b"
+
+
+def plan(folder: Path, name: str = "plan.yaml", **values: str) -> Path:
+    fields = {"id": "1", "title": "Minska övertid", "area": "Äldreomsorg", **values}
+    path = folder / name
+    path.write_text(PLAN.format(**fields), encoding="utf-8")
+    return path
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+# --- JSON: numbers as numbers, text as text -------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["summarize"], ["gap"], ["follow-up", "--year", "2025"]])
+def test_a_plan_cannot_forge_a_json_value(tmp_path: Path, command: list[str]) -> None:
+    path = plan(tmp_path, **FORGED)
+    code, out, err = invoke(*command, str(path), "--format", "json")
+    assert code == 0, err
+    document = json.loads(out)
+    measures = document.get("measures")
+    if measures is not None:  # summarize, follow-up
+        assert measures[0]["id"] == "\0decimal:true\0"
+        assert measures[0]["title"] == "\0decimal:"
+        if "area" in measures[0]:
+            assert measures[0]["area"] == "\0decimal:{}\0"
+    if "plans" in document:
+        assert document["plans"][0]["title"] == "\0decimal:"
+
+
+def test_exact_decimals_are_numbers_with_every_digit() -> None:
+    from decimal import Decimal
+
+    text = dumps({"a": Decimal("1234.50"), "b": Decimal("0.000001"), "c": Decimal("-0"), "d": 12, "e": None,
+                  "f": [True, False], "g": {}, "h": []})
+    assert json.loads(text, parse_float=Decimal) == {"a": Decimal("1234.50"), "b": Decimal("0.000001"), "c": 0,
+                                                     "d": 12, "e": None, "f": [True, False], "g": {}, "h": []}
+    assert '"a": 1234.50' in text and '"b": 0.000001' in text
+    with pytest.raises(TypeError):
+        dumps({"x": 1.5})  # a binary float never reaches the contract
+
+
+def test_json_strings_escape_every_invisible_character() -> None:
+    text = string("a" + INVISIBLE_RAW + "\udce5b")
+    assert text == '"a\\u202e\\u2066\\u061c\\u200b\\u2028\\u009b\\udce5b"'
+    assert json.loads(text) == "a" + INVISIBLE_RAW + "\udce5b"  # the same value for a JSON reader
+
+
+@pytest.mark.parametrize("command", [["summarize"], ["gap"], ["follow-up", "--year", "2025"]])
+def test_json_reports_carry_no_raw_bidi_or_c1_characters(tmp_path: Path, command: list[str]) -> None:
+    path = plan(tmp_path, title="Minska " + INVISIBLE + "övertid")
+    code, out, err = invoke(*command, str(path), "--format", "json")
+    assert code == 0, err
+    assert not any(ch in out for ch in INVISIBLE_RAW)
+    assert "Minska \\u202e\\u2066\\u061c\\u200b\\u2028\\u009bövertid" in out
+    document = json.loads(out)
+    titles = [m["title"] for m in document.get("measures", [])] + [p["title"] for p in document.get("plans", [])]
+    assert "Minska " + INVISIBLE_RAW + "övertid" in titles  # the same text for a JSON reader
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json"])
+def test_check_output_carries_no_raw_bidi_or_c1_characters(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / f"plan{INVISIBLE_RAW}.yaml"
+    path.write_text(PLAN.format(id="1", title="x", area="y").replace("target: 1000", "taget: 1000"),
+                    encoding="utf-8")
+    code, out, _ = invoke("check", str(path), "--format", fmt)
+    assert code == 1
+    assert not any(ch in out for ch in INVISIBLE_RAW)
+    assert "\\u202e" in out
+
+
+# --- file names: shown as ls -b would, never acting --------------------------------------------------
+
+
+NAMES_TEXT_FORMATS = ["table", "markdown", "csv", "html", "json"]
+
+
+@pytest.fixture()
+def non_utf8(tmp_path: Path) -> Path:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    raw = os.fsencode(folder) + b"/pl\xe5n.yaml"
+    with open(raw, "w", encoding="utf-8") as file:
+        file.write(PLAN.format(id="1", title="Minska övertid", area="Äldreomsorg"))
+    return folder
+
+
+@pytest.mark.parametrize("command", [["summarize"], ["gap"], ["follow-up", "--year", "2025"]])
+@pytest.mark.parametrize("fmt", NAMES_TEXT_FORMATS + ["xlsx"])
+def test_a_file_name_that_is_not_utf8_never_crashes(non_utf8: Path, tmp_path: Path, command: list[str],
+                                                     fmt: str) -> None:
+    if fmt == "xlsx" and command == ["gap"]:
+        pytest.skip("gap has no xlsx")
+    out_file = tmp_path / f"out.{fmt}"
+    args = [*command, str(non_utf8), "--format", fmt] + (["-o", str(out_file)] if fmt == "xlsx" else [])
+    code, out, err = invoke(*args)
+    assert code == 0, err
+    if fmt == "json":
+        paths = [m["plan"] for m in json.loads(out).get("measures", [])] or [p["plan"] for p in json.loads(out)["plans"]]
+        assert paths[0].endswith("pl\udce5n.yaml")  # a Python reader gets the very file name back
+        assert os.fsencode(paths[0]).endswith(b"pl\xe5n.yaml")
+    elif fmt in ("table", "html") and command != ["gap"]:
+        assert "pl\\xe5n.yaml" in out  # as ls -b shows it
+    elif fmt == "markdown" and command != ["gap"]:
+        assert "pl\\\\xe5n.yaml" in out  # the backslash escaped: Markdown shows pl\xe5n.yaml
+
+
+NEWLINE_NAME = "a\n::error file=x,line=1::injected\nb.yaml"
+
+
+@pytest.mark.parametrize("command", [["summarize"], ["gap"], ["follow-up", "--year", "2025"]])
+@pytest.mark.parametrize("fmt", NAMES_TEXT_FORMATS)
+def test_a_file_name_cannot_inject_a_workflow_command(tmp_path: Path, command: list[str], fmt: str) -> None:
+    path = plan(tmp_path, name=NEWLINE_NAME)
+    path2 = plan(tmp_path, name="other.yaml", title="En annan plan")  # a caption names both plans
+    code, out, err = invoke(*command, str(path), str(path2), "--format", fmt)
+    assert code == 0, err
+    assert not [line for line in out.splitlines() if line.lstrip().startswith("::")]
+    if fmt == "json":
+        assert any(m.get("plan", "").endswith(NEWLINE_NAME) for m in
+                   json.loads(out).get("measures", json.loads(out).get("plans", [])))
+
+
+# --- -o writes what the user asked for and nothing else ------------------------------------------------
+
+
+def summarize_to(target: Path | str, fmt: str = "json") -> tuple[int, str]:
+    code, _, err = invoke("summarize", str(ROOT / "plans"), "--format", fmt, "-o", str(target))
+    return code, err
+
+
+def test_o_writes_through_a_symlink(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    assert summarize_to(link) == (0, "")
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert json.loads(real.read_text())["years"]
+
+
+def test_o_writes_through_a_dangling_symlink(tmp_path: Path) -> None:
+    link = tmp_path / "link.json"
+    link.symlink_to(tmp_path / "new.json")
+    assert summarize_to(link) == (0, "")
+    assert link.is_symlink() and json.loads((tmp_path / "new.json").read_text())["years"]
+
+
+def test_o_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    report.write_text("old")
+    report.chmod(0o600)
+    assert summarize_to(report) == (0, "")
+    assert stat.S_IMODE(report.stat().st_mode) == 0o600
+    assert json.loads(report.read_text())["years"]
+
+
+def test_o_gives_a_new_file_the_umask_mode(tmp_path: Path) -> None:
+    mask = os.umask(0o027)
+    try:
+        assert summarize_to(tmp_path / "new.json") == (0, "")
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == 0o640
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_o_keeps_hard_links(tmp_path: Path) -> None:
+    first = tmp_path / "a.json"
+    first.write_text("old")
+    second = tmp_path / "b.json"
+    os.link(first, second)
+    assert summarize_to(first) == (0, "")
+    assert first.stat().st_ino == second.stat().st_ino
+    assert json.loads(second.read_text())["years"]
+
+
+def test_o_writes_into_a_fifo_and_leaves_it_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    assert summarize_to(fifo, "csv") == (0, "")
+    reader.join(60)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert received and received[0].startswith(b"\xef\xbb\xbf")
+
+
+def test_o_dev_null_stays_a_device() -> None:
+    assert summarize_to("/dev/null") == (0, "")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+# --- a full disk is the environment's, not a bug ----------------------------------------------------
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("args", [["summarize", "plans"], ["summarize", "plans", "--format", "json"],
+                                  ["gap", "plans"], ["check", "plans"], ["--help"], ["schema"]])
+def test_a_full_disk_on_standard_output_is_one_line_and_exit_2(args: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        ran = subprocess.run([sys.executable, "-m", "budgetbalans", *args], cwd=ROOT, stdout=full,
+                             stderr=subprocess.PIPE, text=True, env={**os.environ, "BUDGETBALANS_LANG": "sv"})
+    assert ran.returncode == 2
+    assert ran.stderr == "budgetbalans: kan inte skriva till standard ut: disken är full\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_disk_under_o_is_one_line_and_exit_2() -> None:
+    code, err = summarize_to("/dev/full")
+    assert code == 2 and err == "budgetbalans: kan inte skriva '/dev/full': disken är full\n"
