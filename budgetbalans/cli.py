@@ -25,22 +25,21 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 import typer  # noqa: E402 - after the setting above
 
 from budgetbalans import __version__
-from budgetbalans.amounts import AmountError, parse_amount
-from budgetbalans.core import summarize
-from budgetbalans.errors import Problem
 from budgetbalans.grouping import GroupBy
-from budgetbalans.loader import DEFAULT_FOLDER, load_paths, read_paths
-from budgetbalans.models import STATUS_WORDS, Plan, Status
 from budgetbalans.money import Unit
 from budgetbalans.messages import Lang, quoted, template
 from budgetbalans.oserrors import os_reason
 from budgetbalans import clitext
 from budgetbalans.clitext import CommandLineError, NoCommand, current_lang, lang_of
 
+# What a command needs is imported when it runs (loader, models, core, renderers): `--help` and a
+# wrong command line start with none of them, and each command with only its own.
 if TYPE_CHECKING:
     from budgetbalans.checks import Policy
     from budgetbalans.core import Summary
     from budgetbalans.checkreport import CheckResult
+    from budgetbalans.errors import Problem
+    from budgetbalans.models import Plan, Status
     from budgetbalans.output import OutputError
     from budgetbalans.render.report import Report, ReportKind
     from budgetbalans.render.view import View
@@ -110,6 +109,7 @@ def summarize_command(paths: PathsArg = None, format: FormatOpt = ReportFormat.T
     """Each measure's effect per year and class, totals, target and gap."""
     lang = lang or current_lang()
     statuses = _statuses(status)
+    from budgetbalans.core import summarize
     from budgetbalans.render.report import Report, ReportKind  # the report machinery: not for check
 
     _check_output(format, output, ReportKind.SUMMARY)
@@ -131,6 +131,7 @@ def gap_command(
     lang = lang or current_lang()
     statuses = _statuses(status)
     amount = _target(target)
+    from budgetbalans.core import summarize
     from budgetbalans.render.report import Report, ReportKind
 
     _check_output(format, output, ReportKind.GAP)
@@ -175,6 +176,7 @@ def check_command(
     """Validate plan files for CI: every problem in every file, then exit 0 or 1."""
     from budgetbalans.checks import Policy
     from budgetbalans.checkreport import REPORTER_BY_NAME
+    from budgetbalans.loader import DEFAULT_FOLDER
 
     result = check_plans(paths or [DEFAULT_FOLDER], Policy(require_target=require_target, fail_on_gap=fail_on_gap))
     chosen = format or (CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.TEXT)
@@ -186,6 +188,7 @@ def check_plans(paths: list[Path], policy: Policy) -> CheckResult:
     """Every problem in every plan, one plan at a time (none is held after it is checked)."""
     from budgetbalans.checks import check_plan
     from budgetbalans.checkreport import CheckResult
+    from budgetbalans.loader import read_paths
 
     problems: list[Problem] = []
     files: list[str] = []
@@ -213,6 +216,8 @@ def schema_command(lang: LangOpt = None) -> None:  # --lang as on every command:
 
 def _load_or_exit(paths: Optional[list[Path]], lang: Lang, command: str) -> list[Plan]:
     """The plans, or their problems printed and exit 1; ``command`` names the command in the example of a message."""
+    from budgetbalans.loader import DEFAULT_FOLDER, load_paths
+
     loaded = load_paths(paths or [DEFAULT_FOLDER], command)
     if loaded.problems:
         _print_problems(loaded.problems, lang)
@@ -226,9 +231,9 @@ def _print_problems(problems: list[Problem], lang: Lang) -> None:
 
 
 def _safe(text: str) -> str:
-    from budgetbalans.render.numbers import clean
+    from budgetbalans.text import shown
 
-    return clean(text)
+    return shown(text)
 
 
 UNKNOWN_STATUS = template(
@@ -242,6 +247,8 @@ UNKNOWN_STATUS = template(
 def _statuses(text: Optional[str]) -> Optional[list[Status]]:
     if text is None:
         return None
+    from budgetbalans.models import STATUS_WORDS
+
     words = [word.strip().lower() for word in text.split(",") if word.strip()]
     unknown = [word for word in words if word not in STATUS_WORDS]
     if unknown or not words:
@@ -257,6 +264,8 @@ def _names(statuses: Optional[list[Status]]) -> Optional[list[str]]:
 def _target(text: Optional[str]) -> Optional[Decimal]:
     if text is None:
         return None
+    from budgetbalans.amounts import AmountError, parse_amount
+
     try:
         return parse_amount(text, Unit.TKR)
     except AmountError as error:

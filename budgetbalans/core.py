@@ -211,6 +211,13 @@ class Gap:
         return self.years is not None and self.kind is not GapKind.SURPLUS
 
     @property
+    def net_says_more(self) -> bool:
+        """Whether, where a year falls short, the net gap says something the shortfall does not (a
+        surplus of another year set against it, or a range that may end in a surplus): then reports
+        show the net on a row of its own. A single year short by an exact amount has nothing to add."""
+        return self.year_falls_short and self.total != self.shortfall
+
+    @property
     def shortfall_years(self) -> tuple[int, ...]:
         """The years that fall short or may (not surely covered); empty without per-year targets."""
         kinds = self.year_kinds or {}

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
-from budgetbalans.core import MeasureResult, Summary
-from budgetbalans.models import Status
 from budgetbalans.money import EXACT_ZERO, Range, total
+
+if TYPE_CHECKING:  # the command line names GroupBy before any plan is read: no models at its start
+    from budgetbalans.core import MeasureResult, Summary
 
 
 class GroupBy(str, Enum):
@@ -48,6 +49,8 @@ def group_totals(summary: Summary, by: GroupBy) -> list[Group]:
     count (cancelled, only a potential, outside ``--status``) are in no group, so the groups'
     totals add up to ``summary.totals``.
     """
+    from budgetbalans.models import Status
+
     members: dict[str, list[MeasureResult]] = {}
     names: dict[str, str | None] = {}
     for result in summary.measures:

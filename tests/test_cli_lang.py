@@ -326,7 +326,7 @@ def _boom(*args: object, **kwargs: object) -> None:
 @pytest.mark.parametrize("way", WAYS)
 def test_a_bug_is_one_line_without_python_in_the_language_asked_exit_3(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], way: str) -> None:
-    monkeypatch.setattr(cli, "summarize", _boom)
+    monkeypatch.setattr("budgetbalans.core.summarize", _boom)
     if way == "environment":
         monkeypatch.setenv("BUDGETBALANS_LANG", "en")
     assert run(["summarize", str(PLAN), *(["--lang", "en"] if way == "option" else [])]) == 3
@@ -342,7 +342,7 @@ def test_a_bug_is_one_line_without_python_in_the_language_asked_exit_3(
 
 def test_a_bug_shows_its_traceback_only_when_asked(monkeypatch: pytest.MonkeyPatch,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(cli, "summarize", _boom)
+    monkeypatch.setattr("budgetbalans.core.summarize", _boom)
     monkeypatch.setenv("BUDGETBALANS_DEBUG", "1")
     assert run(["summarize", str(PLAN)]) == 3
     err = capsys.readouterr().err

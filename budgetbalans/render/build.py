@@ -165,7 +165,7 @@ class _Rows:
         gap, view, lang = totals.gap, self.view, self.view.lang
         assert gap is not None and totals.target is not None
         # for a reader: the period's verdict, each year worded by its own kind
-        name, value, _ = period_verdict(gap, view)
+        name, value = period_verdict(gap, view)
         cells = {}
         for year in years:
             if gap.years is not None:
@@ -173,7 +173,7 @@ class _Rows:
                 cells[year_key(year)] = Cell(words, gap.years[year], TONE[kind])
         self.add(self.row(RowKind.GAP, name, {**cells, "total": Cell(value, None, TONE[gap.kind])},
                           tone=TONE[gap.kind], audience=Audience.TEXT))
-        if gap.year_falls_short:
+        if gap.net_says_more:
             self.add(self.row(RowKind.NET, label("net", lang), {"total": Cell(net_text(gap, view), gap.total)},
                               audience=Audience.TEXT))
         # for a spreadsheet: the gap signed (still to save positive, a surplus negative), under a label
@@ -271,9 +271,9 @@ def key_figures(totals: Totals, view: View) -> tuple[Figure, ...]:
         figures = [Figure(label("target", lang), label("no_target", lang))]
     figures.append(Figure(label("measures_total", lang), f"{numbers.span(totals.total, view.unit)} {unit}"))
     if totals.gap is not None:
-        name, value, _ = period_verdict(totals.gap, view, unit)
+        name, value = period_verdict(totals.gap, view, unit)
         figures.append(Figure(name, value, TONE[totals.gap.kind]))
-        if totals.gap.year_falls_short:  # the net, in no verdict's colour
+        if totals.gap.net_says_more:  # the net, in no verdict's colour
             figures.append(Figure(label("net", lang), net_text(totals.gap, view, unit)))
         figures.append(Figure(label("coverage", lang), numbers.percent_span(totals.coverage())))
     return tuple(figures)
@@ -409,11 +409,11 @@ def _gap_period_rows(totals: Totals, view: View, name: str) -> list[Row]:
     if totals.target is None or totals.gap is None:
         return [Row(RowKind.TOTAL, (Cell(name), Cell(label("no_target", view.lang)), total, _DASH, _DASH))]
     gap: Gap = totals.gap
-    gap_name, value, _ = period_verdict(gap, view)
+    gap_name, value = period_verdict(gap, view)
     verdict = Cell(f"{gap_name}: {value}", gap.shortfall if gap.year_falls_short else gap.total, TONE[gap.kind])
     rows = [Row(RowKind.TOTAL, (Cell(name), exact(totals.target.total, view), total, verdict,
                                 _share(totals.coverage())), TONE[gap.kind])]
-    if gap.year_falls_short:
+    if gap.net_says_more:
         rows.append(Row(RowKind.NET, (Cell(label("net", view.lang)), EMPTY, EMPTY,
                                       Cell(net_text(gap, view), gap.total), EMPTY)))
     return rows

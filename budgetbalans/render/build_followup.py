@@ -102,7 +102,7 @@ def lower_first(text: str) -> str:
 def forecast_gap_text(gap: Range, kind: GapKind, view: View) -> tuple[str, str, Tone]:
     """(name, value, tone) of the forecast gap of the core's ``kind``: "Prognos: kvar att spara" /
     "Prognos: överskott" / both ends."""
-    name, value, _ = gap_text(gap, kind, view)
+    name, value = gap_text(gap, kind, view)
     return label("forecast_named", view.lang, what=lower_first(name)), value, TONE[kind]
 
 

@@ -250,6 +250,10 @@ def wrap(text: Text, width: int, indent: int = 0) -> list[Text]:
             line = word.copy()
     if line is not None:
         lines.append(line)
+    for index, line in enumerate(lines[:-1]):  # a separator ending a line says nothing the line break does not
+        if line.plain.endswith(_SEPARATOR.rstrip()):
+            lines[index] = line[:len(line.plain) - len(_SEPARATOR.rstrip())]
+            lines[index].rstrip()
     return [Text(" " * indent) + line for line in lines] or [Text("")]
 
 

@@ -1,9 +1,6 @@
-"""How every format words figures: the unit and language (:class:`View`), the gap verdicts as
-(label, value, style), and the reconciliation warnings, all as plain strings.
-
-Shared by the terminal table and the text formats (:mod:`budgetbalans.render.report`); it
-imports no library, so neither of them imports the other for these words. The style is a rich
-style name, only used by the terminal.
+"""How the builders word figures: the unit, language and plan names of a report (:class:`View`),
+the gap verdicts as (label, value) from the core's kinds, whether any shown amount is rounded,
+and the reconciliation warnings, all as plain strings. Imports no library and no writer.
 """
 
 from __future__ import annotations
@@ -52,27 +49,23 @@ def shown_paths(paths: Iterable[str]) -> dict[str, str]:
     return {p: numbers.file_name(shown.get(p, PurePath(p).name).lstrip("/")) for p in unique}
 
 
-#: The terminal colour of each kind of gap; the kind comes from the core.
-KIND_STYLE = {GapKind.SHORT: "red", GapKind.SURPLUS: "green", GapKind.UNCERTAIN: "yellow"}
-
-
-def gap_text(gap: Range, kind: GapKind, view: View) -> tuple[str, str, str]:
-    """(label, value, style) of a gap of the core's ``kind``: a shortfall and a surplus never share a label.
+def gap_text(gap: Range, kind: GapKind, view: View) -> tuple[str, str]:
+    """(label, value) of a gap of the core's ``kind``: a shortfall and a surplus never share a label.
 
     A surplus is shown as a positive amount (a gap of exactly 0 as a surplus of 0: nothing is missing).
     """
     if kind is GapKind.SHORT:
-        return label("remaining", view.lang), numbers.span(gap, view.unit), "bold red"
+        return label("remaining", view.lang), numbers.span(gap, view.unit)
     if kind is GapKind.SURPLUS:
-        return label("surplus", view.lang), numbers.span(-gap, view.unit), "bold green"
+        return label("surplus", view.lang), numbers.span(-gap, view.unit)
     surplus = "∞" if gap.low is None else numbers.amount(-gap.low, view.unit)
     remaining = "∞" if gap.high is None else numbers.amount(gap.high, view.unit)
     value = label("uncertain_value", view.lang, surplus=surplus, remaining=remaining)
-    return label("uncertain", view.lang), value, "bold yellow"
+    return label("uncertain", view.lang), value
 
 
-def period_verdict(gap: Gap, view: View, unit: str = "") -> tuple[str, str, str]:
-    """(label, value, style) of the period's verdict.
+def period_verdict(gap: Gap, view: View, unit: str = "") -> tuple[str, str]:
+    """(label, value) of the period's verdict (its tone is the core's :attr:`Gap.kind`).
 
     Over per-year targets where a year falls short (or may): *Kvar att spara* with the
     shortfall, the sum of the years' positive gaps, and the years it falls in ("1 200 (2025)");
@@ -82,15 +75,14 @@ def period_verdict(gap: Gap, view: View, unit: str = "") -> tuple[str, str, str]
     suffix = f" {unit}" if unit else ""
     if gap.year_falls_short:
         years = ", ".join(map(str, gap.shortfall_years))
-        return (label("remaining", view.lang), f"{numbers.span(gap.shortfall, view.unit)}{suffix} ({years})",
-                f"bold {KIND_STYLE[gap.kind]}")
-    name, value, style = gap_text(gap.total, gap.net_kind, view)
-    return name, value if gap.net_kind is GapKind.UNCERTAIN else f"{value}{suffix}", style
+        return label("remaining", view.lang), f"{numbers.span(gap.shortfall, view.unit)}{suffix} ({years})"
+    name, value = gap_text(gap.total, gap.net_kind, view)
+    return name, value if gap.net_kind is GapKind.UNCERTAIN else f"{value}{suffix}"
 
 
 def net_text(gap: Gap, view: View, unit: str = "") -> str:
     """The net gap of the period in words: ``överskott 300`` (a surplus one year set against another's shortfall)."""
-    name, value, _ = gap_text(gap.total, gap.net_kind, view)
+    name, value = gap_text(gap.total, gap.net_kind, view)
     suffix = f" {unit}" if unit and gap.net_kind is not GapKind.UNCERTAIN else ""
     return f"{name.lower()} {value}{suffix}"
 
@@ -99,7 +91,7 @@ def year_gap(gap: Gap, year: int, row_name: str, view: View) -> tuple[str, GapKi
     """A year's gap in a row labelled with the period's verdict: a year of another kind names its own."""
     assert gap.years is not None and gap.year_kinds is not None
     kind = gap.year_kinds[year]
-    name, value, _ = gap_text(gap.years[year], kind, view)
+    name, value = gap_text(gap.years[year], kind, view)
     return (value if name == row_name else f"{name.lower()} {value}"), kind
 
 
