@@ -259,3 +259,66 @@ def test_a_full_disk_on_standard_output_is_one_line_and_exit_2(args: list[str]) 
 def test_a_full_disk_under_o_is_one_line_and_exit_2() -> None:
     code, err = summarize_to("/dev/full")
     assert code == 2 and err == "budgetbalans: kan inte skriva '/dev/full': disken är full\n"
+
+
+# --- xlsx sheet names: made safe and unique, never a crash ------------------------------------------
+
+
+SHEET_TITLES = ["Sammanställning", "Planen för år 2024 och 2025 ab'cdef", "🙂" * 32, "History", "'citerad'"]
+
+
+def test_xlsx_sheet_names_are_made_safe_and_unique(tmp_path: Path) -> None:
+    import zipfile
+    from xml.etree import ElementTree
+
+    for n, title in enumerate(SHEET_TITLES):
+        (tmp_path / f"p{n}.yaml").write_text(PLAN.format(id="1", title=title, area="x"), encoding="utf-8")
+    out = tmp_path / "planer.xlsx"
+    code, _, err = invoke("summarize", str(tmp_path), "--format", "xlsx", "-o", str(out))
+    assert code == 0, err
+    with zipfile.ZipFile(out) as book:
+        workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
+    names = [sheet.get("name") for sheet in workbook.iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet")]
+    assert names == ["Sammanställning", "Sammanställning (2)", "Planen för år 2024 och 2025 ab", "🙂" * 15,
+                     "History (2)", "citerad"]
+    for name in names:
+        assert name is not None and len(name.encode("utf-16-le")) // 2 <= 31 and not name.startswith("'")
+        assert not name.endswith("'")
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice is not installed")
+def test_libreoffice_opens_the_workbook_of_hostile_titles(tmp_path: Path) -> None:
+    from helpers_clients import SHEETS_AS_CSV, soffice
+
+    for n, title in enumerate(SHEET_TITLES):
+        (tmp_path / f"p{n}.yaml").write_text(PLAN.format(id="1", title=title, area="x"), encoding="utf-8")
+    out = tmp_path / "planer.xlsx"
+    assert invoke("summarize", str(tmp_path), "--format", "xlsx", "-o", str(out))[0] == 0
+    soffice(["--convert-to", SHEETS_AS_CSV, "--outdir", str(tmp_path / "csv"), str(out)], tmp_path)
+    assert len(list((tmp_path / "csv").glob("*.csv"))) == 6  # every sheet read back
+
+
+# --- invisible and reordering characters never reach a reader raw ------------------------------------
+
+
+@pytest.mark.parametrize("command", [["summarize"], ["gap"], ["follow-up", "--year", "2025"]])
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "html"])
+def test_text_writers_pass_no_invisible_or_reordering_character(tmp_path: Path, command: list[str],
+                                                                fmt: str) -> None:
+    path = plan(tmp_path, title="Minska " + INVISIBLE + "övertid", area="Äldre" + INVISIBLE + "omsorg")
+    code, out, err = invoke(*command, str(path), "--format", fmt)
+    assert code == 0, err
+    assert not [ch for ch in INVISIBLE_RAW if ch in out]
+    if command == ["summarize"]:
+        assert "Minska" in out and "övertid" in out
+
+
+def test_xlsx_passes_no_invisible_or_reordering_character(tmp_path: Path) -> None:
+    import zipfile
+
+    path = plan(tmp_path, title="Minska " + INVISIBLE + "övertid", area="Äldre" + INVISIBLE + "omsorg")
+    out = tmp_path / "r.xlsx"
+    assert invoke("summarize", str(path), "--format", "xlsx", "-o", str(out))[0] == 0
+    with zipfile.ZipFile(out) as book:
+        text = "".join(book.read(name).decode("utf-8") for name in book.namelist() if name.endswith(".xml"))
+    assert "Minska" in text and not [ch for ch in INVISIBLE_RAW if ch in text]

@@ -167,18 +167,31 @@ def _within_limit(prefix: str, text: str, suffix: str) -> str:
 
 
 def sheet_names(titles: Sequence[str]) -> list[str]:
-    """Excel's rules: at most 31 characters, none of []:*?/\\, unique regardless of case."""
+    """Excel's rules for sheet names: at most 31 UTF-16 units (an emoji is two), none of []:*?/\\,
+    not beginning or ending with an apostrophe, not "History" (Excel's own), unique regardless of
+    case. A title that breaks one is shortened, cleaned or numbered ("Plan (2)"), never refused."""
     names: list[str] = []
-    taken: set[str] = set()
+    taken: set[str] = {"history"}
     for title in titles:
         base = _SHEET_FORBIDDEN.sub(" ", numbers.clean(title)).strip(" '") or "Plan"
-        name, n = base[:31], 1
+        name, n = _sheet_name(base, ""), 1
         while name.lower() in taken:
             n += 1
-            name = f"{base[:31 - len(str(n)) - 3]} ({n})"
+            name = _sheet_name(base, f" ({n})")
         names.append(name)
         taken.add(name.lower())
     return names
+
+
+def _sheet_name(base: str, suffix: str) -> str:
+    """``base`` cut to fit 31 UTF-16 units with ``suffix``, no apostrophe or space at either end."""
+    room, used, cut = 31 - len(suffix), 0, 0
+    for char in base:
+        size = 2 if ord(char) > 0xFFFF else 1
+        if used + size > room:
+            break
+        used, cut = used + size, cut + 1
+    return (base[:cut].strip(" '") or "Plan") + suffix
 
 
 def ref(sheet: str, row: int, col: int) -> str:
