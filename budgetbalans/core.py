@@ -7,6 +7,7 @@ writes to a terminal or rounds for display: every figure is an exact
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -41,7 +42,10 @@ def class_of_amount(amount: Decimal | None) -> int | None:
         return 4
     if amount < CLASS_BOUNDS[0]:
         return None
-    return next((n for n, bound in enumerate(CLASS_BOUNDS[1:], 1) if amount <= bound), 4)
+    return bisect_left(_UPPER_BOUNDS, amount) + 1  # at most 1 mkr: 1; over 1, up to 2: 2; …; over 3: 4
+
+
+_UPPER_BOUNDS = CLASS_BOUNDS[1:]
 
 
 def interval_class(value: Range) -> IntervalClass | None:
@@ -359,7 +363,14 @@ def _measure_result(plan: Plan, measure: Measure, period: Sequence[int], shown: 
 
 
 def _totals(measures: Sequence[MeasureResult], years: tuple[int, ...], target: Target | None) -> Totals:
-    per_year = {year: total(m.effects.get(year, EXACT_ZERO) for m in measures if m.counted) for year in years}
+    """The counted measures added up per year (in one pass over them: linear in measures + years)."""
+    effects: dict[int, list[Range]] = {year: [] for year in years}
+    for measure in measures:
+        if measure.counted:
+            for year, value in measure.effects.items():
+                if year in effects:
+                    effects[year].append(value)
+    per_year = {year: total(values) if values else EXACT_ZERO for year, values in effects.items()}
     period_total = total(per_year.values())
     potential = total(m.total for m in measures if m.admitted and m.measure.potential)
     return Totals(years, per_year, period_total, target, gap(target, period_total, per_year), potential)

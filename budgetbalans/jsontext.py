@@ -17,6 +17,7 @@ Linear in the size of the output; used by ``--format json`` of every command and
 
 from __future__ import annotations
 
+import io
 import json.encoder
 import re
 
@@ -50,49 +51,54 @@ def number(value: Decimal) -> str:
 
 def dumps(value: Any) -> str:
     """``value`` (dicts with string keys, lists, tuples, strings, ints, Decimals, bools, None) as JSON text."""
-    out: list[str] = []
-    _write(value, out, "\n")
-    return "".join(out)
+    out = io.StringIO()  # one growing buffer: no list of a million small strings
+    _write(value, out.write, "\n")
+    return out.getvalue()
 
 
-def _write(value: Any, out: list[str], newline: str) -> None:
-    if isinstance(value, str):
-        out.append(string(value))
-    elif value is None:
-        out.append("null")
-    elif value is True:
-        out.append("true")
-    elif value is False:
-        out.append("false")
-    elif isinstance(value, int):
-        out.append(int.__repr__(value))
-    elif isinstance(value, Decimal):
-        out.append(number(value))
+_SCALARS: dict[type, Callable[[Any], str]] = {
+    str: string,
+    int: int.__repr__,
+    Decimal: number,
+    bool: lambda value: "true" if value else "false",
+    type(None): lambda value: "null",
+}
+
+
+def _write(value: Any, put: Callable[[str], object], newline: str) -> None:
+    """Append the JSON text of ``value`` in pieces: one call per value, dispatched by its exact type."""
+    scalar = _SCALARS.get(type(value))
+    if scalar is not None:
+        put(scalar(value))
     elif isinstance(value, dict):
         if not value:
-            out.append("{}")
+            put("{}")
             return
         inner = newline + "  "
         separator = "{" + inner
         for key, item in value.items():
-            if not isinstance(key, str):
+            if type(key) is not str:
                 raise TypeError(f"JSON object keys are strings, not {type(key).__name__}")
-            out.append(separator)
-            out.append(string(key))
-            out.append(": ")
-            _write(item, out, inner)
+            put(separator)
+            put(string(key))
+            put(": ")
+            scalar = _SCALARS.get(type(item))
+            if scalar is not None:
+                put(scalar(item))
+            else:
+                _write(item, put, inner)
             separator = "," + inner
-        out.append(newline + "}")
+        put(newline + "}")
     elif isinstance(value, (list, tuple)):
         if not value:
-            out.append("[]")
+            put("[]")
             return
         inner = newline + "  "
         separator = "[" + inner
         for item in value:
-            out.append(separator)
-            _write(item, out, inner)
+            put(separator)
+            _write(item, put, inner)
             separator = "," + inner
-        out.append(newline + "]")
+        put(newline + "]")
     else:
         raise TypeError(f"no JSON for {type(value).__name__}")
