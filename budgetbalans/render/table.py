@@ -204,6 +204,8 @@ def _set_widths(table: RichTable, width: int) -> None:
     room -= sum(_natural(column) for column in table.columns if column.no_wrap)
     naturals = [max(_natural(column), column.min_width or 0) for column in wrapping]
     if sum(naturals) <= room:
+        for column in table.columns:  # as rich would measure them, without measuring every cell again
+            column.width = max(_natural(column), column.min_width or 0)
         return
     padded = _collapse([natural + 2 for natural in naturals], room + 2 * len(wrapping))
     widths = [shown - 2 for shown in padded]
