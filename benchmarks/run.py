@@ -296,6 +296,7 @@ def measure_all(root: Path, args: argparse.Namespace) -> int:
         print(f"{name:50} {ratio:6.2f}×  (goal ≤ {goal:g}×; {value:.3f} {unit} vs {base:.3f} {unit})  {verdict}")
     measure_formats(root / "formats", args)
     measure_hostile(root / "hostile", args.repeat)
+    measure_diff(root / "diff", args)
     return 0
 
 
@@ -337,6 +338,35 @@ def measure_hostile(folder: Path, repeat: int) -> None:
         size = f"{path.stat().st_size / 1e6:.2f} MB"
         print(f"  {name:28} {size:>8}  check {check:6.3f} s (exit {timed['check'][-1].returncode})  "
               f"raw load {raw:6.3f} s ({raw_outcome})  {check / raw:5.2f}×")
+
+
+def measure_diff(folder: Path, args: argparse.Namespace) -> None:
+    """`diff --base` of two revisions of a repository of the corpus (a tenth of the plans changed) beside
+    two `summarize --format json` runs of it: the diff reads the old side with one `git cat-file --batch`
+    and computes both sides with the core, so it should take about what the two runs take."""
+    def git(*words: str) -> None:
+        subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org", *words], cwd=folder,
+                       check=True, capture_output=True)
+
+    paths = write_corpus(folder / "plans", args.plans, args.measures)
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-qm", "T1")
+    for path in paths[::10]:  # a tenth of the plans re-estimated: a status changed, a measure dropped
+        text = path.read_text(encoding="utf-8").replace("status: planerad", "status: avbruten", 1)
+        path.write_text(text.rsplit("\n  - id:", 1)[0] + "\n", encoding="utf-8")
+    git("commit", "-qam", "T2")
+    here = os.getcwd()
+    os.chdir(folder)
+    try:
+        timed = alternate({"diff": [*budgetbalans(), "diff", "--base", "HEAD~1", "--format", "json"],
+                           "summarize": [*budgetbalans(), "summarize", "--format", "json"]}, args.repeat)
+    finally:
+        os.chdir(here)
+    diff, summarize = median_seconds(timed["diff"]), median_seconds(timed["summarize"])
+    verdict = "ok" if diff <= 1.25 * 2 * summarize else "ABOVE GOAL"
+    print(f"{'diff --base of 2 revisions / 2 × summarize json':50} {diff / (2 * summarize):6.2f}×  (goal ≤ 1.25×; "
+          f"{diff:.3f} s vs 2 × {summarize:.3f} s; {args.plans} plans)  {verdict}")
 
 
 if __name__ == "__main__":

@@ -71,6 +71,7 @@ class ReportFormat(str, Enum):
     MARKDOWN = "markdown"
     HTML = "html"
     XLSX = "xlsx"
+    DOCX = "docx"
 
 
 class UnitChoice(str, Enum):
@@ -89,6 +90,7 @@ GroupByOpt = Annotated[Optional[GroupBy], typer.Option("--group-by")]
 UnitOpt = Annotated[Optional[UnitChoice], typer.Option("--unit")]
 LangOpt = Annotated[Optional[Lang], typer.Option("--lang")]
 StatusOpt = Annotated[Optional[str], typer.Option("--status")]
+TemplateOpt = Annotated[Optional[Path], typer.Option("--template")]
 
 
 def _version(value: bool) -> None:
@@ -111,17 +113,18 @@ def main(
 @app.command("summarize", cls=clitext.Command)
 def summarize_command(paths: PathsArg = None, format: FormatOpt = ReportFormat.TABLE, unit: UnitOpt = None,
                       lang: LangOpt = None, status: StatusOpt = None, output: OutputOpt = None,
-                      group_by: GroupByOpt = None) -> None:
+                      group_by: GroupByOpt = None, template: TemplateOpt = None) -> None:
     """Each measure's effect per year and class, totals, target and gap."""
     lang = lang or current_lang()
     statuses = _statuses(status)
     from budgetbalans.core import summarize
     from budgetbalans.render.report import Report, ReportKind  # the report machinery: not for check
 
-    _check_output(format, output, ReportKind.SUMMARY)
+    _check_output(format, output, ReportKind.SUMMARY, template)
     plans = _load_or_exit(paths, lang, "summarize")
     result = summarize(plans, statuses=statuses)
-    report = Report(ReportKind.SUMMARY, _view(plans, unit, lang, statuses), group_by, _names(statuses))
+    report = Report(ReportKind.SUMMARY, _view(plans, unit, lang, statuses), group_by, _names(statuses),
+                    template=template)
     _emit(result, report, format, output)
 
 
@@ -132,6 +135,7 @@ def gap_command(
     year: Annotated[Optional[int], typer.Option("--year")] = None,
     format: FormatOpt = ReportFormat.TABLE, unit: UnitOpt = None, lang: LangOpt = None,
     status: StatusOpt = None, output: OutputOpt = None, group_by: GroupByOpt = None,
+    template: TemplateOpt = None,
 ) -> None:
     """The remaining gap (kvar att spara) per year and for the period, and the coverage."""
     lang = lang or current_lang()
@@ -140,11 +144,12 @@ def gap_command(
     from budgetbalans.core import summarize
     from budgetbalans.render.report import Report, ReportKind
 
-    _check_output(format, output, ReportKind.GAP)
+    _check_output(format, output, ReportKind.GAP, template)
     plans = _load_or_exit(paths, lang, "gap")
     _check_year(year, plans)
     result = summarize(plans, statuses=statuses, years=None if year is None else [year], target=amount)
-    report = Report(ReportKind.GAP, _view(plans, unit, lang, statuses), group_by, _names(statuses))
+    report = Report(ReportKind.GAP, _view(plans, unit, lang, statuses), group_by, _names(statuses),
+                    template=template)
     _emit(result, report, format, output)
 
 
@@ -153,16 +158,17 @@ def follow_up_command(
     paths: PathsArg = None,
     year: Annotated[Optional[int], typer.Option("--year")] = None,
     format: FormatOpt = ReportFormat.TABLE, unit: UnitOpt = None, lang: LangOpt = None,
-    output: OutputOpt = None,
+    output: OutputOpt = None, template: TemplateOpt = None,
 ) -> None:
     """Uppföljning: planned, forecast and deviation per measure for one year, and the forecast gap."""
     lang = lang or current_lang()
     from budgetbalans.render.report import Report, ReportKind
 
-    _check_output(format, output, ReportKind.FOLLOW_UP)
+    _check_output(format, output, ReportKind.FOLLOW_UP, template)
     plans = _load_or_exit(paths, lang, "follow-up")
     _check_year(year, plans)
-    _emit_follow_up(plans, year, Report(ReportKind.FOLLOW_UP, _view(plans, unit, lang, None)), format, output)
+    _emit_follow_up(plans, year, Report(ReportKind.FOLLOW_UP, _view(plans, unit, lang, None), template=template),
+                    format, output)
 
 
 class CheckFormat(str, Enum):
@@ -215,6 +221,127 @@ def schema_command(lang: LangOpt = None) -> None:  # --lang as on every command:
     from budgetbalans.schema import plan_schema
 
     _print_json(plan_schema(lang or current_lang()))
+
+
+class DiffFormat(str, Enum):
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    GITHUB = "github"
+    CSV = "csv"
+    HTML = "html"
+    XLSX = "xlsx"
+
+
+@app.command("diff", cls=clitext.Command)
+def diff_command(
+    paths: PathsArg = None,
+    base: Annotated[Optional[str], typer.Option("--base")] = None,
+    format: Annotated[DiffFormat, typer.Option("--format")] = DiffFormat.TABLE,
+    unit: UnitOpt = None, lang: LangOpt = None, output: OutputOpt = None,
+    step_summary: Annotated[bool, typer.Option("--step-summary")] = False,
+    fail_on_worse: Annotated[bool, typer.Option("--fail-on-worse")] = False,
+) -> None:
+    """What a change to the plans does: measures added, removed, changed; totals, gap and shortfall per year."""
+    lang = lang or current_lang()
+    from budgetbalans import diffrun
+    from budgetbalans.read.git import GitError
+
+    if step_summary and format is not DiffFormat.MARKDOWN:
+        raise CommandLineError(diffrun.NO_STEP_SUMMARY(), "--step-summary")
+    if format is DiffFormat.XLSX and (output is None or str(output) == "-"):
+        raise CommandLineError(FILE_FORMAT(format=format.value), "--format")
+    try:
+        sides = diffrun.read_sides(paths or [], base)
+    except diffrun.DiffUsageError as error:
+        raise CommandLineError(error.message) from None  # type: ignore[arg-type]
+    except GitError as error:
+        clitext.show_error(error.message.text(lang))
+        raise typer.Exit(EXIT_USAGE) from None
+    if sides.diff is None:
+        _print_problems(sides.problems, lang)
+        raise typer.Exit(EXIT_INVALID)
+    result = sides.diff
+    plans = [p.plan for p in result.plans]
+    view = _view(plans, unit, lang, None)
+    names = None if base is not None or not paths or len(paths) != 2 else (str(paths[0]), str(paths[1]))
+    if format is DiffFormat.JSON:
+        from budgetbalans.render.jsondiff import render as render_json
+
+        data = render_json(result, base).encode("utf-8")
+    elif format is DiffFormat.GITHUB:
+        data = diffrun.github(result, view).encode("utf-8")
+    else:
+        from budgetbalans.render.build_diff import diff_document
+        from budgetbalans.render.formats import WRITER_BY_NAME
+        from budgetbalans.render.report import Report, ReportKind
+
+        report = _for_terminal(Report(ReportKind.GAP, view), ReportFormat(format.value), output)
+        data = WRITER_BY_NAME[format.value](diff_document(result, report.view, base, names, report.today), report)
+    _write_report(data, output)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if step_summary and summary_file:
+        from budgetbalans import output as out
+
+        try:
+            with open(summary_file, "ab") as file:
+                file.write(data)
+        except OSError as error:
+            raise typer.Exit(_cannot_write(out.OutputError(Path(summary_file), error), lang)) from None
+    raise typer.Exit(EXIT_INVALID if fail_on_worse and result.worse else EXIT_OK)
+
+
+IMPORT_INVALID = template(
+    "cli.import_invalid",
+    sv="den importerade planen blev inte giltig: {problem}; ingenting skrevs",
+    en="the imported plan is not valid: {problem}; nothing was written")
+
+
+@app.command("import", cls=clitext.Command)
+def import_command(
+    file: Annotated[Path, typer.Argument(readable=False)],
+    output: OutputOpt = None, unit: UnitOpt = None, lang: LangOpt = None,
+) -> None:
+    """Read the tables of a Word, Excel or CSV file as a plan file (YAML)."""
+    lang = lang or current_lang()
+    from budgetbalans.checks import Policy, check_plan
+    from budgetbalans.errors import PlanError
+    from budgetbalans.loader import validate_plan
+    from budgetbalans.read.importer import import_plan
+    from budgetbalans.read.plan_yaml import plan_yaml
+    from budgetbalans.read.tables import TableReadError, read_tables
+    from budgetbalans.yamlsource import YamlProblem, read_yaml
+
+    name = _safe(str(file))
+    try:
+        grids = read_tables(file)
+    except TableReadError as error:
+        typer.echo(f"{name}: {_safe(error.message.text(lang))}", err=True)
+        raise typer.Exit(EXIT_INVALID) from None
+    imported = import_plan(grids, Unit(unit.value) if unit else None)
+    if imported.problems:
+        for problem in imported.problems:
+            where = f"{_safe(problem.where)}: " if problem.where else ""
+            typer.echo(f"{name}: {where}{_safe(problem.message.text(lang))}", err=True)
+        raise typer.Exit(EXIT_INVALID)
+    text = plan_yaml(imported.plan, imported.comments, lang)
+    plan_name = str(output) if output is not None else "-"  # lines of the plan written, not of the document
+    try:
+        plan = validate_plan(read_yaml(text), plan_name)
+    except (PlanError, YamlProblem) as error:  # the import's own slip: said, never written
+        first = error.problems[0].message if isinstance(error, PlanError) else error.message
+        typer.echo(f"{name}: {_safe(IMPORT_INVALID(problem=first).text(lang))}", err=True)
+        raise typer.Exit(EXIT_INVALID) from None
+    _write_report(text.encode("utf-8"), output)
+    said: set[str] = set()
+    for note in imported.notes:  # a choice made on many rows is said once, at its first cell
+        words = note.message.text(lang)
+        if words not in said:
+            said.add(words)
+            where = f"{_safe(note.where)}: " if note.where else ""
+            typer.echo(f"{name}: {where}{_safe(words)}", err=True)
+    _print_problems(check_plan(plan, Policy()).problems, lang)  # what does not add up: check will say it too
+    raise typer.Exit(EXIT_OK)
 
 
 # --- the edges of every command --------------------------------------------------------------
@@ -320,8 +447,10 @@ FILE_FORMAT = template(
     en="{format} is a file: give one with --output FILE, such as --output rapport.{format}")
 
 
-def _check_output(format: ReportFormat, output: Optional[Path], kind: ReportKind) -> None:
-    """A wrong combination of --format and --output is a wrong command line (exit 2), found before any work."""
+def _check_output(format: ReportFormat, output: Optional[Path], kind: ReportKind,
+                  template: Optional[Path] = None) -> None:
+    """A wrong combination of --format and --output, or a --template that is not a Word document (or
+    not for docx), is a wrong command line (exit 2), found before any work."""
     from budgetbalans.render.formats import FILE_ONLY, GAP_FORMATS
     from budgetbalans.render.report import ReportKind
 
@@ -330,6 +459,12 @@ def _check_output(format: ReportFormat, output: Optional[Path], kind: ReportKind
         raise CommandLineError(NOT_A_GAP_FORMAT(format=format.value, formats=formats), "--format")
     if format.value in FILE_ONLY and (output is None or str(output) == "-"):
         raise CommandLineError(FILE_FORMAT(format=format.value), "--format")
+    if template is not None:
+        from budgetbalans.render.docx import template_problem
+
+        problem = template_problem(template, format.value)
+        if problem is not None:
+            raise CommandLineError(problem, "--template")
 
 
 def _emit(result: Summary, report: Report, format: ReportFormat, output: Optional[Path]) -> None:

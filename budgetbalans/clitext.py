@@ -113,14 +113,26 @@ COMMAND_HELP: dict[str, Words] = {
         "Kontrollera planfiler, till exempel i CI: varje problem i varje fil, sedan slutstatus 0 "
         "(inga problem) eller 1.",
         "Validate plan files for CI: every problem in every file, then exit 0 or 1."),
+    "diff": Words(
+        "Vad en ändring av planerna gör: åtgärder som lagts till, tagits bort eller ändrats, och summan, "
+        "gapet och vad som är kvar att spara per år, före och efter.",
+        "What a change to the plans does: measures added, removed or changed, and the total, the gap and "
+        "what is still to save per year, before and after."),
+    "import": Words(
+        "Läs tabellerna i ett Word-dokument, en Excel-arbetsbok eller en CSV-fil och skriv dem som en "
+        "planfil (YAML), med kommentarer där importen har valt; det som inte stämmer skrivs på standard fel.",
+        "Read the tables of a Word document, an Excel workbook or a CSV file and write them as a plan file "
+        "(YAML), with comments where the import chose; what does not add up is written to standard error."),
     "schema": Words(
         "Planformatets JSON Schema, för redigerare (yaml-language-server) och andra verktyg.",
         "The JSON Schema of the plan format, for editors (yaml-language-server) and other tools."),
 }
 
 _REPORT_FORMAT = Words(
-    "table, json, csv (svensk Excel), markdown, html (en fristående sida) eller xlsx (kräver --output).",
-    "table, json, csv (Swedish Excel), markdown, html (one self-contained page) or xlsx (needs --output).")
+    "table, json, csv (svensk Excel), markdown, html (en fristående sida), xlsx eller docx (Word; "
+    "xlsx och docx kräver --output).",
+    "table, json, csv (Swedish Excel), markdown, html (one self-contained page), xlsx or docx (Word; "
+    "xlsx and docx need --output).")
 
 #: Each option's and argument's help, by (command, parameter name); "*" holds those that every
 #: command words alike. tests/test_cli_lang.py checks that every parameter has one.
@@ -136,12 +148,17 @@ OPTION_HELP: dict[tuple[str, str], Words] = {
         "Visa belopp i kr, tkr eller mkr (standard: planernas enhet).",
         "Show amounts in kr, tkr or mkr (default: the plans' unit)."),
     ("*", "output"): Words(
-        "Skriv rapporten till den här filen (krävs för xlsx). Standard: terminalen (standard ut).",
-        "Write the report to this file (required for xlsx). Default: standard output."),
+        "Skriv rapporten till den här filen (krävs för xlsx och docx). Standard: terminalen (standard ut).",
+        "Write the report to this file (required for xlsx and docx). Default: standard output."),
     ("*", "status"): Words(
         "Räkna bara åtgärder med dessa statusar, kommaseparerade, till exempel klart,pågår eller done,ongoing.",
         "Count only these statuses, comma-separated, such as done,ongoing or klart,pågår."),
     ("*", "group_by"): Words("Delsummor per område (area), status eller plan.", "Subtotals by area, status or plan."),
+    ("*", "template"): Words(
+        "Med --format docx: börja från det här Word-dokumentet eller den här Word-mallen (.docx, .dotx); "
+        "dess formatmallar, sidhuvud och sidfot behålls, innehållet ersätts.",
+        "With --format docx: start from this Word document or template (.docx, .dotx); its styles, header "
+        "and footer are kept, its content replaced."),
     ("", "version"): Words("Visa versionen och avsluta.", "Show the version and exit."),
     ("summarize", "format"): _REPORT_FORMAT,
     ("gap", "format"): _REPORT_FORMAT,
@@ -154,6 +171,23 @@ OPTION_HELP: dict[tuple[str, str], Words] = {
     ("follow-up", "year"): Words(
         "Året att följa upp (standard: året för as_of, annars planens sista år).",
         "The year to follow up (default: the year of as_of, else the plan's last year)."),
+    ("diff", "paths"): Words(
+        "GAMMAL NY: två planfiler eller två mappar. Med --base: planfiler eller mappar i arbetskopian "
+        "(standard: plans/).",
+        "OLD NEW: two plan files or two folders. With --base: plan files or folders of the working tree "
+        "(default: plans/)."),
+    ("diff", "base"): Words(
+        "Jämför planerna vid den här git-revisionen (commit, gren, origin/main, tagg) med arbetskopian.",
+        "Compare the plans at this git revision (commit, branch, origin/main, tag) with the working tree."),
+    ("diff", "format"): Words(
+        "table, markdown, json, github (anteckningar i GitHub Actions), csv, html eller xlsx (kräver --output).",
+        "table, markdown, json, github (GitHub Actions annotations), csv, html or xlsx (needs --output)."),
+    ("diff", "step_summary"): Words(
+        "Lägg också Markdown-rapporten till filen i GITHUB_STEP_SUMMARY (jobbets sammanfattning), om den är satt.",
+        "Also append the Markdown report to the file in GITHUB_STEP_SUMMARY (the job summary), if it is set."),
+    ("diff", "fail_on_worse"): Words(
+        "Slutstatus 1 om det som är kvar att spara växer något år.",
+        "Exit 1 when what is still to save grows in any year."),
     ("check", "format"): Words(
         "text, github (annoteringar i GitHub Actions; standard när GITHUB_ACTIONS=true) eller json.",
         "text, github (workflow commands; the default when GITHUB_ACTIONS=true) or json."),
@@ -163,14 +197,30 @@ OPTION_HELP: dict[tuple[str, str], Words] = {
     ("check", "fail_on_gap"): Words(
         "Underkänn en plan vars åtgärder inte säkert täcker sparbetinget.",
         "Fail for a plan whose measures do not surely cover its target."),
+    ("import", "file"): Words(
+        "Filen att importera: .docx (Word), .xlsx (Excel) eller .csv.",
+        "The file to import: .docx (Word), .xlsx (Excel) or .csv."),
+    ("import", "output"): Words(
+        "Skriv planfilen hit, till exempel plans/omsorg-2025.yaml (skrivs inte om importen misslyckas). "
+        "Standard: terminalen (standard ut).",
+        "Write the plan file here, such as plans/omsorg-2025.yaml (nothing is written if the import fails). "
+        "Default: standard output."),
+    ("import", "unit"): Words(
+        "Enheten för belopp utan enhet, kr, tkr eller mkr, när dokumentet inte anger den (går före "
+        "dokumentets).",
+        "The unit of amounts without one, kr, tkr or mkr, when the document does not say (overrides the "
+        "document's)."),
 }
 
 #: The placeholder shown for an option's value, by parameter name (a choice shows its choices).
 METAVARS: dict[str, Words] = {
     "paths": Words("SÖKVÄG", "PATH"),
+    "file": Words("FIL", "FILE"),
     "output": Words("FIL", "FILE"),
+    "template": Words("FIL", "FILE"),
     "target": Words("BELOPP", "AMOUNT"),
     "year": Words("ÅR", "YEAR"),
+    "base": Words("REVISION", "REVISION"),
     "status": Words("STATUS", "STATUS"),
 }
 

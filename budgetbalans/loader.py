@@ -255,6 +255,37 @@ def _load(path: Path) -> tuple[Plan, str]:
     return _valid_fast(text, name) or validate_plan(_read_with_positions(text, name), name), text
 
 
+def load_text(data: bytes | str, name: str) -> Plan:
+    """The plan in a file's content read from elsewhere than the disk (a git revision); ``name`` names it.
+    Raise :class:`PlanError` with every problem in it, as :func:`load_plan` does for a file."""
+    text = data if isinstance(data, str) else _decode(data, name)
+    return _valid_fast(text, name) or validate_plan(_read_with_positions(text, name), name)
+
+
+def load_contents(contents: Iterable[tuple[str, bytes]]) -> Loaded:
+    """Plans from (name, content) pairs, as :func:`load_paths` reads files: every problem, and the
+    same plan in two of them refused."""
+    loaded, seen = Loaded(), _Seen()
+    for name, data in contents:
+        loaded.paths.append(name)
+        if len(data) > MAX_FILE_BYTES:
+            loaded.problems.append(Problem(name, 0, 0, TOO_LARGE(limit=MAX_FILE_BYTES // 1024 // 1024)))
+            continue
+        try:
+            text = _decode(data, name)
+            plan = load_text(text, name)
+        except PlanError as error:
+            loaded.problems += error.problems
+            continue
+        first = seen.same_plan(plan, text)
+        if first is None:
+            loaded.plans.append(plan)
+        else:
+            loaded.problems.append(first)
+    loaded.problems.sort()
+    return loaded
+
+
 def _valid_fast(text: str, name: str) -> Plan | None:
     """The plan, when a reading without positions finds nothing wrong; else ``None``.
 

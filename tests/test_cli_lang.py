@@ -133,7 +133,7 @@ def test_summarize_help_in_swedish_shows_choices_defaults_and_placeholders() -> 
     assert code == 0
     assert out.startswith("Användning: budgetbalans summarize [FLAGGOR] [SÖKVÄG]...\n")
     assert "\nArgument:\n  [SÖKVÄG]...  Planfiler eller mappar (alla *.yaml och *.yml under dem)." in out
-    assert "  --format [table|json|csv|markdown|html|xlsx]\n" in out
+    assert "  --format [table|json|csv|markdown|html|xlsx|docx]\n" in out
     assert "[standard: table]" in out
     assert "  --unit [kr|tkr|mkr] " in out and "  --group-by [area|status|plan] " in out
     assert "  -o, --output FIL " in out and "  --status STATUS " in out and "  --lang [sv|en] " in out
@@ -202,11 +202,11 @@ USAGE_ERRORS: list[tuple[list[str], str, str, str]] = [
     (["--bogus"], "", "okänd flagga '--bogus'", "no such option '--bogus'"),
     (["gap", "--year"], " gap", "--year: ett värde saknas efter flaggan", "--year: the option needs a value"),
     (["summarize", "--format"], " summarize",
-     "--format: ett värde saknas; välj table, json, csv, markdown, html eller xlsx",
-     "--format: a value is missing; choose table, json, csv, markdown, html or xlsx"),
+     "--format: ett värde saknas; välj table, json, csv, markdown, html, xlsx eller docx",
+     "--format: a value is missing; choose table, json, csv, markdown, html, xlsx or docx"),
     (["summarize", "--format", "pdf"], " summarize",
-     "--format: okänt värde 'pdf'; välj table, json, csv, markdown, html eller xlsx",
-     "--format: unknown value 'pdf'; choose table, json, csv, markdown, html or xlsx"),
+     "--format: okänt värde 'pdf'; välj table, json, csv, markdown, html, xlsx eller docx",
+     "--format: unknown value 'pdf'; choose table, json, csv, markdown, html, xlsx or docx"),
     (["summarize", "--unit=öre"], " summarize",
      "--unit: okänt värde 'öre'; välj kr, tkr eller mkr", "--unit: unknown value 'öre'; choose kr, tkr or mkr"),
     (["gap", "--group-by", "år"], " gap",
@@ -225,8 +225,8 @@ USAGE_ERRORS: list[tuple[list[str], str, str, str]] = [
     (["schema", "extra"], " schema", "oväntat argument 'extra'", "unexpected argument 'extra'"),
     (["sumarize"], "", "okänt kommando 'sumarize'; menade du 'summarize'?",
      "no such command 'sumarize'; did you mean 'summarize'?"),
-    (["rapport", "plans"], "", "okänt kommando 'rapport'; välj summarize, gap, follow-up, check eller schema",
-     "no such command 'rapport'; choose summarize, gap, follow-up, check or schema"),
+    (["xyz", "plans"], "", "okänt kommando 'xyz'; välj summarize, gap, follow-up, check, schema, diff eller import",
+     "no such command 'xyz'; choose summarize, gap, follow-up, check, schema, diff or import"),
     # budgetbalans's own checks of a value
     (["summarize", str(PLAN), "--status", "klar,bortglömd"], " summarize",
      "--status: okänd status 'bortglömd'; skriv planerad, pågår, klart, utredning, pausad eller avbruten "
@@ -239,9 +239,10 @@ USAGE_ERRORS: list[tuple[list[str], str, str, str]] = [
      "--format: xlsx blir en fil: ange den med --output FIL, till exempel --output rapport.xlsx",
      "--format: xlsx is a file: give one with --output FILE, such as --output rapport.xlsx"),
     (["gap", str(PLAN), "--format", "xlsx", "-o", "rapport.xlsx"], " gap",
-     "--format: gap har inget xlsx-format; använd summarize --format xlsx, eller gap med csv, html, json, "
+     "--format: gap har inget xlsx-format; använd summarize --format xlsx, eller gap med csv, docx, html, json, "
      "markdown eller table",
-     "--format: gap has no xlsx format; use summarize --format xlsx, or gap with csv, html, json, markdown or table"),
+     "--format: gap has no xlsx format; use summarize --format xlsx, or gap with csv, docx, html, json, markdown "
+     "or table"),
 ]
 
 

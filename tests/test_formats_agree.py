@@ -664,7 +664,7 @@ def check_gap_table(table: Table, figures: dict[str, Any], unit: str, html: bool
             assert net.worded and (net.kind, net.gap) == (kind_of(rng(gap, unit)), rng(gap, unit)), f"gap {NET}: {net}"
             assert not html or not table.row(NET).tone()
         else:
-            assert not table.find(NET), f"gap: a net row that only repeats the shortfall"
+            assert not table.find(NET), "gap: a net row that only repeats the shortfall"
     else:
         assert (shown.kind, shown.gap, shown.years) == (figures["gap_kind"], rng(gap, unit), None), (
             f"gap Hela perioden: {row.cells[verdict_column]!r}")

@@ -87,6 +87,17 @@ AREAS: dict[str, tuple[str, str]] = {
         "planerna. Kör `budgetbalans KOMMANDO --help` för att se vad kommandot tar. Slutstatus 2; "
         "se [Kommandona](planformat.md#kommandona).",
     ),
+    "diff": (
+        "Jämförelsen (`diff`)",
+        "`diff` jämför två filer eller mappar, eller planerna vid en revision i git med arbetskopian "
+        "(`--base`). Slutstatus 2; se [Kommandona](planformat.md#kommandona).",
+    ),
+    "git": (
+        "Git (`diff --base`)",
+        "`diff --base` läser de gamla planerna med git, utan att röra arbetskopian. Kommandot måste köras "
+        "i förrådet där planerna ligger, och revisionen måste finnas där; i CI behövs hela historiken "
+        "(`fetch-depth: 0`). Slutstatus 2.",
+    ),
 }
 
 #: A longer explanation for a message whose wording does not say all a controller needs.
@@ -146,6 +157,9 @@ PARTS: dict[str, str] = {
     "check.unbounded": "En del av andra meddelanden: står i stället för ett belopp som saknar övre "
                        "gräns (intervallklass 4), till exempel i `check.target_not_covered`.",
     "cli.or_list": "En del av andra meddelanden: den sista av flera möjligheter.",
+    "import.file.kind.": "En del av ett annat meddelande: sätts in som ‹slags fil› i `import.file.not_tables`.",
+    "import.xlsx.formula_more": "En del av ett annat meddelande: står sist i `import.xlsx.formula_no_value` "
+                                "när fler än en formel saknar resultat.",
     "cli.help_hint": "Står under ett fel på kommandoraden.",
     "plan.this_value": "En del av andra meddelanden: står som ‹nyckeln› när värdet inte har någon "
                        "egen nyckel.",
@@ -227,6 +241,12 @@ FIELDS_BY_CODE: dict[tuple[str, str], str] = {
     ("check.target_not_covered", "gap"): "det som är kvar att spara",
     ("check.target_not_covered", "computed"): "åtgärdernas summa",
     ("file.not_regular", "kind"): "slags fil",
+    ("import.xlsx.formula_no_value", "cell"): "cellen",
+    ("import.xlsx.formula_no_value", "formula"): "formeln",
+    ("import.xlsx.formula_no_value", "more"): "hur många formler som saknar resultat",
+    ("import.xlsx.sheet_too_large", "sheet"): "bladet",
+    ("import.xlsx.sheet_too_large", "first"): "första cellen",
+    ("import.xlsx.sheet_too_large", "last"): "sista cellen",
 }
 
 def import_every_module() -> None:

@@ -30,8 +30,8 @@ class Kind(str, Enum):
 @dataclass(frozen=True)
 class Grid:
     """One table of a file. ``name``: ``tabell 2`` (Word, counted from 1), the sheet's name (Excel),
-    ``""`` (CSV). ``origin``: the sheet row and column (from 1) of ``cells[0][0]`` (Excel; ``(1, 1)``
-    elsewhere)."""
+    ``""`` (CSV). ``origin``: the row and column (from 1) of ``cells[0][0]`` in the sheet or the
+    CSV file (a CSV file's title lines and empty border are not table; ``(1, 1)`` in Word)."""
 
     kind: Kind
     source: str
@@ -49,8 +49,8 @@ class Grid:
         """Where ``cells[row][column]`` is, in the words of the program that shows the file."""
         if self.kind is Kind.XLSX:
             return f"{self.name}!{column_letters(self.origin[1] + column)}{self.origin[0] + row}"
-        where = f'kolumn "{header}"' if header else f"kolumn {column + 1}"
-        line = f"rad {row + 1}, {where}"
+        where = f'kolumn "{header}"' if header else f"kolumn {self.origin[1] + column}"
+        line = f"rad {self.origin[0] + row}, {where}"
         return f"{self.name}, {line}" if self.name else line
 
 

@@ -349,16 +349,38 @@ def _document(kind: str, title: str, sections: tuple[Section, ...], summary: Sum
                                  (GapKind.UNCERTAIN, "uncertain"))]
     paths = [view.path(result.plan.path) for result in summary.plans]
     date = label("report_date", lang, date=today.isoformat()) if today is not None else ""
-    facts = [(label("plan", lang), path) for path in paths] + [("", label("unit", lang, unit=view.unit.value))]
+    organisations = dict.fromkeys(numbers.clean(r.plan.organisation) for r in summary.plans if r.plan.organisation)
+    facts = [(label("organisation", lang), "; ".join(organisations))] if organisations else []
+    if summary.years:
+        first, last = summary.years[0], summary.years[-1]
+        facts.append((label("plan_period", lang), str(first) if first == last else f"{first}–{last}"))
+    facts += [(label("plan", lang), path) for path in paths] + [("", label("unit", lang, unit=view.unit.value))]
+    statuses = any(column.key == "status" for table in tables for column in table.columns)
     return Document(kind, title, lang, view.unit, sections, tuple(facts), tuple(notes), tuple(legend), date,
-                    has_ranges(summary), _words(view))
+                    has_ranges(summary), _words(view, statuses))
 
 
-def _words(view: View) -> dict[str, str]:
+def _words(view: View, statuses: bool = True) -> dict[str, str]:
+    """The writers' fixed words; ``statuses``: with what a measure's status means for the total
+    (where a table shows the statuses)."""
     lang = view.lang
-    return {"plan": label("plan", lang), "warning": label("warning", lang), "warnings": label("warnings", lang),
-            "legend": label("legend", lang), "range_note": label("range_note", lang),
-            "target": label("target", lang), "generated": label("generated", lang, version=__version__)}
+    words = {"plan": label("plan", lang), "warning": label("warning", lang), "warnings": label("warnings", lang),
+             "legend": label("legend", lang), "range_note": label("range_note", lang),
+             "target": label("target", lang), "generated": label("generated", lang, version=__version__)}
+    if statuses:
+        words["statuses"] = statuses_legend(view)
+    return words
+
+
+def statuses_legend(view: View) -> str:
+    """What the statuses mean for the total: every status but avbruten counts, a possible effect does
+    not; under ``--status``, only those statuses."""
+    lang = view.lang
+    if view.statuses:
+        return label("legend_statuses_only", lang, statuses=", ".join(view.statuses))
+    counted = ", ".join(status_word(status, lang) for status in Status if status is not Status.CANCELLED)
+    return label("legend_statuses", lang, counted=counted, cancelled=status_word(Status.CANCELLED, lang),
+                 possible=label("possible", lang))
 
 
 # --- gap --------------------------------------------------------------------------------------------

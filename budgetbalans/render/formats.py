@@ -4,7 +4,7 @@ A report is built once into a :class:`~budgetbalans.render.model.Document` (by
 :mod:`budgetbalans.render.build` or :mod:`budgetbalans.render.build_followup`), and a writer
 serialises it: ``WRITER_BY_NAME``. JSON is the contract and dumps the core's records directly
 (:mod:`budgetbalans.render.jsonout`). Every writer's module (and its library: rich, Jinja2,
-XlsxWriter) is imported only when that format is used, so ``--format csv`` or ``json`` loads
+XlsxWriter, python-docx) is imported only when that format is used, so ``--format csv`` or ``json`` loads
 none of them.
 """
 
@@ -28,6 +28,7 @@ WRITER_BY_NAME: dict[str, Writer] = {
     "markdown": lazy("markdown", "write", text=True),
     "html": lazy("html", "write", text=True),
     "xlsx": lazy("xlsx", "write", text=False),
+    "docx": lazy("docx", "write", text=False),
 }
 
 
@@ -54,6 +55,6 @@ REPORTER_BY_NAME: dict[str, Renderer] = {name: partial(render, format=name) for 
 FOLLOW_UP_BY_NAME: dict[str, FollowUpRenderer] = {
     name: partial(render_follow_up, format=name) for name in ("json", *WRITER_BY_NAME)}
 #: Formats that are files rather than text: written only with ``--output``.
-FILE_ONLY = frozenset({"xlsx"})
+FILE_ONLY = frozenset({"xlsx", "docx"})
 #: Formats ``gap`` offers (its xlsx would only repeat summarize's workbook).
-GAP_FORMATS = frozenset({"table", "json", "csv", "markdown", "html"})
+GAP_FORMATS = frozenset({"table", "json", "csv", "markdown", "html", "docx"})

@@ -91,6 +91,18 @@ _LABELS: dict[str, tuple[str, str]] = {
     "legend_surplus": ("åtgärderna räcker, med så mycket över", "the measures are enough, with this much to spare"),
     "legend_uncertain": ("osäkert – intervallen kan ge både kvar att spara och överskott",
                          "uncertain – the ranges can give either a shortfall or a surplus"),
+    "legend_statuses": (
+        "Status: {counted} räknas in i summan; {cancelled} visas men räknas aldrig in. En möjlig effekt "
+        "({possible}) summeras för sig och räknas inte in.",
+        "Status: {counted} count in the total; {cancelled} is shown but never counted. A possible effect "
+        "({possible}) is added up on its own and not counted.",
+    ),
+    "legend_statuses_only": (
+        "Status: bara {statuses} räknas in i summan i den här rapporten; andra åtgärder visas nedtonade.",
+        "Status: only {statuses} count in the total of this report; other measures are shown greyed.",
+    ),
+    "organisation": ("Organisation", "Organisation"),
+    "plan_period": ("Period", "Period"),
     "rounded_note": (
         "Beloppen är avrundade; summorna är räknade på exakta belopp.",
         "Amounts are rounded; the totals are computed from the exact amounts.",

@@ -12,6 +12,7 @@ import datetime
 import importlib
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from budgetbalans.grouping import GroupBy
@@ -41,6 +42,7 @@ class Report:
     terminal: bool = False
     width: int | None = None
     today: datetime.date | None = None  # the report date, from the CLI: nothing in render/ reads the clock
+    template: Path | None = None  # docx: the Word document or template (--template) whose styles it starts from
 
 
 def lazy(module: str, function: str, *, text: bool) -> Callable[[Any, Report], bytes]:

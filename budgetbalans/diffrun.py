@@ -1,0 +1,137 @@
+"""``budgetbalans diff``: read both sides, compare, render; the command line's part is in :mod:`budgetbalans.cli`.
+
+- ``diff OLD NEW``: two plan files (the same plan, whatever the files are called) or two folders
+  (plans matched by their path below each folder);
+- ``diff --base REV [PATH ...]``: the plans at a git revision (:mod:`budgetbalans.read.git`, never a
+  checkout) against the working tree, matched by their path in the repository.
+
+Either way a renamed file is matched by title and organisation (:func:`budgetbalans.diff.compare`).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from budgetbalans.diff import Change, PlanChange, PlanDiff, compare
+from budgetbalans.errors import Problem
+from budgetbalans.loader import DEFAULT_FOLDER, Loaded, load_contents, load_paths
+from budgetbalans.messages import template
+from budgetbalans.models import Plan
+
+#: Problems that say a PATH holds no plan at all (on one side only, that side is empty).
+_NO_PLANS = frozenset({"file.missing", "file.no_plans_folder", "file.no_plan_files"})
+
+NEEDS_TWO = template(
+    "diff.needs_two",
+    sv="diff jämför två filer eller mappar (budgetbalans diff GAMMAL NY), eller planerna vid en revision i git "
+       "med arbetskopian (budgetbalans diff --base main)",
+    en="diff compares two files or folders (budgetbalans diff OLD NEW), or the plans at a git revision with "
+       "the working tree (budgetbalans diff --base main)")
+NO_STEP_SUMMARY = template(
+    "diff.step_summary_format",
+    sv="--step-summary skriver Markdown; använd den med --format markdown",
+    en="--step-summary writes Markdown; use it with --format markdown")
+
+
+@dataclass
+class Sides:
+    """Both sides read: the comparison, or the problems that stop it."""
+
+    diff: PlanDiff | None
+    problems: list[Problem]
+
+
+class DiffUsageError(Exception):
+    def __init__(self, message: object) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+def _problems(loaded: Loaded, other: Loaded | Sequence[object]) -> list[Problem]:
+    """A side's problems; that it holds no plans is none when the other side has some."""
+    other_has = bool(other.plans if isinstance(other, Loaded) else other)
+    return [p for p in loaded.problems if not (other_has and p.code in _NO_PLANS)]
+
+
+def _key_below(plan: Plan, root: Path) -> str:
+    if root.is_dir():
+        return os.path.relpath(plan.path, root)
+    return Path(plan.path).name
+
+
+def two_paths(old: Path, new: Path) -> Sides:
+    """Two files (the same plan) or two folders (plans matched by their path below each)."""
+    before, after = load_paths([old], "diff"), load_paths([new], "diff")
+    problems = sorted(_problems(before, after) + _problems(after, before))
+    if problems:
+        return Sides(None, problems)
+    if len(before.plans) == 1 and len(after.plans) == 1 and not old.is_dir() and not new.is_dir():
+        return Sides(compare([("", before.plans[0])], [("", after.plans[0])]), [])
+    return Sides(compare(((_key_below(p, old), p) for p in before.plans),
+                         ((_key_below(p, new), p) for p in after.plans)), [])
+
+
+def at_base(base: str, paths: Sequence[Path]) -> Sides:
+    """The plans at ``base`` against the working tree; :class:`~budgetbalans.read.git.GitError` if git cannot say."""
+    from budgetbalans.read import git
+
+    at = git.plans_at(base, paths)
+    before = load_contents((blob.name, blob.data) for blob in at.blobs)
+    keys = {blob.name: blob.key for blob in at.blobs}
+    after = load_paths(paths, "diff")
+    problems = [Problem(f"{base}:{p.path}", p.line, p.column, p.message) for p in _problems(before, after)]
+    problems += _problems(after, before)
+    if problems:
+        return Sides(None, sorted(problems))
+
+    def key(plan: Plan) -> str:
+        return Path(os.path.relpath(os.path.realpath(plan.path), at.top)).as_posix()
+
+    return Sides(compare(((keys[p.path], p) for p in before.plans), ((key(p), p) for p in after.plans)), [])
+
+
+def read_sides(paths: Sequence[Path], base: str | None) -> Sides:
+    if base is not None:
+        return at_base(base, list(paths) or [DEFAULT_FOLDER])
+    if len(paths) != 2:
+        raise DiffUsageError(NEEDS_TWO())
+    return two_paths(paths[0], paths[1])
+
+
+def positions(diff: PlanDiff) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
+    """Where each measure's ``- id:`` and each plan's ``target:`` stand in the new files of plans that changed."""
+    from budgetbalans.yamlsource import YamlProblem, read_yaml
+
+    lines: dict[tuple[str, str], int] = {}
+    targets: dict[str, int] = {}
+    for plan in diff.plans:
+        if plan.after is None or plan.change is Change.UNCHANGED:
+            continue
+        path = plan.after.plan.path
+        try:
+            source = read_yaml(Path(path).read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeError, YamlProblem):
+            continue
+        for index, measure in enumerate(plan.after.plan.measures):
+            lines[(path, measure.id)] = source.position(("measures", index))[0]
+        if isinstance(source.data, dict) and "target" in source.data:
+            targets[path] = source.position(("target",))[0]
+    return lines, targets
+
+
+def github(diff: PlanDiff, view: object) -> str:
+    from budgetbalans.render.githubdiff import write_github
+    from budgetbalans.render.view import View, shown_paths
+    from dataclasses import replace
+
+    assert isinstance(view, View)
+    view = replace(view, paths=shown_paths(plan.path for plan in diff.plans))
+    lines, targets = positions(diff)
+
+    def target_line(plan: PlanChange) -> int | None:
+        return targets.get(plan.path)
+
+    return write_github(diff, view, lines, target_line)

@@ -1,0 +1,416 @@
+"""Builder of ``diff``: a :class:`~budgetbalans.diff.PlanDiff` as a
+:class:`~budgetbalans.render.model.Document`, for every writer (terminal, Markdown, HTML, CSV, xlsx).
+
+One section: the key figures (total, verdict and measures before → after), then
+
+- *Per år* (per year): a column per year and one for the period; rows Summa before, after and the
+  change, the sparbeting (before and after where it changed), the gap before and after worded by
+  the core's kinds, the change of what is still to save, and the verdict in words ("från överskott
+  till kvar att spara"); its notes say which years newly fall short, in words;
+- *Åtgärder* (measures): each measure added, removed or changed, with what changed (status
+  pågår → avbruten) and its counted effect per year before → after; the unchanged are counted in a note;
+- *Planer* (plans), where a plan was added, removed or renamed, or several plans changed.
+
+Every word is here; every tone comes from the core's kinds and from whether the shortfall grows.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Sequence
+
+from budgetbalans import __version__
+from budgetbalans.core import Gap, GapKind, Totals
+from budgetbalans.diff import Change, Comparison, MeasureChange, PlanChange, PlanDiff, Trend, TotalsChange
+from budgetbalans.messages import Lang
+from budgetbalans.money import Range
+from budgetbalans.render import numbers
+from budgetbalans.render.build import TONE, plan_heading
+from budgetbalans.render.labels import label, status_word
+from budgetbalans.models import Status
+from budgetbalans.render.model import EMPTY, Cell, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone
+from budgetbalans.render.view import View, gap_text, period_verdict, shown_paths
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "title": ("Ändringar i planerna", "Changes to the plans"),
+    "against": ("Jämfört med {base}", "Compared with {base}"),
+    "old_new": ("{old} → {new}", "{old} → {new}"),
+    "per_year": ("Per år", "Per year"),
+    "total_before": ("Summa före", "Total before"),
+    "total_after": ("Summa efter", "Total after"),
+    "total_change": ("Ändring av summan", "Change of the total"),
+    "target_before": ("Sparbeting före", "Savings target before"),
+    "target_after": ("Sparbeting efter", "Savings target after"),
+    "target_change": ("Ändring av sparbetinget", "Change of the savings target"),
+    "gap_before": ("Kvar/överskott före", "Gap before"),
+    "gap_after": ("Kvar/överskott efter", "Gap after"),
+    "shortfall_change": ("Ändring av kvar att spara", "Change of still to save"),
+    "verdict": ("Besked", "Verdict"),
+    "from_to": ("från {before} till {after}", "from {before} to {after}"),
+    "kind_short": ("kvar att spara", "still to save"),
+    "kind_surplus": ("överskott", "surplus"),
+    "kind_uncertain": ("osäkert", "uncertain"),
+    "kind_none": ("inget sparbeting", "no savings target"),
+    "unchanged": ("oförändrat", "unchanged"),
+    "more_short": ("mer kvar att spara", "more still to save"),
+    "less_short": ("mindre kvar att spara", "less still to save"),
+    "less_surplus": ("mindre överskott", "smaller surplus"),
+    "more_surplus": ("större överskott", "larger surplus"),
+    "worse": ("sämre", "worse"),
+    "better": ("bättre", "better"),
+    "mixed": ("ändrat spann", "range changed"),
+    "measures": ("Åtgärder", "Measures"),
+    "plans": ("Planer", "Plans"),
+    "plan": ("Plan", "Plan"),
+    "change": ("Ändring", "Change"),
+    "what": ("Vad", "What"),
+    "added": ("tillagd", "added"),
+    "removed": ("borttagen", "removed"),
+    "changed": ("ändrad", "changed"),
+    "renamed": ("nytt filnamn (var {old})", "renamed (was {old})"),
+    "plan_unchanged": ("oförändrad", "unchanged"),
+    "unchanged_note": ("{count} åtgärder oförändrade.", "{count} measures unchanged."),
+    "no_changes": ("Inga ändringar i åtgärderna.", "No changes to the measures."),
+    "measures_figure": ("Åtgärder", "Measures"),
+    "counts": ("ändrade {changed} · tillagda {added} · borttagna {removed} · oförändrade {unchanged}",
+               "changed {changed} · added {added} · removed {removed} · unchanged {unchanged}"),
+    "newly_short": ("{when} går från {before} till kvar att spara: {amount} {unit} fattas",
+                    "{when} goes from {before} to still to save: {amount} {unit} missing"),
+    "grows": ("{when}: kvar att spara ökar med {amount} {unit}", "{when}: still to save grows by {amount} {unit}"),
+    "covered": ("{when} går från {before} till täckt", "{when} goes from {before} to covered"),
+    "shrinks": ("{when}: kvar att spara minskar med {amount} {unit}",
+                "{when}: still to save shrinks by {amount} {unit}"),
+    "period_when": ("Hela perioden", "The whole period"),
+    "to": ("till", "to"),
+    "effects_note": ("Effekt per år: före → efter, så som den räknas in (en avbruten åtgärd räknas inte).",
+                     "Effect per year: before → after, as it counts (a cancelled measure does not count)."),
+    "yes": ("ja", "yes"),
+    "no": ("nej", "no"),
+    "field_title": ("titel", "title"),
+    "field_area": ("område", "area"),
+    "field_status": ("status", "status"),
+    "field_responsible": ("ansvarig", "responsible"),
+    "field_schedule": ("tidplan", "schedule"),
+    "field_follow_up": ("uppföljning", "follow-up"),
+    "field_note": ("kommentar", "note"),
+    "field_potential": ("möjlig effekt", "possible effect"),
+    "field_effects": ("effekter", "effects"),
+    "field_class": ("intervall", "class"),
+    "field_forecast": ("prognos", "forecast"),
+    "field_outcome": ("utfall", "outcome"),
+    "field_organisation": ("organisation", "organisation"),
+    "field_unit": ("enhet", "unit"),
+    "field_years": ("år", "years"),
+    "field_target": ("sparbeting", "savings target"),
+}
+#: Fields whose before → after a measure's row shows in words (effects have their own columns).
+_SHOWN_VALUES = ("title", "status", "responsible", "schedule", "area", "class", "potential")
+
+
+def word(key: str, lang: Lang, **values: object) -> str:
+    if key not in _WORDS:
+        return label(key, lang, **values)
+    swedish, english = _WORDS[key]
+    text = swedish if lang is Lang.SV else english
+    return text.format(**values) if values else text
+
+
+def signed(value: Range | None, view: View) -> str:
+    """A change: ``+100``, ``-400``, ``0``, a range ``+100 till +300``; an unbounded end ``obegränsat``."""
+    if value is None:
+        return ""
+
+    def one(end: Decimal | None) -> str:
+        if end is None:
+            return label("unbounded", view.lang)
+        text = numbers.amount(end, view.unit)
+        return text if text.startswith("-") or text == "0" else f"+{text}"
+
+    low, high = one(value.low), one(value.high)
+    return low if low == high else f"{low} {word('to', view.lang)} {high}"
+
+
+def _kind_word(kind: GapKind | None, lang: Lang) -> str:
+    return word("kind_none" if kind is None else f"kind_{kind.value}", lang)
+
+
+def _gap_words(gap: Range | None, kind: GapKind | None, view: View) -> Cell:
+    if gap is None or kind is None:
+        return EMPTY
+    name, value = gap_text(gap, kind, view)
+    text = f"{name.lower()} {value}" if kind is not GapKind.UNCERTAIN else f"{name.lower()}: {value}"
+    return Cell(text, gap, TONE[kind])
+
+
+def _period_words(gap: Gap | None, view: View) -> Cell:
+    """The period's verdict as every report words it (:func:`~budgetbalans.render.view.period_verdict`): over
+    per-year targets where a year falls short, what is still to save and the years ("200 (2026)")."""
+    if gap is None:
+        return EMPTY
+    name, value = period_verdict(gap, view)
+    text = f"{name.lower()}: {value}" if gap.kind is GapKind.UNCERTAIN else f"{name.lower()} {value}"
+    return Cell(text, gap.shortfall if gap.year_falls_short else gap.total, TONE[gap.kind])
+
+
+def _side_words(comparison: Comparison, totals: Totals | None, after: bool, view: View) -> Cell:
+    if comparison.year is None:
+        return _period_words(None if totals is None else totals.gap, view)
+    return (_gap_words(comparison.gap_after, comparison.kind_after, view) if after
+            else _gap_words(comparison.gap_before, comparison.kind_before, view))
+
+
+def verdict(comparison: Comparison, view: View) -> Cell:
+    """The change in words: a change of kind named ("från överskott till kvar att spara"), else which way
+    the gap moved; bad where the shortfall grows, good where it shrinks or the year is now covered."""
+    c, lang = comparison, view.lang
+    if c.kind_before is None and c.kind_after is None:
+        return EMPTY
+    tone = (Tone.BAD if c.shortfall_grows or c.newly_short
+            else Tone.GOOD if c.shortfall_shrinks or c.now_covered or c.trend is Trend.BETTER else Tone.NEUTRAL)
+    if c.kind_before is not c.kind_after:
+        return Cell(word("from_to", lang, before=_kind_word(c.kind_before, lang), after=_kind_word(c.kind_after, lang)),
+                    c.gap_change, tone)
+    moved = c.trend
+    if moved is Trend.UNCHANGED or moved is None:
+        return Cell(word("unchanged", lang), c.gap_change, tone)
+    if moved is Trend.MIXED:
+        return Cell(word("mixed", lang), c.gap_change, tone)
+    words: dict[tuple[Trend, GapKind | None], str] = {
+        (Trend.WORSE, GapKind.SHORT): "more_short", (Trend.BETTER, GapKind.SHORT): "less_short",
+        (Trend.WORSE, GapKind.SURPLUS): "less_surplus", (Trend.BETTER, GapKind.SURPLUS): "more_surplus"}
+    key = words.get((moved, c.kind_after), moved.value)
+    return Cell(word(key, lang), c.gap_change, tone)
+
+
+def _amount(value: Range | None, view: View, tone: Tone = Tone.NEUTRAL) -> Cell:
+    return EMPTY if value is None else Cell(numbers.span(value, view.unit), value, tone)
+
+
+def _exact(value: Decimal | None, view: View) -> Cell:
+    return EMPTY if value is None else Cell(numbers.amount(value, view.unit), Range.exact(value))
+
+
+def _change(value: Range | None, view: View, tone: Tone = Tone.NEUTRAL) -> Cell:
+    return EMPTY if value is None else Cell(signed(value, view), value, tone)
+
+
+def _amount_column(key: str, name: str, view: View) -> Column:
+    unit = view.unit.value
+    return Column(key, name, ColumnKind.AMOUNT, f"{name} ({unit})",
+                  (f"{name} {label('low', view.lang)} ({unit})", f"{name} {label('high', view.lang)} ({unit})"))
+
+
+def years_table(totals: TotalsChange, view: View, before: Totals | None = None,
+                after: Totals | None = None) -> Table:
+    """Per year and for the period: the totals, the target, the gap and the verdict, before and after."""
+    lang = view.lang
+    comparisons = [*totals.years, totals.period]
+    keys = [str(c.year) if c.year is not None else "period" for c in comparisons]
+    columns = (Column("name", "", ColumnKind.NAME, wide=True),
+               *(_amount_column(key, key if key != "period" else label("period", lang), view) for key in keys))
+
+    def row(kind: RowKind, name: str, cells: Sequence[Cell], tone: Tone = Tone.NEUTRAL) -> Row:
+        return Row(kind, (Cell(name), *cells), tone)
+
+    rows = [row(RowKind.GROUP, word("total_before", lang), [_amount(c.total_before, view) for c in comparisons]),
+            row(RowKind.GROUP, word("total_after", lang), [_amount(c.total_after, view) for c in comparisons]),
+            row(RowKind.TOTAL, word("total_change", lang), [_change(c.total_change, view) for c in comparisons])]
+    if any(c.target_changed for c in comparisons):
+        rows += [row(RowKind.TARGET, word("target_before", lang), [_exact(c.target_before, view) for c in comparisons]),
+                 row(RowKind.TARGET, word("target_after", lang), [_exact(c.target_after, view) for c in comparisons]),
+                 row(RowKind.TARGET, word("target_change", lang),
+                     [Cell(signed(Range.exact(c.target_change), view), Range.exact(c.target_change))
+                      if c.target_change is not None else EMPTY for c in comparisons])]
+    elif any(c.target_after is not None for c in comparisons):
+        rows.append(row(RowKind.TARGET, label("target", lang), [_exact(c.target_after, view) for c in comparisons]))
+    if any(c.gap_before is not None or c.gap_after is not None for c in comparisons):
+        rows += [row(RowKind.GAP, word("gap_before", lang), [_side_words(c, before, False, view) for c in comparisons]),
+                 row(RowKind.GAP, word("gap_after", lang), [_side_words(c, after, True, view) for c in comparisons]),
+                 row(RowKind.SHORTFALL, word("shortfall_change", lang),
+                     [_change(c.shortfall_change, view, _shortfall_tone(c)) for c in comparisons]),
+                 row(RowKind.NET, word("verdict", lang), [verdict(c, view) for c in comparisons])]
+    else:
+        rows.append(row(RowKind.TARGET, f"{label('target', lang)}: {label('no_target', lang)}",
+                        [EMPTY for _ in comparisons]))
+    notes = tuple(note for _, note in headline_notes(totals, view))
+    return Table("years", word("per_year", lang), columns, tuple(rows), label("unit", lang, unit=view.unit.value),
+                 notes, name=word("per_year", lang))
+
+
+def _shortfall_tone(c: Comparison) -> Tone:
+    return Tone.BAD if c.shortfall_grows else Tone.GOOD if c.shortfall_shrinks else Tone.NEUTRAL
+
+
+def _when(c: Comparison, lang: Lang) -> str:
+    return str(c.year) if c.year is not None else word("period_when", lang)
+
+
+def headline_notes(totals: TotalsChange, view: View) -> list[tuple[Comparison, Note]]:
+    """In words: each year (and, with a target for the period only, the period) that newly falls short, or
+    whose shortfall grows, or that is now covered, or whose shortfall shrinks; with the comparison it is of."""
+    lang, unit = view.lang, view.unit.value
+    notes: list[tuple[Comparison, Note]] = []
+    comparisons = [*totals.years] + ([totals.period] if not totals.years or all(
+        c.kind_before is None and c.kind_after is None for c in totals.years) else [])
+    for c in comparisons:
+        amount = numbers.span(c.shortfall_after, view.unit) if c.shortfall_after is not None else ""
+        if c.newly_short:
+            notes.append((c, Note(word("newly_short", lang, when=_when(c, lang), before=_kind_word(c.kind_before, lang),
+                                       amount=amount, unit=unit), Tone.BAD)))
+        elif c.shortfall_grows and c.shortfall_change is not None:
+            notes.append((c, Note(word("grows", lang, when=_when(c, lang),
+                                       amount=signed(c.shortfall_change, view).lstrip("+"), unit=unit), Tone.BAD)))
+        elif c.now_covered:
+            notes.append((c, Note(word("covered", lang, when=_when(c, lang), before=_kind_word(c.kind_before, lang)),
+                                  Tone.GOOD)))
+        elif c.shortfall_shrinks and c.shortfall_change is not None:
+            notes.append((c, Note(word("shrinks", lang, when=_when(c, lang),
+                                       amount=signed(-c.shortfall_change, view).lstrip("+"), unit=unit), Tone.GOOD)))
+    return notes
+
+
+def _value_text(change: MeasureChange, name: str, side: object, lang: Lang) -> str:
+    value = change.value(name, side)  # type: ignore[arg-type]
+    if value is None:
+        return "–"
+    if name == "status":
+        return status_word(Status(value), lang)
+    if isinstance(value, bool):
+        return word("yes" if value else "no", lang)
+    return numbers.clean(str(value))
+
+
+def what_changed(change: MeasureChange, lang: Lang) -> str:
+    """The fields that changed; title, status, responsible, schedule, area, class with before → after."""
+    parts = []
+    for name in change.fields:
+        if name in _SHOWN_VALUES:
+            parts.append(f"{word(f'field_{name}', lang)}: {_value_text(change, name, change.before, lang)} → "
+                         f"{_value_text(change, name, change.after, lang)}")
+        else:
+            parts.append(word(f"field_{name}", lang))
+    return "; ".join(parts)
+
+
+def measures_table(diff: PlanDiff, view: View) -> Table:
+    lang = view.lang
+    years = sorted({year for change in diff.measures for year in change.effects}
+                   | {c.year for c in diff.totals.years if c.year is not None})
+    several = len({change.plan_path for change in diff.measures}) > 1 or len(diff.plans) > 1
+    columns = ([Column("plan", word("plan", lang))] if several else []) + [
+        Column("id", label("id", lang)), Column("measure", label("measure", lang), ColumnKind.NAME, wide=True),
+        Column("change", word("change", lang)), Column("what", word("what", lang)),
+        *(_amount_column(str(year), str(year), view) for year in years),
+        _amount_column("total", word("change", lang), view)]
+    rows = []
+    for change in diff.measures:
+        cells: list[Cell] = [Cell(view.path(change.plan_path))] if several else []
+        cells += [Cell(numbers.clean(change.id)), Cell(numbers.clean(change.title)),
+                  Cell(word(change.change.value, lang)), Cell(what_changed(change, lang))]
+        for year in years:
+            if year in change.effects:
+                before, after = change.effects[year]
+                text = f"{'–' if before is None else numbers.span(before, view.unit)} → " \
+                       f"{'–' if after is None else numbers.span(after, view.unit)}"
+                cells.append(Cell(text, (after or Range.exact(Decimal(0))).minus_bounds(before or Range.exact(Decimal(0)))))
+            else:
+                cells.append(EMPTY)
+        cells.append(_change(change.total_change, view))
+        rows.append(Row(RowKind.MEASURE, tuple(cells)))
+    notes = [Note(word("effects_note", lang))] if rows else [Note(word("no_changes", lang))]
+    if diff.unchanged:
+        notes.append(Note(word("unchanged_note", lang, count=diff.unchanged)))
+    return Table("measures", word("measures", lang), tuple(columns), tuple(rows), label("unit", lang, unit=view.unit.value),
+                 tuple(notes), name=word("measures", lang), head=3 if several else 2)
+
+
+def _plan_change(plan: PlanChange, view: View) -> str:
+    lang = view.lang
+    if plan.change is Change.RENAMED:
+        assert plan.before is not None
+        return word("renamed", lang, old=view.path(plan.before.plan.path))
+    if plan.change is Change.UNCHANGED:
+        return word("plan_unchanged", lang)
+    return word(plan.change.value, lang)
+
+
+def _plan_what(plan: PlanChange, view: View) -> str:
+    lang, parts = view.lang, []
+    for name in plan.fields:
+        if name == "target" and plan.before is not None and plan.after is not None:
+            before, after = plan.before.totals.target, plan.after.totals.target
+            shown = [("–" if t is None else numbers.amount(t.total, view.unit)) for t in (before, after)]
+            parts.append(f"{word('field_target', lang)}: {shown[0]} → {shown[1]}")
+        elif name == "title" and plan.before is not None:
+            parts.append(f"{word('field_title', lang)}: {numbers.clean(plan.before.plan.title)} → "
+                         f"{numbers.clean(plan.plan.title)}")
+        else:
+            parts.append(word(f"field_{name}", lang))
+    counts = [(plan.count(Change.CHANGED), "changed"), (plan.count(Change.ADDED), "added"),
+              (plan.count(Change.REMOVED), "removed")]
+    if any(n for n, _ in counts) and plan.change not in (Change.ADDED, Change.REMOVED):
+        parts.append(", ".join(f"{n} {word(key, lang)}" for n, key in counts if n))
+    return "; ".join(parts)
+
+
+def plans_table(diff: PlanDiff, view: View) -> Table:
+    lang = view.lang
+    columns = (Column("plan", word("plan", lang), ColumnKind.NAME, wide=True), Column("change", word("change", lang)),
+               Column("what", word("what", lang)), _amount_column("before", word("total_before", lang), view),
+               _amount_column("after", word("total_after", lang), view), _amount_column("total", word("change", lang), view),
+               Column("gap_before", word("gap_before", lang)), Column("gap_after", word("gap_after", lang)))
+    rows = []
+    for plan in diff.plans:
+        p = plan.totals.period
+        rows.append(Row(RowKind.GROUP, (Cell(f"{plan_heading(plan.plan)} ({view.path(plan.path)})"),
+                                        Cell(_plan_change(plan, view)), Cell(_plan_what(plan, view)),
+                                        _amount(p.total_before if plan.before else None, view),
+                                        _amount(p.total_after if plan.after else None, view),
+                                        _change(p.total_change, view),
+                                        _period_words(plan.before.totals.gap if plan.before else None, view),
+                                        _period_words(plan.after.totals.gap if plan.after else None, view)),
+                        verdict(p, view).tone))
+    return Table("plans", word("plans", lang), columns, tuple(rows), label("unit", lang, unit=view.unit.value),
+                 name=word("plans", lang))
+
+
+def _figures(diff: PlanDiff, view: View) -> tuple[Figure, ...]:
+    lang, unit, p = view.lang, view.unit.value, diff.totals.period
+    figures = [Figure(label("measures_total", lang),
+                      f"{numbers.span(p.total_before, view.unit)} → {numbers.span(p.total_after, view.unit)} {unit}")]
+    if p.kind_before is not None or p.kind_after is not None:
+        before, after = (_period_words(totals.gap, view).text or "–" for totals in (diff.before.totals,
+                                                                                     diff.after.totals))
+        figures.append(Figure(word("verdict", lang), f"{before} → {after} {unit}", verdict(p, view).tone))
+    changes = diff.measures
+    figures.append(Figure(word("measures_figure", lang), word(
+        "counts", lang, changed=sum(1 for m in changes if m.change is Change.CHANGED),
+        added=sum(1 for m in changes if m.change is Change.ADDED),
+        removed=sum(1 for m in changes if m.change is Change.REMOVED), unchanged=diff.unchanged)))
+    return tuple(figures)
+
+
+def diff_document(diff: PlanDiff, view: View, base: str | None = None, names: tuple[str, str] | None = None,
+                  today: datetime.date | None = None) -> Document:
+    """The diff as a Document: ``base`` the revision compared with (``--base``), else ``names`` of the two sides."""
+    lang = view.lang
+    from dataclasses import replace
+
+    paths = [plan.path for plan in diff.plans] + [plan.before.plan.path for plan in diff.plans if plan.before]
+    view = replace(view, paths=shown_paths(paths))
+    subtitle = (word("against", lang, base=base) if base is not None
+                else word("old_new", lang, old=names[0], new=names[1]) if names is not None else "")
+    tables = [years_table(diff.totals, view, diff.before.totals, diff.after.totals), measures_table(diff, view)]
+    if len(diff.plans) > 1 or any(p.change in (Change.ADDED, Change.REMOVED, Change.RENAMED) for p in diff.plans):
+        tables.append(plans_table(diff, view))
+    title = word("title", lang)
+    section = Section(title, subtitle, _figures(diff, view), (), tuple(tables), sheet=title[:31])
+    date = label("report_date", lang, date=today.isoformat()) if today is not None else ""
+    facts = (("", subtitle), ("", label("unit", lang, unit=view.unit.value)))
+    words = {"warning": label("warning", lang), "generated": label("generated", lang, version=__version__),
+             "legend": label("legend", lang), "range_note": label("range_note", lang), "target": label("target", lang),
+             "plan": label("plan", lang), "warnings": label("warnings", lang)}
+    return Document("diff", title, lang, view.unit, (section,), facts, (), (), date,
+                    any(not c.total_after.is_exact or not c.total_before.is_exact
+                        for c in (*diff.totals.years, diff.totals.period)), words)

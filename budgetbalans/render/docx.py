@@ -1,0 +1,661 @@
+"""``--format docx``: a :class:`~budgetbalans.render.model.Document` as a Word document for the
+nämnd's handlingar (python-docx, imported only here).
+
+What it holds, in order:
+
+- The report's title (Word's *Title* style), its facts (organisation, period, plan files, unit)
+  and the report date.
+- Per section: its title (*Heading 1*; the first section's only where it differs from the
+  report's title) and subtitle (*Subtitle*), the key figures (one line each, the value bold and
+  in its tone's colour), then each table a reader sees (:attr:`Audience.TEXT
+  <budgetbalans.render.model.Audience>`) under its own title (*Heading 2*) and caption where they
+  differ from the section's, then the table's and the section's notes. The charts are not drawn:
+  their figures are the tables'.
+- After every section, the rounding note, the warnings (*Heading 2* and *List Bullet*), the legend
+  (*Heading 2*: the interval classes, what the statuses mean for the total, the verdicts in their
+  colours) and the generator line.
+
+Tables are real Word tables in the built-in table style *Light Grid Accent 1* (the template's
+accent colour), their text in the paragraph style *Tabelltext* (9 pt, no spacing; a template may
+define its own). The header row repeats on every page: python-docx has no API for it, so the
+row gets ``<w:tblHeader/>`` (and every row ``<w:cantSplit/>``) through ``OxmlElement``. Amount
+columns are right-aligned; their digit groups are joined by a no-break space (as Swedish Word
+and Excel write them), so no figure breaks over two lines. Column widths are fixed from the
+texts: the measure's title takes the room the others leave. Summa and the gap are bold, what is
+not counted grey and italic; a verdict's colour (red, green, amber) comes only from its
+:class:`~budgetbalans.render.model.Tone`.
+
+Every report section starts on a new page, in a Word section of its own: landscape where a table
+has more than :data:`LANDSCAPE_COLUMNS` columns or needs more room than the page held upright
+gives, else portrait.
+
+``--template FILE`` (:func:`open_template`): the document starts from the municipality's Word
+document or template (.docx or .dotx): its body is cleared, its styles, headers, footers, page
+size and margins are kept. A style the template lacks is copied into it from python-docx's own
+template. Without a template: A4, 2 cm margins, the title in the page header and the report date
+and page number in the footer.
+
+Plan text is data: python-docx writes it as text, never as a field or markup; a character XML
+cannot hold is dropped.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from budgetbalans.messages import Lang, Message, quoted, template
+from budgetbalans.oserrors import os_reason
+from budgetbalans.render.model import Audience, Column, Document, Note, Row, RowKind, Section, Table, Tone
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.section import Section as WordSection
+    from docx.table import Table as WordTable
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+
+    from budgetbalans.render.report import Report
+
+#: A table with more columns than this is printed on a landscape page.
+LANDSCAPE_COLUMNS = 7
+#: The largest template read (a template with its logos is far smaller), and what it may unpack to.
+TEMPLATE_LIMIT = 50 * 1024 * 1024
+_UNPACKED_LIMIT = 8 * TEMPLATE_LIMIT
+
+TABLE_STYLE = "Light Grid Accent 1"
+TABLE_TEXT = "Tabelltext"
+#: A tone's colour (the HTML page's): still to save red, a surplus green, either amber.
+COLOUR = {Tone.BAD: "B4432F", Tone.GOOD: "2F7D4F", Tone.UNCERTAIN: "A86A00"}
+_GREY = "7F7F7F"
+_BOLD_ROWS = frozenset({RowKind.TOTAL, RowKind.GAP, RowKind.SHORTFALL})
+_DIM_ROWS = frozenset({RowKind.UNCOUNTED, RowKind.POTENTIAL})
+_SHOWN = (Audience.ALL, Audience.TEXT)
+_FIGURE_CHARS, _TEXT_CHARS = 13, 22  # a column's width follows its texts up to so many characters
+_NO_BREAK = re.compile(r"(?<=[\d≥≤]) (?=[\d%]|[tm]?kr\b)")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_LANGUAGE = {Lang.SV: "sv-SE", Lang.EN: "en-GB"}
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+
+# --- the template (--template) ---------------------------------------------------------------------
+
+TEMPLATE_NOT_DOCX = template(
+    "cli.template_not_docx",
+    sv="gäller bara --format docx; lägg till --format docx -o rapport.docx, eller ta bort --template",
+    en="only applies to --format docx; add --format docx -o report.docx, or leave out --template")
+TEMPLATE_UNREADABLE = template("cli.template_unreadable", sv="kan inte läsa mallen {path}: {reason}",
+                               en="cannot read the template {path}: {reason}")
+TEMPLATE_TOO_LARGE = template(
+    "cli.template_too_large",
+    sv="mallen {path} är större än {limit}; använd en mall utan stora bilder eller inbäddade filer",
+    en="the template {path} is larger than {limit}; use a template without large pictures or embedded files")
+TEMPLATE_OLD_WORD = template(
+    "cli.template_old_word",
+    sv="mallen {path} är en äldre Word-fil (.doc/.dot) eller lösenordsskyddad; öppna den i Word och "
+       "spara den som Word-dokument (.docx) utan lösenord",
+    en="the template {path} is an older Word file (.doc/.dot) or password-protected; open it in Word and "
+       "save it as a Word document (.docx) without a password")
+TEMPLATE_NOT_WORD = template(
+    "cli.template_not_word",
+    sv="mallen {path} är inte ett Word-dokument; ange en .docx- eller .dotx-fil (i Word: Spara som, "
+       "Word-dokument eller Word-mall)",
+    en="the template {path} is not a Word document; give a .docx or .dotx file (in Word: Save As, "
+       "Word Document or Word Template)")
+
+
+class TemplateError(Exception):
+    """A ``--template`` that cannot be used, with its message."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.text(Lang.EN))
+        self.message = message
+
+
+def template_problem(path: Path, format: str) -> Message | None:
+    """What is wrong with ``--template path`` for ``--format format``, or None: for the command
+    line to refuse before any plan is read (exit 2)."""
+    if format != "docx":
+        return TEMPLATE_NOT_DOCX()
+    try:
+        open_template(path)
+    except TemplateError as error:
+        return error.message
+    return None
+
+
+def open_template(path: Path) -> WordDocument:
+    """The Word document or template at ``path`` (a .dotx opened as a document), or :class:`TemplateError`."""
+    import docx
+    from docx.opc.exceptions import OpcError
+
+    name = quoted(path, limit=200)
+    try:
+        with path.open("rb") as file:
+            data = file.read(TEMPLATE_LIMIT + 1)
+    except OSError as error:
+        raise TemplateError(TEMPLATE_UNREADABLE(path=name, reason=os_reason(error))) from None
+    if len(data) > TEMPLATE_LIMIT:
+        raise TemplateError(TEMPLATE_TOO_LARGE(path=name, limit=f"{TEMPLATE_LIMIT // (1024 * 1024)} MB"))
+    if data.startswith(_OLE):
+        raise TemplateError(TEMPLATE_OLD_WORD(path=name))
+    try:
+        return docx.Document(io.BytesIO(_as_document(data, name)))
+    except (zipfile.BadZipFile, OpcError, SyntaxError, KeyError, ValueError, IndexError, AttributeError, TypeError):
+        # whatever python-docx meets in a file that is not a Word document (lxml's XMLSyntaxError is a SyntaxError)
+        raise TemplateError(TEMPLATE_NOT_WORD(path=name)) from None
+
+
+def _as_document(data: bytes, name: str) -> bytes:
+    """A .dotx's bytes as a .docx (its main part's content type; python-docx opens only documents).
+    A zip that would unpack to more than :data:`_UNPACKED_LIMIT` is refused as too large."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        if sum(info.file_size for info in package.infolist()) > _UNPACKED_LIMIT:
+            raise TemplateError(TEMPLATE_TOO_LARGE(path=name, limit=f"{_UNPACKED_LIMIT // (1024 * 1024)} MB"))
+        types = package.read("[Content_Types].xml")
+        if _TEMPLATE_TYPE not in types:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as document:
+            for info in package.infolist():
+                body = package.read(info)
+                if info.filename == "[Content_Types].xml":
+                    body = body.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
+                document.writestr(info, body)
+        return out.getvalue()
+
+
+# --- writing -----------------------------------------------------------------------------------------
+
+
+def write(document: Document, options: Report) -> bytes:
+    """The .docx file's bytes."""
+    word = _start(document, options)
+    _Writer(word, document, fresh=options.template is None).write()
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+def _start(document: Document, options: Report) -> WordDocument:
+    """A new A4 document, or the template with its body cleared (styles, headers, footers kept)."""
+    import docx
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    if options.template is not None:
+        word = open_template(options.template)
+        body = word.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+    else:
+        word = docx.Document()
+        section = word.sections[0]
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(2))
+        _set_language(word, _LANGUAGE[document.lang])
+        word.core_properties.author = ""
+        word.core_properties.last_modified_by = ""
+    properties = word.core_properties
+    properties.title = _xml(document.title)
+    properties.language = _LANGUAGE[document.lang]
+    properties.comments = _xml(document.words.get("generated", ""))
+    if options.today is not None:
+        day = options.today  # the report date: the writer reads no clock
+        properties.created = properties.modified = datetime.datetime(day.year, day.month, day.day)
+    properties.revision = 1
+    return word
+
+
+def _set_language(word: WordDocument, language: str) -> None:
+    """The document's language (spelling and hyphenation) in its default run properties."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    defaults = word.styles.element.find(qn("w:docDefaults"))
+    r_pr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}") if defaults is not None else None
+    if r_pr is None:
+        return
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.append(lang)
+    lang.set(qn("w:val"), language)
+
+
+def _xml(text: str) -> str:
+    """Text XML can hold (plan text has had its control characters removed already; this is the last guard)."""
+    return _NOT_XML.sub("", text)
+
+
+def _figure_text(text: str) -> str:
+    """A figure's digit groups (and ``≥``, ``%``, ``tkr``) joined by no-break spaces."""
+    return _NO_BREAK.sub("\u00a0", _xml(text))
+
+
+def _unprefixed(text: str, word: str) -> str:
+    """A warning under the heading "Varningar" without its own "Varning: "."""
+    return text.removeprefix(f"{word}: ") if word else text
+
+
+@lru_cache(maxsize=1)
+def _default_styles() -> object:
+    """python-docx's own template's styles element: where a style a template lacks is copied from."""
+    import docx
+
+    return docx.Document().styles.element
+
+
+#: Per character of 9-point text, and a cell's margins (room for a wider font than Calibri, such as
+#: DejaVu Sans where Calibri is missing; bold figures are wider still).
+_PER_CHAR_CM, _PADDING_CM, _TITLE_CM = 0.22, 0.5, 4.0
+_TWIP = 635  # EMU
+
+
+@dataclass(frozen=True)
+class _Natural:
+    """A table's columns as wide as their texts ask (EMU, by position among the shown columns), the
+    least a text column may shrink to, and the title columns (which take what is left)."""
+
+    widths: dict[int, int]
+    least: dict[int, int]
+    numeric: frozenset[int]
+    wide: tuple[int, ...]
+
+    @property
+    def needed(self) -> int:
+        """The room the table needs: every column at its width, the titles at their least."""
+        from docx.shared import Cm
+
+        return sum(self.widths.values()) + int(Cm(_TITLE_CM)) * len(self.wide)
+
+
+def _natural(table: Table, shown: Sequence[int]) -> _Natural:
+    from docx.shared import Cm
+
+    per_char, padding = Cm(_PER_CHAR_CM), Cm(_PADDING_CM)
+    widths: dict[int, int] = {}
+    least: dict[int, int] = {}
+    numeric: set[int] = set()
+    for position, index in enumerate(shown):
+        column = table.columns[index]
+        if column.wide:
+            continue
+        limit = _FIGURE_CHARS if column.numeric else _TEXT_CHARS
+        word = max(map(len, column.header.split()), default=0)
+        chars = len(column.header) if len(column.header) <= limit else word
+        for _, row in table.shown(Audience.TEXT):
+            text = row.cells[index].text if index < len(row.cells) else ""
+            if len(text) <= limit:
+                chars = max(chars, len(text))
+            else:  # wraps: its longest word (a figure's groups are one word) or the limit
+                chars = max(chars, _longest_unbroken(text) if column.numeric else limit)
+        widths[position] = int((max(chars, 2) + 1) * per_char + padding)  # a character to spare: bold headers
+        least[position] = int((max(word, min(chars, 8), 2) + 1) * per_char + padding)
+        if column.numeric:
+            numeric.add(position)
+    wide = tuple(position for position, index in enumerate(shown) if table.columns[index].wide)
+    return _Natural(widths, least, frozenset(numeric), wide)
+
+
+def column_widths(table: Table, shown: Sequence[int], room: int) -> list[int]:
+    """The shown columns' widths (EMU) in ``room``: each as wide as its longest text (a figure whole,
+    text and headers up to :data:`_TEXT_CHARS` characters, wrapping beyond), the title column what
+    is left. Where that is too wide, the text columns shrink (they wrap, down to their header's
+    longest word) before the figures do."""
+    natural = _natural(table, shown)
+    widths = dict(natural.widths)
+    over = natural.needed - room
+    wrapping = [position for position in widths if position not in natural.numeric]
+    give = sum(widths[position] - natural.least[position] for position in wrapping)
+    if over > 0 and give > 0:
+        share = min(1.0, over / give)
+        for position in wrapping:
+            widths[position] -= int((widths[position] - natural.least[position]) * share)
+        over = sum(widths.values()) + natural.needed - sum(natural.widths.values()) - room
+    if over > 0:  # still too wide: every column in proportion
+        scale = room / (sum(widths.values()) + natural.needed - sum(natural.widths.values()))
+        widths = {position: int(width * scale) for position, width in widths.items()}
+    rest = (room - sum(widths.values())) // len(natural.wide) if natural.wide else 0
+    # whole twips (Word's unit for widths), rounded down: the table never overruns its room
+    return [(width := widths.get(position, rest)) - width % _TWIP for position in range(len(shown))]
+
+
+def _longest_unbroken(text: str) -> int:
+    return max((len(part) for part in _figure_text(text).split(" ")), default=0)
+
+
+class _Writer:
+    """Writes the Document into ``word``."""
+
+    def __init__(self, word: WordDocument, document: Document, fresh: bool) -> None:
+        self.word, self.document, self.fresh = word, document, fresh
+        self.styles: dict[str, str | None] = {}
+        self.table_text: str | None = None  # the id of the tables' paragraph style, once looked up
+
+    def write(self) -> None:
+        document = self.document
+        sections = document.sections
+        portrait = self._portrait_room()
+        self._orient(self.word.sections[-1], bool(sections) and _landscape(sections[0], portrait))
+        self._paragraph(document.title, "Title")
+        for name, value in document.facts:
+            self._fact(name, value)
+        if document.report_date:
+            self._fact("", document.report_date)
+        for index, section in enumerate(sections):
+            if index:
+                from docx.enum.section import WD_SECTION
+
+                self._orient(self.word.add_section(WD_SECTION.NEW_PAGE), _landscape(section, portrait))
+            self._section(section, first=index == 0)
+        self._closing()
+        if self.fresh:
+            self._header_footer()
+
+    # --- page setup ---
+
+    def _orient(self, section: WordSection, landscape: bool) -> None:
+        from docx.enum.section import WD_ORIENT
+        from docx.shared import Cm
+
+        width, height = section.page_width or Cm(21), section.page_height or Cm(29.7)
+        if landscape != (width > height):
+            width, height = height, width
+        section.page_width, section.page_height = width, height
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+
+    def _portrait_room(self) -> int:
+        """The width text takes on the document's page held upright, in EMU."""
+        from docx.shared import Cm
+
+        section = self.word.sections[-1]
+        width = min(section.page_width or Cm(21), section.page_height or Cm(29.7))
+        left, right = section.left_margin or Cm(2), section.right_margin or Cm(2)
+        return max(int(width - left - right), int(Cm(8)))
+
+    def _room(self) -> int:
+        """The width text takes in the current (last) section, in EMU."""
+        from docx.shared import Cm
+
+        section = self.word.sections[-1]
+        width = section.page_width or Cm(21)
+        left, right = section.left_margin or Cm(2), section.right_margin or Cm(2)
+        return max(int(width - left - right), int(Cm(8)))
+
+    def _header_footer(self) -> None:
+        """Without a template: the title in the page header; the report date and the page number in the footer."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        section = self.word.sections[0]
+        header = section.header.paragraphs[0]
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        self._run(header, self.document.title, colour=_GREY, size=8)
+        footer = section.footer.paragraphs[0]
+        if self.document.report_date:
+            self._run(footer, f"{self.document.report_date} · ", colour=_GREY, size=8)
+        self._page_number(footer)
+
+    def _page_number(self, paragraph: Paragraph) -> None:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        run = self._run(paragraph, "", colour=_GREY, size=8)
+        for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
+            if kind is not None:
+                element = OxmlElement("w:fldChar")
+                element.set(qn("w:fldCharType"), kind)
+            else:
+                element = OxmlElement("w:instrText")
+                element.set(qn("xml:space"), "preserve")
+                element.text = text
+            run._r.append(element)
+
+    # --- styles ---
+
+    def _style(self, name: str) -> str | None:
+        """``name`` if the document has it or it could be copied from python-docx's template; else None."""
+        if name not in self.styles:
+            self.styles[name] = name if self._ensure(name) else None
+        return self.styles[name]
+
+    def _ensure(self, name: str) -> bool:
+        from docx.oxml.ns import qn
+        from docx.styles import BabelFish
+
+        styles = self.word.styles
+        if name in styles:
+            return True
+        if name == TABLE_TEXT:
+            return self._table_text()
+        internal = BabelFish.ui2internal(name)
+        source = _default_styles()
+        element = next((style for style in source.findall(qn("w:style"))  # type: ignore[attr-defined]
+                        if style.find(qn("w:name")) is not None
+                        and style.find(qn("w:name")).get(qn("w:val")) == internal), None)
+        if element is None:
+            return False
+        self._copy_style(element, source)
+        return name in styles
+
+    def _copy_style(self, element: object, source: object) -> None:
+        """Copy a style (and the styles it is based on that the document lacks) into the document."""
+        from docx.oxml.ns import qn
+
+        target = self.word.styles.element
+        ids = {style.get(qn("w:styleId")) for style in target.findall(qn("w:style"))}
+        chain = [element]
+        while True:
+            based = chain[-1].find(qn("w:basedOn"))  # type: ignore[attr-defined]
+            parent_id = based.get(qn("w:val")) if based is not None else None
+            if parent_id is None or parent_id in ids:
+                break
+            parent = next((s for s in source.findall(qn("w:style"))  # type: ignore[attr-defined]
+                           if s.get(qn("w:styleId")) == parent_id), None)
+            if parent is None or parent in chain:
+                break
+            chain.append(parent)
+        for style in reversed(chain):
+            clone = copy.deepcopy(style)
+            link = clone.find(qn("w:link"))  # type: ignore[attr-defined]
+            if link is not None:  # the linked character style, which the document may lack
+                clone.remove(link)  # type: ignore[attr-defined]
+            target.append(clone)
+
+    def _table_text(self) -> bool:
+        """The paragraph style of the tables' text: Normal at 9 pt, no spacing (a template may define its own)."""
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.shared import Pt
+
+        style = self.word.styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = self.word.styles["Normal"]
+        style.font.size = Pt(9)
+        form = style.paragraph_format
+        form.space_before, form.space_after, form.line_spacing = Pt(0), Pt(0), 1.0
+        return True
+
+    # --- paragraphs ---
+
+    def _paragraph(self, text: str, style: str | None = None, *, colour: str | None = None, bold: bool = False,
+                   italic: bool = False) -> Paragraph:
+        paragraph = self.word.add_paragraph(style=self._style(style) if style else None)
+        if text:
+            self._run(paragraph, text, colour=colour, bold=bold, italic=italic)
+        return paragraph
+
+    def _run(self, paragraph: Paragraph, text: str, *, colour: str | None = None, bold: bool = False,
+             italic: bool = False, size: float | None = None) -> Run:
+        from docx.shared import Pt, RGBColor
+
+        run = paragraph.add_run(_xml(text))
+        if bold:
+            run.bold = True
+        if italic:
+            run.italic = True
+        if colour:
+            run.font.color.rgb = RGBColor.from_string(colour)
+        if size:
+            run.font.size = Pt(size)
+        return run
+
+    def _fact(self, name: str, value: str) -> None:
+        from docx.shared import Pt
+
+        paragraph = self._paragraph("")
+        paragraph.paragraph_format.space_after = Pt(0)
+        if name:
+            self._run(paragraph, f"{name}: ", bold=True)
+        self._run(paragraph, value)
+
+    def _note(self, note: Note) -> None:
+        self._paragraph(note.text, colour=COLOUR.get(note.tone), italic=not note.warning and note.tone is Tone.NEUTRAL)
+
+    # --- sections and tables ---
+
+    def _section(self, section: Section, first: bool) -> None:
+        from docx.shared import Pt
+
+        if not first or section.title != self.document.title:
+            self._paragraph(section.title, "Heading 1")
+        if section.subtitle:
+            self._paragraph(section.subtitle, "Subtitle")
+        for figure in section.figures:
+            paragraph = self._paragraph("")
+            paragraph.paragraph_format.space_after = Pt(0)
+            self._run(paragraph, f"{figure.name}: ")
+            self._run(paragraph, _figure_text(figure.value), bold=True, colour=COLOUR.get(figure.tone))
+        for table in section.tables:
+            if table.audience in _SHOWN:
+                self._table(table, section)
+        for note in section.notes:
+            self._note(note)
+
+    def _table(self, table: Table, section: Section) -> None:
+        if table.title and table.title != section.title:
+            self._paragraph(table.title, "Heading 2")
+        if table.caption and table.caption != section.subtitle:
+            self._paragraph(table.caption, italic=True)
+        shown = table.shown_columns(Audience.TEXT)
+        columns = [table.columns[i] for i in shown]
+        widths = column_widths(table, shown, self._room())
+        word_table = self.word.add_table(rows=1, cols=len(shown))
+        style = self._style(TABLE_STYLE) or self._style("Table Grid")
+        if style:
+            word_table.style = self.word.styles[style]
+        word_table.autofit = False
+        _table_look(word_table)
+        for column, width in zip(word_table.columns, widths):
+            column.width = width
+        header = word_table.rows[0]
+        _row_properties(header._tr, header=True)
+        for cell, column, width in zip(header.cells, columns, widths):
+            cell.width = width
+            self._cell(cell.paragraphs[0], column.header, column, bold=True)
+        for _, row in table.shown(Audience.TEXT):
+            self._row(word_table, row, shown, columns)
+        for note in table.notes:
+            self._note(note)
+
+    def _row(self, word_table: WordTable, row: Row, shown: Sequence[int], columns: Sequence[Column]) -> None:
+        added = word_table.add_row()  # type: ignore[no-untyped-call]
+        _row_properties(added._tr, header=False)
+        bold, dim = row.kind in _BOLD_ROWS, row.kind in _DIM_ROWS
+        for position, (cell, index, column) in enumerate(zip(added.cells, shown, columns)):
+            content = row.cells[index] if index < len(row.cells) else None
+            if content is None or not content.text:
+                self._cell(cell.paragraphs[0], "", column)
+                continue
+            tone = content.tone if content.tone is not Tone.NEUTRAL else (row.tone if position else Tone.NEUTRAL)
+            colour = _GREY if dim and tone is Tone.NEUTRAL else COLOUR.get(tone)
+            self._cell(cell.paragraphs[0], content.text, column, bold=bold or content.tone is not Tone.NEUTRAL,
+                       italic=dim, colour=colour)
+
+    def _cell(self, paragraph: Paragraph, text: str, column: Column, *, bold: bool = False, italic: bool = False,
+              colour: str | None = None) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        if self.table_text is None:
+            style = self._style(TABLE_TEXT)
+            self.table_text = self.word.styles[style].style_id if style else ""
+        if self.table_text:  # the style's id straight into the XML: python-docx looks a name up in every style
+            paragraph._p.style = self.table_text
+        if column.numeric:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if text:
+            self._run(paragraph, _figure_text(text) if column.numeric else text, bold=bold, italic=italic,
+                      colour=colour)
+
+    # --- after the sections ---
+
+    def _closing(self) -> None:
+        """The rounding note, the warnings, the legend and the generator line."""
+        document, words = self.document, self.document.words
+        for note in document.notes:
+            if not note.warning:
+                self._note(note)
+        warnings = [note for note in document.notes if note.warning]
+        if warnings:
+            self._paragraph(words.get("warnings", ""), "Heading 2")
+            for note in warnings:
+                self._paragraph(_unprefixed(note.text, words.get("warning", "")), "List Bullet",
+                                colour=COLOUR.get(note.tone))
+        if document.legend or words.get("statuses"):
+            self._paragraph(words.get("legend", ""), "Heading 2")
+            for entry, _, meaning in document.legend:
+                if entry == "classes":
+                    self._paragraph(meaning)
+            if words.get("statuses"):
+                self._paragraph(words["statuses"])
+            for entry, name, meaning in document.legend:
+                if isinstance(entry, Tone):
+                    paragraph = self._paragraph("")
+                    self._run(paragraph, name, bold=True, colour=COLOUR.get(entry))
+                    self._run(paragraph, f": {meaning}")
+        if words.get("generated"):
+            self._paragraph(words["generated"], colour=_GREY)
+
+
+def _landscape(section: Section, portrait_room: int) -> bool:
+    """A section is printed landscape where a table has more than :data:`LANDSCAPE_COLUMNS` columns or
+    needs more room than a portrait page gives."""
+    for table in section.tables:
+        if table.audience in _SHOWN:
+            shown = table.shown_columns(Audience.TEXT)
+            if len(shown) > LANDSCAPE_COLUMNS or _natural(table, shown).needed > portrait_room:
+                return True
+    return False
+
+
+def _table_look(table: WordTable) -> None:
+    """The table style's header row and banded rows, not its first column or last row."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = table._tbl.tblPr
+    look = properties.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        properties.append(look)
+    for name, value in (("w:val", "0420"), ("w:firstRow", "1"), ("w:lastRow", "0"), ("w:firstColumn", "0"),
+                        ("w:lastColumn", "0"), ("w:noHBand", "0"), ("w:noVBand", "1")):
+        look.set(qn(name), value)
+
+
+def _row_properties(tr: object, *, header: bool) -> None:
+    """A row never splits over two pages; the header row repeats on every page (``w:tblHeader``)."""
+    from docx.oxml import OxmlElement
+
+    properties = tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    properties.append(OxmlElement("w:cantSplit"))
+    if header:
+        properties.append(OxmlElement("w:tblHeader"))
