@@ -19,10 +19,12 @@ alternating the commands and taking medians:
   mistakes, 5 000 valid measures, a file of exactly 1 MiB), beside the raw load of the same file.
 
 It prints the ratios and their goals, then every command and format (check; summarize and gap
-in table, json, csv, markdown, html, and summarize's xlsx; follow-up in each format) on 1× and
-10× a smaller corpus (``--format-plans``, default 100), each beside the raw C-load of the same
-files in the same run, so that a step that grows faster than its input shows; then the hostile
-inputs side by side, with no goal: the tests assert what `check` answers on them, and this is where
+in table, json, csv, markdown, html and docx, and summarize's xlsx; follow-up in each) on 1× and
+10× a smaller corpus (``--format-plans``, default 20), each beside the raw C-load of the same
+files in the same run, so that a step that grows faster than its input shows; `diff --base`
+of two revisions of a repository of the corpus beside two `summarize` runs; `import` of a
+500-row table from Excel, Word and CSV; and the hostile inputs side by side, with no goal:
+the tests assert what `check` answers on them, and this is where
 their speed is watched (no test times anything). Timings are of whole processes on a shared
 machine: read them as ratios, not as absolute figures.
 """
@@ -202,8 +204,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--measures", type=int, default=50, help="measures per plan (default 50)")
     parser.add_argument("--scale", type=int, default=10, help="the large corpus is this many times the small")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each command (median; default 5)")
-    parser.add_argument("--format-plans", type=int, default=100,
-                        help="plans in the 1× corpus of the every-command-and-format table (default 100)")
+    parser.add_argument("--format-plans", type=int, default=20,
+                        help="plans in the 1× corpus of the every-command-and-format table (default 20)")
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
     args = parser.parse_args(argv)
 
@@ -230,6 +232,9 @@ COMMANDS: dict[str, list[str]] = {
     "check": ["check"],
     **{f"summarize {fmt}": ["summarize", "--format", fmt] for fmt in ("table", "json", "csv", "markdown", "html")},
     "summarize xlsx": ["summarize", "--format", "xlsx", "-o", "{out}.xlsx"],
+    "summarize docx": ["summarize", "--format", "docx", "-o", "{out}.docx"],
+    "gap docx": ["gap", "--format", "docx", "-o", "{out}.docx"],
+    "follow-up docx": ["follow-up", "--year", "2024", "--format", "docx", "-o", "{out}.docx"],
     **{f"gap {fmt}": ["gap", "--format", fmt] for fmt in ("table", "json", "csv", "markdown", "html")},
     **{f"follow-up {fmt}": ["follow-up", "--year", "2024", "--format", fmt]
        for fmt in ("table", "json", "csv", "markdown", "html")},
@@ -297,6 +302,7 @@ def measure_all(root: Path, args: argparse.Namespace) -> int:
     measure_formats(root / "formats", args)
     measure_hostile(root / "hostile", args.repeat)
     measure_diff(root / "diff", args)
+    measure_import(root / "import", args.repeat)
     return 0
 
 
@@ -367,6 +373,42 @@ def measure_diff(folder: Path, args: argparse.Namespace) -> None:
     verdict = "ok" if diff <= 1.25 * 2 * summarize else "ABOVE GOAL"
     print(f"{'diff --base of 2 revisions / 2 × summarize json':50} {diff / (2 * summarize):6.2f}×  (goal ≤ 1.25×; "
           f"{diff:.3f} s vs 2 × {summarize:.3f} s; {args.plans} plans)  {verdict}")
+
+
+def measure_import(folder: Path, repeat: int, rows: int = 500) -> None:
+    """`import` of a plan table of ``rows`` measures in each format a controller has (Excel, Word,
+    CSV), as a fresh process with its start-up; the goal is well under a second."""
+    import docx  # the importer's own libraries: installed with budgetbalans
+    import openpyxl
+
+    folder.mkdir(parents=True, exist_ok=True)
+    header = ["Nr", "Område", "Åtgärd", "Status", "Ansvarig", "2024", "2025", "2026", "Totalt"]
+    body = [[str(n), AREAS[n % len(AREAS)], f"Åtgärd nummer {n}", "pågår", "Enhetschef", str(n), str(2 * n),
+             "10-20", ""] for n in range(1, rows + 1)]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Effekt av åtgärder i tkr"])
+    sheet.append(header)
+    for line in body:
+        sheet.append([int(line[0]), *line[1:5], int(line[5]), int(line[6]), line[7], None])
+    book.save(folder / "plan.xlsx")
+    document = docx.Document()
+    document.add_paragraph("Effekt av åtgärder i tkr")
+    table = document.add_table(rows=1, cols=len(header))
+    for cell, text in zip(table.rows[0].cells, header):
+        cell.text = text
+    for line in body:
+        for cell, text in zip(table.add_row().cells, line):
+            cell.text = text
+    document.save(str(folder / "plan.docx"))
+    (folder / "plan.csv").write_text("\n".join(";".join(line) for line in [header, *body]) + "\n", encoding="utf-8")
+    print(f"import of a table of {rows} measures (fresh process, start-up included; goal well under 1 s)")
+    for name in ("plan.xlsx", "plan.docx", "plan.csv"):
+        timed = alternate({"import": [*budgetbalans(), "import", str(folder / name), "--unit", "tkr",
+                                      "-o", str(folder / f"{name}.yaml")]}, repeat)
+        seconds = median_seconds(timed["import"])
+        print(f"  {name:10} {seconds:6.3f} s  {'ok' if seconds < 1 else 'ABOVE GOAL'}")
 
 
 if __name__ == "__main__":
