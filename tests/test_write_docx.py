@@ -461,3 +461,20 @@ def test_printed_follow_up_has_forecast_against_plan(printed: Path) -> None:
     assert "Nr Åtgärd Status Planerat Prognos Avvikelse Utfall hittills Uppföljd" in every
     assert "Prognos: kvar att spara: 36,0 mkr" in every
     assert "Planerat: 13,0 mkr" in every and "Prognos: 13,0 mkr" in every
+
+
+def test_a_title_over_words_255_character_property_limit_is_shortened_there_only(tmp_path: Path) -> None:
+    """gap names every plan in its title: twenty plans make a title Word cannot hold as a property."""
+    plan = (EXAMPLES / "vard-och-social-2024-2026.yaml").read_text(encoding="utf-8")
+    for n in range(20):
+        (tmp_path / f"p{n}.yaml").write_text(
+            plan.replace("title: Åtgärdsplan 2024–2026 och inför 2027", f"title: Åtgärdsplan nummer {n} för 2024–2026"),
+            encoding="utf-8")
+    out = tmp_path / "gap.docx"
+    code, _, stderr = invoke("gap", str(tmp_path), "--format", "docx", "-o", str(out))
+    assert code == 0, stderr
+    word = docx.Document(str(out))
+    title = word.core_properties.title
+    assert len(title) == 255 and title.endswith("…") and title.startswith("Åtgärdsplan nummer 0 för 2024–2026")
+    text = "\n".join(paragraph.text for paragraph in word.paragraphs)
+    assert "Åtgärdsplan nummer 19 för 2024–2026" in text  # the document itself keeps the whole title

@@ -399,8 +399,10 @@ def diff_document(diff: PlanDiff, view: View, base: str | None = None, names: tu
 
     paths = [plan.path for plan in diff.plans] + [plan.before.plan.path for plan in diff.plans if plan.before]
     view = replace(view, paths=shown_paths(paths))
-    subtitle = (word("against", lang, base=base) if base is not None
-                else word("old_new", lang, old=names[0], new=names[1]) if names is not None else "")
+    # what the user typed, every invisible character (a line break in a file name) made visible
+    subtitle = (word("against", lang, base=numbers.file_name(base)) if base is not None
+                else word("old_new", lang, old=numbers.file_name(names[0]), new=numbers.file_name(names[1]))
+                if names is not None else "")
     tables = [years_table(diff.totals, view, diff.before.totals, diff.after.totals), measures_table(diff, view)]
     if len(diff.plans) > 1 or any(p.change in (Change.ADDED, Change.REMOVED, Change.RENAMED) for p in diff.plans):
         tables.append(plans_table(diff, view))

@@ -207,9 +207,9 @@ def _start(document: Document, options: Report) -> WordDocument:
         word.core_properties.author = ""
         word.core_properties.last_modified_by = ""
     properties = word.core_properties
-    properties.title = _xml(document.title)
+    properties.title = _property(document.title)
     properties.language = _LANGUAGE[document.lang]
-    properties.comments = _xml(document.words.get("generated", ""))
+    properties.comments = _property(document.words.get("generated", ""))
     if options.today is not None:
         day = options.today  # the report date: the writer reads no clock
         properties.created = properties.modified = datetime.datetime(day.year, day.month, day.day)
@@ -231,6 +231,16 @@ def _set_language(word: WordDocument, language: str) -> None:
         lang = OxmlElement("w:lang")
         r_pr.append(lang)
     lang.set(qn("w:val"), language)
+
+
+#: Word's limit on a document property (title, comments): longer text is shortened with "…".
+PROPERTY_MAX = 255
+
+
+def _property(text: str) -> str:
+    """Text for a document property: within Word's 255 characters (a title naming twenty plans is longer)."""
+    text = _xml(text)
+    return text if len(text) <= PROPERTY_MAX else text[:PROPERTY_MAX - 1].rstrip() + "…"
 
 
 def _xml(text: str) -> str:
