@@ -21,7 +21,7 @@ from typing import Callable, Collection, Optional, Sequence, TextIO
 from budgetbalans.errors import Problem
 from budgetbalans.jsontext import dumps
 from budgetbalans.messages import Lang
-from budgetbalans.text import shown
+from budgetbalans.text import shown, workflow_data, workflow_property
 
 
 @dataclass(frozen=True)
@@ -108,26 +108,18 @@ def _one_line(value: str) -> str:
     return shown(value)
 
 
-def _github_data(value: str) -> str:
-    return shown(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
-
-
-def _github_property(value: str) -> str:
-    return _github_data(value).replace(":", "%3A").replace(",", "%2C")
-
-
 def github(result: CheckResult, out: TextIO, lang: Lang = Lang.SV) -> None:
     """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=budgetbalans check (code)::message``.
 
     The title (the annotation's heading) holds the message's code, the same in every language.
     """
     for problem in result.problems:
-        where = f"file={_github_property(problem.path)}"
+        where = f"file={workflow_property(problem.path)}"
         if problem.line:
             where += f",line={problem.line},col={problem.column}"
-        where += f",title={_github_property(f'budgetbalans check ({problem.code})')}"
-        out.write(f"::error {where}::{_github_data(problem.message.text(lang))}\n")
-    out.write(_github_data(result.summary(lang)) + "\n")
+        where += f",title={workflow_property(f'budgetbalans check ({problem.code})')}"
+        out.write(f"::error {where}::{workflow_data(problem.message.text(lang))}\n")
+    out.write(workflow_data(result.summary(lang)) + "\n")
 
 
 def as_json(result: CheckResult, out: TextIO, lang: Lang = Lang.SV) -> None:

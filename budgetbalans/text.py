@@ -48,3 +48,17 @@ def clean(text: str) -> str:
         return escape(character) if "\ud800" <= character <= "\udfff" else ""
 
     return INVISIBLE.sub(replace, text)
+
+
+def workflow_data(value: str) -> str:
+    """Text in a GitHub Actions workflow command (``::error …::TEXT``): ``%``, CR and LF escaped as the
+    runner decodes them, so a file name can never start a command of its own; every other
+    invisible character shown (:func:`shown`)."""
+    return shown(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+
+
+def workflow_property(value: str) -> str:
+    """A property of a workflow command (``file=…``, ``title=…``): as :func:`workflow_data`, and ``:``
+    and ``,``, which end a property, escaped too."""
+    return workflow_data(value).replace(":", "%3A").replace(",", "%2C")
+

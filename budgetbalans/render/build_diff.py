@@ -27,7 +27,7 @@ from budgetbalans.messages import Lang
 from budgetbalans.money import Range
 from budgetbalans.render import numbers
 from budgetbalans.render.build import TONE, plan_heading
-from budgetbalans.render.labels import label, status_word
+from budgetbalans.render.labels import label, status_word, worded
 from budgetbalans.models import Status
 from budgetbalans.render.model import EMPTY, Cell, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone
 from budgetbalans.render.view import View, gap_text, period_verdict, shown_paths
@@ -109,11 +109,7 @@ _SHOWN_VALUES = ("title", "status", "responsible", "schedule", "area", "class", 
 
 
 def word(key: str, lang: Lang, **values: object) -> str:
-    if key not in _WORDS:
-        return label(key, lang, **values)
-    swedish, english = _WORDS[key]
-    text = swedish if lang is Lang.SV else english
-    return text.format(**values) if values else text
+    return worded(_WORDS[key], lang, **values) if key in _WORDS else label(key, lang, **values)
 
 
 def signed(value: Range | None, view: View) -> str:

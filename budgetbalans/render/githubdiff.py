@@ -9,8 +9,9 @@
 - ``::warning`` where what is still to save grows without a new year falling short.
 
 Text from a plan or a file name can never forge a command: ``%``, CR and LF are escaped in the
-message, and ``:`` and ``,`` too in a property, as :mod:`budgetbalans.checkreport` does; every other
-invisible character is shown as an escape (:func:`budgetbalans.text.shown`).
+message, and ``:`` and ``,`` too in a property (:func:`budgetbalans.text.workflow_data`,
+:func:`~budgetbalans.text.workflow_property`, which `check` uses too); every other invisible
+character is shown as an escape.
 """
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ from __future__ import annotations
 from typing import Callable, Mapping
 
 from budgetbalans.diff import Change, Comparison, MeasureChange, PlanChange, PlanDiff, TotalsChange
-from budgetbalans.messages import Lang
 from budgetbalans.render import numbers
 from budgetbalans.render.build_diff import headline_notes, signed, what_changed, word
+from budgetbalans.render.labels import label, worded
 from budgetbalans.render.model import Tone
 from budgetbalans.render.view import View
-from budgetbalans.text import shown
+from budgetbalans.text import workflow_data, workflow_property
 
 TITLE = "budgetbalans diff"
 
@@ -35,30 +36,17 @@ _MEASURE = {
                      "Measure {id} changed: {title}: {what} (total {total} {unit})"),
 }
 _PLAN_REMOVED = ("Planen {path} är borttagen ({total} {unit})", "The plan {path} was removed ({total} {unit})")
-_ALL = ("Alla planer", "All plans")
-
-
-def data(value: str) -> str:
-    return shown(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
-
-
-def prop(value: str) -> str:
-    return data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 def command(kind: str, message: str, file: str | None = None, line: int | None = None) -> str:
-    where = [] if file is None else [f"file={prop(file)}"] + ([f"line={line}"] if line else [])
-    where.append(f"title={prop(TITLE)}")
-    return f"::{kind} {','.join(where)}::{data(message)}\n"
-
-
-def _words(pair: tuple[str, str], lang: Lang, **values: object) -> str:
-    return (pair[0] if lang is Lang.SV else pair[1]).format(**values)
+    where = [] if file is None else [f"file={workflow_property(file)}"] + ([f"line={line}"] if line else [])
+    where.append(f"title={workflow_property(TITLE)}")
+    return f"::{kind} {','.join(where)}::{workflow_data(message)}\n"
 
 
 def _measure(change: MeasureChange, view: View, lines: Mapping[tuple[str, str], int]) -> str:
     lang = view.lang
-    message = _words(_MEASURE[change.change], lang, id=numbers.clean(change.id), title=numbers.clean(change.title),
+    message = worded(_MEASURE[change.change], lang, id=numbers.clean(change.id), title=numbers.clean(change.title),
                      what=what_changed(change, lang), total=signed(change.total_change, view), unit=view.unit.value)
     line = None if change.change is Change.REMOVED else lines.get((change.plan_path, change.id))
     return command("notice", message, change.plan_path, line)
@@ -82,7 +70,7 @@ def write_github(diff: PlanDiff, view: View, lines: Mapping[tuple[str, str], int
     for plan in diff.plans:
         if plan.change is Change.REMOVED:
             p = plan.totals.period
-            out.append(command("notice", _words(_PLAN_REMOVED, view.lang, path=view.path(plan.path),
+            out.append(command("notice", worded(_PLAN_REMOVED, view.lang, path=view.path(plan.path),
                                                 total=signed(p.total_change, view), unit=view.unit.value)))
             continue
         for change in plan.measures:
@@ -90,8 +78,8 @@ def write_github(diff: PlanDiff, view: View, lines: Mapping[tuple[str, str], int
                 out.append(_measure(change, view, lines))
         out += _verdicts(plan.totals, view, plan.path, target_line(plan), "")
     if len(diff.plans) > 1:
-        out += _verdicts(diff.totals, view, None, None, f"{_words(_ALL, view.lang)}: ")
-    return "".join(out) + data(summary_line(diff, view)) + "\n"
+        out += _verdicts(diff.totals, view, None, None, f"{label('all_plans', view.lang)}: ")
+    return "".join(out) + workflow_data(summary_line(diff, view)) + "\n"
 
 
 def summary_line(diff: PlanDiff, view: View) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from budgetbalans.messages import Lang
 from budgetbalans.models import STATUS_SWEDISH, Status
 
-__all__ = ["Lang", "label", "status_word"]
+__all__ = ["Lang", "label", "status_word", "worded"]
 
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -150,8 +150,13 @@ _LABELS: dict[str, tuple[str, str]] = {
 
 
 def label(key: str, lang: Lang, **values: object) -> str:
-    swedish, english = _LABELS[key]
-    text = swedish if lang is Lang.SV else english
+    return worded(_LABELS[key], lang, **values)
+
+
+def worded(words: tuple[str, str], lang: Lang, **values: object) -> str:
+    """The (Swedish, English) pair in ``lang``, with ``values`` filled in: the one place a report's
+    words are chosen by language (the diff's own words are such pairs too)."""
+    text = words[0] if lang is Lang.SV else words[1]
     return text.format(**values) if values else text
 
 
