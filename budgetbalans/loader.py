@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from budgetbalans.amounts import AmountError, parse_unit
 from budgetbalans.errors import PlanError, Problem
+from budgetbalans.files import FileTooLarge, NotRegularFile, read_regular
 from budgetbalans.messages import Message, Template, as_message, quoted, template
 from budgetbalans.oserrors import os_reason
 from budgetbalans.models import KEY_SYNONYMS, NOT_TRUE_OR_FALSE, STATUS_WORDS, TOTAL_WORDS, Measure, Plan, StatedFigure, key_word
@@ -347,16 +348,13 @@ TOO_LARGE = template(
 def _read_bytes(path: Path, name: str) -> bytes:
     """The file's bytes; only a regular file is opened (a FIFO or device could block or never end)."""
     try:
-        kind = path.stat().st_mode
-        if not stat.S_ISREG(kind):
-            raise PlanError([Problem(name, 0, 0, NOT_REGULAR(kind=_file_kind(kind)))])
-        with path.open("rb") as file:
-            data = file.read(MAX_FILE_BYTES + 1)
+        return read_regular(path, MAX_FILE_BYTES)
+    except NotRegularFile as error:
+        raise PlanError([Problem(name, 0, 0, NOT_REGULAR(kind=_file_kind(error.mode)))]) from None
+    except FileTooLarge:
+        raise PlanError([Problem(name, 0, 0, TOO_LARGE(limit=MAX_FILE_BYTES // 1024 // 1024))]) from None
     except OSError as error:
         raise PlanError([Problem(name, 0, 0, FILE_UNREADABLE(reason=os_reason(error)))]) from None
-    if len(data) > MAX_FILE_BYTES:  # the length read, not the size reported: it can lie (/proc, races)
-        raise PlanError([Problem(name, 0, 0, TOO_LARGE(limit=MAX_FILE_BYTES // 1024 // 1024))])
-    return data
 
 
 _FOLDER = template("file.kind.folder", sv="en mapp", en="a folder")

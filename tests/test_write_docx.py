@@ -478,3 +478,15 @@ def test_a_title_over_words_255_character_property_limit_is_shortened_there_only
     assert len(title) == 255 and title.endswith("…") and title.startswith("Åtgärdsplan nummer 0 för 2024–2026")
     text = "\n".join(paragraph.text for paragraph in word.paragraphs)
     assert "Åtgärdsplan nummer 19 för 2024–2026" in text  # the document itself keeps the whole title
+
+
+def test_a_template_that_is_a_fifo_is_refused_without_opening_it(tmp_path: Path) -> None:
+    """A FIFO named as the template would block a reader forever: it is not a Word document."""
+    import os
+
+    fifo = tmp_path / "mall.docx"
+    os.mkfifo(fifo)
+    code, stdout, stderr = invoke("summarize", str(ROOT / "plans"), "--format", "docx", "-o",
+                                  str(tmp_path / "r.docx"), "--template", str(fifo))
+    assert code == 2 and stdout == b""
+    assert f"mallen '{fifo}' är inte ett Word-dokument" in stderr

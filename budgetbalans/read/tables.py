@@ -55,7 +55,6 @@ import codecs
 import csv
 import io
 import math
-import stat
 import warnings
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
@@ -64,6 +63,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from budgetbalans.files import OLE_SIGNATURE, FileTooLarge, NotRegularFile, read_regular
 from budgetbalans.messages import Message, quoted, template
 from budgetbalans.oserrors import os_reason
 from budgetbalans.read.grid import Grid, Kind, column_letters
@@ -201,7 +201,6 @@ SHEET_TOO_LARGE = template(
     en="sheet {sheet} has content from {first} to {last}, over {limit} cells, too much for a table; "
        "delete what stands far from the table, or copy the table to a sheet of its own")
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 
@@ -222,7 +221,7 @@ def read_tables(path: Path) -> list[Grid]:
     source = str(path)
     if data.startswith(_ZIP):
         return _read_zip(data, source)
-    if data.startswith(_OLE):
+    if data.startswith(OLE_SIGNATURE):
         raise TableReadError(_ole_message(data))
     kind = _other_kind(data)
     if kind is not None:
@@ -238,14 +237,13 @@ def read_tables(path: Path) -> list[Grid]:
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes; only a regular file is opened (a FIFO or device could block or never end)."""
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            raise TableReadError(TABLE_FILE_NOT_REGULAR())
-        with path.open("rb") as file:
-            data = file.read(MAX_TABLE_FILE_BYTES + 1)
+        data = read_regular(path, MAX_TABLE_FILE_BYTES)
+    except NotRegularFile:
+        raise TableReadError(TABLE_FILE_NOT_REGULAR()) from None
+    except FileTooLarge:
+        raise TableReadError(TABLE_FILE_TOO_LARGE(limit=MAX_TABLE_FILE_BYTES // 1024 // 1024)) from None
     except OSError as error:
         raise TableReadError(TABLE_FILE_UNREADABLE(reason=os_reason(error))) from None
-    if len(data) > MAX_TABLE_FILE_BYTES:
-        raise TableReadError(TABLE_FILE_TOO_LARGE(limit=MAX_TABLE_FILE_BYTES // 1024 // 1024))
     if not data:
         raise TableReadError(TABLE_FILE_EMPTY())
     return data

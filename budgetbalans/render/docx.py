@@ -51,6 +51,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
+from budgetbalans.files import OLE_SIGNATURE, FileTooLarge, NotRegularFile, read_regular
 from budgetbalans.messages import Lang, Message, quoted, template
 from budgetbalans.oserrors import os_reason
 from budgetbalans.render.model import Audience, Column, Document, Note, Row, RowKind, Section, Table, Tone
@@ -82,7 +83,6 @@ _FIGURE_CHARS, _TEXT_CHARS = 13, 22  # a column's width follows its texts up to 
 _NO_BREAK = re.compile(r"(?<=[\d≥≤]) (?=[\d%]|[tm]?kr\b)")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LANGUAGE = {Lang.SV: "sv-SE", Lang.EN: "en-GB"}
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 
@@ -139,13 +139,14 @@ def open_template(path: Path) -> WordDocument:
 
     name = quoted(path, limit=200)
     try:
-        with path.open("rb") as file:
-            data = file.read(TEMPLATE_LIMIT + 1)
+        data = read_regular(path, TEMPLATE_LIMIT)
+    except NotRegularFile:  # a folder, a FIFO, a device: no Word document (and a FIFO would block)
+        raise TemplateError(TEMPLATE_NOT_WORD(path=name)) from None
+    except FileTooLarge:
+        raise TemplateError(TEMPLATE_TOO_LARGE(path=name, limit=f"{TEMPLATE_LIMIT // (1024 * 1024)} MB")) from None
     except OSError as error:
         raise TemplateError(TEMPLATE_UNREADABLE(path=name, reason=os_reason(error))) from None
-    if len(data) > TEMPLATE_LIMIT:
-        raise TemplateError(TEMPLATE_TOO_LARGE(path=name, limit=f"{TEMPLATE_LIMIT // (1024 * 1024)} MB"))
-    if data.startswith(_OLE):
+    if data.startswith(OLE_SIGNATURE):
         raise TemplateError(TEMPLATE_OLD_WORD(path=name))
     try:
         return docx.Document(io.BytesIO(_as_document(data, name)))
