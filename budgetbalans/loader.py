@@ -14,8 +14,9 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from pydantic import BaseModel, ValidationError
 
@@ -56,8 +57,13 @@ def load_paths(paths: Iterable[Path], command: str = "summarize") -> Loaded:
 
     ``command`` is the command that reads them: the example in the message for a missing ``plans/``.
     """
+    return _collect(read_paths(paths, command))
+
+
+def _collect(reads: Iterable[Read]) -> Loaded:
+    """Every plan read and every problem met, the problems in order."""
     loaded = Loaded()
-    for read in read_paths(paths, command):
+    for read in reads:
         loaded.problems += read.problems
         if read.path is not None:
             loaded.paths.append(read.path)
@@ -97,8 +103,14 @@ def read_paths(paths: Iterable[Path], command: str = "check") -> Iterator[Read]:
 
 def _read(file: Path, seen: _Seen) -> Read:
     name = str(file)
+    return _read_text(name, lambda: _decode(_read_bytes(file, name), name), seen)
+
+
+def _read_text(name: str, text_of: Callable[[], str], seen: _Seen) -> Read:
+    """The plan in the text ``text_of`` gives (or its problems), refused when ``seen`` has met it before."""
     try:
-        plan, text = _load(file)
+        text = text_of()
+        plan = load_text(text, name)
     except PlanError as error:
         return Read(name, None, error.problems)
     first = seen.same_plan(plan, text)
@@ -253,7 +265,7 @@ def _load(path: Path) -> tuple[Plan, str]:
     """The plan in a file, and the text it was read from."""
     name = str(path)
     text = _decode(_read_bytes(path, name), name)
-    return _valid_fast(text, name) or validate_plan(_read_with_positions(text, name), name), text
+    return load_text(text, name), text
 
 
 def load_text(data: bytes | str, name: str) -> Plan:
@@ -266,25 +278,14 @@ def load_text(data: bytes | str, name: str) -> Plan:
 def load_contents(contents: Iterable[tuple[str, bytes]]) -> Loaded:
     """Plans from (name, content) pairs, as :func:`load_paths` reads files: every problem, and the
     same plan in two of them refused."""
-    loaded, seen = Loaded(), _Seen()
-    for name, data in contents:
-        loaded.paths.append(name)
+    seen = _Seen()
+
+    def text_of(name: str, data: bytes) -> str:
         if len(data) > MAX_FILE_BYTES:
-            loaded.problems.append(Problem(name, 0, 0, TOO_LARGE(limit=MAX_FILE_BYTES // 1024 // 1024)))
-            continue
-        try:
-            text = _decode(data, name)
-            plan = load_text(text, name)
-        except PlanError as error:
-            loaded.problems += error.problems
-            continue
-        first = seen.same_plan(plan, text)
-        if first is None:
-            loaded.plans.append(plan)
-        else:
-            loaded.problems.append(first)
-    loaded.problems.sort()
-    return loaded
+            raise PlanError([Problem(name, 0, 0, TOO_LARGE(limit=MAX_FILE_BYTES // 1024 // 1024))])
+        return _decode(data, name)
+
+    return _collect(_read_text(name, partial(text_of, name, data), seen) for name, data in contents)
 
 
 def _valid_fast(text: str, name: str) -> Plan | None:
