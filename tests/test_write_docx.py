@@ -83,7 +83,7 @@ def document(*sections: Section, **more: object) -> Document:
     values: dict[str, object] = dict(
         kind="summarize", title="Plan A — Nämnden", lang=Lang.SV, unit=Unit.TKR, sections=sections or (first,),
         facts=(("Organisation", "Nämnden"), ("Plan", "a.yaml"), ("", "Belopp i tkr")),
-        notes=(Note("Beloppen är avrundade."), Note(f"Varning: a.yaml: {HOSTILE}", Tone.UNCERTAIN, warning=True)),
+        notes=(Note("Beloppen är avrundade."), Note(f"a.yaml: {HOSTILE}", Tone.UNCERTAIN, warning=True)),
         legend=(("classes", "", "Intervall: 1 = 0,1–1 mkr"), (Tone.BAD, "Kvar att spara", "räcker inte"),
                 (Tone.GOOD, "Överskott", "räcker")),
         report_date="Rapportdatum 2026-12-02", words=WORDS)

@@ -104,7 +104,7 @@ def document(kind: str = "summarize", **more: object) -> Document:
     plan_b = Section(f"Plan {HOSTILE}", "b.yaml · Belopp i tkr", (Figure("Sparbeting", "inget sparbeting angivet"),))
     values: dict[str, object] = dict(
         kind=kind, title=f"Rapport {HOSTILE}", lang=Lang.SV, unit=Unit.TKR, sections=(first, plan_b),
-        notes=(Note("Beloppen är avrundade."), Note(f"Varning: b.yaml: {HOSTILE}", Tone.UNCERTAIN, warning=True)),
+        notes=(Note("Beloppen är avrundade."), Note(f"b.yaml: {HOSTILE}", Tone.UNCERTAIN, warning=True)),
         legend=LEGEND, report_date="Rapportdatum 2026-12-02", ranges=True, words=WORDS)
     values.update(more)
     return Document(**values)  # type: ignore[arg-type]

@@ -126,7 +126,7 @@ def test_a_cell_with_a_tone_is_bold() -> None:
 
 def test_notes_in_order() -> None:
     text = markdown.write(document(Note("Beloppen är avrundade."),
-                                   Note("Varning: a.yaml: summan stämmer inte", Tone.UNCERTAIN, warning=True),
+                                   Note("a.yaml: summan stämmer inte", Tone.UNCERTAIN, warning=True),
                                    Note("b.yaml: raderna saknas", Tone.UNCERTAIN, warning=True)), OPTIONS)
     end = text.split("| **Summa** | **500** |")[-1]
     assert end == ("\n\nEn tabellnot\n\nEn avsnittsnot\n\n*Beloppen är avrundade.*\n\n"
@@ -141,7 +141,7 @@ def test_no_date_no_notes() -> None:
 
 
 def test_plan_text_is_inert() -> None:
-    text = markdown.write(document(Note(f"Varning: {HOSTILE}", warning=True)), OPTIONS)
+    text = markdown.write(document(Note(HOSTILE, warning=True)), OPTIONS)
     assert "<script>" not in text and "&lt;script&gt;x&lt;/script&gt;" in text
     assert (r"Plan \| \*fet\* &lt;script&gt;x&lt;/script&gt; \[länk\](http://x.example) \`kod\` \@alla \$m\$ ny rad"
             in text)

@@ -254,11 +254,6 @@ def _figure_text(text: str) -> str:
     return _NO_BREAK.sub("\u00a0", _xml(text))
 
 
-def _unprefixed(text: str, word: str) -> str:
-    """A warning under the heading "Varningar" without its own "Varning: "."""
-    return text.removeprefix(f"{word}: ") if word else text
-
-
 @lru_cache(maxsize=1)
 def _default_styles() -> object:
     """python-docx's own template's styles element: where a style a template lacks is copied from."""
@@ -529,7 +524,9 @@ class _Writer:
         self._run(paragraph, value)
 
     def _note(self, note: Note) -> None:
-        self._paragraph(note.text, colour=COLOUR.get(note.tone), italic=not note.warning and note.tone is Tone.NEUTRAL)
+        word = self.document.words.get("warning", "") if note.warning else ""
+        self._paragraph(f"{word}: {note.text}" if word else note.text, colour=COLOUR.get(note.tone),
+                        italic=not note.warning and note.tone is Tone.NEUTRAL)
 
     # --- sections and tables ---
 
@@ -618,7 +615,7 @@ class _Writer:
         if warnings:
             self._paragraph(words.get("warnings", ""), "Heading 2")
             for note in warnings:
-                self._paragraph(_unprefixed(note.text, words.get("warning", "")), "List Bullet",
+                self._paragraph(note.text, "List Bullet",
                                 colour=COLOUR.get(note.tone))
         if document.legend or words.get("statuses"):
             self._paragraph(words.get("legend", ""), "Heading 2")

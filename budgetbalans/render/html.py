@@ -65,7 +65,7 @@ def write(document: Document, options: Report) -> str:
         document=document, sections=sections, tone=TONE_CLASS, version=__version__,
         words=document.words, label_x=charts.LABEL_WIDTH - 6,
         notes=[note for note in document.notes if not note.warning],
-        warnings=[_unprefixed(note.text, document.words.get("warning", "")) for note in document.notes if note.warning],
+        warnings=[note.text for note in document.notes if note.warning],
         classes_legend=[meaning for entry, _, meaning in document.legend if entry == "classes"],
         verdict_legend=[(css, name, meaning) for entry, css, name, meaning in legend if entry != "classes"],
         range_note=_has_range_bars(document),
@@ -97,11 +97,6 @@ def _has_range_bars(document: Document) -> bool:
     """A chart draws a range's uncertain part: the footer says what the pale part of a bar is."""
     return any(bar.extra_length > 0 for section in document.sections for chart in section.charts
                if isinstance(chart.geometry, charts.Chart) for bar in chart.geometry.bars)
-
-
-def _unprefixed(text: str, word: str) -> str:
-    """A warning under the heading "Varningar" without its own "Varning: "."""
-    return text.removeprefix(f"{word}: ") if word else text
 
 
 def environment() -> Environment:

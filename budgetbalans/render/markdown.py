@@ -51,13 +51,10 @@ def write(document: Document, options: Report) -> str:
 
 
 def _warning(note: Note, document: Document) -> str:
-    """``> **Varning:** text``: the word once, whether or not the note's text begins with it."""
+    """``> **Varning:** text``."""
     word = document.words.get("warning", "")
-    text = note.text
-    if word and text.startswith(f"{word}:"):
-        text = text[len(word) + 1:].lstrip()
     head = f"**{escape(word)}:** " if word else ""
-    return f"> {head}{escape(text)}"
+    return f"> {head}{escape(note.text)}"
 
 
 def _section(section: Section) -> list[str]:

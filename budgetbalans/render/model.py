@@ -124,7 +124,9 @@ class Row:
 
 @dataclass(frozen=True)
 class Note:
-    """A line of prose under a table or a report: a note, or a warning (``warning=True``)."""
+    """A line of prose under a table or a report: a note, or a warning (``warning=True``). A warning's
+    text does not begin with the word "Varning": a writer that prints it on a line of its own puts
+    ``Document.words["warning"]`` before it, one that lists it under "Varningar" does not."""
 
     text: str
     tone: Tone = Tone.NEUTRAL

@@ -45,11 +45,11 @@ def write(document: Document, options: Report) -> str:
         first = False
         print_table(console, rich_table(table), head=table.head)
         for note in table.notes:
-            print_wrapped(console, note_text(note))
+            print_wrapped(console, note_text(note, document.words.get("warning", "")))
     if document.notes and not first:
         console.print()
     for note in document.notes:
-        print_wrapped(console, note_text(note))
+        print_wrapped(console, note_text(note, document.words.get("warning", "")))
     return out.getvalue()
 
 
@@ -105,10 +105,10 @@ def row_style(row: Row) -> str:
     return ""
 
 
-def note_text(note: Note) -> Text:
-    """A warning in yellow, a note in its tone's colour, else dim."""
+def note_text(note: Note, warning: str = "") -> Text:
+    """A warning in yellow, after the word ``warning`` ("Varning: …"); a note in its tone's colour, else dim."""
     if note.warning:
-        return Text(note.text, style="yellow")
+        return Text(f"{warning}: {note.text}" if warning else note.text, style="yellow")
     return Text(note.text, style=COLOUR[note.tone] or "dim")
 
 

@@ -120,7 +120,8 @@ def shows_rounded(summary: Summary, unit: Unit) -> bool:
 
 def mismatch_texts(items: Iterable[Reconciliation], unit: Unit, lang: Lang,
                    path: Callable[[str], str] = numbers.file_name) -> list[str]:
-    """A warning per stated total that the rows do not add up to: both figures and the difference."""
+    """A warning per stated total that the rows do not add up to: both figures and the difference.
+    Without the word "Varning": each writer shows a warning as its format does (``Note.warning``)."""
     lines = []
     for item in items:
         what = (label("stated_what_measure", lang, id=numbers.clean(item.measure_id)) if item.measure_id
@@ -132,5 +133,5 @@ def mismatch_texts(items: Iterable[Reconciliation], unit: Unit, lang: Lang,
                      computed=f"{numbers.span(item.computed, unit)} {unit.value}",
                      difference="–" if difference is None else numbers.amount_with_unit(difference, unit))
         known = label("known", lang) if item.accepted else ""
-        lines.append(f"{label('warning', lang)}: {text}{known}")
+        lines.append(f"{text}{known}")
     return lines

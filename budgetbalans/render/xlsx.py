@@ -430,8 +430,10 @@ class _Writer:
         width = sum(self.layout.widths)
         for offset, note in enumerate(notes):
             style = "warning" if note.warning or note.tone is not Tone.NEUTRAL else "note"
-            self._merged(row + offset, numbers.clean(note.text), style)
-            _fit_row(self.sheet, row + offset, [(numbers.clean(note.text), width)])
+            word = self.document.words.get("warning", "") if note.warning else ""
+            text = numbers.clean(f"{word}: {note.text}" if word else note.text)
+            self._merged(row + offset, text, style)
+            _fit_row(self.sheet, row + offset, [(text, width)])
 
     def _row(self, placed: _Placed, index: int, row: Row) -> None:
         sheet, styles, widths = self.sheet, self.styles, self.layout.widths
