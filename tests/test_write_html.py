@@ -73,20 +73,20 @@ def waterfall() -> Chart:
                        ("1 " + HOSTILE[:10] + "…",), 41),
             charts.Bar(400, 56, 50, 14, "remaining", label="Kvar", full_label="Kvar att spara", value="200",
                        lines=("Kvar att spara",), label_y=67))
-    return Chart("waterfall", "Från sparbeting till kvar att spara", charts.Chart(680, 80, bars, 250.0),
+    return Chart("waterfall", "Från sparbeting till kvar att spara", lambda: charts.Chart(680, 80, bars, 250.0),
                  "1 åtgärd utan belopp visas bara i tabellen.")
 
 
 def per_year() -> Chart:
     bars = (charts.Bar(50, 20, 50, 100, "saving", label="2025", full_label="2025", value="100"),)
     geometry = charts.Chart(200, 160, bars, 120.0, ((44, 60, 106, 60, "500"),), ((75, "2025"),))
-    return Chart("per_year", "Effekt per år", geometry)
+    return Chart("per_year", "Effekt per år", lambda: geometry)
 
 
 def planned_forecast() -> Chart:
     bars = (charts.Bar(250, 4, 100, 11, "planned", label="1 Åtgärd", full_label="1 Åtgärd – Planerat", value="100"),
             charts.Bar(250, 16, 60, 11, "short", full_label="1 Åtgärd – Prognos", value="60"))
-    return Chart("planned_forecast", "Planerat och prognos per åtgärd", charts.Chart(680, 38, bars, 250.0), "",
+    return Chart("planned_forecast", "Planerat och prognos per åtgärd", lambda: charts.Chart(680, 38, bars, 250.0), "",
                  (("planned", "Planerat"), ("forecast", "Prognos"), ("short", "Prognos under planerat")))
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import replace
+from functools import partial
 from typing import Sequence
 
 from budgetbalans import __version__
@@ -292,9 +293,9 @@ def _charts(totals: Totals, measures: Sequence[MeasureResult], view: View, water
         hidden = len(measures) - drawn
         if drawn:
             note = label("measures_without_effect", lang, count=hidden) if hidden else ""
-            result.append(Chart("waterfall", _waterfall_title(totals, view), charts.waterfall(steps), note))
+            result.append(Chart("waterfall", _waterfall_title(totals, view), partial(charts.waterfall, steps), note))
     if totals.years:
-        result.append(Chart("per_year", label("per_year_chart", lang), charts.per_year(totals, view.unit)))
+        result.append(Chart("per_year", label("per_year_chart", lang), partial(charts.per_year, totals, view.unit)))
     return tuple(result)
 
 

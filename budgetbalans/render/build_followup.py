@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import replace
+from functools import partial
 from decimal import Decimal
 
 from budgetbalans.core import GapKind
@@ -260,7 +261,7 @@ def _chart(report: FollowUp, view: View) -> tuple[Chart, ...]:
                                       report.kind is FollowUpKind.BEHIND))
     if not rows:
         return ()
-    geometry = charts.planned_vs_forecast(rows, (label("planned", lang), label("forecast", lang)))
+    geometry = partial(charts.planned_vs_forecast, rows, (label("planned", lang), label("forecast", lang)))
     hidden = len(report.lines) - len(charted)
     note = label("follow_up_without_amount", lang, count=hidden) if hidden else ""
     legend = (("planned", label("planned", lang)), ("forecast", label("forecast", lang)),
