@@ -59,7 +59,9 @@ from budgetbalans.render.model import Audience, Column, Document, Note, Row, Row
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.section import Section as WordSection
+    from docx.shared import Length
     from docx.table import Table as WordTable
+    from docx.table import _Row as WordRow
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
 
@@ -556,7 +558,12 @@ class _Writer:
         shown = table.shown_columns(Audience.TEXT)
         columns = [table.columns[i] for i in shown]
         widths = column_widths(table, shown, self._room())
-        word_table = self.word.add_table(rows=1, cols=len(shown))
+        from docx.shared import Emu
+
+        body = [row for _, row in table.shown(Audience.TEXT)]
+        # Every row at once, from one piece of XML: python-docx's add_row looks the table's grid up
+        # among all the rows already there, so adding them one by one takes quadratic time.
+        word_table = self.word.add_table(rows=1 + len(body), cols=len(shown))
         style = self._style(TABLE_STYLE) or self._style("Table Grid")
         if style:
             word_table.style = self.word.styles[style]
@@ -564,21 +571,24 @@ class _Writer:
         _table_look(word_table)
         for column, width in zip(word_table.columns, widths):
             column.width = width
-        header = word_table.rows[0]
+        word_rows = iter(word_table.rows)
+        header = next(word_rows)
         _row_properties(header._tr, header=True)
         for cell, column, width in zip(header.cells, columns, widths):
             cell.width = width
             self._cell(cell.paragraphs[0], column.header, column, bold=True)
-        for _, row in table.shown(Audience.TEXT):
-            self._row(word_table, row, shown, columns)
+        lengths = [Emu(width) for width in widths]
+        for word_row, row in zip(word_rows, body):
+            self._row(word_row, row, shown, columns, lengths)
         for note in table.notes:
             self._note(note)
 
-    def _row(self, word_table: WordTable, row: Row, shown: Sequence[int], columns: Sequence[Column]) -> None:
-        added = word_table.add_row()  # type: ignore[no-untyped-call]
-        _row_properties(added._tr, header=False)
+    def _row(self, word_row: WordRow, row: Row, shown: Sequence[int], columns: Sequence[Column],
+             widths: Sequence[Length]) -> None:
+        _row_properties(word_row._tr, header=False)
         bold, dim = row.kind in _BOLD_ROWS, row.kind in _DIM_ROWS
-        for position, (cell, index, column) in enumerate(zip(added.cells, shown, columns)):
+        for position, (cell, index, column, width) in enumerate(zip(word_row.cells, shown, columns, widths)):
+            cell.width = width
             content = row.cells[index] if index < len(row.cells) else None
             if content is None or not content.text:
                 self._cell(cell.paragraphs[0], "", column)
