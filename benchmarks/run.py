@@ -12,7 +12,10 @@ alternating the commands and taking medians:
   (``yaml.load(f, Loader=yaml.CSafeLoader)``), all as fresh processes;
 - scaling: `summarize --format json` on 4× the corpus, `check` on 10×;
 - cold start: `budgetbalans summarize` and `check` of one small plan, and `--help`, against
-  ``python -c "import typer, pydantic, yaml, rich.table"``;
+  ``python -c "import typer, pydantic, yaml, rich.table"``; beside them, with no goal, what
+  the given libraries cost before budgetbalans does anything: benchmarks/typer_floor.py (a
+  typer program with the parameters of summarize and check that does nothing), and the import
+  floor with budgetbalans's pydantic plan models built;
 - peak memory (maximum resident set size) of `check` on the large corpus, against the raw load;
 - hostile inputs: `check` on each large or deep file of tests/test_hostile.py (a YAML bomb,
   nesting 100 000 deep, 900 000-character lines, 90 000 digits, 3 000 measures full of
@@ -56,6 +59,10 @@ for name in sys.argv[1:]:
         yaml.load(f, Loader=yaml.CSafeLoader)
 """
 IMPORT_FLOOR = "import typer, pydantic, yaml, rich.table"
+#: The import floor and budgetbalans's plan models (pydantic's model machinery, the models built).
+MODELS_FLOOR = IMPORT_FLOOR + ", budgetbalans.models"
+#: A typer program with the parameters of summarize and check, doing nothing.
+TYPER_FLOOR = Path(__file__).with_name("typer_floor.py")
 
 HOSTILE_PLAN = """\
 title: Åtgärdsplan
@@ -275,9 +282,13 @@ def measure_all(root: Path, args: argparse.Namespace) -> int:
         "cold_check": [*budgetbalans(), "check", str(one)],
         "cold_help": [*budgetbalans(), "--help"],
         "floor": [sys.executable, "-c", IMPORT_FLOOR],
+        "typer_summarize": [sys.executable, str(TYPER_FLOOR), "summarize", str(one)],
+        "typer_check": [sys.executable, str(TYPER_FLOOR), "check", str(one)],
+        "models": [sys.executable, "-c", MODELS_FLOOR],
     }, args.repeat)
 
-    def ratio_row(name: str, value: str, base: str, goal: float, memory: bool = False) -> tuple[str, float, float, float]:
+    def ratio_row(name: str, value: str, base: str, goal: float | None,
+                  memory: bool = False) -> tuple[str, float, float, float | None]:
         measure = median_rss if memory else median_seconds
         return name, measure(timed[value]), measure(timed[base]), goal
 
@@ -289,6 +300,9 @@ def measure_all(root: Path, args: argparse.Namespace) -> int:
         ratio_row("cold start: summarize one plan / import floor", "cold", "floor", 1.5),
         ratio_row("cold start: check one plan / import floor", "cold_check", "floor", 1.5),
         ratio_row("cold start: --help / import floor", "cold_help", "floor", 1.5),
+        ratio_row("  typer alone: summarize's options / import floor", "typer_summarize", "floor", None),
+        ratio_row("  typer alone: check's options / import floor", "typer_check", "floor", None),
+        ratio_row("  import floor + the plan models / import floor", "models", "floor", None),
         ratio_row("peak memory: check large / raw load large", "check_large", "raw_large", 2.0, memory=True),
     ]
     if args.plans < 500 or args.measures < 50:
@@ -297,6 +311,9 @@ def measure_all(root: Path, args: argparse.Namespace) -> int:
     for name, value, base, goal in rows:
         ratio = value / base
         unit = "KiB" if name.startswith("peak") else "s"
+        if goal is None:
+            print(f"{name:50} {ratio:6.2f}×  (no goal; {value:.3f} {unit} vs {base:.3f} {unit})")
+            continue
         verdict = "ok" if ratio <= goal else "ABOVE GOAL"
         print(f"{name:50} {ratio:6.2f}×  (goal ≤ {goal:g}×; {value:.3f} {unit} vs {base:.3f} {unit})  {verdict}")
     measure_formats(root / "formats", args)
