@@ -363,7 +363,14 @@ def _measure_result(plan: Plan, measure: Measure, period: Sequence[int], shown: 
 
 
 def _totals(measures: Sequence[MeasureResult], years: tuple[int, ...], target: Target | None) -> Totals:
-    """The counted measures added up per year (in one pass over them: linear in measures + years)."""
+    """The counted measures added up per year (in one pass over them: linear in measures + years).
+
+    A per-year target gets a figure for each of ``years``, 0 where the plan names none: the gap
+    counts such a year against 0, and every report shows the same years whether a plan is
+    reported alone or beside others.
+    """
+    if target is not None and target.years is not None and tuple(target.years) != years:
+        target = Target(target.total, {year: target.years.get(year, ZERO) for year in years})
     effects: dict[int, list[Range]] = {year: [] for year in years}
     for measure in measures:
         if measure.counted:

@@ -31,6 +31,7 @@ from budgetbalans.loader import load_plan
 from budgetbalans.models import Plan, Status
 from budgetbalans.money import Range, Unit
 from budgetbalans.render.jsonout import dumps, span
+from budgetbalans.render.jsonout import summary as summary_json
 
 SEED_002_PLAN = Path(__file__).resolve().parent.parent / "plans" / "vard-och-social-2024-2026.yaml"
 
@@ -615,3 +616,26 @@ def test_known_difference_accepts_only_that_difference() -> None:
     found = {r.key: r for r in reconcile(plan)}
     assert found["total"].difference == Decimal(100_000) and found["total"].accepted
     assert found["2024"].difference == Decimal(100_000) and not found["2024"].accepted
+
+
+def test_a_per_year_target_has_every_reported_year_alone_and_beside_another_plan() -> None:
+    """A year the per-year target does not name counts against 0; the target says so for every year
+    reported, whether the plan is reported alone or with others (JSON's target_years alike)."""
+    lone = make_plan(path="a.yaml", years=[2024, 2025, 2026], target={2024: 500},
+                     measures=[make_measure(effects={2024: 100, 2025: 200, 2026: 300})])
+    other = make_plan(path="b.yaml", title="B", target={2024: 100, 2025: 100},
+                      measures=[make_measure(effects={2024: 50, 2025: 50})])
+    alone = summarize([lone])
+    together = summarize([lone, other])
+    thousand = Decimal(1000)
+    expected = {2024: 500 * thousand, 2025: Decimal(0), 2026: Decimal(0)}
+    for summary in (alone, together):
+        totals = summary.plans[0].totals
+        assert totals.target is not None and dict(totals.target.years or {}) == expected
+        assert totals.gap is not None and totals.gap.years == {2024: kr(400_000), 2025: kr(-200_000),
+                                                                2026: kr(-300_000)}
+    assert together.totals.target is not None
+    assert dict(together.totals.target.years or {}) == {2024: 600 * thousand, 2025: 100 * thousand,
+                                                        2026: Decimal(0)}
+    in_json = [json.loads(dumps(summary_json(summary)))["plans"][0]["target_years"] for summary in (alone, together)]
+    assert in_json == [{"2024": 500000, "2025": 0, "2026": 0}] * 2
