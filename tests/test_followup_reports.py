@@ -297,6 +297,11 @@ def test_markdown_boras_marks_the_shortfall() -> None:
     assert "| 5-1 | Daglig verksamhet: Avslut IGU | klart | 1 050 | 900 | **-150** |  | ja |" in text
     assert "18 åtgärder utan planerad effekt och utan prognos för 2017: inget att följa upp" in text
     assert "utan prognos för 2017 räknas med" not in text and "ej uppföljd" not in text
+    # Markdown has no colours: the note explaining the marked deviations says bold, not red
+    assert "\nI fetstil: åtgärden väntas nu ge mindre än planerat (avvikelse = prognos − planerat" in text
+    assert "Rött" not in text
+    english = follow_up(str(BORAS), "--format", "markdown", "--lang", "en").decode("utf-8")
+    assert "\nIn bold: the measure is now expected to deliver less than planned" in english and "Red" not in english
 
 
 def test_markdown_escapes_plan_text(hostile: Path) -> None:
@@ -338,6 +343,7 @@ def test_html_key_figures_cannot_be_misread(surplus: Path) -> None:
 def test_html_red_where_a_measure_delivers_less(hostile: Path) -> None:
     html = page(str(BORAS))
     assert re.search(r"<td>5-1</td>.*?<td class=\"num remaining\">-150</td>", html)
+    assert "Rött: åtgärden väntas nu ge mindre än planerat" in html and "I fetstil" not in html
     assert '<g class="bar short">' in html and '<g class="bar planned">' in html
     assert '<td class="uncertain">' not in html and html.count("<td>inget planerat</td>") == 18
     html = page(str(hostile))

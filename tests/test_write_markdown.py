@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from budgetbalans.messages import Lang
@@ -156,3 +157,14 @@ def test_escape() -> None:
     assert markdown.escape("a|b\nc") == r"a\|b c"
     assert markdown.escape("<img src=x>") == "&lt;img src=x&gt;"
     assert markdown.escape("_x_ $y$ ~z~ #1 **b** [l](u) `c` @m \\") == r"\_x\_ \$y\$ \~z\~ \#1 \*\*b\*\* \[l\](u) \`c\` \@m \\"
+
+
+def test_a_note_on_marked_cells_says_bold_where_a_colour_writer_says_red() -> None:
+    """Markdown marks a cell with a tone in bold: a note explaining such cells names bold, not a colour."""
+    words = {**WORDS, "marks_bad": "Rött", "marks_bold": "I fetstil"}
+    marked = Note("mindre än planerat.", marks=Tone.BAD)
+    page = markdown.write(replace(document(), words=words, sections=tuple(
+        replace(section, notes=(marked,)) for section in document().sections)), OPTIONS)
+    assert "\n\nI fetstil: mindre än planerat.\n" in page and "Rött" not in page
+    assert marked.line(words) == "Rött: mindre än planerat."  # a writer with colours
+    assert Note("n").line(words) == "n" and Note("v", warning=True).line(words) == "Varning: v"

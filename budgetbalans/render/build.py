@@ -367,7 +367,8 @@ def _words(view: View, statuses: bool = True) -> dict[str, str]:
     lang = view.lang
     words = {"plan": label("plan", lang), "warning": label("warning", lang), "warnings": label("warnings", lang),
              "legend": label("legend", lang), "range_note": label("range_note", lang),
-             "target": label("target", lang), "generated": label("generated", lang, version=__version__)}
+             "target": label("target", lang), "generated": label("generated", lang, version=__version__),
+             "marks_bad": label("marks_bad", lang), "marks_bold": label("marks_bold", lang)}
     if statuses:
         words["statuses"] = statuses_legend(view)
     return words

@@ -276,7 +276,7 @@ def follow_up_document(report: FollowUp, view: View, today: datetime.date | None
     figures = key_figures(report, view)
     table = follow_up_table(report, view)
     section = Section(title(report, view), caption(report, view), figures, _chart(report, view), (table,),
-                      (Note(label("short_note", lang)),), sheet=label("follow_up_sheet", lang, year=report.year))
+                      (Note(label("short_note", lang), marks=Tone.BAD),), sheet=label("follow_up_sheet", lang, year=report.year))
     legend: tuple[tuple[Tone | str, str, str], ...] = (
         (Tone.BAD, label("remaining", lang), label("legend_remaining", lang)),
         (Tone.GOOD, label("surplus", lang), label("legend_surplus", lang)),

@@ -526,8 +526,7 @@ class _Writer:
         self._run(paragraph, value)
 
     def _note(self, note: Note) -> None:
-        word = self.document.words.get("warning", "") if note.warning else ""
-        self._paragraph(f"{word}: {note.text}" if word else note.text, colour=COLOUR.get(note.tone),
+        self._paragraph(note.line(self.document.words), colour=COLOUR.get(note.tone),
                         italic=not note.warning and note.tone is Tone.NEUTRAL)
 
     # --- sections and tables ---

@@ -15,7 +15,7 @@ Templates autoescape: plan text is always text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from budgetbalans import __version__
 from budgetbalans.render import charts
@@ -56,7 +56,7 @@ class _Table:
 
 def write(document: Document, options: Report) -> str:
     """The page's HTML text."""
-    sections = [(section, [_table(table) for table in section.tables
+    sections = [(section, [_table(table, document.words) for table in section.tables
                            if table.audience in (Audience.ALL, Audience.TEXT)])
                 for section in document.sections]
     legend = [(entry, TONE_CLASS[entry] if isinstance(entry, Tone) else "", name, meaning)
@@ -64,7 +64,7 @@ def write(document: Document, options: Report) -> str:
     return environment().get_template("report.html.j2").render(
         document=document, sections=sections, tone=TONE_CLASS, version=__version__,
         words=document.words, label_x=charts.LABEL_WIDTH - 6,
-        notes=[note for note in document.notes if not note.warning],
+        notes=[note.line(document.words) for note in document.notes if not note.warning],
         warnings=[note.text for note in document.notes if note.warning],
         classes_legend=[meaning for entry, _, meaning in document.legend if entry == "classes"],
         verdict_legend=[(css, name, meaning) for entry, css, name, meaning in legend if entry != "classes"],
@@ -72,13 +72,13 @@ def write(document: Document, options: Report) -> str:
     )
 
 
-def _table(table: Table) -> _Table:
+def _table(table: Table, words: Mapping[str, str]) -> _Table:
     shown = table.shown_columns(Audience.TEXT)
     columns = [table.columns[i] for i in shown]
     return _Table(
         table.title, table.caption, [(column.header, column.numeric) for column in columns],
         [_row(row, shown, [column.numeric for column in columns]) for _, row in table.shown(Audience.TEXT)],
-        [(note.text, TONE_CLASS[note.tone]) for note in table.notes],
+        [(note.line(words), TONE_CLASS[note.tone]) for note in table.notes],
         any(column.key == "plan" for column in columns),
     )
 

@@ -135,10 +135,13 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "measures_count": ("{count} åtgärder", "{count} measures"),
     "short_note": (
-        "Rött: åtgärden väntas nu ge mindre än planerat (avvikelse = prognos − planerat, gräns för gräns).",
-        "Red: the measure is now expected to deliver less than planned (deviation = forecast − planned, "
+        "åtgärden väntas nu ge mindre än planerat (avvikelse = prognos − planerat, gräns för gräns).",
+        "the measure is now expected to deliver less than planned (deviation = forecast − planned, "
         "bound by bound).",
     ),
+    # how a writer marks the cells a note explains (model.Note.head): in colour, or in bold without colours
+    "marks_bad": ("Rött", "Red"),
+    "marks_bold": ("I fetstil", "In bold"),
     "planned_vs_forecast": ("Planerat och prognos per åtgärd", "Planned and forecast per measure"),
     "forecast_short": ("Prognos under planerat", "Forecast below planned"),
     "follow_up_without_amount": (

@@ -17,7 +17,7 @@ mentions or math are escaped, and line breaks become spaces.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from budgetbalans.render.model import Audience, Document, Note, Row, RowKind, Section, Table, Tone
 
@@ -39,9 +39,9 @@ def escape(text: str) -> str:
 
 def write(document: Document, options: Report) -> str:
     """The whole report: each section, then the rounding note, the warnings and the report date."""
-    parts = [part for section in document.sections for part in _section(section)]
+    parts = [part for section in document.sections for part in _section(section, document.words)]
     plain = [note for note in document.notes if not note.warning]
-    parts += [f"*{escape(note.text)}*" for note in plain]
+    parts += [f"*{escape(note.line(document.words, colours=False))}*" for note in plain]
     warnings = [_warning(note, document) for note in document.notes if note.warning]
     if warnings:
         parts.append("\n>\n".join(warnings))
@@ -57,7 +57,7 @@ def _warning(note: Note, document: Document) -> str:
     return f"> {head}{escape(note.text)}"
 
 
-def _section(section: Section) -> list[str]:
+def _section(section: Section, words: Mapping[str, str]) -> list[str]:
     parts = [f"## {escape(section.title)}"]
     if section.subtitle:
         parts.append(f"*{escape(section.subtitle)}*")
@@ -65,12 +65,12 @@ def _section(section: Section) -> list[str]:
         parts.append(" · ".join(f"**{escape(f.name)}:** {escape(f.value)}" for f in section.figures))
     for table in section.tables:
         if table.audience in _SHOWN:
-            parts += _table(table, section)
-    parts += [escape(note.text) for note in section.notes]
+            parts += _table(table, section, words)
+    parts += [escape(note.line(words, colours=False)) for note in section.notes]
     return parts
 
 
-def _table(table: Table, section: Section) -> list[str]:
+def _table(table: Table, section: Section, words: Mapping[str, str]) -> list[str]:
     parts = []
     if table.title and table.title != section.title:
         parts.append(f"### {escape(table.title)}")
@@ -82,7 +82,7 @@ def _table(table: Table, section: Section) -> list[str]:
              "|" + "|".join("---:" if column.numeric else "---" for column in columns) + "|"]
     lines += [_line(_cells(row, shown)) for _, row in table.shown(Audience.TEXT)]
     parts.append("\n".join(lines))
-    parts += [escape(note.text) for note in table.notes]
+    parts += [escape(note.line(words, colours=False)) for note in table.notes]
     return parts
 
 

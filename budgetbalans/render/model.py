@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from enum import Enum
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 
 from budgetbalans.messages import Lang
 from budgetbalans.money import Range, Unit
@@ -125,13 +125,33 @@ class Row:
 
 @dataclass(frozen=True)
 class Note:
-    """A line of prose under a table or a report: a note, or a warning (``warning=True``). A warning's
-    text does not begin with the word "Varning": a writer that prints it on a line of its own puts
-    ``Document.words["warning"]`` before it, one that lists it under "Varningar" does not."""
+    """A line of prose under a table or a report: a note, or a warning (``warning=True``).
+
+    A warning's text does not begin with the word "Varning": a writer that prints it on a line of
+    its own puts ``Document.words["warning"]`` before it, one that lists it under "Varningar" does
+    not. A note that explains the cells of a tone (``marks``, such as a forecast below plan) does
+    not name how they look either: each writer says how it marks them (:meth:`head`), "Rött"
+    where it colours them, "I fetstil" in Markdown, which has no colours.
+    """
 
     text: str
     tone: Tone = Tone.NEUTRAL
     warning: bool = False
+    marks: Tone | None = None
+
+    def head(self, words: Mapping[str, str], colours: bool = True) -> str:
+        """The word before the text on a line of its own: "Varning", how the writer marks the cells
+        the note explains (``Document.words["marks_bad"]``, or ``["marks_bold"]`` without colours), or none."""
+        if self.warning:
+            return words.get("warning", "")
+        if self.marks is None:
+            return ""
+        return words.get(f"marks_{self.marks.value}" if colours else "marks_bold", "")
+
+    def line(self, words: Mapping[str, str], colours: bool = True) -> str:
+        """The note as a line of its own: its :meth:`head`, then its text."""
+        head = self.head(words, colours)
+        return f"{head}: {self.text}" if head else self.text
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 from rich.cells import cell_len
 from rich.console import Console, RenderableType
@@ -45,11 +45,11 @@ def write(document: Document, options: Report) -> str:
         first = False
         print_table(console, rich_table(table), head=table.head)
         for note in table.notes:
-            print_wrapped(console, note_text(note, document.words.get("warning", "")))
+            print_wrapped(console, note_text(note, document.words))
     if document.notes and not first:
         console.print()
     for note in document.notes:
-        print_wrapped(console, note_text(note, document.words.get("warning", "")))
+        print_wrapped(console, note_text(note, document.words))
     return out.getvalue()
 
 
@@ -105,11 +105,10 @@ def row_style(row: Row) -> str:
     return ""
 
 
-def note_text(note: Note, warning: str = "") -> Text:
-    """A warning in yellow, after the word ``warning`` ("Varning: …"); a note in its tone's colour, else dim."""
-    if note.warning:
-        return Text(f"{warning}: {note.text}" if warning else note.text, style="yellow")
-    return Text(note.text, style=COLOUR[note.tone] or "dim")
+def note_text(note: Note, words: Mapping[str, str] | None = None) -> Text:
+    """A warning in yellow, after the word "Varning" (:meth:`Note.line`); a note in its tone's colour, else dim."""
+    line = note.line(words or {})
+    return Text(line, style="yellow" if note.warning else COLOUR[note.tone] or "dim")
 
 
 # --- fitting a table to the width: amounts are never cut ---------------------------------------

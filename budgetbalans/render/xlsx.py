@@ -430,8 +430,7 @@ class _Writer:
         width = sum(self.layout.widths)
         for offset, note in enumerate(notes):
             style = "warning" if note.warning or note.tone is not Tone.NEUTRAL else "note"
-            word = self.document.words.get("warning", "") if note.warning else ""
-            text = numbers.clean(f"{word}: {note.text}" if word else note.text)
+            text = numbers.clean(note.line(self.document.words))
             self._merged(row + offset, text, style)
             _fit_row(self.sheet, row + offset, [(text, width)])
 
