@@ -550,15 +550,15 @@ class _Writer:
             self._note(note)
 
     def _table(self, table: Table, section: Section) -> None:
+        from docx.shared import Emu
+
         if table.title and table.title != section.title:
             self._paragraph(table.title, "Heading 2")
         if table.caption and table.caption != section.subtitle:
             self._paragraph(table.caption, italic=True)
         shown = table.shown_columns(Audience.TEXT)
         columns = [table.columns[i] for i in shown]
-        widths = column_widths(table, shown, self._room())
-        from docx.shared import Emu
-
+        widths = [Emu(width) for width in column_widths(table, shown, self._room())]
         body = [row for _, row in table.shown(Audience.TEXT)]
         # Every row at once, from one piece of XML: python-docx's add_row looks the table's grid up
         # among all the rows already there, so adding them one by one takes quadratic time.
@@ -576,9 +576,8 @@ class _Writer:
         for cell, column, width in zip(header.cells, columns, widths):
             cell.width = width
             self._cell(cell.paragraphs[0], column.header, column, bold=True)
-        lengths = [Emu(width) for width in widths]
         for word_row, row in zip(word_rows, body):
-            self._row(word_row, row, shown, columns, lengths)
+            self._row(word_row, row, shown, columns, widths)
         for note in table.notes:
             self._note(note)
 

@@ -51,8 +51,8 @@ def write(document: Document, options: Report) -> str:
 
 
 def _warning(note: Note, document: Document) -> str:
-    """``> **Varning:** text``."""
-    word = document.words.get("warning", "")
+    """``> **Varning:** text`` (the word is :meth:`Note.head`, in bold)."""
+    word = note.head(document.words)
     head = f"**{escape(word)}:** " if word else ""
     return f"> {head}{escape(note.text)}"
 
