@@ -147,6 +147,7 @@ def gap_command(
     _check_output(format, output, ReportKind.GAP, template)
     plans = _load_or_exit(paths, lang, "gap")
     _check_year(year, plans)
+    _check_target_unit(target, amount, plans)
     result = summarize(plans, statuses=statuses, years=None if year is None else [year], target=amount)
     report = Report(ReportKind.GAP, _view(plans, unit, lang, statuses), group_by, _names(statuses),
                     template=template)
@@ -403,6 +404,38 @@ def _target(text: Optional[str]) -> Optional[Decimal]:
         return parse_amount(text, Unit.TKR)
     except AmountError as error:
         raise CommandLineError(error.message, "--target") from None
+
+
+TARGET_UNIT = template(
+    "cli.target_unit",
+    sv="{target} anger ingen enhet, och planerna är inte alla i tkr ({plans}). Det kan betyda {as_tkr} "
+       "(tkr, som ett belopp utan enhet annars läses) eller {as_plan} (planens enhet). "
+       "Skriv enheten: --target \"{example_tkr}\" eller --target \"{example_plan}\"",
+    en="{target} names no unit, and the plans are not all in tkr ({plans}). It could mean {as_tkr} "
+       "(tkr, as an amount without a unit is otherwise read) or {as_plan} (the plan's unit). "
+       "Write the unit: --target \"{example_tkr}\" or --target \"{example_plan}\"",
+)
+
+
+def _check_target_unit(text: Optional[str], amount: Optional[Decimal], plans: list[Plan]) -> None:
+    """A ``--target`` without a unit is read in tkr; where a plan read is in another unit it could as
+    well mean that unit: refused, with both readings."""
+    if text is None or amount is None:
+        return
+    from budgetbalans.amounts import parse_amount
+    from budgetbalans.render.numbers import amount_with_unit
+
+    other = next((plan for plan in plans if plan.unit is not Unit.TKR), None)
+    if other is None:
+        return
+    as_plan = parse_amount(text, other.unit)
+    if as_plan == amount:  # the text names its unit (or is 0): one reading
+        return
+    plans_units = ", ".join(sorted({f"{plan.unit.value}" for plan in plans}))
+    raise CommandLineError(TARGET_UNIT(
+        target=text, plans=plans_units, as_tkr=amount_with_unit(amount, Unit.TKR),
+        as_plan=amount_with_unit(as_plan, other.unit), example_tkr=amount_with_unit(amount, Unit.TKR),
+        example_plan=amount_with_unit(as_plan, other.unit)), "--target")
 
 
 YEAR_OUTSIDE = template("cli.year_outside", sv="{year} är inte ett av planernas år ({first}–{last})",

@@ -8,7 +8,7 @@ writes to a terminal or rounds for display: every figure is an exact
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -176,50 +176,78 @@ class Gap:
 
     ``total`` is the net gap of the period. With a per-year target a surplus one year does not
     cover a shortfall another year: the period's :attr:`shortfall` is the sum of the years'
-    positive gaps, and the period's :attr:`kind` is the kind of that shortfall.
+    positive gaps, and the period's :attr:`kind` is the kind of that shortfall. Plans read
+    together (``parts``: each plan's own gap) answer each for its own balance in the same way:
+    the shortfall is the sum of the plans' shortfalls, and one plan's surplus covers nothing of
+    another's.
     """
 
     total: Range
     years: Mapping[int, Range] | None = None
+    parts: tuple[Gap, ...] = ()
 
     @property
     def shortfall(self) -> Range:
-        """Still to save over the period: per year, the sum of the years' positive gaps; else
-        the positive part of the period's gap. Never below zero; unbounded if any part is."""
+        """Still to save over the period: the plans' shortfalls added up; per year, the sum of the
+        years' positive gaps; else the positive part of the period's gap. Never below zero;
+        unbounded if any part is."""
+        if self.parts:
+            return total(part.shortfall for part in self.parts)
         if self.years is None:
             return positive_part(self.total)
         return total(positive_part(value) for value in self.years.values())
 
+    def year_shortfall(self, year: int) -> Range:
+        """Still to save in ``year`` (per-year targets only): the plans' shortfalls that year added up,
+        or the positive part of the year's gap."""
+        assert self.years is not None
+        if self.parts:
+            return total(part.year_shortfall(year) for part in self.parts)
+        return positive_part(self.years[year])
+
     @property
     def kind(self) -> GapKind:
-        """The period's verdict: short if a year (or the period) surely falls short, a surplus if
-        none can, else uncertain. Without per-year targets, the kind of the net gap."""
+        """The period's verdict: short if a year or a plan (or the period) surely falls short, a
+        surplus if none can, else uncertain. For a single plan without per-year targets, the kind of
+        the net gap."""
         return _kind_of(self.shortfall)
 
     @property
     def net_kind(self) -> GapKind:
-        """The kind of the net gap (:attr:`total`), a year's surplus set against another's shortfall."""
+        """The kind of the net gap (:attr:`total`): a surplus of one year or plan set against another's shortfall."""
         return _kind_of(self.total)
 
     @property
     def year_kinds(self) -> dict[int, GapKind] | None:
-        """Each year's kind, where the target is per year."""
+        """Each year's kind, where the target is per year (over plans read together: the kind of the
+        year's shortfall, so that one plan's surplus never hides another's shortfall)."""
         if self.years is None:
             return None
+        if self.parts:
+            return {year: _kind_of(self.year_shortfall(year)) for year in self.years}
         return {year: _kind_of(value) for year, value in self.years.items()}
 
+    def year_shown(self, year: int) -> Range:
+        """The figure a report shows for ``year``'s gap under its kind: the year's gap, except where
+        plans read together fall short (or may): then what is still to save that year, never a net."""
+        assert self.years is not None
+        if self.parts and _kind_of(self.year_shortfall(year)) is not GapKind.SURPLUS:
+            return self.year_shortfall(year)
+        return self.years[year]
+
     @property
-    def year_falls_short(self) -> bool:
-        """Whether, over per-year targets, a year falls short (or may): then the period's verdict is
-        the shortfall, and the net (one year set against another) is not a verdict."""
-        return self.years is not None and self.kind is not GapKind.SURPLUS
+    def shortfall_decides(self) -> bool:
+        """Whether the period's verdict is the shortfall and the net is not a verdict: over per-year
+        targets or plans read together, where a year or a plan falls short (or may)."""
+        return (self.years is not None or bool(self.parts)) and self.kind is not GapKind.SURPLUS
 
     @property
     def net_says_more(self) -> bool:
-        """Whether, where a year falls short, the net gap says something the shortfall does not (a
-        surplus of another year set against it, or a range that may end in a surplus): then reports
-        show the net on a row of its own. A single year short by an exact amount has nothing to add."""
-        return self.year_falls_short and self.total != self.shortfall
+        """Whether, where the shortfall decides, the net gap says something the shortfall does not (a
+        surplus of another year or plan set against it, or a range that may end in a surplus): then
+        reports show the net on a row of its own. A single year short by an exact amount has nothing
+        to add."""
+        return self.shortfall_decides and self.total != self.shortfall
 
     @property
     def shortfall_years(self) -> tuple[int, ...]:
@@ -336,7 +364,19 @@ def summarize(
         [m for result in results for m in result.measures], all_years,
         override or _combined_target([result.totals.target for result in results], all_years),
     )
+    if override is None and len(results) > 1:
+        combined = answering_alone(combined, [result.totals.gap for result in results])
     return Summary(results, combined)
+
+
+def answering_alone(combined: Totals, gaps: Sequence[Gap | None]) -> Totals:
+    """Totals of plans read together, each plan answering for its own balance: the combined gap
+    keeps the net (target − total) and takes the plans' own gaps as its parts, so its shortfall is
+    theirs added up. Without a combined target (a plan has none) there is no combined gap."""
+    if combined.gap is None or any(part is None for part in gaps):
+        return combined
+    parts = tuple(part for part in gaps if part is not None)
+    return replace(combined, gap=replace(combined.gap, parts=parts))
 
 
 def _override_years(target: Decimal, only: frozenset[int] | None) -> Mapping[int, Decimal] | None:

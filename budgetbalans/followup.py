@@ -16,7 +16,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Sequence
 
-from budgetbalans.core import GapKind, MeasureResult, Totals, gap_kind, summarize
+from budgetbalans.core import Gap, GapKind, MeasureResult, PlanResult, summarize
 from budgetbalans.models import Plan
 from budgetbalans.money import EXACT_ZERO, Range, total
 
@@ -92,19 +92,63 @@ class FollowUpLine:
 
 
 @dataclass(frozen=True)
+class PlanForecast:
+    """One plan's forecast gap for the year, computed as if the plan were read alone.
+
+    ``target`` is what the forecast is measured against: the year's target, or the whole period's
+    where the plan's target is for the period; then ``others`` are the other years' planned
+    effects, which count toward it beside the year's ``forecast``.
+    """
+
+    plan: Plan
+    planned: Range
+    forecast: Range
+    target: Decimal | None
+    others: Range | None = None
+
+    @property
+    def gap(self) -> Range | None:
+        """target − (other years' planned effects) − the year's forecast; ``None`` without a target."""
+        if self.target is None:
+            return None
+        return Range.exact(self.target) - (self.forecast if self.others is None else self.others + self.forecast)
+
+
+@dataclass(frozen=True)
 class FollowUp:
-    """The follow-up of one year over one or more plans."""
+    """The follow-up of one year over one or more plans.
+
+    ``target`` and ``forecast_gap`` are all plans' together (the net: one plan's surplus set against
+    another's shortfall); :attr:`gap` holds each plan's own, and its shortfall is theirs added up.
+    """
 
     year: int
     as_of: date | None
     lines: tuple[FollowUpLine, ...]
     target: Decimal | None
     forecast_gap: Range | None
+    plans: tuple[PlanForecast, ...] = ()
+
+    @property
+    def gap(self) -> Gap | None:
+        """The forecast gap as the core's :class:`~budgetbalans.core.Gap`: over several plans, each
+        plan's own gap is a part, so that one plan's surplus never covers another's shortfall."""
+        if self.forecast_gap is None:
+            return None
+        parts = tuple(Gap(p.gap) for p in self.plans if p.gap is not None) if len(self.plans) > 1 else ()
+        return Gap(self.forecast_gap, None, parts)
+
+    @property
+    def forecast_shortfall(self) -> Range | None:
+        """Still to save by the forecast: the plans' own forecast shortfalls added up."""
+        gap = self.gap
+        return None if gap is None else gap.shortfall
 
     @property
     def forecast_gap_kind(self) -> GapKind | None:
-        """The forecast gap's verdict, by the core's :func:`~budgetbalans.core.gap_kind`."""
-        return gap_kind(self.forecast_gap)
+        """The forecast's verdict: the kind of what is still to save, plan by plan (the core's rule)."""
+        gap = self.gap
+        return None if gap is None else gap.kind
 
     @property
     def planned(self) -> Range:
@@ -153,11 +197,27 @@ def follow_up(plans: Sequence[Plan], year: int | None = None, today: date | None
     """Planned, forecast and deviation per measure for one year, and the forecast gap."""
     chosen = follow_up_year(plans, year, today)
     summary = summarize(plans)
-    lines = tuple(_line(result, chosen) for result in summary.measures)
-    forecast_total = total(line.forecast for line in lines)
+    per_plan = [[_line(measure, chosen) for measure in result.measures] for result in summary.plans]
+    lines = tuple(line for plan_lines in per_plan for line in plan_lines)
     dates = [plan.as_of for plan in plans if plan.as_of is not None]
-    target, gap = _forecast_gap(summary.totals, chosen, forecast_total)
-    return FollowUp(chosen, max(dates) if dates else None, lines, target, gap)
+    forecasts = tuple(_plan_forecast(result, plan_lines, chosen) for result, plan_lines in zip(summary.plans, per_plan))
+    if any(forecast.target is None for forecast in forecasts) or not forecasts:
+        target, gap = None, None
+    else:  # the plans' own targets and gaps added up: each measured as if read alone
+        target = sum((forecast.target for forecast in forecasts if forecast.target is not None), Decimal(0))
+        gap = total(forecast.gap for forecast in forecasts if forecast.gap is not None)
+    return FollowUp(chosen, max(dates) if dates else None, lines, target, gap, forecasts)
+
+
+def _plan_forecast(result: PlanResult, lines: Sequence[FollowUpLine], year: int) -> PlanForecast:
+    planned, forecast = total(line.planned for line in lines), total(line.forecast for line in lines)
+    totals = result.totals
+    if totals.target is None:
+        return PlanForecast(result.plan, planned, forecast, None)
+    if totals.target.years is not None:
+        return PlanForecast(result.plan, planned, forecast, totals.target.years.get(year, Decimal(0)))
+    others = total(value for y, value in totals.per_year.items() if y != year)
+    return PlanForecast(result.plan, planned, forecast, totals.target.total, others)
 
 
 def _line(result: MeasureResult, year: int) -> FollowUpLine:
@@ -168,14 +228,3 @@ def _line(result: MeasureResult, year: int) -> FollowUpLine:
     planned = result.effects.get(year, EXACT_ZERO)
     forecast = measure.forecast.get(year)
     return FollowUpLine(result, planned, planned if forecast is None else forecast, outcome, forecast is not None)
-
-
-def _forecast_gap(totals: Totals, year: int, forecast: Range) -> tuple[Decimal | None, Range | None]:
-    if totals.target is None:
-        return None, None
-    if totals.target.years is not None:
-        target = totals.target.years.get(year, Decimal(0))
-        return target, Range.exact(target) - forecast
-    others = total(value for y, value in totals.per_year.items() if y != year)
-    return totals.target.total, Range.exact(totals.target.total) - (others + forecast)
-

@@ -145,11 +145,14 @@ class _Rows:
                 cells[self.index[key]] = cell
         return Row(kind, tuple(cells), **more)  # type: ignore[arg-type]
 
-    def totals(self, totals: Totals, years: Sequence[int], counted: Sequence[int]) -> None:
-        """Summa (adding up the rows ``counted``), the possible effect, the sparbeting and the gap."""
+    def totals(self, totals: Totals, years: Sequence[int], counted: Sequence[int],
+               more: dict[str, Cell] | None = None) -> None:
+        """Summa (adding up the rows ``counted``, with ``more`` cells), the possible effect, the
+        sparbeting and the gap."""
         view, lang = self.view, self.view.lang
         values = {year_key(y): amount(totals.per_year[y], view) for y in years}
-        total = self.add(self.row(RowKind.TOTAL, label("total", lang), {**values, "total": amount(totals.total, view)},
+        total = self.add(self.row(RowKind.TOTAL, label("total", lang),
+                                  {**values, "total": amount(totals.total, view), **(more or {})},
                                   sums=tuple(counted)))
         if totals.potential.high != 0:
             self.add(self.row(RowKind.POTENTIAL, label("potential", lang), {"total": amount(totals.potential, view)}))
@@ -171,7 +174,7 @@ class _Rows:
         for year in years:
             if gap.years is not None:
                 words, kind = year_gap(gap, year, name, view)
-                cells[year_key(year)] = Cell(words, gap.years[year], TONE[kind])
+                cells[year_key(year)] = Cell(words, gap.year_shown(year), TONE[kind])
         self.add(self.row(RowKind.GAP, name, {**cells, "total": Cell(value, None, TONE[gap.kind])},
                           tone=TONE[gap.kind], audience=Audience.TEXT))
         if gap.net_says_more:
@@ -181,10 +184,15 @@ class _Rows:
         # true whatever the sign a spreadsheet recalculates; each cell's tone is the core's kind
         year_kinds = gap.year_kinds or {}
         shown = {year_key(y): amount(v, view, TONE[year_kinds[y]]) for y, v in (gap.years or {}).items() if y in years}
+        signed_name = label("gap_signed_net" if gap.parts else "gap_signed", lang)
         numbers_gap = self.add(self.row(
-            RowKind.GAP, label("gap_signed", lang), {**shown, "total": amount(gap.total, view, TONE[gap.net_kind])},
+            RowKind.GAP, signed_name, {**shown, "total": amount(gap.total, view, TONE[gap.net_kind])},
             audience=Audience.NUMBERS, of=(target, total)))
-        if gap.year_falls_short:
+        if gap.parts:  # the plans' own shortfalls added up: no formula over the net could give it
+            self.add(self.row(RowKind.SHORTFALL, label("shortfall_plans", lang),
+                              {"total": amount(gap.shortfall, view, TONE[gap.kind])}, tone=TONE[gap.kind],
+                              audience=Audience.NUMBERS))
+        elif gap.shortfall_decides:
             self.add(self.row(RowKind.SHORTFALL, label("shortfall_years", lang,
                                                        years=", ".join(map(str, gap.shortfall_years))),
                               {"total": amount(gap.shortfall, view, TONE[gap.kind])}, tone=TONE[gap.kind],
@@ -228,21 +236,40 @@ def _measure_row(result: MeasureResult, years: Sequence[int], rows: _Rows) -> Ro
     return rows.row(RowKind.MEASURE if result.counted else RowKind.UNCOUNTED, numbers.clean(measure.title), values)
 
 
-def all_plans_table(summary: Summary, view: View, plan_tables: Sequence[Table]) -> Table:
-    """Several plans added up: a row per plan (its Summa), then the totals block."""
-    years = summary.years
-    columns = [Column("measure", "", ColumnKind.NAME, wide=True), *year_columns(years, view)]
+def all_plans_table(summary: Summary, view: View, plan_tables: Sequence[Table] = ()) -> Table:
+    """Several plans, each answering for its own balance: a row per plan (its effect per year, its
+    Summa, its sparbeting and what it still has to save, or its surplus), then the totals block of
+    all plans, whose Summa also adds up the plans' targets and shortfalls (one plan's surplus covers
+    nothing of another's), and the net on a row of its own."""
+    years, lang = summary.years, view.lang
+    remaining = f"{label('remaining', lang)} / {label('surplus', lang)}"
+    columns = [Column("measure", "", ColumnKind.NAME, wide=True), *year_columns(years, view),
+               amount_column("plan_target", label("target", lang), view),
+               amount_column("plan_shortfall", remaining, view, number_name=label("remaining", lang))]
     rows = _Rows(columns, view)
+    summa = {table.key: next(i for i, row in enumerate(table.rows) if row.kind is RowKind.TOTAL)
+             for table in plan_tables}
     plan_rows = []
-    for result, table in zip(summary.plans, plan_tables):
-        summa = next(i for i, row in enumerate(table.rows) if row.kind is RowKind.TOTAL)
+    for result in summary.plans:
+        key = f"plan:{result.plan.path}"
         values = {year_key(y): amount(result.totals.per_year[y], view) for y in result.totals.years if y in years}
-        plan_rows.append(rows.add(rows.row(RowKind.GROUP, plan_heading(result.plan),
-                                           {**values, "total": amount(result.totals.total, view)},
-                                           link=(table.key, summa))))
-    rows.totals(summary.totals, years, plan_rows)
-    return Table("all", label("all_plans", view.lang), tuple(columns), tuple(rows.rows),
-                 label("unit", view.lang, unit=view.unit.value), name=label("all_plans", view.lang))
+        values.update({"total": amount(result.totals.total, view), **_balance(result.totals, view)})
+        plan_rows.append(rows.add(rows.row(RowKind.GROUP, plan_heading(result.plan), values,
+                                           link=(key, summa[key]) if key in summa else None)))
+    rows.totals(summary.totals, years, plan_rows, _balance(summary.totals, view))
+    return Table("all", label("all_plans", lang), tuple(columns), tuple(rows.rows),
+                 label("unit", lang, unit=view.unit.value), (Note(label("plans_balance_caption", lang)),),
+                 name=label("all_plans", lang))
+
+
+def _balance(totals: Totals, view: View) -> dict[str, Cell]:
+    """A plan's (or all plans') sparbeting and shortfall: the shortfall cell worded by its verdict
+    and holding the shortfall itself (never a net), so that the plans' figures add up."""
+    if totals.target is None or totals.gap is None:
+        return {"plan_target": Cell(label("no_target", view.lang))}
+    gap_name, gap_value = period_verdict(totals.gap, view)
+    return {"plan_target": exact(totals.target.total, view),
+            "plan_shortfall": Cell(f"{gap_name.lower()} {gap_value}", totals.gap.shortfall, TONE[totals.gap.kind])}
 
 
 def groups_table(summary: Summary, groups: Sequence[Group], by: GroupBy, view: View) -> Table:
@@ -303,7 +330,7 @@ def _waterfall_title(totals: Totals, view: View) -> str:
     """The waterfall ends at the period's net gap: named by its kind, or "netto" over per-year targets."""
     if totals.gap is None:
         return label("waterfall_no_target", view.lang)
-    if totals.gap.year_falls_short:
+    if totals.gap.shortfall_decides:
         return label("waterfall", view.lang, what=label("net", view.lang).lower())
     return label("waterfall", view.lang, what=gap_text(totals.gap.total, totals.gap.net_kind, view)[0].lower())
 
@@ -321,7 +348,8 @@ def summary_document(summary: Summary, view: View, group_by: GroupBy | None = No
         together = all_plans_table(summary, view, plans)
         sections.insert(0, Section(together.title, _caption([r.plan.path for r in summary.plans], view),
                                    key_figures(summary.totals, view),
-                                   _charts(summary.totals, summary.measures, view, waterfall=False), (together,),
+                                   _charts(summary.totals, summary.measures, view, waterfall=False),
+                                   (together,),
                                    sheet=label("summary_sheet", view.lang)))
     title = sections[0].title if sections else label("all_plans", view.lang)
     return _document("summarize", title, _with_groups(sections, summary, group_by, view), summary, view, today)
@@ -397,7 +425,7 @@ def gap_table(summary: Summary, view: View) -> Table:
                Column("coverage", label("coverage", lang), ColumnKind.SHARE))
     title = (plan_heading(summary.plans[0].plan) if len(summary.plans) == 1
              else ", ".join(numbers.clean(r.plan.title) for r in summary.plans))
-    notes = ((Note(label("target_period_only", lang)),)
+    notes = ((Note(label(_target_note(summary), lang)),)
              if totals.target is not None and totals.target.years is None and summary.years else ())
     if len(summary.years) == 1:
         rows = _gap_period_rows(totals, view, str(summary.years[0]))
@@ -406,6 +434,13 @@ def gap_table(summary: Summary, view: View) -> Table:
         rows += _gap_period_rows(totals, view, label("period", lang))
     return Table("gap", title, columns, tuple(rows), _caption([r.plan.path for r in summary.plans], view), notes,
                  name=title, audience=Audience.TEXT)
+
+
+def _target_note(summary: Summary) -> str:
+    """Why the years have no target: the target is for the whole period, or, over plans read
+    together, some plans' targets are per year and others' for the period."""
+    per_year = any(r.totals.target is not None and r.totals.target.years is not None for r in summary.plans)
+    return "target_mixed" if per_year else "target_period_only"
 
 
 _DASH = Cell("–")
@@ -423,7 +458,7 @@ def _gap_year_row(totals: Totals, year: int, view: View) -> Row:
     if target is None or totals.gap is None or totals.gap.years is None:
         return Row(RowKind.YEAR, (Cell(str(year)), _DASH, total, _DASH, _DASH))
     words, kind = year_gap(totals.gap, year, "", view)
-    return Row(RowKind.YEAR, (Cell(str(year)), exact(target, view), total, Cell(words, totals.gap.years[year], TONE[kind]),
+    return Row(RowKind.YEAR, (Cell(str(year)), exact(target, view), total, Cell(words, totals.gap.year_shown(year), TONE[kind]),
                               _share(coverage(totals.per_year[year], target))), TONE[kind])
 
 
@@ -434,7 +469,7 @@ def _gap_period_rows(totals: Totals, view: View, name: str) -> list[Row]:
         return [Row(RowKind.TOTAL, (Cell(name), Cell(label("no_target", view.lang)), total, _DASH, _DASH))]
     gap: Gap = totals.gap
     gap_name, value = period_verdict(gap, view)
-    verdict = Cell(f"{gap_name}: {value}", gap.shortfall if gap.year_falls_short else gap.total, TONE[gap.kind])
+    verdict = Cell(f"{gap_name}: {value}", gap.shortfall if gap.shortfall_decides else gap.total, TONE[gap.kind])
     rows = [Row(RowKind.TOTAL, (Cell(name), exact(totals.target.total, view), total, verdict,
                                 _share(totals.coverage())), TONE[gap.kind])]
     if gap.net_says_more:
@@ -451,12 +486,16 @@ def gap_document(summary: Summary, view: View, group_by: GroupBy | None = None,
     name = (numbers.clean(summary.plans[0].plan.title) if len(summary.plans) == 1
             else label("all_plans", view.lang))
     years = summary.years
-    columns = [Column("measure", label("measure", view.lang), ColumnKind.NAME, wide=True), *year_columns(years, view)]
-    rows = _Rows(columns, view)
-    rows.totals(summary.totals, years, ())
-    numbers_table = Table("totals", table.title, tuple(columns), tuple(rows.rows), table.caption, name=name,
-                          audience=Audience.NUMBERS)
+    if len(summary.plans) > 1:  # each plan's target, total and shortfall first, for every format
+        tables: tuple[Table, ...] = (all_plans_table(summary, view), table)
+    else:
+        columns = [Column("measure", label("measure", view.lang), ColumnKind.NAME, wide=True),
+                   *year_columns(years, view)]
+        rows = _Rows(columns, view)
+        rows.totals(summary.totals, years, ())
+        tables = (table, Table("totals", table.title, tuple(columns), tuple(rows.rows), table.caption, name=name,
+                               audience=Audience.NUMBERS))
     section = Section(table.title, table.caption, key_figures(summary.totals, view),
-                      _charts(summary.totals, summary.measures, view), (table, numbers_table),
+                      _charts(summary.totals, summary.measures, view), tables,
                       sheet=numbers.clean(table.title))
     return _document("gap", table.title, _with_groups([section], summary, group_by, view), summary, view, today)

@@ -146,7 +146,7 @@ def _period_words(gap: Gap | None, view: View) -> Cell:
         return EMPTY
     name, value = period_verdict(gap, view)
     text = f"{name.lower()}: {value}" if gap.kind is GapKind.UNCERTAIN else f"{name.lower()} {value}"
-    return Cell(text, gap.shortfall if gap.year_falls_short else gap.total, TONE[gap.kind])
+    return Cell(text, gap.shortfall if gap.shortfall_decides else gap.total, TONE[gap.kind])
 
 
 def _side_words(comparison: Comparison, totals: Totals | None, after: bool, view: View) -> Cell:

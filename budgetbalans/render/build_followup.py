@@ -16,17 +16,17 @@ from dataclasses import replace
 from functools import partial
 from decimal import Decimal
 
-from budgetbalans.core import GapKind
-from budgetbalans.followup import JUDGED, FollowUp, FollowUpKind, FollowUpLine
+from budgetbalans.core import GapKind, gap_kind, positive_part
+from budgetbalans.followup import JUDGED, FollowUp, FollowUpKind, FollowUpLine, PlanForecast
 from budgetbalans.models import Plan
-from budgetbalans.money import EXACT_ZERO, Range
+from budgetbalans.money import EXACT_ZERO, Range, total as sum_ranges
 from budgetbalans.render import charts, numbers
 from budgetbalans.render.build import TONE, _words, amount, amount_column, exact, measure_status, plan_heading
 from budgetbalans.render.labels import label
 from budgetbalans.render.model import (
     EMPTY, Audience, Cell, Chart, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.render.view import View, gap_text, shown_paths
+from budgetbalans.render.view import View, gap_text, net_text, shown_paths
 
 # --- the words of the follow-up ---------------------------------------------------------------
 
@@ -108,10 +108,34 @@ def forecast_gap_text(gap: Range, kind: GapKind, view: View) -> tuple[str, str, 
 
 
 def forecast_gap(report: FollowUp) -> tuple[Range, GapKind] | None:
-    """The forecast gap and the core's kind of it, where there is a target."""
-    if report.forecast_gap is None or report.forecast_gap_kind is None:
+    """The forecast gap a reader is shown and the core's kind of it, where there is a target: over
+    several plans where one falls short (or may), what is still to save, plan by plan (the net is
+    :func:`forecast_net`); else the gap."""
+    gap = report.gap
+    if gap is None:
         return None
-    return report.forecast_gap, report.forecast_gap_kind
+    return (gap.shortfall, gap.kind) if gap.shortfall_decides else (gap.total, gap.net_kind)
+
+
+def forecast_net(report: FollowUp, view: View) -> str | None:
+    """The net forecast gap of several plans in words, where it says more than what is still to save."""
+    gap = report.gap
+    return None if gap is None or not gap.net_says_more else net_text(gap, view)
+
+
+def period_target_notes(report: FollowUp, view: View) -> list[str]:
+    """What each period target means for the year's forecast gap: the sparbeting is for the whole
+    period, and the other years' planned effects count toward it beside this year's forecast."""
+    notes = []
+    for plan in report.plans:
+        if plan.others is not None and plan.target is not None and len(plan.plan.period) > 1:
+            period = plan.plan.period
+            notes.append(label("period_target_note", view.lang, plan=view.path(plan.plan.path),
+                               target=numbers.amount_with_unit(plan.target, view.unit),
+                               period=f"{period[0]}–{period[-1]}", year=report.year,
+                               others=numbers.amount_with_unit(plan.others.low or 0, view.unit)
+                               if plan.others.is_exact else f"{numbers.span(plan.others, view.unit)} {view.unit.value}"))
+    return notes
 
 
 _FOLLOWED_UP_WORD = {FollowUpKind.NOT_COUNTED: "not_counted", FollowUpKind.NOT_FOLLOWED_UP: "not_followed_up",
@@ -155,6 +179,8 @@ def key_figures(report: FollowUp, view: View) -> tuple[Figure, ...]:
         figures.append(Figure(label("target", view.lang), f"{numbers.amount(report.target, view.unit)} {unit}"))
         name, value, tone = forecast_gap_text(*gap, view)
         figures.append(Figure(name, value if tone is Tone.UNCERTAIN else f"{value} {unit}", tone))
+        if report.gap is not None and report.gap.net_says_more:
+            figures.append(Figure(label("net_plans", view.lang), net_text(report.gap, view, unit)))
     figures.append(Figure(label("not_followed_up_figure", view.lang),
                           label("measures_count", view.lang, count=report.not_followed_up),
                           Tone.UNCERTAIN if report.not_followed_up else Tone.NEUTRAL))
@@ -194,6 +220,51 @@ def follow_up_table(report: FollowUp, view: View) -> Table:
                  head=3 if several else 2)
 
 
+def plans_table(report: FollowUp, view: View) -> Table:
+    """Several plans, each answering for its own balance: a row per plan (the target its forecast is
+    measured against, the year's planned effect and forecast, and what it still has to save by the
+    forecast, or its surplus), then all plans: those added up (sums, so a spreadsheet adds them too)."""
+    lang, year = view.lang, report.year
+    remaining = f"{label('remaining', lang)} / {label('surplus', lang)}"
+    columns = (Column("measure", label("plan", lang), ColumnKind.NAME, wide=True),
+               amount_column("plan_target", label("target", lang), view),
+               amount_column("planned", label("planned", lang), view, number_name=label("planned_in", lang, year=year)),
+               amount_column("forecast", label("forecast", lang), view, number_name=label("forecast_in", lang, year=year)),
+               amount_column("plan_shortfall", label("forecast_named", lang, what=lower_first(remaining)), view,
+                             number_name=label("forecast_named", lang, what=lower_first(label("remaining", lang)))))
+    rows = [_plan_row(plan, view) for plan in report.plans]
+    gap = report.gap
+    shortfall = Cell() if gap is None else Cell(_gap_words(gap.shortfall, gap.kind, view), gap.shortfall, TONE[gap.kind])
+    target = Cell(label("no_target", lang)) if report.target is None else exact(report.target, view)
+    rows.append(Row(RowKind.TOTAL, (Cell(label("all_plans", lang)), target, amount(report.planned, view),
+                                    amount(report.forecast, view), shortfall),
+                    TONE[gap.kind] if gap is not None else Tone.NEUTRAL, sums=tuple(range(len(report.plans)))))
+    net_words = forecast_net(report, view)
+    if net_words is not None:
+        rows.append(Row(RowKind.NET, (Cell(label("net_plans", lang)), EMPTY, EMPTY, EMPTY,
+                                      Cell(net_words, report.forecast_gap)), audience=Audience.TEXT))
+    return Table("plans", label("plans_balance", lang), columns, tuple(rows), label("unit", lang, unit=view.unit.value),
+                 (Note(label("plans_balance_caption", lang)),), label("plans_balance", lang))
+
+
+def _plan_row(plan: PlanForecast, view: View) -> Row:
+    gap = plan.gap
+    if plan.target is None or gap is None:
+        target, shortfall = Cell(label("no_target", view.lang)), EMPTY
+    else:
+        kind = gap_kind(gap)
+        assert kind is not None
+        target = exact(plan.target, view)
+        shortfall = Cell(_gap_words(gap, kind, view), positive_part(gap), TONE[kind])
+    return Row(RowKind.GROUP, (Cell(plan_heading(plan.plan)), target, amount(plan.planned, view),
+                               amount(plan.forecast, view), shortfall))
+
+
+def _gap_words(gap: Range, kind: GapKind, view: View) -> str:
+    name, value = gap_text(gap, kind, view)
+    return f"{lower_first(name)} {value}" if kind is not GapKind.UNCERTAIN else f"{lower_first(name)}: {value}"
+
+
 def _cells(view: View, **values: Cell) -> tuple[Cell, ...]:
     keys = ("plan", "id", "measure", "status", "counted", "planned", "forecast", "deviation", "outcome",
             "followed_up")
@@ -230,17 +301,33 @@ def _gap_rows(report: FollowUp, view: View, total: int) -> list[Row]:
     if report.target is None or gap is None:
         return [Row(RowKind.TARGET, _cells(view, measure=Cell(f"{label('target', lang)}: {label('no_target', lang)}")))]
     value, kind = gap
+    net = report.forecast_gap
+    assert net is not None and report.gap is not None
     target = total + 1
     rows = [Row(RowKind.TARGET, _cells(view, measure=Cell(label("target", lang)), forecast=exact(report.target, view)))]
+    others = [plan.others for plan in report.plans if plan.others is not None and plan.target is not None]
+    if others:  # a period target: the other years' planned effects count toward it too
+        rows.append(Row(RowKind.TARGET, _cells(view, measure=Cell(label("other_years_planned", lang)),
+                                               forecast=amount(sum_ranges(others), view))))
     name, words, tone = forecast_gap_text(value, kind, view)
     rows.append(Row(RowKind.GAP, _cells(view, measure=Cell(name), forecast=Cell(words, None, tone)),
                     tone, Audience.TEXT))
-    # for a spreadsheet: signed, under a label that says so; a formula (target − forecast) where the gap
-    # is just that, and the core's figure where a period target also counts other years' effects
-    signed = label("forecast_named", lang, what=lower_first(label("gap_signed", lang)))
-    formula = (target, total) if Range.exact(report.target) - report.forecast == value else ()
-    rows.append(Row(RowKind.GAP, _cells(view, measure=Cell(signed), forecast=amount(value, view, TONE[kind])),
+    net_words = forecast_net(report, view)
+    if net_words is not None:
+        rows.append(Row(RowKind.NET, _cells(view, measure=Cell(label("net_plans", lang)), forecast=Cell(net_words, net)),
+                        audience=Audience.TEXT))
+    # for a spreadsheet: signed, under a label that says so, a formula: target − forecast (− the other
+    # years' planned effects, under a period target); over several plans it is the net, and what is
+    # still to save, plan by plan, follows as the plans' own figures added up
+    several = bool(report.gap.parts)
+    signed = label("forecast_named", lang, what=lower_first(label("gap_signed_net" if several else "gap_signed", lang)))
+    formula = (target, total, target + 1) if others else (target, total)
+    rows.append(Row(RowKind.GAP, _cells(view, measure=Cell(signed), forecast=amount(net, view, TONE[report.gap.net_kind])),
                     Tone.NEUTRAL, Audience.NUMBERS, of=formula))
+    if several:
+        rows.append(Row(RowKind.SHORTFALL, _cells(view, measure=Cell(label("forecast_named", lang, what=lower_first(
+            label("shortfall_plans", lang)))), forecast=amount(report.gap.shortfall, view, TONE[kind])),
+                        TONE[kind], Audience.NUMBERS))
     return rows
 
 
@@ -275,8 +362,11 @@ def follow_up_document(report: FollowUp, view: View, today: datetime.date | None
     lang = view.lang
     figures = key_figures(report, view)
     table = follow_up_table(report, view)
-    section = Section(title(report, view), caption(report, view), figures, _chart(report, view), (table,),
-                      (Note(label("short_note", lang), marks=Tone.BAD),), sheet=label("follow_up_sheet", lang, year=report.year))
+    tables = (plans_table(report, view), table) if len(report.plans) > 1 else (table,)
+    section_notes = [Note(text) for text in period_target_notes(report, view)]
+    section = Section(title(report, view), caption(report, view), figures, _chart(report, view), tables,
+                      (*section_notes, Note(label("short_note", lang), marks=Tone.BAD)),
+                      sheet=label("follow_up_sheet", lang, year=report.year))
     legend: tuple[tuple[Tone | str, str, str], ...] = (
         (Tone.BAD, label("remaining", lang), label("legend_remaining", lang)),
         (Tone.GOOD, label("surplus", lang), label("legend_surplus", lang)),

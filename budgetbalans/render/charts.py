@@ -124,7 +124,7 @@ def _end_step(totals: Totals, unit: Unit, names: dict[str, str]) -> Step:
                     numbers.span(total, unit))
     gap = totals.gap.total  # solid: what is sure; lighter: the rest of the range
     kind = totals.gap.net_kind
-    net = totals.gap.year_falls_short
+    net = totals.gap.shortfall_decides
     zero = Decimal(0)
     if kind is GapKind.SHORT:
         assert gap.low is not None

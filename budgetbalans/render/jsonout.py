@@ -10,8 +10,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Mapping
 
-from budgetbalans.core import Gap, GapKind, MeasureResult, PlanResult, Reconciliation, Summary, Target, Totals
-from budgetbalans.followup import FollowUp, FollowUpLine
+from budgetbalans.core import (
+    Gap, GapKind, MeasureResult, PlanResult, Reconciliation, Summary, Target, Totals, positive_part,
+)
+from budgetbalans.followup import FollowUp, FollowUpLine, PlanForecast
 from budgetbalans.grouping import Group, GroupBy, group_totals
 from budgetbalans.money import Range
 from budgetbalans.jsontext import dumps
@@ -167,7 +169,9 @@ def render(result: Summary, report: Report) -> str:
 
 def follow_up(report: FollowUp) -> dict[str, Any]:
     """The contract's keys: year, as_of, planned, forecast, deviation, target, forecast_gap, measures;
-    and ``forecast_gap_kind`` (``short``, ``surplus``, ``uncertain`` or ``null``), the core's verdict;
+    and ``forecast_gap_kind`` (``short``, ``surplus``, ``uncertain`` or ``null``), the core's verdict
+    on ``forecast_shortfall`` (still to save by the forecast, the plans' own added up; ``forecast_gap``
+    is the net); ``plans``: each plan's own forecast gap;
     ``kind`` (the totals') and per measure ``kind``: the core's :class:`FollowUpKind` (``on_track``,
     ``behind``, ``ahead``, ``not_followed_up``, ``nothing_planned``, ``not_counted``). ``not_followed_up``
     counts only ``not_followed_up``; ``followed_up`` stays "has a forecast for the year"."""
@@ -180,9 +184,26 @@ def follow_up(report: FollowUp) -> dict[str, Any]:
         "target": number(report.target),
         "forecast_gap": None if report.forecast_gap is None else span(report.forecast_gap),
         "forecast_gap_kind": kind(report.forecast_gap_kind),
+        "forecast_shortfall": None if report.forecast_shortfall is None else span(report.forecast_shortfall),
         "not_followed_up": report.not_followed_up,
         "kind": report.kind.value,
+        "plans": [_follow_up_plan(plan) for plan in report.plans],
         "measures": [_follow_up_measure(line) for line in report.lines],
+    }
+
+
+def _follow_up_plan(plan: PlanForecast) -> dict[str, Any]:
+    """One plan's forecast gap, as if it were read alone (``others``: the other years' planned
+    effects, where its target is for the whole period)."""
+    gap = plan.gap
+    return {
+        "plan": plan.plan.path,
+        "planned": span(plan.planned),
+        "forecast": span(plan.forecast),
+        "target": number(plan.target),
+        "others": None if plan.others is None else span(plan.others),
+        "forecast_gap": None if gap is None else span(gap),
+        "forecast_shortfall": None if gap is None else span(positive_part(gap)),
     }
 
 

@@ -149,6 +149,29 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{count} measures with planned and forecast 0 (or not counted) are shown only in the table.",
     ),
     "follow_up_sheet": ("Uppföljning {year}", "Follow-up {year}"),
+    # several plans read together: each answers for its own balance
+    "plans_balance": ("Planerna var för sig", "Each plan on its own"),
+    "plans_balance_caption": (
+        "Varje plan svarar för sin egen balans: ett överskott i en plan täcker inte en annan plans "
+        "underskott. Kvar att spara är planernas egna belopp adderade; nettot visas för sig.",
+        "Each plan answers for its own balance: one plan's surplus does not cover another's "
+        "shortfall. Still to save is the plans' own amounts added up; the net is shown apart.",
+    ),
+    "net_plans": ("Netto, alla planer", "Net, all plans"),
+    "gap_signed_net": ("Netto, sparbeting − summa (negativt = överskott)",
+                       "Net, target − total (negative = surplus)"),
+    "shortfall_plans": ("Kvar att spara, planerna var för sig", "Still to save, each plan on its own"),
+    "other_years_planned": ("Andra årens planerade effekt", "The other years' planned effect"),
+    "period_target_note": (
+        "{plan}: sparbetinget {target} gäller hela perioden {period}, så prognosen mot sparbetinget räknar "
+        "med de andra årens planerade effekt ({others}) utöver prognosen för {year}.",
+        "{plan}: the savings target of {target} is for the whole period {period}, so the forecast against "
+        "it counts the other years' planned effect ({others}) beside the forecast for {year}.",
+    ),
+    "target_mixed": (
+        "planernas sparbeting gäller olika perioder (per år eller hela perioden): se planerna var för sig",
+        "the plans' savings targets cover different periods (per year or the whole period): see each plan",
+    ),
 }
 
 

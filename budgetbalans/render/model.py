@@ -108,7 +108,7 @@ class Row:
     """A row: its kind, its cells (one per column), its tone (the verdict's, for GAP and SHORTFALL).
 
     ``sums``: a TOTAL row adds up these rows of its table (the counted measures).
-    ``of``: GAP is ``of[0] − of[1]`` (the target row minus the total row, the low from the total's
+    ``of``: GAP is ``of[0] − of[1]`` (− ``of[2]``…: the target row minus the total row, the low from the total's
     high); SHORTFALL is the positive parts of row ``of[0]``'s amounts added up; COVERAGE is
     ``of[0] / of[1]`` (total over target). ``link``: this row repeats row ``link[1]`` of the table
     whose key is ``link[0]`` (a plan's Summa among all plans).

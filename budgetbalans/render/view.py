@@ -67,15 +67,16 @@ def gap_text(gap: Range, kind: GapKind, view: View) -> tuple[str, str]:
 def period_verdict(gap: Gap, view: View, unit: str = "") -> tuple[str, str]:
     """(label, value) of the period's verdict (its tone is the core's :attr:`Gap.kind`).
 
-    Over per-year targets where a year falls short (or may): *Kvar att spara* with the
-    shortfall, the sum of the years' positive gaps, and the years it falls in ("1 200 (2025)");
-    the net is :func:`net_text`. Otherwise the period's gap, as :func:`gap_text`. ``unit`` is
+    Over per-year targets or plans read together, where a year or a plan falls short (or may):
+    *Kvar att spara* with the shortfall (the years' or the plans' own shortfalls added up) and the
+    years it falls in ("1 200 (2025)"); the net is :func:`net_text`. Otherwise the period's gap, as :func:`gap_text`. ``unit`` is
     appended to an amount.
     """
     suffix = f" {unit}" if unit else ""
-    if gap.year_falls_short:
+    if gap.shortfall_decides:
         years = ", ".join(map(str, gap.shortfall_years))
-        return label("remaining", view.lang), f"{numbers.span(gap.shortfall, view.unit)}{suffix} ({years})"
+        return label("remaining", view.lang), f"{numbers.span(gap.shortfall, view.unit)}{suffix}" + (
+            f" ({years})" if years else "")
     name, value = gap_text(gap.total, gap.net_kind, view)
     return name, value if gap.net_kind is GapKind.UNCERTAIN else f"{value}{suffix}"
 
@@ -91,7 +92,7 @@ def year_gap(gap: Gap, year: int, row_name: str, view: View) -> tuple[str, GapKi
     """A year's gap in a row labelled with the period's verdict: a year of another kind names its own."""
     assert gap.years is not None and gap.year_kinds is not None
     kind = gap.year_kinds[year]
-    name, value = gap_text(gap.years[year], kind, view)
+    name, value = gap_text(gap.year_shown(year), kind, view)
     return (value if name == row_name else f"{name.lower()} {value}"), kind
 
 

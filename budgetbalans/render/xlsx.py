@@ -322,20 +322,20 @@ def _width(table: Table, index: int, column: Column) -> float:
 
 
 def _signed_gaps(table: Table, document: Document) -> dict[int, dict[int, Range]]:
-    """The gap rows (``of`` = target, total) a spreadsheet recalculates as ``target − total``: their
+    """The gap rows (``of`` = target, total, …) a spreadsheet recalculates as ``target − total``: their
     figures by column (the Document gives them signed). A row whose target or total lacks a figure
     stays as figures, not formulas."""
     signed: dict[int, dict[int, Range]] = {}
     for index, row in table.shown(Audience.NUMBERS):
-        if row.kind is not RowKind.GAP or len(row.of) != 2 or not _in_table(table, row.of):
+        if row.kind is not RowKind.GAP or len(row.of) < 2 or not _in_table(table, row.of):
             continue
-        target, total = (table.rows[i].cells for i in row.of)
+        operands = [table.rows[i].cells for i in row.of]
         figures: dict[int, Range] = {}
         for col in table.shown_columns(Audience.NUMBERS):
             cell = row.cells[col] if col < len(row.cells) else Cell()
             if cell.value is None or not table.columns[col].numeric:
                 continue
-            if _value(target, col) is None or _value(total, col) is None:
+            if any(_value(cells, col) is None for cells in operands):
                 break
             figures[col] = cell.value
         else:
@@ -502,13 +502,13 @@ class _Writer:
             return self._link(row.link, column, bound)
         if row.sums:
             return self._sums(placed, row.sums, column, bound)
-        if row.kind is RowKind.GAP and len(row.of) == 2:
+        if row.kind is RowKind.GAP and len(row.of) >= 2:
             if index not in placed.signed:
                 return None
-            # target − total: the low from the total's high, the high from its low
+            # target − total (− more): the low from the totals' highs, the high from their lows
             target = self._at(placed, row.of[0], column, bound)
-            total = self._at(placed, row.of[1], column, 1 - bound if self.ranges else bound)
-            return f"={target}-{total}" if target and total else None
+            totals = [self._at(placed, i, column, 1 - bound if self.ranges else bound) for i in row.of[1:]]
+            return f"={target}-" + "-".join(totals) if target and all(totals) else None  # type: ignore[arg-type]
         if row.kind is RowKind.SHORTFALL and len(row.of) == 1:
             return self._shortfall(placed, row.of[0], column, bound)
         if row.kind is RowKind.COVERAGE and len(row.of) == 2:
