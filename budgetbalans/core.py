@@ -199,11 +199,10 @@ class Gap:
 
     def year_shortfall(self, year: int) -> Range:
         """Still to save in ``year`` (per-year targets only): the plans' shortfalls that year added up,
-        or the positive part of the year's gap."""
-        assert self.years is not None
+        or the positive part of the year's gap; nothing in a year a plan does not report."""
         if self.parts:
             return total(part.year_shortfall(year) for part in self.parts)
-        return positive_part(self.years[year])
+        return positive_part(self.years[year]) if self.years is not None and year in self.years else EXACT_ZERO
 
     @property
     def kind(self) -> GapKind:

@@ -99,7 +99,7 @@ def test_gap_with_target_in_the_repository_root_reads_plans_folder(
     folder.mkdir()
     (folder / SEED_002.name).write_bytes(SEED_002.read_bytes())
     monkeypatch.chdir(tmp_path)
-    code, out, _ = invoke("gap", "--target", "12357", "--lang", "sv")
+    code, out, _ = invoke("gap", "--target", "12 357 tkr", "--lang", "sv")
     assert code == 0
     assert "Överskott: 1 192 000" in out
     assert "110 %" in out

@@ -325,9 +325,23 @@ def kind_of(gap: Span) -> str:
     return UNSURE
 
 
+def several(figures: dict[str, Any]) -> bool:
+    """Plans read together: each answers for its own balance (the shortfall is theirs added up)."""
+    return len(figures.get("plans") or []) > 1
+
+
 def falls_short(figures: dict[str, Any]) -> bool:
-    """Per-year targets where a year falls short (or may): the period shows the shortfall, the net apart."""
-    return figures["target_years"] is not None and figures["gap_kind"] != SURPLUS
+    """Per-year targets, or plans read together, where a year or a plan falls short (or may): the
+    period shows the shortfall, the net apart."""
+    return (figures["target_years"] is not None or several(figures)) and figures["gap_kind"] != SURPLUS
+
+
+def year_shown(figures: dict[str, Any], year: str) -> dict[str, Any]:
+    """A year's gap as a report shows it: over plans read together where the year falls short (or may),
+    what is still to save that year, plan by plan; else the year's gap."""
+    if several(figures) and figures["gap_kinds"][year] != SURPLUS:
+        return dict(figures["shortfall_years"][year])
+    return dict(figures["gap"]["years"][year])
 
 
 def net_says_more(figures: dict[str, Any]) -> bool:
@@ -337,8 +351,10 @@ def net_says_more(figures: dict[str, Any]) -> bool:
     return falls_short(figures) and (net["low"], net["high"]) != (shortfall["low"], shortfall["high"])
 
 
-def short_years(figures: dict[str, Any]) -> tuple[int, ...]:
-    return tuple(int(y) for y, kind in figures["gap_kinds"].items() if kind != SURPLUS)
+def short_years(figures: dict[str, Any]) -> tuple[int, ...] | None:
+    """The years named after the shortfall ("1 200 (2025)"); none (no parentheses) where no target is per year."""
+    years = tuple(int(y) for y, kind in (figures["gap_kinds"] or {}).items() if kind != SURPLUS)
+    return years or None
 
 
 # --- reports as tables of text ----------------------------------------------------------------
@@ -583,7 +599,7 @@ def check_summary_table(table: Table, figures: dict[str, Any], unit: str, html: 
             assert cell in ("", "–"), f"{where} {name} {y}: {cell!r} without a target per year"
             continue
         shown = verdict(cell, ROW_KIND[name])
-        assert (shown.kind, shown.gap, shown.years) == (figures["gap_kinds"][y], rng(gap["years"][y], unit), None), (
+        assert (shown.kind, shown.gap, shown.years) == (figures["gap_kinds"][y], rng(year_shown(figures, y), unit), None), (
             f"{where} {name} {y}: {cell!r}")
         check_verdict_cell(row, year_column[y], shown, html, f"{where} {name} {y}")
     period = verdict(row.cells[whole], ROW_KIND[name])
@@ -636,7 +652,7 @@ def check_gap_table(table: Table, figures: dict[str, Any], unit: str, html: bool
             expected = kronor(figures["target_years"][y], unit)
             assert span(row.cells[target_column]) == (expected, expected), f"gap {y} Sparbeting"
             shown = verdict(row.cells[verdict_column], None)
-            assert shown.worded and (shown.kind, shown.gap) == (figures["gap_kinds"][y], rng(gap["years"][y], unit)), (
+            assert shown.worded and (shown.kind, shown.gap) == (figures["gap_kinds"][y], rng(year_shown(figures, y), unit)), (
                 f"gap {y}: {row.cells[verdict_column]!r}")
             check_verdict_cell(row, verdict_column, shown, html, f"gap {y}")
             if html:
@@ -700,6 +716,14 @@ FORECAST_GAP_KIND = {"Prognos: kvar att spara": SHORT, "Prognos: överskott": SU
                      "Prognos: kvar att spara eller överskott": UNSURE}
 
 
+def forecast_shown(document: dict[str, Any]) -> dict[str, Any]:
+    """The forecast gap a reader is shown: over plans read together where one falls short (or may),
+    what is still to save, plan by plan; else the forecast gap."""
+    if len(document["plans"]) > 1 and document["forecast_gap_kind"] != SURPLUS:
+        return dict(document["forecast_shortfall"])
+    return dict(document["forecast_gap"])
+
+
 def check_follow_up_table(table: Table, document: dict[str, Any], html: bool = False) -> None:
     unit = document["unit"]
     planned, forecast = table.column("Planerat"), table.column("Prognos")
@@ -716,7 +740,7 @@ def check_follow_up_table(table: Table, document: dict[str, Any], html: bool = F
     row = gap_rows[0]
     name = next(cell for cell in row.cells if cell in FORECAST_GAP_KIND)
     shown = verdict(row.cells[forecast], FORECAST_GAP_KIND[name])
-    assert (shown.kind, shown.gap) == (document["forecast_gap_kind"], rng(document["forecast_gap"], unit)), (
+    assert (shown.kind, shown.gap) == (document["forecast_gap_kind"], rng(forecast_shown(document), unit)), (
         f"follow-up {name}: {row.cells[forecast]!r}")
     check_verdict_cell(row, forecast, shown, html, f"follow-up {name}")
     if html:
@@ -778,7 +802,8 @@ def signed(label: str, value: Span) -> Span:
     return neg(value) if label.startswith("Överskott") or label.endswith("överskott") else value
 
 
-GAP_LABELS = {"Kvar att spara": SHORT, "Överskott": SURPLUS, "Kvar att spara (negativt = överskott)": None}
+GAP_LABELS = {"Kvar att spara": SHORT, "Överskott": SURPLUS, "Kvar att spara (negativt = överskott)": None,
+              "Netto, sparbeting − summa (negativt = överskott)": None}
 
 
 def check_numbers(table: NumberRows, figures: dict[str, Any], unit: str, *, single_target: bool = False,
@@ -795,7 +820,8 @@ def check_numbers(table: NumberRows, figures: dict[str, Any], unit: str, *, sing
         assert table.value(table.row(POTENTIAL), "Summa") == rng(figures["potential"], unit), f"{where} {POTENTIAL}"
     gap_rows = [row for row in table.rows if set(row) & set(GAP_LABELS)]
     shortfall_rows = [row for row in table.rows
-                      if any(re.fullmatch(r"Kvar att spara \(\d{4}(, \d{4})*\)", cell) for cell in row)]
+                      if any(re.fullmatch(r"Kvar att spara \(\d{4}(, \d{4})*\)|Kvar att spara, planerna var för sig", cell)
+                             for cell in row)]
     if figures["target"] is None:
         assert table.find(NO_TARGET_LABEL) and not gap_rows and not shortfall_rows, f"{where}: no target"
         return
@@ -812,7 +838,8 @@ def check_numbers(table: NumberRows, figures: dict[str, Any], unit: str, *, sing
     row = gap_rows[0]
     name = next(cell for cell in row if cell in GAP_LABELS)
     kinds = [kind_of(rng(gap, unit)), *(figures["gap_kinds"] or {}).values()]
-    signed_name = "Kvar att spara (negativt = överskott)"
+    signed_name = ("Netto, sparbeting − summa (negativt = överskott)" if several(figures)
+                   else "Kvar att spara (negativt = överskott)")
     assert name == signed_name, f"{where}: the gap row is {name!r}, its kinds {kinds}"
     for y in years:
         shown = table.value(row, y)
@@ -824,7 +851,8 @@ def check_numbers(table: NumberRows, figures: dict[str, Any], unit: str, *, sing
     assert shown is not None and signed(name, shown) == rng(gap, unit), f"{where} {name}: {shown}"
     if falls_short(figures):
         assert len(shortfall_rows) == 1, f"{where}: shortfall rows {shortfall_rows}"
-        label = f"Kvar att spara ({', '.join(map(str, short_years(figures)))})"
+        label = ("Kvar att spara, planerna var för sig" if several(figures)
+                 else f"Kvar att spara ({', '.join(map(str, short_years(figures) or ()))})")
         assert label in shortfall_rows[0], f"{where}: {shortfall_rows[0]} is not {label!r}"
         assert table.value(shortfall_rows[0], "Summa") == rng(figures["shortfall"], unit), f"{where} {label}"
     else:
@@ -877,7 +905,8 @@ def check_csv(data: bytes, document: dict[str, Any], every_plan: bool) -> None:
 
 
 FORECAST_NUMBER_LABELS = {"Prognos: kvar att spara": SHORT, "Prognos: överskott": SURPLUS,
-                          "Prognos: kvar att spara (negativt = överskott)": None}
+                          "Prognos: kvar att spara (negativt = överskott)": None,
+                          "Prognos: netto, sparbeting − summa (negativt = överskott)": None}
 
 
 def check_follow_up_numbers(headers: list[str], rows: list[list[str]], read: Callable[[str], Decimal],
@@ -1083,7 +1112,7 @@ def test_html_agrees_with_json(plan_set_list: list[list[PlanSpec]]) -> None:
             deviation = [f.value for _, figures, _ in page.sections for f in figures if f.name == "Avvikelse"]
             assert len(deviation) == 1, deviation
             check_deviation_text(normal(deviation[0]).removesuffix(f" {unit}"), document, unit)
-            gap = document["forecast_gap"]
+            gap = None if document["forecast_gap"] is None else forecast_shown(document)
             target = kronor(document["target"], unit)
             check_figures(page, lambda title: None if title.startswith("Så läser") else {
                 "verdict": None if gap is None else (document["forecast_gap_kind"], rng(gap, unit), None),
@@ -1137,7 +1166,7 @@ def test_xlsx_recalculated_agrees_with_json(plan_set_list: list[list[PlanSpec]])
             if stem.startswith("f"):
                 assert len(sheets) == 1, sorted(sheets)
                 rows = next(iter(sheets.values()))
-                head = header_row(rows, "Planerat", "Prognos")
+                head = header_row(rows, "Planerat", "Prognos", "Avvikelse")  # the measures (after each plan's own)
                 check_follow_up_numbers(rows[head], rows[head + 1:], sheet_number, document, f"xlsx follow-up {stem}",
                                         may_be_signed=True)
                 continue

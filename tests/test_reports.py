@@ -379,8 +379,11 @@ def test_xlsx_recalculated_by_libreoffice_equals_budgetbalans(
     if len(paths) > 1:
         overview = folder / "csv" / f"{name}-Sammanställning.csv"
         rows = list(csv.reader(io.StringIO(overview.read_text(encoding="utf-8")), delimiter=";"))
-        figures = [f for f in _values(_total_row(rows, 0), 1) if f is not None]  # all plans: named in column A
-        assert figures[-1] * 1000 == summary.totals.total.high == summary.totals.total.low
+        header = next(r for r in rows if any(c.startswith("Summa ") for c in r))
+        summa = _total_row(rows, 0)  # all plans: named in column A; Summa (low and high) before the targets
+        at = next(i for i, c in enumerate(header) if c.startswith("Summa "))
+        assert Decimal(summa[at]) * 1000 == summary.totals.total.low
+        assert Decimal(summa[at + (header[at] != "Summa (tkr)")]) * 1000 == summary.totals.total.high
 
 
 def test_xlsx_gap_and_coverage_are_formulas_that_recalculate(

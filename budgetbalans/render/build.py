@@ -188,15 +188,11 @@ class _Rows:
         numbers_gap = self.add(self.row(
             RowKind.GAP, signed_name, {**shown, "total": amount(gap.total, view, TONE[gap.net_kind])},
             audience=Audience.NUMBERS, of=(target, total)))
-        if gap.parts:  # the plans' own shortfalls added up: no formula over the net could give it
-            self.add(self.row(RowKind.SHORTFALL, label("shortfall_plans", lang),
-                              {"total": amount(gap.shortfall, view, TONE[gap.kind])}, tone=TONE[gap.kind],
-                              audience=Audience.NUMBERS))
-        elif gap.shortfall_decides:
-            self.add(self.row(RowKind.SHORTFALL, label("shortfall_years", lang,
-                                                       years=", ".join(map(str, gap.shortfall_years))),
-                              {"total": amount(gap.shortfall, view, TONE[gap.kind])}, tone=TONE[gap.kind],
-                              audience=Audience.NUMBERS, of=(numbers_gap,)))
+        if gap.shortfall_decides:  # over plans read together, their own shortfalls added up: no formula
+            name = (label("shortfall_plans", lang) if gap.parts   # over the net could give it
+                    else label("shortfall_years", lang, years=", ".join(map(str, gap.shortfall_years))))
+            self.add(self.row(RowKind.SHORTFALL, name, {"total": amount(gap.shortfall, view, TONE[gap.kind])},
+                              tone=TONE[gap.kind], audience=Audience.NUMBERS, of=() if gap.parts else (numbers_gap,)))
         shares = totals.coverage()
         if shares is not None:
             self.add(self.row(RowKind.COVERAGE, label("coverage", lang),

@@ -226,18 +226,18 @@ def plans_table(report: FollowUp, view: View) -> Table:
     forecast, or its surplus), then all plans: those added up (sums, so a spreadsheet adds them too)."""
     lang, year = view.lang, report.year
     remaining = f"{label('remaining', lang)} / {label('surplus', lang)}"
-    columns = (Column("measure", label("plan", lang), ColumnKind.NAME, wide=True),
-               amount_column("plan_target", label("target", lang), view),
+    columns = (Column("plan", label("plan", lang), ColumnKind.NAME, wide=True),
                amount_column("planned", label("planned", lang), view, number_name=label("planned_in", lang, year=year)),
                amount_column("forecast", label("forecast", lang), view, number_name=label("forecast_in", lang, year=year)),
+               amount_column("plan_target", label("target", lang), view),
                amount_column("plan_shortfall", label("forecast_named", lang, what=lower_first(remaining)), view,
                              number_name=label("forecast_named", lang, what=lower_first(label("remaining", lang)))))
     rows = [_plan_row(plan, view) for plan in report.plans]
     gap = report.gap
     shortfall = Cell() if gap is None else Cell(_gap_words(gap.shortfall, gap.kind, view), gap.shortfall, TONE[gap.kind])
     target = Cell(label("no_target", lang)) if report.target is None else exact(report.target, view)
-    rows.append(Row(RowKind.TOTAL, (Cell(label("all_plans", lang)), target, amount(report.planned, view),
-                                    amount(report.forecast, view), shortfall),
+    rows.append(Row(RowKind.TOTAL, (Cell(label("all_plans", lang)), amount(report.planned, view),
+                                    amount(report.forecast, view), target, shortfall),
                     TONE[gap.kind] if gap is not None else Tone.NEUTRAL, sums=tuple(range(len(report.plans)))))
     net_words = forecast_net(report, view)
     if net_words is not None:
@@ -256,8 +256,8 @@ def _plan_row(plan: PlanForecast, view: View) -> Row:
         assert kind is not None
         target = exact(plan.target, view)
         shortfall = Cell(_gap_words(gap, kind, view), positive_part(gap), TONE[kind])
-    return Row(RowKind.GROUP, (Cell(plan_heading(plan.plan)), target, amount(plan.planned, view),
-                               amount(plan.forecast, view), shortfall))
+    return Row(RowKind.GROUP, (Cell(plan_heading(plan.plan)), amount(plan.planned, view),
+                               amount(plan.forecast, view), target, shortfall))
 
 
 def _gap_words(gap: Range, kind: GapKind, view: View) -> str:
@@ -324,7 +324,7 @@ def _gap_rows(report: FollowUp, view: View, total: int) -> list[Row]:
     formula = (target, total, target + 1) if others else (target, total)
     rows.append(Row(RowKind.GAP, _cells(view, measure=Cell(signed), forecast=amount(net, view, TONE[report.gap.net_kind])),
                     Tone.NEUTRAL, Audience.NUMBERS, of=formula))
-    if several:
+    if several and report.gap.shortfall_decides:
         rows.append(Row(RowKind.SHORTFALL, _cells(view, measure=Cell(label("forecast_named", lang, what=lower_first(
             label("shortfall_plans", lang)))), forecast=amount(report.gap.shortfall, view, TONE[kind])),
                         TONE[kind], Audience.NUMBERS))

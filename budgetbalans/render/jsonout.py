@@ -82,6 +82,8 @@ def _totals(totals: Totals) -> dict[str, Any]:
         "gap_kind": None if totals.gap is None else kind(totals.gap.kind),
         "gap_kinds": _gap_kinds(totals.gap),
         "shortfall": None if totals.gap is None else span(totals.gap.shortfall),
+        "shortfall_years": None if totals.gap is None or totals.gap.years is None
+        else {str(y): span(totals.gap.year_shortfall(y)) for y in totals.gap.years},
         "coverage": _coverage(totals),
         "potential": span(totals.potential),
     }

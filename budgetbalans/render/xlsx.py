@@ -267,8 +267,10 @@ class _SheetLayout:
         self.name_col = 0
         row = HEADER_ROW
         keys: dict[str, tuple[int, ...]] = {}
-        for number, table in enumerate(tables):
-            placed = _Placed(name, table)
+        placements = {id(table): _Placed(name, table) for table in tables}
+        # the widest table lays out the sheet's columns; the others fall in under them by key
+        for number, table in enumerate(sorted(tables, key=lambda t: -len(t.shown_columns(Audience.NUMBERS)))):
+            placed = placements[id(table)]
             for index in table.shown_columns(Audience.NUMBERS):
                 column = table.columns[index]
                 span = 2 if column.numeric and document.ranges else 1
@@ -285,6 +287,8 @@ class _SheetLayout:
                         self.name_col = cols[0]
                 for col in cols:
                     self.widths[col] = max(self.widths[col], _width(table, index, column))
+        for number, table in enumerate(tables):
+            placed = placements[id(table)]
             if number:  # a blank row, its title, its header
                 placed.title_row, placed.header_row = row + 2, row + 3
                 row += 3
