@@ -24,7 +24,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Iterable, Mapping
 
-from budgetbalans.core import GapKind, MeasureResult, PlanResult, Summary, Totals, positive_part, summarize
+from budgetbalans.core import GapKind, MeasureResult, PlanResult, Summary, Totals, summarize
 from budgetbalans.models import Measure, Plan
 from budgetbalans.money import EXACT_ZERO, Range
 
@@ -181,26 +181,21 @@ def _year_target(totals: Totals, year: int) -> Decimal | None:
     return totals.target.years.get(year, Decimal(0))
 
 
-def _year_gap(totals: Totals, year: int) -> Range | None:
-    if totals.gap is None or totals.gap.years is None:
-        return None
-    return totals.gap.years.get(year)
+def _year_gap(totals: Totals, year: int) -> tuple[Range | None, GapKind | None, Range | None]:
+    """A year's gap, the core's kind of it and what is still to save that year (over plans read
+    together: their own shortfalls added up, so one plan's surplus never hides another's)."""
+    gap = totals.gap
+    if gap is None or gap.years is None or year not in gap.years:
+        return None, None, None
+    kinds = gap.year_kinds or {}
+    return gap.years[year], kinds[year], gap.year_shortfall(year)
 
 
 def _year(before: Totals, after: Totals, year: int) -> Comparison:
-    gaps = _year_gap(before, year), _year_gap(after, year)
-    kinds = tuple(None if gap is None else _kind(gap) for gap in gaps)
+    (gap_b, kind_b, short_b), (gap_a, kind_a, short_a) = _year_gap(before, year), _year_gap(after, year)
     return Comparison(year, before.per_year.get(year, EXACT_ZERO), after.per_year.get(year, EXACT_ZERO),
-                      _year_target(before, year), _year_target(after, year), gaps[0], gaps[1], kinds[0], kinds[1],
-                      *(None if gap is None else positive_part(gap) for gap in gaps))
-
-
-def _kind(gap: Range) -> GapKind:
-    from budgetbalans.core import gap_kind
-
-    kind = gap_kind(gap)
-    assert kind is not None
-    return kind
+                      _year_target(before, year), _year_target(after, year), gap_b, gap_a, kind_b, kind_a,
+                      short_b, short_a)
 
 
 def _period(before: Totals | None, after: Totals | None) -> Comparison:

@@ -242,10 +242,13 @@ def test_a_plan_added_whole(repo: Path) -> None:
     assert change["totals"] == {"2025": kr(300_000), "2026": kr(300_000)}
     assert change["target"] == 800_000  # both plans have per-year targets: they add up
     assert change["gap_years"] == {"2025": kr(100_000), "2026": kr(100_000)}
-    # all plans together: 2026 exactly covered (1 900 of 1 900); the school's own plan is short both years
+    # all plans together the net is covered (2025: a surplus of 200, 2026: 1 900 of 1 900), but each plan
+    # answers for its own balance: the school's own plan is short both years, and omsorg's surplus hides none of it
     assert document["after"]["gap"]["years"] == {"2025": kr(-200_000), "2026": kr(0)}
-    assert document["after"]["gap_kinds"] == {"2025": "surplus", "2026": "surplus"}
-    assert change["newly_short"] == [] and change["worse"] is False
+    assert document["after"]["gap_kinds"] == {"2025": "short", "2026": "short"}
+    assert document["after"]["shortfall_years"] == {"2025": kr(100_000), "2026": kr(100_000)}
+    assert document["after"]["shortfall"] == kr(200_000)
+    assert change["newly_short"] == [2025, 2026] and change["worse"] is True
     school = document["plans"][1]["change_totals"]
     assert school["newly_short"] == [2025, 2026] and school["shortfall_years"] == {"2025": kr(100_000),
                                                                                    "2026": kr(100_000)}

@@ -9,7 +9,9 @@ One section: the key figures (total, verdict and measures before → after), the
   till kvar att spara"); its notes say which years newly fall short, in words;
 - *Åtgärder* (measures): each measure added, removed or changed, with what changed (status
   pågår → avbruten) and its counted effect per year before → after; the unchanged are counted in a note;
-- *Planer* (plans), where a plan was added, removed or renamed, or several plans changed.
+- *Planer* (plans): where several plans are compared, first, each plan on its own (its target,
+  what it still has to save before and after, and in words each plan whose shortfall grows), as
+  each answers for its own balance; else where a plan was added, removed or renamed.
 
 Every word is here; every tone comes from the core's kinds and from whether the shortfall grows.
 """
@@ -152,8 +154,11 @@ def _period_words(gap: Gap | None, view: View) -> Cell:
 def _side_words(comparison: Comparison, totals: Totals | None, after: bool, view: View) -> Cell:
     if comparison.year is None:
         return _period_words(None if totals is None else totals.gap, view)
-    return (_gap_words(comparison.gap_after, comparison.kind_after, view) if after
-            else _gap_words(comparison.gap_before, comparison.kind_before, view))
+    kind = comparison.kind_after if after else comparison.kind_before
+    gap = None if totals is None else totals.gap
+    if gap is None or gap.years is None or comparison.year not in gap.years:
+        return _gap_words(comparison.gap_after if after else comparison.gap_before, kind, view)
+    return _gap_words(gap.year_shown(comparison.year), kind, view)  # over several plans: never a net
 
 
 def verdict(comparison: Comparison, view: View) -> Cell:
@@ -351,24 +356,32 @@ def _plan_what(plan: PlanChange, view: View) -> str:
 
 
 def plans_table(diff: PlanDiff, view: View) -> Table:
+    """Each plan on its own, as it answers for its own balance: what changed, its total, its sparbeting,
+    what it still has to save before and after and the change of that; in words, each plan whose
+    shortfall grows or shrinks (one plan's better figure never hides another's worse)."""
     lang = view.lang
     columns = (Column("plan", word("plan", lang), ColumnKind.NAME, wide=True), Column("change", word("change", lang)),
                Column("what", word("what", lang)), _amount_column("before", word("total_before", lang), view),
                _amount_column("after", word("total_after", lang), view), _amount_column("total", word("change", lang), view),
-               Column("gap_before", word("gap_before", lang)), Column("gap_after", word("gap_after", lang)))
-    rows = []
+               _amount_column("target", label("target", lang), view),
+               Column("gap_before", word("gap_before", lang)), Column("gap_after", word("gap_after", lang)),
+               _amount_column("shortfall_change", word("shortfall_change", lang), view))
+    rows, notes = [], []
     for plan in diff.plans:
         p = plan.totals.period
-        rows.append(Row(RowKind.GROUP, (Cell(f"{plan_heading(plan.plan)} ({view.path(plan.path)})"),
+        heading = plan_heading(plan.plan)
+        rows.append(Row(RowKind.GROUP, (Cell(f"{heading} ({view.path(plan.path)})"),
                                         Cell(_plan_change(plan, view)), Cell(_plan_what(plan, view)),
                                         _amount(p.total_before if plan.before else None, view),
                                         _amount(p.total_after if plan.after else None, view),
-                                        _change(p.total_change, view),
+                                        _change(p.total_change, view), _exact(p.target_after, view),
                                         _period_words(plan.before.totals.gap if plan.before else None, view),
-                                        _period_words(plan.after.totals.gap if plan.after else None, view)),
+                                        _period_words(plan.after.totals.gap if plan.after else None, view),
+                                        _change(p.shortfall_change, view, _shortfall_tone(p))),
                         verdict(p, view).tone))
+        notes += [Note(f"{heading}: {note.text}", note.tone) for _, note in headline_notes(plan.totals, view)]
     return Table("plans", word("plans", lang), columns, tuple(rows), label("unit", lang, unit=view.unit.value),
-                 name=word("plans", lang))
+                 tuple(notes), name=word("plans", lang))
 
 
 def _figures(diff: PlanDiff, view: View) -> tuple[Figure, ...]:
@@ -400,7 +413,9 @@ def diff_document(diff: PlanDiff, view: View, base: str | None = None, names: tu
                 else word("old_new", lang, old=numbers.file_name(names[0]), new=numbers.file_name(names[1]))
                 if names is not None else "")
     tables = [years_table(diff.totals, view, diff.before.totals, diff.after.totals), measures_table(diff, view)]
-    if len(diff.plans) > 1 or any(p.change in (Change.ADDED, Change.REMOVED, Change.RENAMED) for p in diff.plans):
+    if len(diff.plans) > 1:  # each plan answers for its own balance: its figures first
+        tables.insert(0, plans_table(diff, view))
+    elif any(p.change in (Change.ADDED, Change.REMOVED, Change.RENAMED) for p in diff.plans):
         tables.append(plans_table(diff, view))
     title = word("title", lang)
     section = Section(title, subtitle, _figures(diff, view), (), tuple(tables), sheet=title[:31])
