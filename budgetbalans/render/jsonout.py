@@ -200,6 +200,8 @@ def _follow_up_plan(plan: PlanForecast) -> dict[str, Any]:
     gap = plan.gap
     return {
         "plan": plan.plan.path,
+        "title": plan.plan.title,
+        "organisation": plan.plan.organisation,
         "planned": span(plan.planned),
         "forecast": span(plan.forecast),
         "target": number(plan.target),
