@@ -10,6 +10,8 @@ workflow of docs/ci/github-actions.yml run as a script against a repository with
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -24,7 +26,7 @@ import yaml
 from typer.testing import CliRunner
 
 from budgetbalans.cli import app
-from helpers_clients import read_csv, swedish_number
+from helpers_clients import SHEETS_AS_CSV, SOFFICE, read_csv, soffice, swedish_number, zero_cached_results
 
 ROOT = Path(__file__).resolve().parent.parent
 GIT = shutil.which("git")
@@ -235,6 +237,23 @@ def test_csv_verdicts_in_words_when_a_year_falls_short(repo: Path) -> None:
     assert figures(rows["Kvar att spara (det som fattas, aldrig under 0)"]) == [0, 300, 300, 0, 800, 800,
                                                                                 0, 1100, 1100]
     assert rows["Besked 2025"][3] == rows["Besked 2026"][3] == "från överskott till kvar att spara"
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_xlsx_recalculated_by_libreoffice_equals_the_csv(repo: Path, tmp_path: Path) -> None:
+    """The workbook's sheet is the CSV's table; Summa and the gap are formulas, and LibreOffice,
+    recalculating them from cached results set to 0, gets the CSV's figures."""
+    edit(repo, "effects: {2025: 500, 2026: 700}", "effects: {2025: 500, 2026: 400}")
+    _, expected = csv_table("--base", "main")
+    book = tmp_path / "diff.xlsx"
+    invoke("diff", "--base", "main", "--format", "xlsx", "-o", str(book))
+    zero_cached_results(book)
+    soffice(["--convert-to", SHEETS_AS_CSV, "--outdir", str(tmp_path / "csv"), str(book)], tmp_path)
+    [sheet] = (tmp_path / "csv").glob("*.csv")
+    rows = {row[2]: row for row in csv.reader(io.StringIO(sheet.read_text(encoding="utf-8")), delimiter=";")
+            if len(row) > 5}
+    for name in ("Summa", "Kvar att spara (negativt = överskott)", "Minskad sjukfrånvaro"):
+        assert [None if c == "" else int(float(c)) for c in rows[name][5:14]] == figures(expected[name]), name
 
 
 def test_a_measure_cancelled_counts_as_gone(repo: Path) -> None:
