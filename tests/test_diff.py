@@ -10,8 +10,11 @@ workflow of docs/ci/github-actions.yml run as a script against a repository with
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +26,7 @@ import yaml
 from typer.testing import CliRunner
 
 from budgetbalans.cli import app
+from helpers_clients import SHEETS_AS_CSV, SOFFICE, read_csv, soffice, swedish_number, zero_cached_results
 
 ROOT = Path(__file__).resolve().parent.parent
 GIT = shutil.which("git")
@@ -179,6 +183,77 @@ def test_a_measure_removed(repo: Path) -> None:
     text = markdown("--base", "main")
     assert table_row(text, "Besked")[0] == "mindre överskott"
     assert table_row(text, "3") == ["Färre externa placeringar", "borttagen", "", "200 → –", "", "-200"]
+
+
+def csv_table(*args: str) -> tuple[list[str], dict[str, list[str]]]:
+    """The diff's CSV as Swedish Excel reads it: its header, and its rows by title (column 3)."""
+    result = CliRunner().invoke(app, ["diff", *args, "--format", "csv"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    [header, *rows] = read_csv(result.stdout_bytes)
+    return header, {row[2]: row for row in rows}
+
+
+def figures(row: list[str]) -> list[int | None]:
+    """The amounts of a row (columns 6 on) as numbers, None where empty."""
+    return [None if cell == "" else int(swedish_number(cell)) for cell in row[5:]]
+
+
+def test_csv_has_before_after_and_change_as_numbers_and_the_verdict_in_words(repo: Path) -> None:
+    """Issue 20: the diff's CSV had the change alone, and a verdict row of figures under "Besked". Now a
+    row per measure (the unchanged too) with before, after and change per year and for the period as
+    numbers, what happened in words, and the totals the same way; no cell holds a word and a figure."""
+    edit(repo, "effects: {2025: 500, 2026: 700}", "effects: {2025: 500, 2026: 400}")
+    edit(repo, "  - id: \"3\"\n    title: Färre externa placeringar\n    effects: {2025: 200}\n",
+         "  - id: \"4\"\n    title: Digitala larm\n    effects: {2025: 100, 2026: 250}\n")
+    header, rows = csv_table("--base", "main")
+    assert header == ["Plan", "Nr", "Åtgärd", "Ändring", "Vad",
+                      "2025 före (tkr)", "2025 efter (tkr)", "2025 ändring (tkr)",
+                      "2026 före (tkr)", "2026 efter (tkr)", "2026 ändring (tkr)",
+                      "Hela perioden före (tkr)", "Hela perioden efter (tkr)", "Hela perioden ändring (tkr)"]
+    assert rows["Minskad sjukfrånvaro"][:5] == ["omsorg.yaml", "2", "Minskad sjukfrånvaro", "ändrad", "effekter"]
+    assert figures(rows["Minskad sjukfrånvaro"]) == [500, 500, 0, 700, 400, -300, 1200, 900, -300]
+    assert rows["Färre externa placeringar"][3] == "borttagen"
+    assert figures(rows["Färre externa placeringar"]) == [200, None, -200, None, None, None, 200, None, -200]
+    assert rows["Digitala larm"][3] == "tillagd"
+    assert figures(rows["Digitala larm"]) == [None, 100, 100, None, 250, 250, None, 350, 350]
+    assert rows["Gemensamma skift"][3] == "oförändrad"
+    assert figures(rows["Gemensamma skift"]) == [600, 600, 0, 900, 900, 0, 1500, 1500, 0]
+    assert figures(rows["Summa"]) == [1300, 1200, -100, 1600, 1550, -50, 2900, 2750, -150]
+    measures = [figures(row) for row in rows.values() if row[1]]
+    assert [sum(m[i] or 0 for m in measures) for i in range(9)] == figures(rows["Summa"])  # they add up
+    assert figures(rows["Sparbeting"]) == [1000, 1000, 0, 1500, 1500, 0, 2500, 2500, 0]
+    assert figures(rows["Kvar att spara (negativt = överskott)"]) == [-300, -200, 100, -100, -50, 50, -400, -250, 150]
+    assert rows["Besked 2026"][3] == "mindre överskott" and figures(rows["Besked 2026"]) == [None] * 9
+    for row in rows.values():  # words in words' columns, numbers in the amounts' columns
+        assert not any(re.search(r"\d", cell) for cell in row[3:5]), row
+        figures(row)
+
+
+def test_csv_verdicts_in_words_when_a_year_falls_short(repo: Path) -> None:
+    edit(repo, "    status: pågår\n", "    status: avbruten\n")
+    _, rows = csv_table("--base", "main")
+    assert rows["Gemensamma skift"][3:5] == ["ändrad", "status: pågår → avbruten"]
+    assert figures(rows["Gemensamma skift"]) == [600, None, -600, 900, None, -900, 1500, None, -1500]
+    assert figures(rows["Kvar att spara (det som fattas, aldrig under 0)"]) == [0, 300, 300, 0, 800, 800,
+                                                                                0, 1100, 1100]
+    assert rows["Besked 2025"][3] == rows["Besked 2026"][3] == "från överskott till kvar att spara"
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_xlsx_recalculated_by_libreoffice_equals_the_csv(repo: Path, tmp_path: Path) -> None:
+    """The workbook's sheet is the CSV's table; Summa and the gap are formulas, and LibreOffice,
+    recalculating them from cached results set to 0, gets the CSV's figures."""
+    edit(repo, "effects: {2025: 500, 2026: 700}", "effects: {2025: 500, 2026: 400}")
+    _, expected = csv_table("--base", "main")
+    book = tmp_path / "diff.xlsx"
+    invoke("diff", "--base", "main", "--format", "xlsx", "-o", str(book))
+    zero_cached_results(book)
+    soffice(["--convert-to", SHEETS_AS_CSV, "--outdir", str(tmp_path / "csv"), str(book)], tmp_path)
+    [sheet] = (tmp_path / "csv").glob("*.csv")
+    rows = {row[2]: row for row in csv.reader(io.StringIO(sheet.read_text(encoding="utf-8")), delimiter=";")
+            if len(row) > 5}
+    for name in ("Summa", "Kvar att spara (negativt = överskott)", "Minskad sjukfrånvaro"):
+        assert [None if c == "" else int(float(c)) for c in rows[name][5:14]] == figures(expected[name]), name
 
 
 def test_a_measure_cancelled_counts_as_gone(repo: Path) -> None:
@@ -434,7 +509,7 @@ def test_every_writer_writes_the_diff(repo: Path, tmp_path: Path) -> None:
     edit(repo, "effects: {2025: 200}", "effects: {2025: 250}")
     assert "Ändring av summan" in invoke("diff", "--base", "main")
     assert "Ändring av summan" in invoke("diff", "--base", "main", "--format", "html")
-    assert "Ändring av summan" in invoke("diff", "--base", "main", "--format", "csv")
+    assert "Ändring av summan" not in invoke("diff", "--base", "main", "--format", "csv")  # numbers: below
     invoke("diff", "--base", "main", "--format", "xlsx", "-o", str(tmp_path / "diff.xlsx"))
     assert (tmp_path / "diff.xlsx").stat().st_size > 0
 

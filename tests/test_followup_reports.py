@@ -245,6 +245,21 @@ def test_csv_ranges_get_low_and_high(hostile: Path) -> None:
     assert [swedish_number(c) for c in gap[7:9]] == [400, 1100]
 
 
+def test_csv_leaves_the_deviation_empty_where_the_table_shows_a_dash(hostile: Path) -> None:
+    """Issue 20: where there is no forecast to compare the table shows "–" for the deviation, and the
+    CSV wrote 0, as if the forecast met the plan. E (not followed up), D (cancelled) and Borås's 18
+    measures with nothing planned for 2017 now have an empty deviation; their other figures stay."""
+    rows = {r[1]: r for r in csv_rows(str(hostile))[1:] if r[1]}
+    assert rows["E"][9:11] == ["", ""] and rows["D"][9:11] == ["", ""]
+    assert [swedish_number(c) for c in rows["E"][5:9]] == [600, 600, 600, 600]
+    assert [swedish_number(c) for c in rows["C"][9:11]] == [-150, -150]
+    table = {line.split("│")[1].strip(): line.split("│")[6].strip()
+             for line in follow_up(str(hostile)).decode("utf-8").splitlines() if line.count("│") > 6}
+    assert (table["D"], table["E"], table["C"]) == ("–", "–", "-150")
+    nothing = [r for r in csv_rows(str(BORAS))[1:] if r[9] == "inget planerat"]
+    assert len(nothing) == 18 and {r[7] for r in nothing} == {""}
+
+
 def test_csv_names_a_surplus(surplus: Path) -> None:
     rows = by_title(csv_rows(str(surplus)))
     assert swedish_number(rows["Prognos: kvar att spara (negativt = överskott)"][6]) == -300  # 500 − 800, signed

@@ -286,6 +286,47 @@ def test_xlsx_sheet_names_are_made_safe_and_unique(tmp_path: Path) -> None:
         assert not name.endswith("'")
 
 
+def sheet_names_of(path: Path) -> list[str]:
+    import zipfile
+    from xml.etree import ElementTree
+
+    with zipfile.ZipFile(path) as book:
+        workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
+    return [str(sheet.get("name"))
+            for sheet in workbook.iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet")]
+
+
+def nämnd_plan(folder: Path, name: str, organisation: str, title: str) -> None:
+    text = PLAN.format(id="1", title=title, area="x").replace("organisation: Nämnden", f"organisation: {organisation}")
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_xlsx_sheets_are_named_by_what_tells_the_plans_apart(tmp_path: Path) -> None:
+    """Issue 20: two nämnder's plans of the same title were both "Åtgärdsplan budget i balans 202" (and
+    "(2)"): the nämnd was cut off. A plan's sheet is named by its organisation where the plans' differ."""
+    title = "Åtgärdsplan budget i balans 2025–2026"
+    nämnd_plan(tmp_path, "bun.yaml", "Barn- och utbildningsnämnden", title)
+    nämnd_plan(tmp_path, "sn.yaml", "Socialnämnden", title)
+    out = tmp_path / "planer.xlsx"
+    assert invoke("summarize", str(tmp_path), "--format", "xlsx", "-o", str(out))[0] == 0
+    assert sheet_names_of(out) == ["Sammanställning", "Barn- och utbildningsnämnden", "Socialnämnden"]
+
+
+def test_xlsx_sheets_of_one_nämnd_keep_the_words_of_the_title_that_differ(tmp_path: Path) -> None:
+    """Plans of one organisation differ by their titles: the words every title shares at the start and
+    the end ("Åtgärdsplan budget i balans … 2025–2026") are left out, the rest is the name; beside
+    another organisation's plan, the organisation comes first."""
+    nämnd_plan(tmp_path, "a.yaml", "Socialnämnden", "Åtgärdsplan budget i balans individ- och familjeomsorg 2025–2026")
+    nämnd_plan(tmp_path, "b.yaml", "Socialnämnden", "Åtgärdsplan budget i balans äldreomsorg 2025–2026")
+    out = tmp_path / "planer.xlsx"
+    assert invoke("summarize", str(tmp_path), "--format", "xlsx", "-o", str(out))[0] == 0
+    assert sheet_names_of(out) == ["Sammanställning", "individ- och familjeomsorg", "äldreomsorg"]
+    nämnd_plan(tmp_path, "c.yaml", "Kultur- och fritidsnämnden", "Åtgärdsplan budget i balans 2025–2026")
+    assert invoke("summarize", str(tmp_path), "--format", "xlsx", "-o", str(out))[0] == 0
+    assert sheet_names_of(out) == ["Sammanställning", "Socialnämnden – individ- och fa",  # cut at 31
+                                   "Socialnämnden – äldreomsorg", "Kultur- och fritidsnämnden"]
+
+
 @pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice is not installed")
 def test_libreoffice_opens_the_workbook_of_hostile_titles(tmp_path: Path) -> None:
     from helpers_clients import SHEETS_AS_CSV, soffice

@@ -174,7 +174,7 @@ def test_measures_are_numbers_and_text_is_text() -> None:
     assert first["B"].kind == "s" and first["B"].formula is None  # a title that looks like a formula is text
     assert [(first[c].kind, float(first[c].value)) for c in "DE"] == [("n", 1000.0), ("n", 500.0)]
     assert first["F"].formula == "SUM(D5:E5)" and float(first["F"].value) == 1500
-    assert first["D"].style["format"] == "#,##0" and first["D"].style["color"] is None
+    assert first["D"].style["format"] == "#,##0_-" and first["D"].style["color"] is None
 
 
 def test_uncounted_rows_are_grey_and_left_out_of_summa() -> None:
@@ -194,18 +194,18 @@ def test_signed_gap_shortfall_and_coverage_are_formulas_with_our_figures_cached(
     gap = rows[SIGNED]
     assert [(gap[c].formula, float(gap[c].value)) for c in "DEF"] == [
         ("D10-D9", -500.0), ("E10-E9", 1200.0), ("F10-F9", 700.0)]
-    assert gap["D"].style["format"] == "[Red]#,##0;-#,##0;#,##0"  # red above zero: still to save
+    assert gap["D"].style["format"] == "[Red]#,##0_-;-#,##0_-;#,##0_-"  # red above zero: still to save
     shortfall = rows["Kvar att spara (2025)"]
     assert (shortfall["F"].formula, float(shortfall["F"].value)) == ("MAX(0,D11)+MAX(0,E11)", 1200.0)
     assert str(shortfall["F"].style["format"]).startswith("[Red]")
     coverage = rows["Täckning"]
-    assert coverage["F"].formula == "F9/F10" and coverage["F"].style["format"] == "0%"
+    assert coverage["F"].formula == "F9/F10" and coverage["F"].style["format"] == "0%_-"
     assert abs(float(coverage["F"].value) - 2300 / 3000) < 1e-12
 
 
 def test_mkr_has_two_decimals() -> None:
     rows = written(document(plan_table(), unit=Unit.MKR)).rows("Plan A")
-    assert rows["Tre"]["D"].style["format"] == "#,##0.00"
+    assert rows["Tre"]["D"].style["format"] == "#,##0.00_-"
     assert float(rows["Tre"]["D"].value) == cell_number(Decimal(500_000), Unit.MKR) == 0.5
 
 
@@ -295,7 +295,7 @@ def test_a_deviation_is_forecast_minus_planned_bound_by_bound_and_red_below_zero
     cells = book.rows("Uppföljning 2025")
     one = cells["Ett"]
     assert [(one[c].formula, float(one[c].value)) for c in "GH"] == [("E5-C5", -100.0), ("F5-D5", 200.0)]
-    assert one["G"].style["format"] == "#,##0;[Red]-#,##0"  # red below zero: below plan
+    assert one["G"].style["format"] == "#,##0_-;[Red]-#,##0_-"  # red below zero: below plan
     assert one["I"].value == "ej uppföljd" and one["I"].style["bold"]  # the Document's tone, flagged
     summa = cells["Summa"]
     assert summa["C"].formula == "SUM($C$5)" and summa["G"].formula == "E7-C7"

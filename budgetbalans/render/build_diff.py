@@ -13,6 +13,11 @@ One section: the key figures (total, verdict and measures before → after), the
   what it still has to save before and after, and in words each plan whose shortfall grows), as
   each answers for its own balance; else where a plan was added, removed or renamed.
 
+These are for a reader (Audience.TEXT). CSV and xlsx get the same as numbers (Audience.NUMBERS,
+:func:`numbers_table`): a row per measure with its counted effect before, after and the change per
+year and for the period, what happened in words, then the totals the same way and each verdict on
+a row of its own in words; no cell mixes a word and a figure.
+
 Every word is here; every tone comes from the core's kinds and from whether the shortfall grows.
 """
 
@@ -24,14 +29,18 @@ from typing import Sequence
 
 from budgetbalans import __version__
 from budgetbalans.core import Gap, GapKind, Totals
-from budgetbalans.diff import Change, Comparison, MeasureChange, PlanChange, PlanDiff, Trend, TotalsChange
+from budgetbalans.diff import (
+    Change, Comparison, MeasureChange, PlanChange, PlanDiff, Trend, TotalsChange, change_of, counted_effects,
+)
 from budgetbalans.messages import Lang
 from budgetbalans.money import Range
 from budgetbalans.render import numbers
 from budgetbalans.render.build import TONE, plan_heading
 from budgetbalans.render.labels import label, status_word, worded
 from budgetbalans.models import Status
-from budgetbalans.render.model import EMPTY, Cell, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone
+from budgetbalans.render.model import (
+    EMPTY, Audience, Cell, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
+)
 from budgetbalans.render.view import View, gap_text, period_verdict, shown_paths
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -105,6 +114,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "field_unit": ("enhet", "unit"),
     "field_years": ("år", "years"),
     "field_target": ("sparbeting", "savings target"),
+    "side_before": ("{what} före", "{what} before"),
+    "side_after": ("{what} efter", "{what} after"),
+    "side_change": ("{what} ändring", "{what} change"),
+    "shortfall": ("Kvar att spara (det som fattas, aldrig under 0)", "Still to save (what is missing, never below 0)"),
+    "verdict_of": ("Besked {when}", "Verdict for {when}"),
 }
 #: Fields whose before → after a measure's row shows in words (effects have their own columns).
 _SHOWN_VALUES = ("title", "status", "responsible", "schedule", "area", "class", "potential")
@@ -326,6 +340,123 @@ def measures_table(diff: PlanDiff, view: View) -> Table:
                  tuple(notes), name=word("measures", lang), head=3 if several else 2)
 
 
+# --- for a spreadsheet: before, after and change as numbers, the verdicts in words ----------------------
+
+
+def numbers_table(diff: PlanDiff, view: View) -> Table:
+    """The diff for CSV and xlsx: a row per measure of every plan (the unchanged too, so that the
+    columns add up to the totals) with its plan, id, title, what happened in words and, for each year
+    and the period, its counted effect before, after and the change as numbers (empty where it counts
+    nothing); with several plans each plan's total; then Summa, the sparbeting, the gap signed, what is
+    still to save, and each year's verdict in words. No cell holds both a word and a figure."""
+    lang, comparisons = view.lang, [*diff.totals.years, diff.totals.period]
+    keys = [_side_key(c) for c in comparisons]
+    columns = [Column("plan", word("plan", lang)), Column("id", label("id", lang)),
+               Column("measure", label("measure", lang), ColumnKind.NAME, wide=True),
+               Column("change", word("change", lang)), Column("what", word("what", lang))]
+    for key, c in zip(keys, comparisons):
+        when = _when(c, lang)
+        columns += [_amount_column(f"{key}:{side}", word(f"side_{side}", lang, what=when), view)
+                    for side in ("before", "after", "change")]
+    rows: list[Row] = []
+    measures: list[int] = []
+    for plan in diff.plans:
+        own = _plan_measure_rows(plan, keys, view)
+        measures += range(len(rows), len(rows) + len(own))
+        rows += own
+        if len(diff.plans) > 1:
+            rows.append(_plan_total_row(plan, keys, tuple(range(len(rows) - len(own), len(rows))), view))
+    rows += _numbers_totals(diff.totals, keys, tuple(measures), len(rows), view)
+    several = len(diff.plans) > 1
+    name = label("all_plans", lang) if several else view.path(diff.plans[0].path) if diff.plans else ""
+    notes = tuple(note for _, note in headline_notes(diff.totals, view))
+    return Table("numbers", word("title", lang), tuple(columns), tuple(rows),
+                 label("unit", lang, unit=view.unit.value), notes, name=name, head=3, audience=Audience.NUMBERS)
+
+
+def _side_key(c: Comparison) -> str:
+    return str(c.year) if c.year is not None else "period"
+
+
+def _sides(before: Range | None, after: Range | None, view: View) -> tuple[Cell, Cell, Cell]:
+    """Before, after and after − before as amounts; the change empty where neither side has a figure."""
+    change = None if before is None and after is None else change_of(before or Range.exact(Decimal(0)),
+                                                                      after or Range.exact(Decimal(0)))
+    return _amount(before, view), _amount(after, view), _amount(change, view)
+
+
+def _side_cells(keys: Sequence[str], sides: Sequence[tuple[Cell, Cell, Cell]]) -> list[Cell]:
+    return [cell for _, three in zip(keys, sides) for cell in three]
+
+
+def _plan_measure_rows(plan: PlanChange, keys: Sequence[str], view: View) -> list[Row]:
+    """A row per measure of the plan, in its old order and then the added, each with its words."""
+    changes = {change.id: change for change in plan.measures}
+    old = {} if plan.before is None else {m.measure.id: m for m in plan.before.measures}
+    new = {} if plan.after is None else {m.measure.id: m for m in plan.after.measures}
+    rows = []
+    for key in [*old, *(k for k in new if k not in old)]:
+        change = changes.get(key) or MeasureChange(Change.UNCHANGED, old.get(key), new.get(key), (), {})
+        rows.append(_numbers_measure_row(plan, change, keys, view))
+    return rows
+
+
+def _numbers_measure_row(plan: PlanChange, change: MeasureChange, keys: Sequence[str], view: View) -> Row:
+    lang = view.lang
+    before, after = counted_effects(change.before), counted_effects(change.after)
+    years = [int(key) for key in keys[:-1]]
+    sides = [_sides(before.get(year), after.get(year), view) for year in years]
+    totals = [None if not side or not side.counted else side.total for side in (change.before, change.after)]
+    sides.append(_sides(totals[0], totals[1], view))
+    what = word("plan_unchanged" if change.change is Change.UNCHANGED else change.change.value, lang)
+    cells = [Cell(view.path(plan.path)), Cell(numbers.clean(change.id)), Cell(numbers.clean(change.title)),
+             Cell(what), Cell(what_changed(change, lang))]
+    return Row(RowKind.MEASURE, tuple(cells + _side_cells(keys, sides)))
+
+
+def _plan_total_row(plan: PlanChange, keys: Sequence[str], sums: tuple[int, ...], view: View) -> Row:
+    """A plan's total before, after and the change, adding up its measures' rows."""
+    sides = [_sides(c.total_before if plan.before else None, c.total_after if plan.after else None, view)
+             for c in (*plan.totals.years, plan.totals.period)]
+    by_key = dict(zip([_side_key(c) for c in (*plan.totals.years, plan.totals.period)], sides))
+    cells = [Cell(view.path(plan.path)), EMPTY, Cell(f"{label('total', view.lang)}: {plan_heading(plan.plan)}"),
+             Cell(_plan_change(plan, view)), EMPTY]
+    return Row(RowKind.GROUP, tuple(cells + _side_cells(keys, [by_key.get(k, (EMPTY,) * 3) for k in keys])),
+               sums=sums)
+
+
+def _numbers_totals(totals: TotalsChange, keys: Sequence[str], measures: tuple[int, ...], first: int,
+                    view: View) -> list[Row]:
+    """Summa (adding up the measures), the sparbeting, the gap signed (sparbeting − Summa), what is still
+    to save, then each year's and the period's verdict in words."""
+    lang, comparisons = view.lang, [*totals.years, totals.period]
+
+    def row(kind: RowKind, name: str, sides: Sequence[tuple[Cell, Cell, Cell]], verdict_cell: Cell = EMPTY,
+            **more: object) -> Row:
+        cells = _side_cells(keys, sides) if sides else [EMPTY] * (3 * len(keys))
+        return Row(kind, tuple([EMPTY, EMPTY, Cell(name), verdict_cell, EMPTY] + cells), **more)  # type: ignore[arg-type]
+
+    def exact(value: Decimal | None) -> Range | None:
+        return None if value is None else Range.exact(value)
+
+    rows = [row(RowKind.TOTAL, label("total", lang),
+                [_sides(c.total_before, c.total_after, view) for c in comparisons], sums=measures)]
+    if any(c.target_before is not None or c.target_after is not None for c in comparisons):
+        rows.append(row(RowKind.TARGET, label("target", lang),
+                        [_sides(exact(c.target_before), exact(c.target_after), view) for c in comparisons]))
+    if any(c.gap_before is not None or c.gap_after is not None for c in comparisons):
+        rows.append(row(RowKind.GAP, label("gap_signed", lang),
+                        [_sides(c.gap_before, c.gap_after, view) for c in comparisons], of=(first + 1, first)))
+        rows.append(row(RowKind.SHORTFALL, word("shortfall", lang),
+                        [_sides(c.shortfall_before, c.shortfall_after, view) for c in comparisons]))
+    for c in comparisons:
+        said = verdict(c, view)
+        if said.text:
+            rows.append(row(RowKind.NET, word("verdict_of", lang, when=_when(c, lang).lower()), [],
+                            Cell(said.text, None, said.tone), tone=said.tone))
+    return rows
+
+
 def _plan_change(plan: PlanChange, view: View) -> str:
     lang = view.lang
     if plan.change is Change.RENAMED:
@@ -417,6 +548,8 @@ def diff_document(diff: PlanDiff, view: View, base: str | None = None, names: tu
         tables.insert(0, plans_table(diff, view))
     elif any(p.change in (Change.ADDED, Change.REMOVED, Change.RENAMED) for p in diff.plans):
         tables.append(plans_table(diff, view))
+    # the tables above word their figures for a reader; a spreadsheet gets them as numbers
+    tables = [replace(table, audience=Audience.TEXT) for table in tables] + [numbers_table(diff, view)]
     title = word("title", lang)
     section = Section(title, subtitle, _figures(diff, view), (), tuple(tables), sheet=title[:31])
     date = label("report_date", lang, date=today.isoformat()) if today is not None else ""

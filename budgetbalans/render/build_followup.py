@@ -65,6 +65,13 @@ def shows_figure(kind: FollowUpKind, planned: Range) -> bool:
     return kind in JUDGED and (kind is not FollowUpKind.ON_TRACK or planned.is_exact)
 
 
+def deviation_cell(kind: FollowUpKind, planned: Range, deviation: Range, view: View) -> Cell:
+    """The deviation as shown (:func:`deviation_shown`), with its figure for a spreadsheet only where
+    there is a forecast to compare: where the reports show "–", a spreadsheet's cell is empty, not 0."""
+    return Cell(deviation_shown(kind, planned, deviation, view), deviation if kind in JUDGED else None,
+                Tone.BAD if kind is FollowUpKind.BEHIND else Tone.NEUTRAL)
+
+
 #: The tone of a deviation by the core's kind of the follow-up.
 DEVIATION_TONE = {FollowUpKind.BEHIND: Tone.BAD, FollowUpKind.AHEAD: Tone.GOOD}
 
@@ -275,8 +282,7 @@ def _row(line: FollowUpLine, view: View) -> Row:
     result = line.result
     followed = Cell(followed_up_word(line, view),
                     tone=Tone.UNCERTAIN if line.kind is FollowUpKind.NOT_FOLLOWED_UP else Tone.NEUTRAL)
-    deviation = Cell(deviation_shown(line.kind, line.planned, line.deviation, view), line.deviation,
-                     Tone.BAD if line.kind is FollowUpKind.BEHIND else Tone.NEUTRAL)
+    deviation = deviation_cell(line.kind, line.planned, line.deviation, view)
     return Row(RowKind.MEASURE if result.counted else RowKind.UNCOUNTED, _cells(
         view, plan=Cell(numbers.clean(result.plan.title)), id=Cell(numbers.clean(result.measure.id)),
         measure=Cell(numbers.clean(result.measure.title)), status=Cell(measure_status(result, view)),
@@ -286,8 +292,7 @@ def _row(line: FollowUpLine, view: View) -> Row:
 
 
 def _totals_row(report: FollowUp, view: View, counted: list[int]) -> Row:
-    deviation = Cell(deviation_shown(report.kind, report.planned, report.deviation, view), report.deviation,
-                     Tone.BAD if report.kind is FollowUpKind.BEHIND else Tone.NEUTRAL)
+    deviation = deviation_cell(report.kind, report.planned, report.deviation, view)
     return Row(RowKind.TOTAL, _cells(view, measure=Cell(label("total", view.lang)), planned=amount(report.planned, view),
                                      forecast=amount(report.forecast, view), deviation=deviation),
                sums=tuple(counted))

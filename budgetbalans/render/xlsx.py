@@ -8,8 +8,9 @@ audit (XlsxWriter, imported only here).
   title, subtitle and header row; any other (the subtotals of ``--group-by``) below it under its
   own title and header, its columns in the first table's columns where their keys agree.
 - Text is always text (``write_string``: a plan's title never becomes a formula, a number or a
-  link). Amounts are numbers in the report's unit (``#,##0``, or ``#,##0.00`` for mkr: Swedish
-  Excel shows the grouping as a space, and a decimal comma); when any figure is a range
+  link). Amounts are numbers in the report's unit (``#,##0_-``, or ``#,##0.00_-`` for mkr: Swedish
+  Excel shows the grouping as a space, and a decimal comma; ``_-`` leaves a blank after the figure,
+  so that printed it never touches the cell beside it); when any figure is a range
   (:attr:`Document.ranges`), every amount column is two, low and high, and an unbounded high is
   an empty cell. A share (the coverage) is a percent.
 - What the model says is computed is a formula, with budgetbalans's figure as its cached result
@@ -49,6 +50,9 @@ if TYPE_CHECKING:
     from budgetbalans.render.report import Report
 
 _AMOUNT_FORMAT = {Unit.KR: "#,##0", Unit.TKR: "#,##0", Unit.MKR: "#,##0.00"}
+# after every figure a blank as wide as "-" (Excel's own Swedish formats end so): printed, a figure
+# never touches the text beside it ("500" and the class "1" read "5001")
+_PAD = "_-"
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 HEADER_ROW = 3  # title, subtitle, blank, then the header (frozen)
 _LINE_HEIGHT = 15.0  # points per line of 11-point text
@@ -95,7 +99,7 @@ def cell_number(kronor: Decimal, unit: Unit) -> float:
 
 
 def _styles(workbook: Workbook, unit: Unit) -> dict[str, Any]:
-    amount = _AMOUNT_FORMAT[unit]
+    amount = _AMOUNT_FORMAT[unit] + _PAD
     red_below_zero = f"{amount};[Red]-{amount}"
     grey = "#888888"
     add = workbook.add_format
@@ -119,8 +123,8 @@ def _styles(workbook: Workbook, unit: Unit) -> dict[str, Any]:
         "deviation": add({"num_format": red_below_zero, "valign": "top"}),
         "dim_deviation": add({"num_format": red_below_zero, "valign": "top", "font_color": grey}),
         "total_deviation": add({"num_format": red_below_zero, "bold": True, "top": 1, "valign": "top"}),
-        "percent": add({"num_format": "0%", "valign": "top"}),
-        "total_percent": add({"num_format": "0%", "bold": True, "top": 1, "valign": "top"}),
+        "percent": add({"num_format": f"0%{_PAD}", "valign": "top"}),
+        "total_percent": add({"num_format": f"0%{_PAD}", "bold": True, "top": 1, "valign": "top"}),
         "note": add({"text_wrap": True, "valign": "top", "font_color": "#555555"}),
         "warning": add({"text_wrap": True, "valign": "top", "font_color": "#9C5700"}),
     }
