@@ -245,6 +245,17 @@ def test_diff_adds_up_each_plans_own_shortfall_and_names_the_plan_that_got_worse
         < text.index("Per år")
     result = CliRunner().invoke(app, ["diff", str(before), str(after), "--fail-on-worse"])
     assert result.exit_code == 1
+    data = CliRunner().invoke(app, ["diff", str(before), str(after), "--format", "csv"]).stdout_bytes
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    header = rows[0]
+    period = [header.index(f"Hela perioden {side} (tkr)") for side in ("före", "efter", "ändring")]
+    named = {row[2]: [row[i] for i in period] for row in rows[1:]}
+    short = "Kvar att spara (det som fattas, aldrig under 0)"
+    assert named[f"{short}: Åtgärdsplan BUN — Barn- och utbildningsnämnden"] == ["850", "1000", "150"]
+    assert named[f"{short}: Åtgärdsplan omsorg — Vård- och omsorgsnämnden"] == ["1062", "857", "-205"]
+    assert named["Sparbeting: Åtgärdsplan omsorg — Vård- och omsorgsnämnden"] == ["12357", "12357", "0"]
+    assert named[short] == ["1912", "1857", "-55"]
+    assert named["Netto, sparbeting − summa (negativt = överskott)"] == ["1511", "1456", "-55"]
 
 
 # --- --target without a unit ---------------------------------------------------------------------------

@@ -366,7 +366,8 @@ def numbers_table(diff: PlanDiff, view: View) -> Table:
         rows += own
         if len(diff.plans) > 1:
             rows.append(_plan_total_row(plan, keys, tuple(range(len(rows) - len(own), len(rows))), view))
-    rows += _numbers_totals(diff.totals, keys, tuple(measures), len(rows), view)
+            rows += _plan_balance_rows(plan, keys, view)
+    rows += _numbers_totals(diff.totals, keys, tuple(measures), len(rows), view, several=len(diff.plans) > 1)
     several = len(diff.plans) > 1
     name = label("all_plans", lang) if several else view.path(diff.plans[0].path) if diff.plans else ""
     notes = tuple(note for _, note in headline_notes(diff.totals, view))
@@ -425,8 +426,29 @@ def _plan_total_row(plan: PlanChange, keys: Sequence[str], sums: tuple[int, ...]
                sums=sums)
 
 
+def _plan_balance_rows(plan: PlanChange, keys: Sequence[str], view: View) -> list[Row]:
+    """Over several plans, each plan's own sparbeting and what it still has to save, before and after:
+    each plan answers for its own balance."""
+    lang, heading = view.lang, plan_heading(plan.plan)
+    comparisons = {_side_key(c): c for c in (*plan.totals.years, plan.totals.period)}
+
+    def row(kind: RowKind, name: str, sides: dict[str, tuple[Cell, Cell, Cell]]) -> Row:
+        cells = _side_cells(keys, [sides.get(k, (EMPTY,) * 3) for k in keys])
+        return Row(kind, tuple([Cell(view.path(plan.path)), EMPTY, Cell(f"{name}: {heading}"), EMPTY, EMPTY] + cells))
+
+    def exact(value: Decimal | None) -> Range | None:
+        return None if value is None else Range.exact(value)
+
+    targets = {k: _sides(exact(c.target_before), exact(c.target_after), view) for k, c in comparisons.items()
+               if c.target_before is not None or c.target_after is not None}
+    shortfalls = {k: _sides(c.shortfall_before, c.shortfall_after, view) for k, c in comparisons.items()
+                  if c.shortfall_before is not None or c.shortfall_after is not None}
+    return ([row(RowKind.TARGET, label("target", lang), targets)] if targets else []) + (
+        [row(RowKind.SHORTFALL, word("shortfall", lang), shortfalls)] if shortfalls else [])
+
+
 def _numbers_totals(totals: TotalsChange, keys: Sequence[str], measures: tuple[int, ...], first: int,
-                    view: View) -> list[Row]:
+                    view: View, several: bool = False) -> list[Row]:
     """Summa (adding up the measures), the sparbeting, the gap signed (sparbeting − Summa), what is still
     to save, then each year's and the period's verdict in words."""
     lang, comparisons = view.lang, [*totals.years, totals.period]
@@ -445,7 +467,7 @@ def _numbers_totals(totals: TotalsChange, keys: Sequence[str], measures: tuple[i
         rows.append(row(RowKind.TARGET, label("target", lang),
                         [_sides(exact(c.target_before), exact(c.target_after), view) for c in comparisons]))
     if any(c.gap_before is not None or c.gap_after is not None for c in comparisons):
-        rows.append(row(RowKind.GAP, label("gap_signed", lang),
+        rows.append(row(RowKind.GAP, label("gap_signed_net" if several else "gap_signed", lang),
                         [_sides(c.gap_before, c.gap_after, view) for c in comparisons], of=(first + 1, first)))
         rows.append(row(RowKind.SHORTFALL, word("shortfall", lang),
                         [_sides(c.shortfall_before, c.shortfall_after, view) for c in comparisons]))
