@@ -140,8 +140,7 @@ def period_target_notes(report: FollowUp, view: View) -> list[str]:
             notes.append(label("period_target_note", view.lang, plan=view.path(plan.plan.path),
                                target=numbers.amount_with_unit(plan.target, view.unit),
                                period=f"{period[0]}–{period[-1]}", year=report.year,
-                               others=numbers.amount_with_unit(plan.others.low or 0, view.unit)
-                               if plan.others.is_exact else f"{numbers.span(plan.others, view.unit)} {view.unit.value}"))
+                               others=f"{numbers.span(plan.others, view.unit)} {view.unit.value}"))
     return notes
 
 
