@@ -34,6 +34,10 @@ INVALID_PLANS: dict[str, tuple[int, int, str]] = {
     "total-written-twice.yaml": (5, 3, "'Summa' means the same as 'total' on line 4; keep one"),
     # two measures with the same id
     "duplicate-id.yaml": (9, 9, "the id '1' is used twice in this plan (first on line 5)"),
+    # the same measure under two ids: the same title and the same effects
+    "duplicate-measure.yaml": (10, 5, "the measure 'minska  övertid' with id '3' is already in this plan as id '1' "
+                                      "on line 5, with the same title and the same effects: it would be counted "
+                                      "twice"),
     # an effect year outside years, a year that is not a year
     "year-outside-period.yaml": (7, 26, "the year 2027 is outside the plan's years (2024–2025)"),
     "target-year-outside-period.yaml": (3, 21, "the year 2026 is outside the plan's years (2024–2025)"),

@@ -494,6 +494,14 @@ CONVERTED = {
     "id-twice": (A_MEASURE + "  - id: '1'\n    title: B\n", (5, 9), "plan.id.twice",
                  "id '1' används två gånger i planen (första gången på rad 3); ge varje åtgärd ett eget id",
                  "the id '1' is used twice in this plan (first on line 3); give each measure its own id"),
+    "measure-twice": (A_MEASURE + "    effects: {2024: 5}\n  - id: '2'\n    title: A\n    effects: {2024: 5}\n", (6, 5),
+                      "plan.measure.twice",
+                      "åtgärden 'A' med id '2' finns redan i planen som id '1' på rad 3, med samma titel och samma "
+                      "effekter: den skulle räknas två gånger; ta bort den ena, eller ge dem olika titlar om de är "
+                      "olika åtgärder",
+                      "the measure 'A' with id '2' is already in this plan as id '1' on line 3, with the same title and "
+                      "the same effects: it would be counted twice; remove one of them, or give them different "
+                      "titles if they are different measures"),
     "status-a-list": (A_MEASURE + "    status: [pågår]\n", (5, 13), "status.not_a_word",
                       "status ska vara ett av orden planerad, pågår, klart, utredning, pausad, avbruten",
                       "a status is one of the words planerad, pågår, klart, utredning, pausad, avbruten "
@@ -633,6 +641,17 @@ def test_every_command_refuses_a_slip_in_swedish_and_english(write_plan: WritePl
         assert result.exit_code == 1, result.output
         line = next(line for line in result.output.splitlines() if line.startswith(f"{path}:6:22: "))
         assert phrase in line
+
+
+@pytest.mark.parametrize("command", ["check", "summarize", "gap", "follow-up"])
+def test_every_command_refuses_the_same_measure_twice(write_plan: WritePlan, command: str,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BUDGETBALANS_LANG", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    path = write_plan(MEASURE + "    effects: {2024: 400}\n  - id: '7'\n    title: A\n    effects: {2024: '0,4 mkr'}\n")
+    result = CliRunner().invoke(app, [command, str(path)])
+    assert result.exit_code == 1, result.output
+    assert f"{path}:7:5: åtgärden 'A' med id '7' finns redan i planen som id '1' på rad 4" in result.output
 
 
 def test_the_fast_reading_and_the_one_with_positions_agree(write_plan: WritePlan) -> None:
