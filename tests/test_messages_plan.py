@@ -573,26 +573,32 @@ def check_problem(path: Path, policy: Policy = Policy()) -> Problem:
 @pytest.mark.parametrize(("text", "where", "code", "swedish", "english"), [
     (stated("total: 1 100"), (5, 10), "check.stated_total_mismatch",
      "dokumentets summa är 1 100 tkr men raderna summerar till 1 000 tkr; skillnad 100 tkr (rätta summan eller "
-     "raderna; är källdokumentets egen summa fel, skriv in felet med known_difference)",
+     "raderna; är planen reviderad sedan dokumentet, ta bort stated_totals; är källdokumentets egen summa fel, "
+     "skriv in felet med known_difference)",
      "the stated total is 1 100 tkr but the rows add up to 1 000 tkr; difference 100 tkr (correct the stated "
-     "figure or the rows; if the source document's own sum is wrong, record it with known_difference)"),
+     "figure or the rows; if the plan has been revised since the document, remove stated_totals; if the source "
+     "document's own sum is wrong, record it with known_difference)"),
     (stated("2025: 1 600,5"), (5, 9), "check.stated_total_mismatch",
      "dokumentets summa för 2025 är 1 601 tkr men raderna summerar till 600 tkr; skillnad 1 001 tkr (rätta summan "
-     "eller raderna; är källdokumentets egen summa fel, skriv in felet med known_difference)",
+     "eller raderna; är planen reviderad sedan dokumentet, ta bort stated_totals; är källdokumentets egen summa "
+     "fel, skriv in felet med known_difference)",
      "the stated total for 2025 is 1 601 tkr but the rows add up to 600 tkr; difference 1 001 tkr (correct the "
-     "stated figure or the rows; if the source document's own sum is wrong, record it with known_difference)"),
+     "stated figure or the rows; if the plan has been revised since the document, remove stated_totals; if the "
+     "source document's own sum is wrong, record it with known_difference)"),
     (stated("total: {amount: 1 100, known_difference: 90}"), (5, 10), "check.stated_total_mismatch",
      "dokumentets summa är 1 100 tkr men raderna summerar till 1 000 tkr; skillnad 100 tkr, inte den kända "
-     "skillnaden (known_difference) 90 tkr (rätta summan eller raderna; är källdokumentets egen summa fel, skriv "
-     "in felet med known_difference)",
+     "skillnaden (known_difference) 90 tkr (rätta summan eller raderna; är planen reviderad sedan dokumentet, ta "
+     "bort stated_totals; är källdokumentets egen summa fel, skriv in felet med known_difference)",
      "the stated total is 1 100 tkr but the rows add up to 1 000 tkr; difference 100 tkr, not the known_difference "
-     "90 tkr (correct the stated figure or the rows; if the source document's own sum is wrong, record it with "
-     "known_difference)"),
+     "90 tkr (correct the stated figure or the rows; if the plan has been revised since the document, remove "
+     "stated_totals; if the source document's own sum is wrong, record it with known_difference)"),
     (stated("total: 1 000", "    stated_total: 1 010\n"), (10, 19), "check.stated_total_mismatch",
      "dokumentets summa för åtgärd '1' är 1 010 tkr men raderna summerar till 1 000 tkr; skillnad 10 tkr (rätta "
-     "summan eller raderna; är källdokumentets egen summa fel, skriv in felet med known_difference)",
+     "summan eller raderna; är planen reviderad sedan dokumentet, ta bort åtgärdens stated_total; är "
+     "källdokumentets egen summa fel, skriv in felet med known_difference)",
      "the stated total of measure '1' is 1 010 tkr but the rows add up to 1 000 tkr; difference 10 tkr (correct "
-     "the stated figure or the rows; if the source document's own sum is wrong, record it with known_difference)"),
+     "the stated figure or the rows; if the plan has been revised since the document, remove the measure's "
+     "stated_total; if the source document's own sum is wrong, record it with known_difference)"),
     (stated("total: {amount: 1 000, known_difference: 100}"), (5, 10), "check.known_difference_stale",
      "dokumentets summa stämmer nu med raderna; ta bort dess known_difference",
      "the stated total now matches the rows; remove its known_difference"),
