@@ -17,7 +17,7 @@ from budgetbalans.core import first_counted_month
 from budgetbalans.messages import Message, clip, quoted, template
 from budgetbalans.models import TOTAL_WORDS, Measure, Status, intended_year, is_plain_year, plan_date
 from budgetbalans.yamlsource import Path as DataPath
-from budgetbalans.yamlsource import Position, Source
+from budgetbalans.yamlsource import SPACE_AFTER_COLON, Position, Source
 
 #: A plan covers a few years; a longer period is a typo in a year (it would also make huge reports).
 MAX_PERIOD_YEARS = 10
@@ -50,6 +50,9 @@ def cross_check(source: Source, *, slips: bool = True) -> Iterator[Finding]:
     measures = measures if isinstance(measures, list) else []
     if slips:
         yield from _decimal_commas(source, data)
+        for key in ("target", "stated_totals"):
+            yield from _no_space_after_colon(source, (key,), data.get(key))
+        yield from _years_span(source, data.get("years"))
     yield from _duplicate_ids(source, measures)
     declared = _declared_years(data.get("years"))
     period = declared or None
@@ -114,6 +117,32 @@ def _split_amount(source: Source, path: DataPath, key: str, before: str, split: 
         amount = f"{before},{split}"
         yield Finding((where[0], where[1] + len(before)),
                       DECIMAL_COMMA(value=quoted(amount), fix=f'{{{clip(key, 20)}: "{amount}"}}'), (*path, split))
+
+
+# --- a year and its amount without the space after the colon ------------------------------------
+
+#: ``2025:400`` is one text to YAML: a year, a colon and the amount, up to the next such year or the end.
+_NO_SPACE = re.compile(r"([0-9]{4}):([^\s:][^:]*?)\s*(?=\s[0-9]{4}:|$)")
+
+
+def _no_space_after_colon(source: Source, path: DataPath, value: Any) -> Iterator[Finding]:
+    """``effects: {2025:400}`` (a key without a value) or ``2025:400`` on its own line (a text for the mapping)."""
+    if isinstance(value, str):
+        fix = _with_space(value)
+        if fix is not None:
+            inline = source.keys.get(path, (0, 0))[0] == source.values.get(path, (0, 0))[0]
+            yield Finding(source.position(path), SPACE_AFTER_COLON(fix=f"{{{fix}}}" if inline else fix), path)
+    elif isinstance(value, dict) and None in value.values():
+        for key, item in value.items():
+            fix = _with_space(key) if item is None else None
+            if fix is not None:
+                yield Finding(source.position((*path, key), key=True), SPACE_AFTER_COLON(fix=fix), (*path, key))
+
+
+def _with_space(text: str) -> str | None:
+    """``2025: 400`` for ``2025:400`` (a plain year first), else ``None``."""
+    match = _NO_SPACE.match(text)
+    return None if match is None or not is_plain_year(match[1]) else f"{match[1]}: {clip(match[2], 20)}"
 
 
 # --- ids ----------------------------------------------------------------------------------------
@@ -235,6 +264,8 @@ def _measure_rules(source: Source, index: int, measure: dict[str, Any], period: 
             yield Finding(finding.position, finding.message, (*path, "start"))
     for key in _YEAR_KEYED:
         mapping = measure.get(key)
+        if slips and mapping is not None:
+            yield from _no_space_after_colon(source, (*path, key), mapping)
         if isinstance(mapping, dict):  # (most measures have effects only: no generators for the others)
             if slips and len(mapping) > 1:  # years spelt two ways: one of them is no plain year, refused anyway
                 yield from _same_meaning_twice(source, (*path, key), mapping)
@@ -319,6 +350,40 @@ YEARS_TOO_LONG = template(
        "rätta årtalet {year}",
     en="years: runs from {first} to {last}, {count} years; a plan covers at most {limit} years: "
        "correct the year {year}")
+
+
+YEARS_SPAN = template(
+    "year.years_span",
+    sv="years: är en lista med vart och ett av åren, inte ett spann; skriv years: {fix}",
+    en="years: lists each of the years, not a span; write years: {fix}")
+
+#: ``2025–2027`` or ``2025-2027``: the first and the last year of a period.
+_SPAN = re.compile(r"\s*([0-9]{4})\s*[-–—]\s*([0-9]{4})\s*")
+
+
+def _years_span(source: Source, raw: Any) -> Iterator[Finding]:
+    """``years: [2025–2027]`` or ``years: 2025-2027``, answered with the list of the years it spans."""
+    items = raw if isinstance(raw, list) else [raw]
+    years: set[int] = set()
+    spans = []
+    for index, item in enumerate(items):
+        span = _span(item)
+        if span is None and not is_plain_year(item):
+            return  # something else than years and spans: validation says what
+        years |= {int(item)} if span is None else set(span)
+        spans += [] if span is None else [index]
+    if spans and len(years) <= MAX_PERIOD_YEARS:
+        where: DataPath = ("years", spans[0]) if isinstance(raw, list) else ("years",)
+        yield Finding(source.position(where), YEARS_SPAN(fix="[" + ", ".join(map(str, sorted(years))) + "]"),
+                      ("years",))
+
+
+def _span(item: Any) -> range | None:
+    """The years from the first to the last of ``2025–2027``, else ``None``."""
+    found = _SPAN.fullmatch(item) if isinstance(item, str) else None
+    if found is None or not is_plain_year(found[1]) or not is_plain_year(found[2]) or found[1] >= found[2]:
+        return None
+    return range(int(found[1]), int(found[2]) + 1)
 
 
 def _declared_years(raw: Any) -> frozenset[int] | None:

@@ -437,6 +437,108 @@ def test_a_status_like_no_status_lists_them(write_plan: WritePlan, written: str)
         "(or planned, ongoing, done, investigating, paused, cancelled)")
 
 
+# --- 5b. what a controller writes the Swedish way (issue 20) -----------------------------------------
+
+@pytest.mark.parametrize(("written", "fix"), [
+    ("ja", "true"), ("Ja", "true"), ("nej", "false"), ("yes", "true"), ("no", "false"), ("sant", "true"),
+    ("falskt", "false"), ("on", "true"), ("off", "false"), ("y", "true"), ("n", "false"),
+])
+def test_potential_in_yes_or_no_words_is_answered_with_the_word_to_write(write_plan: WritePlan, written: str,
+                                                                         fix: str) -> None:
+    # YAML 1.1 would read yes/ja-like words as booleans; a plan never does, and says what to write instead
+    problem = only(write_plan(MEASURE + f"    potential: {written}\n"))
+    assert said(problem) == (6, 16, "plan.value.true_false_word",
+                             f"'potential' ska vara true eller false; skriv {fix} i stället för '{written}'",
+                             f"'potential' should be true or false; write {fix} instead of '{written}'")
+
+
+#: Where an effect can be written without the space after its year's colon: the plan, and the (line, column).
+NO_SPACE_PLACES = {
+    "effects-flow": (MEASURE + "    effects: {2025:400}\n", (6, 15)),
+    "effects-flow-second": (MEASURE + "    effects: {2024: 300, 2025:400}\n", (6, 26)),
+    "effects-block": (MEASURE + "    effects:\n      2025:400\n", (7, 7)),
+    "forecast-flow": (MEASURE + "    effects: {2025: 400}\n    forecast: {2025:400}\n", (7, 16)),
+    "outcome-block": (MEASURE + "    effects: {2025: 400}\n    outcome:\n      2025:400\n", (8, 7)),
+    "target-flow": (PERIOD + "target: {2025:400}\n", (3, 10)),
+    "target-block": (PERIOD + "target:\n  2025:400\n", (4, 3)),
+    "stated-totals-flow": (PERIOD + "stated_totals: {2025:400}\n", (3, 17)),
+}
+
+
+@pytest.mark.parametrize("place", sorted(NO_SPACE_PLACES))
+def test_a_year_and_amount_without_a_space_after_the_colon_says_the_space_is_missing(write_plan: WritePlan,
+                                                                                     place: str) -> None:
+    text, where = NO_SPACE_PLACES[place]
+    assert said(only(write_plan(text))) == (*where, "yaml.space_after_colon",
+                                            "mellanslag saknas efter kolonet; skriv 2025: 400",
+                                            "a space is missing after the colon; write 2025: 400")
+
+
+def test_the_missing_space_keeps_the_amount_as_written(write_plan: WritePlan) -> None:
+    problem = only(write_plan(MEASURE + "    effects: 2025:400\n"))  # on the key's line: the braces too
+    assert said(problem)[:4] == (6, 14, "yaml.space_after_colon", "mellanslag saknas efter kolonet; skriv {2025: 400}")
+    problem = only(write_plan(MEASURE + "    effects:\n      2025:0,4 mkr\n"))
+    assert problem.message.text(Lang.SV) == "mellanslag saknas efter kolonet; skriv 2025: 0,4 mkr"
+    problem = only(write_plan(MEASURE + "    effects:\n      2025:400 tkr\n"))
+    assert problem.message.text(Lang.SV) == "mellanslag saknas efter kolonet; skriv 2025: 400 tkr"
+
+
+@pytest.mark.parametrize("written", ["1/7 2025", "1/7-2025", "01/07 2025", "1/7 - 2025", "1 juli 2025",
+                                     "1 Juli 2025", "1 jul 2025", "2025-7-1"])
+def test_a_date_written_the_swedish_way_is_answered_with_the_iso_date(write_plan: WritePlan, written: str) -> None:
+    problem = only(write_plan(WITH_START.format(start=written)))
+    assert said(problem) == (7, 12, "plan.date.write_as",
+                             f"'start': skriv datumet som 2025-07-01 (ÅÅÅÅ-MM-DD), inte '{written}'",
+                             f"'start': write the date as 2025-07-01 (YYYY-MM-DD), not '{written}'")
+
+
+@pytest.mark.parametrize("written", ["1/7/2025", "7/1/2025", "31/6 2025", "1/13 2025", "1 julius 2025"])
+def test_a_date_that_cannot_surely_be_read_asks_for_the_iso_form(write_plan: WritePlan, written: str) -> None:
+    # 1/7/2025 is the first of July in Sweden and the seventh of January in the USA: no guess
+    problem = only(write_plan(WITH_START.format(start=written)))
+    assert said(problem) == (7, 12, "plan.date.invalid",
+                             f"'start': '{written}' är inget datum; skriv det som ÅÅÅÅ-MM-DD, till exempel 2024-04-01",
+                             f"'start': '{written}' is not a date; write it as YYYY-MM-DD, such as 2024-04-01")
+
+
+@pytest.mark.parametrize(("years", "column", "fix"), [
+    ("[2025–2027]", 9, "[2025, 2026, 2027]"),
+    ("[2025-2027]", 9, "[2025, 2026, 2027]"),
+    ("[2025 - 2027]", 9, "[2025, 2026, 2027]"),
+    ("2025-2027", 8, "[2025, 2026, 2027]"),
+    ("2025–2026", 8, "[2025, 2026]"),
+    ("[2024, 2025–2026]", 15, "[2024, 2025, 2026]"),
+])
+def test_years_written_as_a_span_are_answered_with_the_list(write_plan: WritePlan, years: str, column: int,
+                                                            fix: str) -> None:
+    problem = only(write_plan(f"title: T\nyears: {years}\nmeasures:\n  - id: '1'\n    title: A\n"
+                              "    effects: {2025: 5}\n"))
+    assert said(problem) == (2, column, "year.years_span",
+                             f"years: är en lista med vart och ett av åren, inte ett spann; skriv years: {fix}",
+                             f"years: lists each of the years, not a span; write years: {fix}")
+
+
+@pytest.mark.parametrize(("target", "where", "value", "fix"), [
+    ("-500", (3, 9), "-500", "500"),
+    ('"−500 tkr"', (3, 9), "−500 tkr", "500 tkr"),
+    ('"-0,5 mkr"', (3, 9), "-0,5 mkr", "0,5 mkr"),
+    ("{2024: 100, 2025: -100}", (3, 27), "-100", "100"),
+])
+def test_a_negative_target_is_refused(write_plan: WritePlan, target: str, where: tuple[int, int], value: str,
+                                      fix: str) -> None:
+    problem = only(write_plan(PERIOD + f"target: {target}\n"))
+    assert said(problem) == (*where, "plan.target.negative",
+                             f"sparbetinget '{value}' är negativt; ett sparbeting är det som ska sparas och skrivs "
+                             f"som ett positivt belopp: skriv {fix}",
+                             f"the target '{value}' is negative; a target (sparbeting) is what must be saved, "
+                             f"written as a positive amount: write {fix}")
+
+
+@pytest.mark.parametrize("target", ["0", "{2024: 0, 2025: 100}", "500"])
+def test_a_target_of_zero_or_more_reads(write_plan: WritePlan, target: str) -> None:
+    assert load_plan(write_plan(PERIOD + f"target: {target}\n")).target is not None
+
+
 # --- 6. every other message of the plan's keys and values, in both languages ----------------------------
 
 A_MEASURE = "title: T\nmeasures:\n  - id: '1'\n    title: A\n"
@@ -471,7 +573,8 @@ CONVERTED = {
                        "'title' är för lång (högst 10 000 tecken); korta texten",
                        "'title' is too long (at most 10 000 characters); shorten it"),
     "potential": (A_MEASURE + "    potential: kanske\n", (5, 16), "plan.value.not_true_or_false",
-                  "'potential' ska vara true (ja) eller false (nej), skrivet just så", "'potential' should be true or false"),
+                  "'potential' ska vara true eller false; skriv true för ja och false för nej",
+                  "'potential' should be true or false; write true for yes and false for no"),
     "years-not-a-list": ("title: T\nyears: 2024\n", (2, 8), "plan.value.not_a_list",
                          "'years' ska vara en lista, till exempel [2024, 2025, 2026]",
                          "'years' should be a list, such as [2024, 2025, 2026]"),
@@ -686,16 +789,20 @@ def test_without_libyaml_the_same_slips_at_the_same_places(write_plan: WritePlan
     assert said(only(write_plan(text)))[:3] == (*where, code)
 
 
-@pytest.mark.parametrize("written", ["yes", "on", "1", "ja", "y"])
-def test_potential_is_true_or_false_and_nothing_that_looks_like_it(write_plan: WritePlan, written: str) -> None:
+@pytest.mark.parametrize(("written", "code"), [("yes", "plan.value.true_false_word"),
+                                               ("on", "plan.value.true_false_word"),
+                                               ("1", "plan.value.not_true_or_false"),
+                                               ("ja", "plan.value.true_false_word"),
+                                               ("y", "plan.value.true_false_word")])
+def test_potential_is_true_or_false_and_nothing_that_looks_like_it(write_plan: WritePlan, written: str,
+                                                                   code: str) -> None:
     # YAML 1.1 reads yes/on as true; a plan never does (a possible effect would silently stop counting).
     path = write_plan(MEASURE + f"    potential: {written}\n")
     with pytest.raises(PlanError) as raised:
         load_plan(path)
     [problem] = raised.value.problems
-    assert problem.code == "plan.value.not_true_or_false"
-    assert problem.message.text(Lang.SV) == "'potential' ska vara true (ja) eller false (nej), skrivet just så"
-    assert problem.message.text(Lang.EN) == "'potential' should be true or false"
+    assert problem.code == code
+    assert problem.message.text(Lang.SV).startswith("'potential' ska vara true eller false; skriv true ")
 
 
 @pytest.mark.parametrize(("written", "counted"), [("true", False), ("True", False), ("FALSE", True), ("false", True)])
