@@ -170,8 +170,9 @@ def _duplicate_ids(source: Source, measures: list[Any]) -> Iterator[Finding]:
 
 MEASURE_TWICE = template(
     "plan.measure.twice",
-    sv="åtgärden {title} med id {id} finns redan i planen som id {first} på rad {line}, med samma titel och samma "
-       "effekter: den skulle räknas två gånger; ta bort den ena, eller ge dem olika titlar om de är olika åtgärder",
+    sv="åtgärden {title} med id {id} finns redan i planen som id {first} på rad {line}, med samma titel och "
+       "samma effekter: den skulle räknas två gånger; ta bort den ena, eller ge dem olika titlar om de är olika "
+       "åtgärder",
     en="the measure {title} with id {id} is already in this plan as id {first} on line {line}, with the same title "
        "and the same effects: it would be counted twice; remove one of them, or give them different titles if "
        "they are different measures")
