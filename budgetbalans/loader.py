@@ -433,7 +433,7 @@ def validate_plan(source: Source, name: str) -> Plan:
         raise PlanError([*read, Problem(name, line, column, NOT_A_MAPPING())])
     findings = list(cross_check(source))
     problems = read + [Problem(name, *finding.position, finding.message) for finding in findings]
-    covered = [finding.covers for finding in findings if finding.covers is not None]
+    covered = [path for finding in findings for path in (finding.covers, finding.covers_too) if path is not None]
     plan: Plan | None = None
     try:
         plan = Plan.model_validate(data, context={"unit": _plan_unit(data)})

@@ -30,11 +30,12 @@ _YEAR_KEYED = ("effects", "forecast", "outcome")
 
 @dataclass(frozen=True)
 class Finding:
-    """A problem at ``position``; validation's problems at or below ``covers`` are this one's."""
+    """A problem at ``position``; validation's problems at or below ``covers`` (and ``covers_too``) are this one's."""
 
     position: Position
     message: Message
     covers: DataPath | None = None
+    covers_too: DataPath | None = None
 
 
 def cross_check(source: Source, *, slips: bool = True) -> Iterator[Finding]:
@@ -128,21 +129,35 @@ _NO_SPACE = re.compile(r"([0-9]{4}):([^\s:][^:]*?)\s*(?=\s[0-9]{4}:|$)")
 def _no_space_after_colon(source: Source, path: DataPath, value: Any) -> Iterator[Finding]:
     """``effects: {2025:400}`` (a key without a value) or ``2025:400`` on its own line (a text for the mapping)."""
     if isinstance(value, str):
-        fix = _with_space(value)
-        if fix is not None:
+        written = _year_and_amount(value)
+        if written is not None:
+            fix = f"{written[0]}: {written[1]}"
             inline = source.keys.get(path, (0, 0))[0] == source.values.get(path, (0, 0))[0]
             yield Finding(source.position(path), SPACE_AFTER_COLON(fix=f"{{{fix}}}" if inline else fix), path)
     elif isinstance(value, dict) and None in value.values():
-        for key, item in value.items():
-            fix = _with_space(key) if item is None else None
-            if fix is not None:
-                yield Finding(source.position((*path, key), key=True), SPACE_AFTER_COLON(fix=fix), (*path, key))
+        entries = list(value.items())
+        for (key, item), (after, rest) in zip(entries, [*entries[1:], (None, "")]):
+            written = _year_and_amount(key) if item is None else None
+            if written is not None:
+                yield _missing_space(source, path, key, written, after if rest is None else None)
 
 
-def _with_space(text: str) -> str | None:
-    """``2025: 400`` for ``2025:400`` (a plain year first), else ``None``."""
+def _missing_space(source: Source, path: DataPath, key: str, written: tuple[str, str],
+                   after: str | None) -> Finding:
+    """The key ``2025:400`` of a mapping in braces; with the next key, ``2025:0,4 mkr`` split at its comma too."""
+    where = source.position((*path, key), key=True)
+    year, amount = written
+    if after is not None and _WHOLE.fullmatch(amount) and _DECIMALS.fullmatch(after) and not is_plain_year(after) \
+            and source.keys.get((*path, after), (0, 0))[0] == where[0]:
+        return Finding(where, SPACE_AFTER_COLON(fix=f'{year}: "{amount},{clip(after, 20)}"'), (*path, key),
+                       (*path, after))
+    return Finding(where, SPACE_AFTER_COLON(fix=f"{year}: {amount}"), (*path, key))
+
+
+def _year_and_amount(text: str) -> tuple[str, str] | None:
+    """The year and the amount of ``2025:400`` (a plain year first), else ``None``."""
     match = _NO_SPACE.match(text)
-    return None if match is None or not is_plain_year(match[1]) else f"{match[1]}: {clip(match[2], 20)}"
+    return None if match is None or not is_plain_year(match[1]) else (match[1], clip(match[2], 20))
 
 
 # --- ids ----------------------------------------------------------------------------------------

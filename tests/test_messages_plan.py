@@ -483,6 +483,17 @@ def test_the_missing_space_keeps_the_amount_as_written(write_plan: WritePlan) ->
     assert problem.message.text(Lang.SV) == "mellanslag saknas efter kolonet; skriv 2025: 400 tkr"
 
 
+def test_the_missing_space_and_a_decimal_comma_in_braces_are_one_problem(write_plan: WritePlan) -> None:
+    # {2025:0,4 mkr} is {"2025:0": null, "4 mkr": null} to YAML: both slips at once, told once, with the whole fix
+    assert said(only(write_plan(MEASURE + "    effects: {2024: 5, 2025:0,4 mkr}\n"))) == (
+        6, 24, "yaml.space_after_colon", 'mellanslag saknas efter kolonet; skriv 2025: "0,4 mkr"',
+        'a space is missing after the colon; write 2025: "0,4 mkr"')
+    # and only those two keys are its: another slip in the same braces is told as well
+    problems = problems_of(write_plan(MEASURE + "    effects: {2024: fem, 2025:0,4 mkr}\n"))
+    assert [(p.line, p.column, p.code) for p in problems] == [(6, 21, "amount.not_a_number"),
+                                                              (6, 26, "yaml.space_after_colon")]
+
+
 @pytest.mark.parametrize("written", ["1/7 2025", "1/7-2025", "01/07 2025", "1/7 - 2025", "1 juli 2025",
                                      "1 Juli 2025", "1 jul 2025", "2025-7-1"])
 def test_a_date_written_the_swedish_way_is_answered_with_the_iso_date(write_plan: WritePlan, written: str) -> None:
