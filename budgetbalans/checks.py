@@ -61,9 +61,14 @@ STATED_MEASURE = template("check.what.measure", sv="dokumentets summa för åtg�
 MISMATCH = template(
     "check.stated_total_mismatch",
     sv="{what} är {stated} men raderna summerar till {computed}{difference}{known} (rätta summan eller raderna; "
-       "är källdokumentets egen summa fel, skriv in felet med known_difference)",
+       "är planen reviderad sedan dokumentet, ta bort {remove}; är källdokumentets egen summa fel, skriv in felet "
+       "med known_difference)",
     en="the {what} is {stated} but the rows add up to {computed}{difference}{known} (correct the stated figure "
-       "or the rows; if the source document's own sum is wrong, record it with known_difference)")
+       "or the rows; if the plan has been revised since the document, remove {remove}; if the source document's "
+       "own sum is wrong, record it with known_difference)")
+#: What a revised plan removes: the plan's stated totals (``stated_totals``), or a measure's.
+STATED_KEY_MEASURE = template("check.stated_key.measure", sv="åtgärdens stated_total",
+                              en="the measure's stated_total")
 DIFFERENCE = template("check.difference", sv="; skillnad {difference}", en="; difference {difference}")
 NOT_KNOWN_DIFFERENCE = template(
     "check.not_the_known_difference",
@@ -126,7 +131,8 @@ def _mismatch(plan: Plan, item: Reconciliation) -> Problem:
                             else NOT_KNOWN_DIFFERENCE(known_difference=amount_with_unit(item.known_difference, unit)))
     return Problem(plan.path, line, column,
                    MISMATCH(what=what, stated=amount_with_unit(item.stated, unit), computed=_span(item.computed, plan),
-                            difference=difference, known=known))
+                            difference=difference, known=known,
+                            remove="stated_totals" if item.measure_id is None else STATED_KEY_MEASURE()))
 
 
 def _stale(plan: Plan, item: Reconciliation) -> Problem:

@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 import stat
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -26,7 +27,7 @@ from budgetbalans.files import FileTooLarge, NotRegularFile, read_regular
 from budgetbalans.messages import Message, Template, as_message, quoted, template
 from budgetbalans.oserrors import os_reason
 from budgetbalans.models import KEY_SYNONYMS, NOT_TRUE_OR_FALSE, STATUS_WORDS, TOTAL_WORDS, Measure, Plan, StatedFigure, key_word
-from budgetbalans.rules import cross_check
+from budgetbalans.rules import cross_check, measures_twice, same_measures
 from budgetbalans.money import Unit
 from budgetbalans.yamlsource import Path as DataPath
 from budgetbalans.yamlsource import NotPlain, Source, YamlProblem, read_plain, read_yaml
@@ -304,6 +305,8 @@ def _valid_fast(text: str, name: str) -> Plan | None:
         plan = Plan.model_validate(data, context={"unit": _plan_unit(data)})
     except ValidationError:
         return None
+    if next(same_measures(enumerate(plan.measures)), None) is not None:
+        return None
     return plan.at(name, _LazyPositions(text, name, plan))
 
 
@@ -430,7 +433,8 @@ def validate_plan(source: Source, name: str) -> Plan:
         raise PlanError([*read, Problem(name, line, column, NOT_A_MAPPING())])
     findings = list(cross_check(source))
     problems = read + [Problem(name, *finding.position, finding.message) for finding in findings]
-    covered = [finding.covers for finding in findings if finding.covers is not None]
+    covered = [path for finding in findings for path in (finding.covers, finding.covers_too) if path is not None]
+    plan: Plan | None = None
     try:
         plan = Plan.model_validate(data, context={"unit": _plan_unit(data)})
     except ValidationError as error:
@@ -439,9 +443,34 @@ def validate_plan(source: Source, name: str) -> Plan:
             path = _in_data(source, loc)
             if not any(path[:len(part)] == part for part in covered):
                 problems.append(_problem(source, name, detail, loc, is_key))
+    problems += [Problem(name, *finding.position, finding.message)
+                 for finding in measures_twice(source, _measures_read(data, plan))]
     if problems:
         raise PlanError(_unique(problems))
+    assert plan is not None
     return plan.at(name, _noted_positions(source, plan))
+
+
+def _measures_read(data: dict[str, Any], plan: Plan | None) -> dict[int, Measure]:
+    """The plan's measures by their index; where the plan does not validate, those that do and share a title.
+
+    So a measure written twice is told beside every other problem of the file, and a plan with a
+    problem elsewhere does not have all its measures validated again.
+    """
+    if plan is not None:
+        return dict(enumerate(plan.measures))
+    raw = data.get("measures")
+    titled = [(index, measure) for index, measure in enumerate(raw if isinstance(raw, list) else [])
+              if isinstance(measure, dict) and isinstance(measure.get("title"), str)]
+    shared = Counter(_normal(measure["title"]) for _, measure in titled)
+    read: dict[int, Measure] = {}
+    for index, measure in titled:
+        if shared[_normal(measure["title"])] > 1:
+            try:
+                read[index] = Measure.model_validate(measure, context={"unit": _plan_unit(data)})
+            except ValidationError:
+                continue
+    return read
 
 
 def _noted_positions(source: Source, plan: Plan) -> dict[tuple[str, ...], tuple[int, int]]:

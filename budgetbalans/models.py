@@ -90,6 +90,23 @@ def _read_amount(value: Any, info: ValidationInfo) -> Decimal:
         raise _fail(error.message, error.key) from None
 
 
+TARGET_NEGATIVE = template(
+    "plan.target.negative",
+    sv="sparbetinget {value} är negativt; ett sparbeting är det som ska sparas och skrivs som ett positivt belopp: "
+       "skriv {fix}",
+    en="the target {value} is negative; a target (sparbeting) is what must be saved, written as a positive "
+       "amount: write {fix}")
+
+
+def _read_target(value: Any, info: ValidationInfo) -> Decimal:
+    """An amount of a sparbeting: zero or more."""
+    amount = _read_amount(value, info)
+    if amount < 0:
+        fix = str(value).strip().lstrip("-−").strip()
+        raise _fail(TARGET_NEGATIVE(value=quoted(value), fix=fix))
+    return amount
+
+
 def _read_effect(value: Any, info: ValidationInfo) -> Range:
     if isinstance(value, Range):
         return value
@@ -241,6 +258,14 @@ DATE_NOT_TEXT = template(
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 #: Other ways a date is written that mean one date: 20240701, 2024/07/01, 2024.07.01, 2024-7-1, with a time.
 _OTHER_DATE = re.compile(r"([0-9]{4})([-/.]?)([0-9]{1,2})\2([0-9]{1,2})(?:[ T][0-9:.]+Z?)?")
+#: A date as Swedish documents write it, day first: 1/7 2025, 1/7-2025, 1 juli 2025. (1/7/2025 is not
+#: among them: it is the seventh of January in American usage.)
+_SWEDISH_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})(?:\s+|\s*-\s*)([0-9]{4})"
+                           r"|([0-9]{1,2})\.?\s+([^\W\d_]+?)\.?\s+([0-9]{4})")
+_MONTHS = {name: number for number, names in enumerate(
+    [("januari", "jan"), ("februari", "feb"), ("mars", "mar"), ("april", "apr"), ("maj",), ("juni", "jun"),
+     ("juli", "jul"), ("augusti", "aug"), ("september", "sep", "sept"), ("oktober", "okt"), ("november", "nov"),
+     ("december", "dec")], start=1) for name in names}
 
 
 def plan_date(value: object) -> date | None:
@@ -276,7 +301,24 @@ def _read_date(value: Any, info: ValidationInfo) -> date:
             meant = None
         if meant is not None and FIRST_YEAR <= meant.year <= LAST_YEAR:
             raise _fail(DATE_WRITE_AS(what=what, date=meant.isoformat(), value=quoted(text)))
+    swedish = _swedish_date(_plain_digits(text).strip()) if match is None else None
+    if swedish is not None:
+        raise _fail(DATE_WRITE_AS(what=what, date=swedish.isoformat(), value=quoted(text)))
     raise _fail(DATE_INVALID(what=what, value=quoted(text)))
+
+
+def _swedish_date(text: str) -> date | None:
+    """The date a Swedish reader sees in ``1/7 2025``, ``1/7-2025`` or ``1 juli 2025``, else ``None``."""
+    found = _SWEDISH_DATE.fullmatch(text)
+    if found is None:
+        return None
+    day, month, year = found.group(1, 2, 3) if found[1] else found.group(4, 5, 6)
+    number = int(month) if month.isdigit() else _MONTHS.get(month.lower())
+    try:
+        meant = None if number is None else date(int(year), number, int(day))
+    except ValueError:
+        return None
+    return meant if meant is not None and FIRST_YEAR <= meant.year <= LAST_YEAR else None
 
 
 # --- status, id, unit ------------------------------------------------------------------------------
@@ -331,8 +373,17 @@ ID_INVALID = template(
 
 NOT_TRUE_OR_FALSE = template(
     "plan.value.not_true_or_false",
-    sv="{what} ska vara true (ja) eller false (nej), skrivet just så",
-    en="{what} should be true or false")
+    sv="{what} ska vara true eller false; skriv true för ja och false för nej",
+    en="{what} should be true or false; write true for yes and false for no")
+FLAG_WORD = template(
+    "plan.value.true_false_word",
+    sv="{what} ska vara true eller false; skriv {fix} i stället för {value}",
+    en="{what} should be true or false; write {fix} instead of {value}")
+
+#: Words for yes and no that a plan does not read as true or false (YAML 1.1 would, some of them), and
+#: the word to write instead.
+_FLAG_WORDS = {**dict.fromkeys(["ja", "j", "yes", "y", "sant", "on"], "true"),
+               **dict.fromkeys(["nej", "n", "no", "falskt", "falsk", "off"], "false")}
 
 
 def _read_flag(value: Any, info: ValidationInfo) -> bool:
@@ -341,7 +392,9 @@ def _read_flag(value: Any, info: ValidationInfo) -> bool:
         return value
     word = value.strip().lower() if isinstance(value, str) else ""
     if word not in ("true", "false"):
-        raise _fail(NOT_TRUE_OR_FALSE(what=quoted(info.field_name or "")))
+        what = quoted(info.field_name or "")
+        fix = _FLAG_WORDS.get(word)
+        raise _fail(NOT_TRUE_OR_FALSE(what=what) if fix is None else FLAG_WORD(what=what, fix=fix, value=quoted(value)))
     return word == "true"
 
 
@@ -381,6 +434,13 @@ _AMOUNT_SCHEMA: dict[str, Any] = {
     ],
     "description": "An amount: a number in the plan's unit, or text with its own unit: '0,5 mkr', '400 tkr', '1 750 000 kr'.",
 }
+_TARGET_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "number", "maximum": 10**15, "minimum": 0},
+        {"type": "string", "pattern": rf"^\s*\+?\s*{_NUMBER_TEXT}\s*$"},
+    ],
+    "description": "A sparbeting: what must be saved, zero or a positive amount ('12 357', '0,5 mkr').",
+}
 _RANGE_TEXT_SCHEMA: dict[str, Any] = {
     "type": "string",
     "pattern": rf"^\s*{_NUMBER_TEXT}\s*[-–]\s*{_NUMBER_TEXT}\s*$",
@@ -409,6 +469,7 @@ _YEAR_SCHEMA: dict[str, Any] = {"type": "integer", "minimum": FIRST_YEAR, "maxim
 _YEAR_KEY = r"^[0-9]{4}$"
 
 Amount = Annotated[Decimal, PlainValidator(_read_amount), WithJsonSchema(_AMOUNT_SCHEMA)]
+TargetAmount = Annotated[Decimal, PlainValidator(_read_target), WithJsonSchema(_TARGET_SCHEMA)]
 Effect = Annotated[Range, PlainValidator(_read_effect), WithJsonSchema(_EFFECT_SCHEMA)]
 Year = Annotated[int, PlainValidator(_read_year), WithJsonSchema(_YEAR_SCHEMA)]
 StatedKey = Annotated[
@@ -439,11 +500,11 @@ def _target_kind(value: Any) -> str:
 
 Target = Annotated[
     Union[
-        Annotated[Amount, Tag("total")],
+        Annotated[TargetAmount, Tag("total")],
         Annotated[
-            dict[Year, Amount],
+            dict[Year, TargetAmount],
             Tag("years"),
-            WithJsonSchema({"type": "object", "patternProperties": {_YEAR_KEY: _AMOUNT_SCHEMA}, "additionalProperties": False}),
+            WithJsonSchema({"type": "object", "patternProperties": {_YEAR_KEY: _TARGET_SCHEMA}, "additionalProperties": False}),
         ],
     ],
     Discriminator(_target_kind),

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator, Mapping
 
 from budgetbalans.core import first_counted_month
 from budgetbalans.messages import Message, clip, quoted, template
-from budgetbalans.models import TOTAL_WORDS, intended_year, is_plain_year, plan_date
+from budgetbalans.models import TOTAL_WORDS, Measure, Status, intended_year, is_plain_year, plan_date
 from budgetbalans.yamlsource import Path as DataPath
-from budgetbalans.yamlsource import Position, Source
+from budgetbalans.yamlsource import SPACE_AFTER_COLON, Position, Source
 
 #: A plan covers a few years; a longer period is a typo in a year (it would also make huge reports).
 MAX_PERIOD_YEARS = 10
@@ -30,11 +30,12 @@ _YEAR_KEYED = ("effects", "forecast", "outcome")
 
 @dataclass(frozen=True)
 class Finding:
-    """A problem at ``position``; validation's problems at or below ``covers`` are this one's."""
+    """A problem at ``position``; validation's problems at or below ``covers`` (and ``covers_too``) are this one's."""
 
     position: Position
     message: Message
     covers: DataPath | None = None
+    covers_too: DataPath | None = None
 
 
 def cross_check(source: Source, *, slips: bool = True) -> Iterator[Finding]:
@@ -50,6 +51,9 @@ def cross_check(source: Source, *, slips: bool = True) -> Iterator[Finding]:
     measures = measures if isinstance(measures, list) else []
     if slips:
         yield from _decimal_commas(source, data)
+        for key in ("target", "stated_totals"):
+            yield from _no_space_after_colon(source, (key,), data.get(key))
+        yield from _years_span(source, data.get("years"))
     yield from _duplicate_ids(source, measures)
     declared = _declared_years(data.get("years"))
     period = declared or None
@@ -116,6 +120,46 @@ def _split_amount(source: Source, path: DataPath, key: str, before: str, split: 
                       DECIMAL_COMMA(value=quoted(amount), fix=f'{{{clip(key, 20)}: "{amount}"}}'), (*path, split))
 
 
+# --- a year and its amount without the space after the colon ------------------------------------
+
+#: ``2025:400`` is one text to YAML: a year, a colon and the amount, up to the next such year or the end.
+_NO_SPACE = re.compile(r"([0-9]{4}):([^\s:][^:]*?)\s*(?=\s[0-9]{4}:|$)")
+
+
+def _no_space_after_colon(source: Source, path: DataPath, value: Any) -> Iterator[Finding]:
+    """``effects: {2025:400}`` (a key without a value) or ``2025:400`` on its own line (a text for the mapping)."""
+    if isinstance(value, str):
+        written = _year_and_amount(value)
+        if written is not None:
+            fix = f"{written[0]}: {written[1]}"
+            inline = source.keys.get(path, (0, 0))[0] == source.values.get(path, (0, 0))[0]
+            yield Finding(source.position(path), SPACE_AFTER_COLON(fix=f"{{{fix}}}" if inline else fix), path)
+    elif isinstance(value, dict) and None in value.values():
+        entries = list(value.items())
+        for (key, item), (after, rest) in zip(entries, [*entries[1:], (None, "")]):
+            written = _year_and_amount(key) if item is None else None
+            if written is not None:
+                yield _missing_space(source, path, key, written, after if rest is None else None)
+
+
+def _missing_space(source: Source, path: DataPath, key: str, written: tuple[str, str],
+                   after: str | None) -> Finding:
+    """The key ``2025:400`` of a mapping in braces; with the next key, ``2025:0,4 mkr`` split at its comma too."""
+    where = source.position((*path, key), key=True)
+    year, amount = written
+    if after is not None and _WHOLE.fullmatch(amount) and _DECIMALS.fullmatch(after) and not is_plain_year(after) \
+            and source.keys.get((*path, after), (0, 0))[0] == where[0]:
+        return Finding(where, SPACE_AFTER_COLON(fix=f'{year}: "{amount},{clip(after, 20)}"'), (*path, key),
+                       (*path, after))
+    return Finding(where, SPACE_AFTER_COLON(fix=f"{year}: {amount}"), (*path, key))
+
+
+def _year_and_amount(text: str) -> tuple[str, str] | None:
+    """The year and the amount of ``2025:400`` (a plain year first), else ``None``."""
+    match = _NO_SPACE.match(text)
+    return None if match is None or not is_plain_year(match[1]) else (match[1], clip(match[2], 20))
+
+
 # --- ids ----------------------------------------------------------------------------------------
 
 ID_TWICE = template(
@@ -135,6 +179,49 @@ def _duplicate_ids(source: Source, measures: list[Any]) -> Iterator[Finding]:
             yield Finding(position, ID_TWICE(id=quoted(raw.strip()), line=first_line[raw.strip()]))
         else:
             first_line[raw.strip()] = position[0]
+
+
+# --- the same measure twice ---------------------------------------------------------------------
+
+MEASURE_TWICE = template(
+    "plan.measure.twice",
+    sv="åtgärden {title} med id {id} finns redan i planen som id {first} på rad {line}, med samma titel och "
+       "samma effekter: den skulle räknas två gånger; ta bort den ena, eller ge dem olika titlar om de är olika "
+       "åtgärder",
+    en="the measure {title} with id {id} is already in this plan as id {first} on line {line}, with the same title "
+       "and the same effects: it would be counted twice; remove one of them, or give them different titles if "
+       "they are different measures")
+
+
+def same_measures(measures: Iterable[tuple[int, Measure]]) -> Iterator[tuple[int, int]]:
+    """Each measure that repeats an earlier one under another id: (its index, the earlier one's index).
+
+    The same measure has the same title (case and runs of spaces aside) and the same effects as
+    read (``effects``, ``full_year``, ``start``: ``400`` and ``"0,4 mkr"`` are one amount). Only
+    what would be counted twice is refused: a measure without effects adds nothing, and a
+    cancelled or potential one is not counted. The same id twice is :data:`ID_TWICE`'s problem.
+    One pass with a dict: linear in the measures.
+    """
+    first: dict[tuple[object, ...], tuple[int, str]] = {}
+    for index, measure in measures:
+        if (not measure.effects and measure.full_year is None) or measure.potential \
+                or measure.status is Status.CANCELLED:
+            continue
+        key = (" ".join(measure.title.split()).casefold(), tuple(sorted(measure.effects.items())),
+               measure.full_year, measure.start)
+        earlier, earlier_id = first.setdefault(key, (index, measure.id))
+        if earlier != index and earlier_id != measure.id:
+            yield index, earlier
+
+
+def measures_twice(source: Source, measures: Mapping[int, Measure]) -> Iterator[Finding]:
+    """:data:`MEASURE_TWICE` at each repeated measure (``measures`` by their index in the plan)."""
+    for index, earlier in same_measures(measures.items()):
+        measure = measures[index]
+        yield Finding(source.position(("measures", index)),
+                      MEASURE_TWICE(title=quoted(measure.title), id=quoted(measure.id),
+                                    first=quoted(measures[earlier].id),
+                                    line=source.position(("measures", earlier))[0]))
 
 
 # --- a measure's start ------------------------------------------------------------------------------
@@ -193,6 +280,8 @@ def _measure_rules(source: Source, index: int, measure: dict[str, Any], period: 
             yield Finding(finding.position, finding.message, (*path, "start"))
     for key in _YEAR_KEYED:
         mapping = measure.get(key)
+        if slips and mapping is not None:
+            yield from _no_space_after_colon(source, (*path, key), mapping)
         if isinstance(mapping, dict):  # (most measures have effects only: no generators for the others)
             if slips and len(mapping) > 1:  # years spelt two ways: one of them is no plain year, refused anyway
                 yield from _same_meaning_twice(source, (*path, key), mapping)
@@ -277,6 +366,40 @@ YEARS_TOO_LONG = template(
        "rätta årtalet {year}",
     en="years: runs from {first} to {last}, {count} years; a plan covers at most {limit} years: "
        "correct the year {year}")
+
+
+YEARS_SPAN = template(
+    "year.years_span",
+    sv="years: är en lista med vart och ett av åren, inte ett spann; skriv years: {fix}",
+    en="years: lists each of the years, not a span; write years: {fix}")
+
+#: ``2025–2027`` or ``2025-2027``: the first and the last year of a period.
+_SPAN = re.compile(r"\s*([0-9]{4})\s*[-–—]\s*([0-9]{4})\s*")
+
+
+def _years_span(source: Source, raw: Any) -> Iterator[Finding]:
+    """``years: [2025–2027]`` or ``years: 2025-2027``, answered with the list of the years it spans."""
+    items = raw if isinstance(raw, list) else [raw]
+    years: set[int] = set()
+    spans = []
+    for index, item in enumerate(items):
+        span = _span(item)
+        if span is None and not is_plain_year(item):
+            return  # something else than years and spans: validation says what
+        years |= {int(item)} if span is None else set(span)
+        spans += [] if span is None else [index]
+    if spans and len(years) <= MAX_PERIOD_YEARS:
+        where: DataPath = ("years", spans[0]) if isinstance(raw, list) else ("years",)
+        yield Finding(source.position(where), YEARS_SPAN(fix="[" + ", ".join(map(str, sorted(years))) + "]"),
+                      ("years",))
+
+
+def _span(item: Any) -> range | None:
+    """The years from the first to the last of ``2025–2027``, else ``None``."""
+    found = _SPAN.fullmatch(item) if isinstance(item, str) else None
+    if found is None or not is_plain_year(found[1]) or not is_plain_year(found[2]) or found[1] >= found[2]:
+        return None
+    return range(int(found[1]), int(found[2]) + 1)
 
 
 def _declared_years(raw: Any) -> frozenset[int] | None:

@@ -53,6 +53,8 @@ SWEDISH: dict[str, str] = {
         "angiven − beräknad summa, godtagen som källdokumentets eget fel.",
     "An amount: a number in the plan's unit, or text with its own unit: '0,5 mkr', '400 tkr', '1 750 000 kr'.":
         "Ett belopp: ett tal i planens enhet, eller text med egen enhet: '0,5 mkr', '400 tkr', '1 750 000 kr'.",
+    "A sparbeting: what must be saved, zero or a positive amount ('12 357', '0,5 mkr').":
+        "Ett sparbeting: det som ska sparas, noll eller ett positivt belopp ('12 357', '0,5 mkr').",
     "A range low-high, such as '700-1600' or '0,5–1 mkr'.": "Ett intervall låg-hög, som '700-1600' eller '0,5–1 mkr'.",
     "An effect: an amount, a range, {low, high} or {interval: 1-4}.":
         "En effekt: ett belopp, ett intervall, {low, high} eller {interval: 1-4}.",

@@ -161,6 +161,47 @@ def test_several_plans_come_together_first_with_a_linked_row_per_plan() -> None:
     assert any(note.warning and "skillnad -400 tkr" in note.text for note in doc.notes)
 
 
+REVISED = """\
+title: Reviderad plan
+years: [2024, 2025]
+stated_totals: {total: 3 000, 2024: {amount: 2 600, known_difference: 100}}
+measures:
+  - id: "1"
+    title: Färre externa placeringar
+    effects: {2024: 2 500, 2025: 800}
+    stated_total: 3 000
+"""
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    (Lang.SV, [
+        "plan.yaml: dokumentets summa är 3 000 tkr men raderna summerar till 3 300 tkr (skillnad -300 tkr); är "
+        "planen reviderad sedan dokumentet, ta bort stated_totals; är dokumentets egen summa fel, skriv in felet "
+        "med known_difference",
+        "plan.yaml: dokumentets summa för 2024 är 2 600 tkr men raderna summerar till 2 500 tkr (skillnad 100 tkr)"
+        " (känt fel i källdokumentet, avstämt)",
+        "plan.yaml: dokumentets summa för åtgärd 1 är 3 000 tkr men raderna summerar till 3 300 tkr (skillnad "
+        "-300 tkr); är planen reviderad sedan dokumentet, ta bort åtgärdens stated_total; är dokumentets egen summa "
+        "fel, skriv in felet med known_difference"]),
+    (Lang.EN, [
+        "plan.yaml: the document's total is 3 000 tkr but its rows add up to 3 300 tkr (difference -300 tkr); if "
+        "the plan has been revised since the document, remove stated_totals; if the document's own sum is wrong, "
+        "record it with known_difference",
+        "plan.yaml: the document's total for 2024 is 2 600 tkr but its rows add up to 2 500 tkr (difference "
+        "100 tkr) (a known error of the source document, accepted)",
+        "plan.yaml: the document's total for measure 1 is 3 000 tkr but its rows add up to 3 300 tkr (difference "
+        "-300 tkr); if the plan has been revised since the document, remove the measure's stated_total; if the "
+        "document's own sum is wrong, record it with known_difference"]),
+])
+def test_a_stated_total_that_no_longer_matches_says_the_way_out(tmp_path: Path, lang: Lang,
+                                                                expected: list[str]) -> None:
+    # a revised plan: its rows changed after the document's sums were written in; the one known error needs nothing
+    path = tmp_path / "plan.yaml"
+    path.write_text(REVISED, encoding="utf-8")
+    doc = summary_document(summarize([load_plan(path)]), View(Unit.TKR, lang))
+    assert [note.text for note in doc.notes if note.warning] == expected
+
+
 def test_the_gap_document_has_a_reader_table_and_the_numbers_behind_it(tmp_path: Path) -> None:
     doc = gap_document(summarize([load_plan(plan(tmp_path))]), VIEW)
     text_tables = doc.tables(Audience.TEXT)

@@ -34,6 +34,10 @@ INVALID_PLANS: dict[str, tuple[int, int, str]] = {
     "total-written-twice.yaml": (5, 3, "'Summa' means the same as 'total' on line 4; keep one"),
     # two measures with the same id
     "duplicate-id.yaml": (9, 9, "the id '1' is used twice in this plan (first on line 5)"),
+    # the same measure under two ids: the same title and the same effects
+    "duplicate-measure.yaml": (10, 5, "the measure 'minska  övertid' with id '3' is already in this plan as id '1' "
+                                      "on line 5, with the same title and the same effects: it would be counted "
+                                      "twice"),
     # an effect year outside years, a year that is not a year
     "year-outside-period.yaml": (7, 26, "the year 2027 is outside the plan's years (2024–2025)"),
     "target-year-outside-period.yaml": (3, 21, "the year 2026 is outside the plan's years (2024–2025)"),
@@ -101,9 +105,13 @@ INVALID_PLANS: dict[str, tuple[int, int, str]] = {
     "bad-date.yaml": (8, 12, "'start': '2024-02-30' is not a date; write it as YYYY-MM-DD"),
     "bad-unit.yaml": (2, 7, "unknown unit 'dollar'; write kr, tkr or mkr"),
     "years-not-a-list.yaml": (2, 8, "'years' should be a list, such as [2024, 2025, 2026]"),
+    "years-as-a-span.yaml": (3, 9, "years: lists each of the years, not a span; write years: [2024, 2025, 2026]"),
+    "negative-target.yaml": (4, 9, "the target '-500' is negative; a target (sparbeting) is what must be saved, "
+                                   "written as a positive amount: write 500"),
     "measures-not-a-list.yaml": (3, 3, "'measures' should be a list of measures, each starting with '- id:'"),
     "measure-not-a-mapping.yaml": (5, 5, "should be a mapping of keys (id:, title:, effects:, …)"),
-    "potential-not-true-or-false.yaml": (7, 16, "'potential' should be true or false"),
+    "potential-not-true-or-false.yaml": (7, 16, "'potential' should be true or false; write true for yes and "
+                                                "false for no"),
 }
 
 SUMMARY = re.compile(r"^(no problems in \d+ plans?|\d+ problems?( in \d+ of \d+ plans?|; no plan files read))"

@@ -438,7 +438,8 @@ def _plans(draw: st.DrawFn) -> dict[str, Any]:
     unit = draw(st.sampled_from(["kr", "tkr"]))
     measures = []
     for number in range(1, draw(st.integers(1, 6)) + 1):
-        measure: dict[str, Any] = {"id": str(number), "title": draw(_TITLES)}
+        # numbered: two measures of one title and the same effects are refused as the same measure twice
+        measure: dict[str, Any] = {"id": str(number), "title": f"{draw(_TITLES)} {number}"}
         if draw(st.booleans()):
             measure["area"] = draw(st.sampled_from(["Äldreomsorg", "IFO"]))
         measure["status"] = draw(st.sampled_from(["planerad", "pågår", "klart", "avbruten"]))

@@ -218,6 +218,79 @@ def test_duplicate_measure_id_as_number_and_text(write_plan: WritePlan) -> None:
     assert "first on line 3" in problem.message.text(Lang.EN)
 
 
+# --- the same measure twice: the same title and the same effects under two ids -------------------------
+
+TWO_MEASURES = "title: T\nyears: [2024, 2025]\nmeasures:\n  - id: '1'\n    title: {first}\n{one}  - id: '2'\n" \
+               "    title: {second}\n{two}"
+#               line 1    line 2              line 3       line 4      line 5  (the second measure: line 6 + lines of {one})
+
+
+def two_measures(first: str, one: str, second: str | None = None, two: str | None = None) -> str:
+    return TWO_MEASURES.format(first=first, one=one, second=first if second is None else second,
+                               two=one if two is None else two)
+
+
+def test_the_same_measure_under_two_ids_is_refused_at_the_second(write_plan: WritePlan) -> None:
+    problem = only_problem(write_plan(two_measures("Minska övertid", "    effects: {2024: 400}\n")))
+    assert (*where(problem), problem.code) == (7, 5, "plan.measure.twice")
+    assert problem.message.text(Lang.EN) == (
+        "the measure 'Minska övertid' with id '2' is already in this plan as id '1' on line 4, with the same title "
+        "and the same effects: it would be counted twice; remove one of them, or give them different titles if "
+        "they are different measures")
+
+
+@pytest.mark.parametrize(("first", "one", "second", "two"), [
+    ("Minska övertid", "    effects: {2024: 400}\n", "MINSKA   övertid ", '    effects: {2024: "0,4 mkr"}\n'),
+    ("A", "    effects: {2024: 400-600}\n", "a", "    effects:\n      2024: {low: 400 tkr, high: 600}\n"),
+    ("A", "    full_year: 1 200\n    start: 2024-07-01\n", "A",
+     "    start: 2024-07-01\n    full_year: '1,2 mkr'\n"),
+    ("A", "    effects: {2024: {interval: 2}}\n    status: pågår\n", "A",
+     "    effects: {2024: {interval: '2'}}\n    status: klart\n"),
+])
+def test_the_same_effects_written_differently_are_the_same_measure(write_plan: WritePlan, first: str, one: str,
+                                                                  second: str, two: str) -> None:
+    problem = only_problem(write_plan(two_measures(first, one, second, two)))
+    assert problem.code == "plan.measure.twice"
+    assert problem.line == 6 + one.count("\n")
+
+
+@pytest.mark.parametrize(("first", "one", "second", "two"), [
+    ("A", "    effects: {2024: 400}\n", "A", "    effects: {2024: 401}\n"),          # other effects
+    ("A", "    effects: {2024: 400}\n", "A", "    effects: {2025: 400}\n"),          # another year
+    ("A", "    effects: {2024: 400}\n", "A", "    effects: {2024: 400, 2025: 0}\n"),
+    ("A", "    effects: {2024: 400}\n", "B", "    effects: {2024: 400}\n"),          # another title
+    ("A", "    full_year: 100\n    start: 2024-07-01\n", "A", "    full_year: 100\n    start: 2024-08-01\n"),
+    ("A", "", "A", ""),                                                           # no effects: adds nothing
+    ("A", "    effects: {2024: 400}\n", "A", "    effects: {2024: 400}\n    status: avbruten\n"),  # not counted
+    ("A", "    effects: {2024: 400}\n", "A", "    effects: {2024: 400}\n    potential: true\n"),   # not counted
+])
+def test_what_is_not_the_same_measure_reads(write_plan: WritePlan, first: str, one: str, second: str,
+                                            two: str) -> None:
+    plan = load_plan(write_plan(two_measures(first, one, second, two)))
+    assert [measure.id for measure in plan.measures] == ["1", "2"]
+
+
+def test_the_same_measure_under_the_same_id_is_one_problem_about_the_id(write_plan: WritePlan) -> None:
+    text = two_measures("A", "    effects: {2024: 400}\n").replace("id: '2'", "id: '1'")
+    problem = only_problem(write_plan(text))
+    assert problem.code == "plan.id.twice"
+
+
+def test_the_same_measure_is_found_beside_other_problems(write_plan: WritePlan) -> None:
+    # the plan does not validate (a status no one knows), yet the repeated measure is told too
+    text = two_measures("A", "    effects: {2024: 400}\n") + "  - id: '3'\n    title: B\n    status: kanske\n"
+    problems = problems_of(write_plan(text))
+    assert [(p.line, p.column, p.code) for p in problems] == [(7, 5, "plan.measure.twice"),
+                                                              (12, 13, "status.unknown")]
+
+
+def test_a_third_copy_names_the_first(write_plan: WritePlan) -> None:
+    text = two_measures("A", "    effects: {2024: 400}\n") + "  - id: '3'\n    title: A\n    effects: {2024: 400}\n"
+    problems = problems_of(write_plan(text))
+    assert [(p.line, p.code) for p in problems] == [(7, "plan.measure.twice"), (10, "plan.measure.twice")]
+    assert all("as id '1' on line 4" in p.message.text(Lang.EN) for p in problems)
+
+
 def test_effect_year_outside_years(write_plan: WritePlan) -> None:
     text = "title: T\nyears: [2024, 2025]\nmeasures:\n  - id: '1'\n    title: A\n    effects:\n      2026: 5\n"
     problem = only_problem(write_plan(text))

@@ -437,6 +437,119 @@ def test_a_status_like_no_status_lists_them(write_plan: WritePlan, written: str)
         "(or planned, ongoing, done, investigating, paused, cancelled)")
 
 
+# --- 5b. what a controller writes the Swedish way (issue 20) -----------------------------------------
+
+@pytest.mark.parametrize(("written", "fix"), [
+    ("ja", "true"), ("Ja", "true"), ("nej", "false"), ("yes", "true"), ("no", "false"), ("sant", "true"),
+    ("falskt", "false"), ("on", "true"), ("off", "false"), ("y", "true"), ("n", "false"),
+])
+def test_potential_in_yes_or_no_words_is_answered_with_the_word_to_write(write_plan: WritePlan, written: str,
+                                                                         fix: str) -> None:
+    # YAML 1.1 would read yes/ja-like words as booleans; a plan never does, and says what to write instead
+    problem = only(write_plan(MEASURE + f"    potential: {written}\n"))
+    assert said(problem) == (6, 16, "plan.value.true_false_word",
+                             f"'potential' ska vara true eller false; skriv {fix} i stället för '{written}'",
+                             f"'potential' should be true or false; write {fix} instead of '{written}'")
+
+
+#: Where an effect can be written without the space after its year's colon: the plan, and the (line, column).
+NO_SPACE_PLACES = {
+    "effects-flow": (MEASURE + "    effects: {2025:400}\n", (6, 15)),
+    "effects-flow-second": (MEASURE + "    effects: {2024: 300, 2025:400}\n", (6, 26)),
+    "effects-block": (MEASURE + "    effects:\n      2025:400\n", (7, 7)),
+    "forecast-flow": (MEASURE + "    effects: {2025: 400}\n    forecast: {2025:400}\n", (7, 16)),
+    "outcome-block": (MEASURE + "    effects: {2025: 400}\n    outcome:\n      2025:400\n", (8, 7)),
+    "target-flow": (PERIOD + "target: {2025:400}\n", (3, 10)),
+    "target-block": (PERIOD + "target:\n  2025:400\n", (4, 3)),
+    "stated-totals-flow": (PERIOD + "stated_totals: {2025:400}\n", (3, 17)),
+}
+
+
+@pytest.mark.parametrize("place", sorted(NO_SPACE_PLACES))
+def test_a_year_and_amount_without_a_space_after_the_colon_says_the_space_is_missing(write_plan: WritePlan,
+                                                                                     place: str) -> None:
+    text, where = NO_SPACE_PLACES[place]
+    assert said(only(write_plan(text))) == (*where, "yaml.space_after_colon",
+                                            "mellanslag saknas efter kolonet; skriv 2025: 400",
+                                            "a space is missing after the colon; write 2025: 400")
+
+
+def test_the_missing_space_keeps_the_amount_as_written(write_plan: WritePlan) -> None:
+    problem = only(write_plan(MEASURE + "    effects: 2025:400\n"))  # on the key's line: the braces too
+    assert said(problem)[:4] == (6, 14, "yaml.space_after_colon", "mellanslag saknas efter kolonet; skriv {2025: 400}")
+    problem = only(write_plan(MEASURE + "    effects:\n      2025:0,4 mkr\n"))
+    assert problem.message.text(Lang.SV) == "mellanslag saknas efter kolonet; skriv 2025: 0,4 mkr"
+    problem = only(write_plan(MEASURE + "    effects:\n      2025:400 tkr\n"))
+    assert problem.message.text(Lang.SV) == "mellanslag saknas efter kolonet; skriv 2025: 400 tkr"
+
+
+def test_the_missing_space_and_a_decimal_comma_in_braces_are_one_problem(write_plan: WritePlan) -> None:
+    # {2025:0,4 mkr} is {"2025:0": null, "4 mkr": null} to YAML: both slips at once, told once, with the whole fix
+    assert said(only(write_plan(MEASURE + "    effects: {2024: 5, 2025:0,4 mkr}\n"))) == (
+        6, 24, "yaml.space_after_colon", 'mellanslag saknas efter kolonet; skriv 2025: "0,4 mkr"',
+        'a space is missing after the colon; write 2025: "0,4 mkr"')
+    # and only those two keys are its: another slip in the same braces is told as well
+    problems = problems_of(write_plan(MEASURE + "    effects: {2024: fem, 2025:0,4 mkr}\n"))
+    assert [(p.line, p.column, p.code) for p in problems] == [(6, 21, "amount.not_a_number"),
+                                                              (6, 26, "yaml.space_after_colon")]
+
+
+@pytest.mark.parametrize("written", ["1/7 2025", "1/7-2025", "01/07 2025", "1/7 - 2025", "1 juli 2025",
+                                     "1 Juli 2025", "1 jul 2025", "2025-7-1"])
+def test_a_date_written_the_swedish_way_is_answered_with_the_iso_date(write_plan: WritePlan, written: str) -> None:
+    problem = only(write_plan(WITH_START.format(start=written)))
+    assert said(problem) == (7, 12, "plan.date.write_as",
+                             f"'start': skriv datumet som 2025-07-01 (ÅÅÅÅ-MM-DD), inte '{written}'",
+                             f"'start': write the date as 2025-07-01 (YYYY-MM-DD), not '{written}'")
+
+
+@pytest.mark.parametrize("written", ["1/7/2025", "7/1/2025", "31/6 2025", "1/13 2025", "1 julius 2025"])
+def test_a_date_that_cannot_surely_be_read_asks_for_the_iso_form(write_plan: WritePlan, written: str) -> None:
+    # 1/7/2025 is the first of July in Sweden and the seventh of January in the USA: no guess
+    problem = only(write_plan(WITH_START.format(start=written)))
+    assert said(problem) == (7, 12, "plan.date.invalid",
+                             f"'start': '{written}' är inget datum; skriv det som ÅÅÅÅ-MM-DD, till exempel 2024-04-01",
+                             f"'start': '{written}' is not a date; write it as YYYY-MM-DD, such as 2024-04-01")
+
+
+@pytest.mark.parametrize(("years", "column", "fix"), [
+    ("[2025–2027]", 9, "[2025, 2026, 2027]"),
+    ("[2025-2027]", 9, "[2025, 2026, 2027]"),
+    ("[2025 - 2027]", 9, "[2025, 2026, 2027]"),
+    ("2025-2027", 8, "[2025, 2026, 2027]"),
+    ("2025–2026", 8, "[2025, 2026]"),
+    ("[2024, 2025–2026]", 15, "[2024, 2025, 2026]"),
+])
+def test_years_written_as_a_span_are_answered_with_the_list(write_plan: WritePlan, years: str, column: int,
+                                                            fix: str) -> None:
+    problem = only(write_plan(f"title: T\nyears: {years}\nmeasures:\n  - id: '1'\n    title: A\n"
+                              "    effects: {2025: 5}\n"))
+    assert said(problem) == (2, column, "year.years_span",
+                             f"years: är en lista med vart och ett av åren, inte ett spann; skriv years: {fix}",
+                             f"years: lists each of the years, not a span; write years: {fix}")
+
+
+@pytest.mark.parametrize(("target", "where", "value", "fix"), [
+    ("-500", (3, 9), "-500", "500"),
+    ('"−500 tkr"', (3, 9), "−500 tkr", "500 tkr"),
+    ('"-0,5 mkr"', (3, 9), "-0,5 mkr", "0,5 mkr"),
+    ("{2024: 100, 2025: -100}", (3, 27), "-100", "100"),
+])
+def test_a_negative_target_is_refused(write_plan: WritePlan, target: str, where: tuple[int, int], value: str,
+                                      fix: str) -> None:
+    problem = only(write_plan(PERIOD + f"target: {target}\n"))
+    assert said(problem) == (*where, "plan.target.negative",
+                             f"sparbetinget '{value}' är negativt; ett sparbeting är det som ska sparas och skrivs "
+                             f"som ett positivt belopp: skriv {fix}",
+                             f"the target '{value}' is negative; a target (sparbeting) is what must be saved, "
+                             f"written as a positive amount: write {fix}")
+
+
+@pytest.mark.parametrize("target", ["0", "{2024: 0, 2025: 100}", "500"])
+def test_a_target_of_zero_or_more_reads(write_plan: WritePlan, target: str) -> None:
+    assert load_plan(write_plan(PERIOD + f"target: {target}\n")).target is not None
+
+
 # --- 6. every other message of the plan's keys and values, in both languages ----------------------------
 
 A_MEASURE = "title: T\nmeasures:\n  - id: '1'\n    title: A\n"
@@ -471,7 +584,8 @@ CONVERTED = {
                        "'title' är för lång (högst 10 000 tecken); korta texten",
                        "'title' is too long (at most 10 000 characters); shorten it"),
     "potential": (A_MEASURE + "    potential: kanske\n", (5, 16), "plan.value.not_true_or_false",
-                  "'potential' ska vara true (ja) eller false (nej), skrivet just så", "'potential' should be true or false"),
+                  "'potential' ska vara true eller false; skriv true för ja och false för nej",
+                  "'potential' should be true or false; write true for yes and false for no"),
     "years-not-a-list": ("title: T\nyears: 2024\n", (2, 8), "plan.value.not_a_list",
                          "'years' ska vara en lista, till exempel [2024, 2025, 2026]",
                          "'years' should be a list, such as [2024, 2025, 2026]"),
@@ -494,6 +608,14 @@ CONVERTED = {
     "id-twice": (A_MEASURE + "  - id: '1'\n    title: B\n", (5, 9), "plan.id.twice",
                  "id '1' används två gånger i planen (första gången på rad 3); ge varje åtgärd ett eget id",
                  "the id '1' is used twice in this plan (first on line 3); give each measure its own id"),
+    "measure-twice": (A_MEASURE + "    effects: {2024: 5}\n  - id: '2'\n    title: A\n    effects: {2024: 5}\n", (6, 5),
+                      "plan.measure.twice",
+                      "åtgärden 'A' med id '2' finns redan i planen som id '1' på rad 3, med samma titel och samma "
+                      "effekter: den skulle räknas två gånger; ta bort den ena, eller ge dem olika titlar om de är "
+                      "olika åtgärder",
+                      "the measure 'A' with id '2' is already in this plan as id '1' on line 3, with the same title and "
+                      "the same effects: it would be counted twice; remove one of them, or give them different "
+                      "titles if they are different measures"),
     "status-a-list": (A_MEASURE + "    status: [pågår]\n", (5, 13), "status.not_a_word",
                       "status ska vara ett av orden planerad, pågår, klart, utredning, pausad, avbruten",
                       "a status is one of the words planerad, pågår, klart, utredning, pausad, avbruten "
@@ -565,26 +687,32 @@ def check_problem(path: Path, policy: Policy = Policy()) -> Problem:
 @pytest.mark.parametrize(("text", "where", "code", "swedish", "english"), [
     (stated("total: 1 100"), (5, 10), "check.stated_total_mismatch",
      "dokumentets summa är 1 100 tkr men raderna summerar till 1 000 tkr; skillnad 100 tkr (rätta summan eller "
-     "raderna; är källdokumentets egen summa fel, skriv in felet med known_difference)",
+     "raderna; är planen reviderad sedan dokumentet, ta bort stated_totals; är källdokumentets egen summa fel, "
+     "skriv in felet med known_difference)",
      "the stated total is 1 100 tkr but the rows add up to 1 000 tkr; difference 100 tkr (correct the stated "
-     "figure or the rows; if the source document's own sum is wrong, record it with known_difference)"),
+     "figure or the rows; if the plan has been revised since the document, remove stated_totals; if the source "
+     "document's own sum is wrong, record it with known_difference)"),
     (stated("2025: 1 600,5"), (5, 9), "check.stated_total_mismatch",
      "dokumentets summa för 2025 är 1 601 tkr men raderna summerar till 600 tkr; skillnad 1 001 tkr (rätta summan "
-     "eller raderna; är källdokumentets egen summa fel, skriv in felet med known_difference)",
+     "eller raderna; är planen reviderad sedan dokumentet, ta bort stated_totals; är källdokumentets egen summa "
+     "fel, skriv in felet med known_difference)",
      "the stated total for 2025 is 1 601 tkr but the rows add up to 600 tkr; difference 1 001 tkr (correct the "
-     "stated figure or the rows; if the source document's own sum is wrong, record it with known_difference)"),
+     "stated figure or the rows; if the plan has been revised since the document, remove stated_totals; if the "
+     "source document's own sum is wrong, record it with known_difference)"),
     (stated("total: {amount: 1 100, known_difference: 90}"), (5, 10), "check.stated_total_mismatch",
      "dokumentets summa är 1 100 tkr men raderna summerar till 1 000 tkr; skillnad 100 tkr, inte den kända "
-     "skillnaden (known_difference) 90 tkr (rätta summan eller raderna; är källdokumentets egen summa fel, skriv "
-     "in felet med known_difference)",
+     "skillnaden (known_difference) 90 tkr (rätta summan eller raderna; är planen reviderad sedan dokumentet, ta "
+     "bort stated_totals; är källdokumentets egen summa fel, skriv in felet med known_difference)",
      "the stated total is 1 100 tkr but the rows add up to 1 000 tkr; difference 100 tkr, not the known_difference "
-     "90 tkr (correct the stated figure or the rows; if the source document's own sum is wrong, record it with "
-     "known_difference)"),
+     "90 tkr (correct the stated figure or the rows; if the plan has been revised since the document, remove "
+     "stated_totals; if the source document's own sum is wrong, record it with known_difference)"),
     (stated("total: 1 000", "    stated_total: 1 010\n"), (10, 19), "check.stated_total_mismatch",
      "dokumentets summa för åtgärd '1' är 1 010 tkr men raderna summerar till 1 000 tkr; skillnad 10 tkr (rätta "
-     "summan eller raderna; är källdokumentets egen summa fel, skriv in felet med known_difference)",
+     "summan eller raderna; är planen reviderad sedan dokumentet, ta bort åtgärdens stated_total; är "
+     "källdokumentets egen summa fel, skriv in felet med known_difference)",
      "the stated total of measure '1' is 1 010 tkr but the rows add up to 1 000 tkr; difference 10 tkr (correct "
-     "the stated figure or the rows; if the source document's own sum is wrong, record it with known_difference)"),
+     "the stated figure or the rows; if the plan has been revised since the document, remove the measure's "
+     "stated_total; if the source document's own sum is wrong, record it with known_difference)"),
     (stated("total: {amount: 1 000, known_difference: 100}"), (5, 10), "check.known_difference_stale",
      "dokumentets summa stämmer nu med raderna; ta bort dess known_difference",
      "the stated total now matches the rows; remove its known_difference"),
@@ -635,6 +763,17 @@ def test_every_command_refuses_a_slip_in_swedish_and_english(write_plan: WritePl
         assert phrase in line
 
 
+@pytest.mark.parametrize("command", ["check", "summarize", "gap", "follow-up"])
+def test_every_command_refuses_the_same_measure_twice(write_plan: WritePlan, command: str,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BUDGETBALANS_LANG", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    path = write_plan(MEASURE + "    effects: {2024: 400}\n  - id: '7'\n    title: A\n    effects: {2024: '0,4 mkr'}\n")
+    result = CliRunner().invoke(app, [command, str(path)])
+    assert result.exit_code == 1, result.output
+    assert f"{path}:7:5: åtgärden 'A' med id '7' finns redan i planen som id '1' på rad 4" in result.output
+
+
 def test_the_fast_reading_and_the_one_with_positions_agree(write_plan: WritePlan) -> None:
     # A valid plan is read once without positions; the rules then run without them and must not refuse it.
     text = (MEASURE + "    effects:\n      2024: 3\n      2025: 5\n    full_year: 10\n    start: 2024-03-01\n"
@@ -661,16 +800,20 @@ def test_without_libyaml_the_same_slips_at_the_same_places(write_plan: WritePlan
     assert said(only(write_plan(text)))[:3] == (*where, code)
 
 
-@pytest.mark.parametrize("written", ["yes", "on", "1", "ja", "y"])
-def test_potential_is_true_or_false_and_nothing_that_looks_like_it(write_plan: WritePlan, written: str) -> None:
+@pytest.mark.parametrize(("written", "code"), [("yes", "plan.value.true_false_word"),
+                                               ("on", "plan.value.true_false_word"),
+                                               ("1", "plan.value.not_true_or_false"),
+                                               ("ja", "plan.value.true_false_word"),
+                                               ("y", "plan.value.true_false_word")])
+def test_potential_is_true_or_false_and_nothing_that_looks_like_it(write_plan: WritePlan, written: str,
+                                                                   code: str) -> None:
     # YAML 1.1 reads yes/on as true; a plan never does (a possible effect would silently stop counting).
     path = write_plan(MEASURE + f"    potential: {written}\n")
     with pytest.raises(PlanError) as raised:
         load_plan(path)
     [problem] = raised.value.problems
-    assert problem.code == "plan.value.not_true_or_false"
-    assert problem.message.text(Lang.SV) == "'potential' ska vara true (ja) eller false (nej), skrivet just så"
-    assert problem.message.text(Lang.EN) == "'potential' should be true or false"
+    assert problem.code == code
+    assert problem.message.text(Lang.SV).startswith("'potential' ska vara true eller false; skriv true ")
 
 
 @pytest.mark.parametrize(("written", "counted"), [("true", False), ("True", False), ("FALSE", True), ("false", True)])

@@ -119,7 +119,9 @@ ADVICE: dict[str, str] = {
     ),
     "check.stated_total_mismatch": (
         "Jämför först raderna med originaldokumentet: ofta är en rad felskriven, har fel enhet eller "
-        "saknas. Stämmer raderna men dokumentets egen summa är fel, ändra inte summan utan skriv in "
+        "saknas. Har planen reviderats sedan dokumentet (rader ändrade, tillagda eller borttagna), "
+        "gäller dokumentets summor inte längre: ta bort `stated_totals` (och åtgärdernas `stated_total`). "
+        "Stämmer raderna men dokumentets egen summa är fel, ändra inte summan utan skriv in "
         "felet med `known_difference`; se "
         "[Summorna i originaldokumentet](planformat.md#summorna-i-originaldokumentet)."
     ),
@@ -154,6 +156,8 @@ PARTS: dict[str, str] = {
                         "`check.stated_total_mismatch`.",
     "check.not_the_known_difference": "En del av ett annat meddelande: sätts in som ‹den kända "
                                       "skillnaden› i `check.stated_total_mismatch`.",
+    "check.stated_key.": "En del av ett annat meddelande: sätts in som ‹nyckeln att ta bort› i "
+                         "`check.stated_total_mismatch` när summan är en åtgärds.",
     "check.unbounded": "En del av andra meddelanden: står i stället för ett belopp som saknar övre "
                        "gräns (intervallklass 4), till exempel i `check.target_not_covered`.",
     "cli.or_list": "En del av andra meddelanden: den sista av flera möjligheter.",
@@ -223,6 +227,7 @@ FIELDS: dict[str, str] = {
     "target": "sparbetinget",
     "text": "texten",
     "thousands": "läsningen som tusental",
+    "title": "titeln",
     "unit": "enheten",
     "value": "värdet",
     "values": "värdena",
@@ -237,10 +242,12 @@ FIELDS_BY_CODE: dict[tuple[str, str], str] = {
     ("check.stated_total_mismatch", "what"): "vilken summa",
     ("check.stated_total_mismatch", "difference"): "skillnaden",
     ("check.stated_total_mismatch", "known"): "den kända skillnaden",
+    ("check.stated_total_mismatch", "remove"): "nyckeln att ta bort",
     ("check.known_difference_stale", "what"): "vilken summa",
     ("check.target_not_covered", "gap"): "det som är kvar att spara",
     ("check.target_not_covered", "computed"): "åtgärdernas summa",
     ("file.not_regular", "kind"): "slags fil",
+    ("plan.measure.twice", "first"): "den förstas id",
     ("import.xlsx.formula_no_value", "cell"): "cellen",
     ("import.xlsx.formula_no_value", "formula"): "formeln",
     ("import.xlsx.formula_no_value", "more"): "hur många formler som saknar resultat",

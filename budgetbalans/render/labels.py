@@ -43,6 +43,13 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{plan}: the document's {what} is {stated} but its rows add up to {computed} (difference {difference})",
     ),
     "known": (" (känt fel i källdokumentet, avstämt)", " (a known error of the source document, accepted)"),
+    "stated_way_out": (
+        "; är planen reviderad sedan dokumentet, ta bort {remove}; är dokumentets egen summa fel, skriv in felet med "
+        "known_difference",
+        "; if the plan has been revised since the document, remove {remove}; if the document's own sum is wrong, "
+        "record it with known_difference",
+    ),
+    "stated_key_measure": ("åtgärdens stated_total", "the measure's stated_total"),
     "stated_what_total": ("summa", "total"),
     "stated_what_year": ("summa för {year}", "total for {year}"),
     "stated_what_measure": ("summa för åtgärd {id}", "total for measure {id}"),

@@ -133,6 +133,8 @@ def mismatch_texts(items: Iterable[Reconciliation], unit: Unit, lang: Lang,
                      stated=numbers.amount_with_unit(item.stated, unit),
                      computed=f"{numbers.span(item.computed, unit)} {unit.value}",
                      difference="–" if difference is None else numbers.amount_with_unit(difference, unit))
-        known = label("known", lang) if item.accepted else ""
+        known = label("known", lang) if item.accepted else label(
+            "stated_way_out", lang,
+            remove="stated_totals" if item.measure_id is None else label("stated_key_measure", lang))
         lines.append(f"{text}{known}")
     return lines
