@@ -401,9 +401,20 @@ def _target(text: Optional[str]) -> Optional[Decimal]:
     from budgetbalans.amounts import AmountError, parse_amount
 
     try:
-        return parse_amount(text, Unit.TKR)
+        amount = parse_amount(text, Unit.TKR)
     except AmountError as error:
         raise CommandLineError(error.message, "--target") from None
+    if amount < 0:
+        raise CommandLineError(TARGET_NEGATIVE(target=text), "--target")
+    return amount
+
+
+TARGET_NEGATIVE = template(
+    "cli.target_negative",
+    sv="{target} är negativt, men ett sparbeting är det som ska sparas: skriv det som ett positivt belopp "
+       "(eller 0)",
+    en="{target} is negative, but a savings target is what must be saved: write it as a positive amount (or 0)",
+)
 
 
 TARGET_UNIT = template(

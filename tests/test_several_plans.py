@@ -283,3 +283,9 @@ def test_the_command_run_as_a_program_gives_the_issues_figures(plans: tuple[Path
                          capture_output=True, text=True, check=True)
     figures = json.loads(ran.stdout)
     assert figures["shortfall"] == kr(1_912_000) and figures["gap"] == kr(1_511_000)
+
+
+@pytest.mark.parametrize("target", ["-500", "−0,5 mkr"])
+def test_a_negative_target_on_the_command_line_is_refused(plans: tuple[Path, Path], target: str) -> None:
+    message = words(run("gap", *plans, f"--target={target}", "--lang", "sv", code=2))
+    assert "--target" in message and "positivt belopp" in message
