@@ -221,6 +221,7 @@ def follow_up_table(report: FollowUp, view: View) -> Table:
     rows += _gap_rows(report, view, total)
     notes = tuple(Note(text, tone) for text, tone in ((not_followed_note(report, view), Tone.UNCERTAIN),
                                                       (nothing_planned_note(report, view), Tone.NEUTRAL)) if text)
+    notes += tuple(Note(text) for text in period_target_notes(report, view))
     name = label("all_plans", lang) if several else numbers.clean(plans_of(report)[0].title) if report.lines else ""
     return Table("follow-up", full_title(report, view), columns, tuple(rows), caption(report, view), notes, name,
                  head=3 if several else 2)
@@ -367,9 +368,8 @@ def follow_up_document(report: FollowUp, view: View, today: datetime.date | None
     figures = key_figures(report, view)
     table = follow_up_table(report, view)
     tables = (plans_table(report, view), table) if len(report.plans) > 1 else (table,)
-    section_notes = [Note(text) for text in period_target_notes(report, view)]
     section = Section(title(report, view), caption(report, view), figures, _chart(report, view), tables,
-                      (*section_notes, Note(label("short_note", lang), marks=Tone.BAD)),
+                      (Note(label("short_note", lang), marks=Tone.BAD),),
                       sheet=label("follow_up_sheet", lang, year=report.year))
     legend: tuple[tuple[Tone | str, str, str], ...] = (
         (Tone.BAD, label("remaining", lang), label("legend_remaining", lang)),
