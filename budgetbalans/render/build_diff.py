@@ -355,7 +355,8 @@ def plans_table(diff: PlanDiff, view: View) -> Table:
     columns = (Column("plan", word("plan", lang), ColumnKind.NAME, wide=True), Column("change", word("change", lang)),
                Column("what", word("what", lang)), _amount_column("before", word("total_before", lang), view),
                _amount_column("after", word("total_after", lang), view), _amount_column("total", word("change", lang), view),
-               Column("gap_before", word("gap_before", lang)), Column("gap_after", word("gap_after", lang)))
+               Column("gap_before", word("gap_before", lang), whole=True),
+               Column("gap_after", word("gap_after", lang), whole=True))
     rows = []
     for plan in diff.plans:
         p = plan.totals.period
