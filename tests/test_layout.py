@@ -1,5 +1,7 @@
 """Every table of every command keeps its amounts whole and its headers' words whole, at any width.
 
+(The terminal first; the HTML page after it: the same cells are never wrapped there either.)
+
 Issue 20: ``COLUMNS=140 budgetbalans diff --base T2`` broke "kvar att spara 1 062" over two lines and,
 at 120 columns, a header inside a word ("Kvar/översko" / "tt före"). The rule the summarize table
 keeps (tests/test_terminal_width.py) holds for ``diff``, ``gap``, ``follow-up`` and ``summarize``:
@@ -19,6 +21,8 @@ marked for the writer.
 
 from __future__ import annotations
 
+import html
+import json
 import os
 import re
 import shutil
@@ -30,9 +34,11 @@ import pytest
 from typer.testing import CliRunner
 
 from budgetbalans.cli import app
+from budgetbalans.render import html as page
 from budgetbalans.render import table as terminal
 from budgetbalans.render.model import Audience, Document
 from budgetbalans.render.report import Report
+from helpers_clients import CHROMIUM, run_chromium
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -104,16 +110,18 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def printed(args: list[str], width: int, repo: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, Document]:
-    """What ``budgetbalans ARGS`` prints at ``width`` columns, and the Document the terminal writer was given."""
+def printed(args: list[str], width: int, repo: Path, monkeypatch: pytest.MonkeyPatch,
+            writer: object = terminal) -> tuple[str, Document]:
+    """What ``budgetbalans ARGS`` prints at ``width`` columns, and the Document the writer (the terminal's,
+    or another writer module) was given."""
     caught: list[Document] = []
-    write = terminal.write
+    write = getattr(writer, "write")
 
     def catching(document: Document, options: Report) -> str:
         caught.append(document)
-        return write(document, options)
+        return str(write(document, options))
 
-    monkeypatch.setattr(terminal, "write", catching)
+    monkeypatch.setattr(writer, "write", catching)
     monkeypatch.chdir(repo)
     result = CliRunner().invoke(app, args, env={"COLUMNS": str(width), "BUDGETBALANS_LANG": ""},
                                 catch_exceptions=False)
@@ -209,3 +217,58 @@ def test_the_check_sees_a_cell_broken_over_two_lines() -> None:
     assert list(drawn_headers("┏━┓\n" + table)) == [["Kvar/översko", "tt", "före"]]
     assert not amounts_whole("kvar att spara 1 062 (2025)", "  kvar att spara 1\n  062 (2025)\n")
     assert amounts_whole("kvar att spara 1 062 (2025)", "  kvar att spara\n  1 062 (2025)\n")
+
+
+# --- the HTML page: the same cells are never wrapped ---------------------------------------------
+
+#: Injected before </body>: every table cell's text, how many lines it takes, and its white-space.
+LINES = """<script>
+document.addEventListener("DOMContentLoaded", () => {
+  const lines = td => { const r = document.createRange(); r.selectNodeContents(td);
+    return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; };
+  const cells = [...document.querySelectorAll("td")].map(td => [td.textContent, lines(td),
+    getComputedStyle(td).whiteSpace]);
+  const out = document.createElement("pre"); out.id = "cells"; out.textContent = JSON.stringify(cells);
+  document.body.appendChild(out);
+});
+</script>"""
+
+
+def html_page(command: str, repo: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, Document]:
+    _, document = printed([*COMMANDS[command], "--format", "html", "-o", "rapport.html"], 80, repo, monkeypatch,
+                          writer=page)
+    return (repo / "rapport.html").read_text(encoding="utf-8"), document
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_every_amount_cell_of_the_page_is_marked_never_to_wrap(
+        command: str, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text, document = html_page(command, repo, monkeypatch)
+    cells = re.findall(r"<td(?: class=\"([^\"]*)\")?>([^<]*)</td>", text)
+    classes: dict[str, set[str]] = {}
+    for css, content in cells:
+        classes.setdefault(html.unescape(content), set()).add(css)
+    amounts = set(amount_cells(document)) - {"–"}
+    assert amounts and amounts <= set(classes)
+    unmarked = {cell: css for cell, css in classes.items() if cell in amounts
+                and not all({"num", "whole"} & set(one.split()) for one in css)}
+    assert not unmarked
+    assert re.search(r"td\.whole \{ white-space: nowrap; \}", text) and "white-space: nowrap" in text
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed: the cells are measured in it")
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_in_a_narrow_window_every_amount_cell_is_one_line(
+        command: str, repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    text, document = html_page(command, repo, monkeypatch)
+    probe = tmp_path / "probe.html"
+    probe.write_text(text.replace("</body>", LINES + "</body>"), encoding="utf-8")
+    ran = run_chromium(["--window-size=600,900", "--dump-dom", probe.as_uri()], tmp_path)
+    found = re.search(r'<pre id="cells">(.*?)</pre>', ran.stdout, re.S)
+    assert found, ran.stderr[-2000:]
+    measured: list[tuple[str, int, str]] = json.loads(html.unescape(found.group(1)))
+    amounts = set(amount_cells(document)) - {"–"}
+    assert amounts <= {cell for cell, _, _ in measured}
+    wrapped = [(cell, lines) for cell, lines, _ in measured if cell in amounts and lines != 1]
+    assert not wrapped
+    assert any(lines > 1 for _, lines, _ in measured)  # the window is narrow enough to wrap the rest
