@@ -74,6 +74,11 @@ class ReportFormat(str, Enum):
     DOCX = "docx"
 
 
+#: The formats gap accepts (its xlsx would only repeat summarize's workbook): its --help lists these, and
+#: _check_output refuses any other with them. Here, not in render/formats.py: --help loads no renderer.
+GAP_FORMATS = tuple(format.value for format in ReportFormat if format is not ReportFormat.XLSX)
+
+
 class UnitChoice(str, Enum):
     KR = "kr"
     TKR = "tkr"
@@ -85,6 +90,7 @@ PathsArg = Annotated[Optional[list[Path]], typer.Argument(
     readable=False,  # not click's usage error: an unreadable file is a problem line, and the rest is read
 )]
 FormatOpt = Annotated[ReportFormat, typer.Option("--format")]
+GapFormatOpt = Annotated[ReportFormat, typer.Option("--format"), clitext.Only(GAP_FORMATS)]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o")]
 GroupByOpt = Annotated[Optional[GroupBy], typer.Option("--group-by")]
 UnitOpt = Annotated[Optional[UnitChoice], typer.Option("--unit")]
@@ -133,7 +139,7 @@ def gap_command(
     paths: PathsArg = None,
     target: Annotated[Optional[str], typer.Option("--target")] = None,
     year: Annotated[Optional[int], typer.Option("--year")] = None,
-    format: FormatOpt = ReportFormat.TABLE, unit: UnitOpt = None, lang: LangOpt = None,
+    format: GapFormatOpt = ReportFormat.TABLE, unit: UnitOpt = None, lang: LangOpt = None,
     status: StatusOpt = None, output: OutputOpt = None, group_by: GroupByOpt = None,
     template: TemplateOpt = None,
 ) -> None:
@@ -495,11 +501,11 @@ def _check_output(format: ReportFormat, output: Optional[Path], kind: ReportKind
                   template: Optional[Path] = None) -> None:
     """A wrong combination of --format and --output, or a --template that is not a Word document (or
     not for docx), is a wrong command line (exit 2), found before any work."""
-    from budgetbalans.render.formats import FILE_ONLY, GAP_FORMATS
+    from budgetbalans.render.formats import FILE_ONLY
     from budgetbalans.render.report import ReportKind
 
     if kind is ReportKind.GAP and format.value not in GAP_FORMATS:
-        formats = clitext.one_of(sorted(GAP_FORMATS))
+        formats = clitext.one_of(GAP_FORMATS)
         raise CommandLineError(NOT_A_GAP_FORMAT(format=format.value, formats=formats), "--format")
     if format.value in FILE_ONLY and (output is None or str(output) == "-"):
         raise CommandLineError(FILE_FORMAT(format=format.value), "--format")

@@ -24,6 +24,7 @@ import inspect
 import sys
 import typing
 from contextvars import ContextVar
+from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from types import ModuleType
@@ -128,11 +129,34 @@ COMMAND_HELP: dict[str, Words] = {
         "The JSON Schema of the plan format, for editors (yaml-language-server) and other tools."),
 }
 
-_REPORT_FORMAT = Words(
-    "table, json, csv (svensk Excel), markdown, html (en fristående sida), xlsx eller docx (Word; "
-    "xlsx och docx kräver --output).",
-    "table, json, csv (Swedish Excel), markdown, html (one self-contained page), xlsx or docx (Word; "
-    "xlsx and docx need --output).")
+#: What each format is, for the help of ``--format``, by (command, format); "*" holds the words every command
+#: shares. A command's help lists the formats it accepts (:func:`choices_of`), each in these words.
+FORMAT_HELP: dict[tuple[str, str], Words] = {
+    ("*", "table"): Words("table", "table"),
+    ("*", "text"): Words("text", "text"),
+    ("*", "json"): Words("json", "json"),
+    ("*", "csv"): Words("csv (svensk Excel)", "csv (Swedish Excel)"),
+    ("*", "markdown"): Words("markdown", "markdown"),
+    ("*", "html"): Words("html (en fristående sida)", "html (one self-contained page)"),
+    ("*", "xlsx"): Words("xlsx (kräver --output)", "xlsx (needs --output)"),
+    ("*", "docx"): Words("docx (Word; kräver --output)", "docx (Word; needs --output)"),
+    ("*", "github"): Words("github (anteckningar i GitHub Actions)", "github (GitHub Actions annotations)"),
+    ("check", "github"): Words(
+        "github (anteckningar i GitHub Actions; standard när GITHUB_ACTIONS=true)",
+        "github (GitHub Actions annotations; the default when GITHUB_ACTIONS=true)"),
+}
+
+
+def formats_help(command: str, formats: Sequence[str]) -> Words:
+    """The help of a command's ``--format``: the formats it accepts, each with what it is."""
+    words = [FORMAT_HELP.get((command, name)) or FORMAT_HELP[("*", name)] for name in formats]
+
+    def listed(lang: Lang) -> str:
+        choices = one_of([word.text(lang) for word in words])
+        return f"{choices if isinstance(choices, str) else choices.text(lang)}."
+
+    return Words(listed(Lang.SV), listed(Lang.EN))
+
 
 #: Each option's and argument's help, by (command, parameter name); "*" holds those that every
 #: command words alike. tests/test_cli_lang.py checks that every parameter has one.
@@ -150,6 +174,12 @@ OPTION_HELP: dict[tuple[str, str], Words] = {
     ("*", "output"): Words(
         "Skriv rapporten till den här filen (krävs för xlsx och docx). Standard: terminalen (standard ut).",
         "Write the report to this file (required for xlsx and docx). Default: standard output."),
+    ("gap", "output"): Words(
+        "Skriv rapporten till den här filen (krävs för docx). Standard: terminalen (standard ut).",
+        "Write the report to this file (required for docx). Default: standard output."),
+    ("diff", "output"): Words(
+        "Skriv rapporten till den här filen (krävs för xlsx). Standard: terminalen (standard ut).",
+        "Write the report to this file (required for xlsx). Default: standard output."),
     ("*", "status"): Words(
         "Räkna bara åtgärder med dessa statusar, kommaseparerade, till exempel klart,pågår eller done,ongoing.",
         "Count only these statuses, comma-separated, such as done,ongoing or klart,pågår."),
@@ -160,9 +190,6 @@ OPTION_HELP: dict[tuple[str, str], Words] = {
         "With --format docx: start from this Word document or template (.docx, .dotx); its styles, header "
         "and footer are kept, its content replaced."),
     ("", "version"): Words("Visa versionen och avsluta.", "Show the version and exit."),
-    ("summarize", "format"): _REPORT_FORMAT,
-    ("gap", "format"): _REPORT_FORMAT,
-    ("follow-up", "format"): _REPORT_FORMAT,
     ("gap", "target"): Words(
         "Sparbeting i stället för planernas: ett belopp, i tkr om det inte anger sin enhet "
         "(12 357, '12,4 mkr').",
@@ -179,18 +206,12 @@ OPTION_HELP: dict[tuple[str, str], Words] = {
     ("diff", "base"): Words(
         "Jämför planerna vid den här git-revisionen (commit, gren, origin/main, tagg) med arbetskopian.",
         "Compare the plans at this git revision (commit, branch, origin/main, tag) with the working tree."),
-    ("diff", "format"): Words(
-        "table, markdown, json, github (anteckningar i GitHub Actions), csv, html eller xlsx (kräver --output).",
-        "table, markdown, json, github (GitHub Actions annotations), csv, html or xlsx (needs --output)."),
     ("diff", "step_summary"): Words(
         "Lägg också Markdown-rapporten till filen i GITHUB_STEP_SUMMARY (jobbets sammanfattning), om den är satt.",
         "Also append the Markdown report to the file in GITHUB_STEP_SUMMARY (the job summary), if it is set."),
     ("diff", "fail_on_worse"): Words(
         "Slutstatus 1 om det som är kvar att spara växer något år.",
         "Exit 1 when what is still to save grows in any year."),
-    ("check", "format"): Words(
-        "text, github (annoteringar i GitHub Actions; standard när GITHUB_ACTIONS=true) eller json.",
-        "text, github (workflow commands; the default when GITHUB_ACTIONS=true) or json."),
     ("check", "require_target"): Words(
         "Underkänn en plan som inte anger något sparbeting (target).",
         "Fail for a plan that states no target (sparbeting)."),
@@ -225,7 +246,10 @@ METAVARS: dict[str, Words] = {
 }
 
 
-def option_help(command: str, name: str) -> Optional[Words]:
+def option_help(command: str, name: str, choices: Optional[Sequence[str]] = None) -> Optional[Words]:
+    """A parameter's help; ``--format``'s lists the formats the command accepts (its ``choices``)."""
+    if name == "format" and choices:
+        return formats_help(command, choices)
     return OPTION_HELP.get((command, name)) or OPTION_HELP.get(("*", name))
 
 
@@ -331,10 +355,31 @@ def _kind(command: click.Command, name: Optional[str]) -> Any:
     return _annotations(callback).get(name) if callback is not None and name else None
 
 
+@dataclass(frozen=True)
+class Only:
+    """The values of its Enum that a command's option accepts, when fewer than the Enum has:
+    ``Annotated[ReportFormat, typer.Option("--format"), Only(GAP_FORMATS)]``. Its help and its usage
+    errors list these only; the command refuses the others itself, from the same values."""
+
+    values: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def _only(function: Callable[..., Any]) -> dict[str, tuple[str, ...]]:
+    """The parameters of a command function that accept only some values of their Enum (:class:`Only`)."""
+    hints = typing.get_type_hints(inspect.unwrap(function), include_extras=True)
+    return {name: extra.values for name, hint in hints.items()
+            for extra in getattr(hint, "__metadata__", ()) if isinstance(extra, Only)}
+
+
 def choices_of(command: click.Command, param: click.Parameter) -> Optional[list[str]]:
-    """The words a parameter takes, when its type is an Enum (``--format``, ``--unit``, ``--lang``)."""
+    """The words a parameter takes, when its type is an Enum (``--format``, ``--unit``, ``--lang``): the
+    Enum's values, or those of them the command accepts (:class:`Only`)."""
     kind = _kind(command, param.name)
-    return [str(member.value) for member in kind] if isinstance(kind, type) and issubclass(kind, Enum) else None
+    if not (isinstance(kind, type) and issubclass(kind, Enum)):
+        return None
+    only = _only(command.callback).get(param.name or "") if command.callback is not None else None
+    return [str(member.value) for member in kind if only is None or member.value in only]
 
 
 def _is_argument(param: click.Parameter) -> bool:
@@ -484,7 +529,8 @@ def _option_row(command: click.Command, ctx: click.Context, param: click.Paramet
     if not _is_flag(param):
         choices = choices_of(command, param)
         names += " " + (f"[{'|'.join(choices)}]" if choices else _metavar(param, lang))
-    words = option_help(_key(command, ctx), "help" if _is_help(param, ctx) else param.name or "")
+    words = option_help(_key(command, ctx), "help" if _is_help(param, ctx) else param.name or "",
+                        choices_of(command, param))
     text = words.text(lang) if words else ""
     default = _default_shown(param)
     if default is not None:

@@ -154,6 +154,41 @@ def test_gap_and_follow_up_help_name_their_own_year() -> None:
     assert "  --year YEAR " in follow_up and "The year to follow up" in follow_up
 
 
+#: Every format any command takes; each command's run tells which of them it accepts.
+ALL_FORMATS = ("table", "text", "json", "csv", "markdown", "html", "xlsx", "docx", "github")
+
+
+def _runs_with(command: str, format: str, tmp_path: Path) -> bool:
+    """Whether ``command --format FORMAT`` runs (exit 0 or 1) rather than being a wrong command line (exit 2)."""
+    plans = [str(PLAN), str(PLAN)] if command == "diff" else [str(PLAN)]
+    output = [] if command == "check" else ["-o", str(tmp_path / f"rapport.{format}")]
+    code, _, err = invoke([command, *plans, "--format", format, *output])
+    assert code in (0, 1, 2), err
+    return code != 2
+
+
+@pytest.mark.parametrize("way", WAYS)
+@pytest.mark.parametrize("command", ["summarize", "gap", "follow-up", "diff", "check"])
+def test_each_help_lists_exactly_the_formats_its_command_accepts(command: str, way: str, tmp_path: Path) -> None:
+    accepted = [format for format in ALL_FORMATS if _runs_with(command, format, tmp_path)]
+    code, out, _ = invoke([command, "--help"], way)
+    assert code == 0
+    listed = re.search(r"--format \[([a-z|]+)\]", out)
+    assert listed is not None and sorted(listed[1].split("|")) == sorted(accepted)
+    described = re.search(r"--format \[[a-z|]+\]\s+(.*?)\n  -", out, re.DOTALL)
+    assert described is not None
+    assert set(re.findall(r"\b(?:" + "|".join(ALL_FORMATS) + r")\b", described[1])) == set(accepted)
+    refused = [format for format in ALL_FORMATS if format not in accepted and format not in ("text", "table")]
+    assert not [format for format in refused if re.search(rf"\b{format}\b", out, re.I)], out
+
+
+def test_gap_help_does_not_offer_xlsx_and_summarize_help_does() -> None:
+    for way in WAYS:
+        gap, summarize = invoke(["gap", "--help"], way)[1], invoke(["summarize", "--help"], way)[1]
+        assert "xlsx" not in gap and "  --format [table|json|csv|markdown|html|docx]\n" in gap
+        assert "  --format [table|json|csv|markdown|html|xlsx|docx]\n" in summarize
+
+
 def test_the_group_help_lists_every_command_with_its_description() -> None:
     _, swedish, _ = invoke(["--help"])
     _, english, _ = invoke(["--help"], "option")
@@ -186,7 +221,7 @@ def test_every_parameter_and_command_has_help_in_both_languages() -> None:
         assert command is not None
         for param in command.get_params(context):
             key = "help" if set(param.opts) & set(context.help_option_names) else param.name or ""
-            words = option_help(name, key)
+            words = option_help(name, key, clitext.choices_of(command, param))
             assert words is not None and words.sv and words.en and words.sv != words.en, (name, key)
 
 
@@ -239,10 +274,16 @@ USAGE_ERRORS: list[tuple[list[str], str, str, str]] = [
      "--format: xlsx blir en fil: ange den med --output FIL, till exempel --output rapport.xlsx",
      "--format: xlsx is a file: give one with --output FILE, such as --output rapport.xlsx"),
     (["gap", str(PLAN), "--format", "xlsx", "-o", "rapport.xlsx"], " gap",
-     "--format: gap har inget xlsx-format; använd summarize --format xlsx, eller gap med csv, docx, html, json, "
-     "markdown eller table",
-     "--format: gap has no xlsx format; use summarize --format xlsx, or gap with csv, docx, html, json, markdown "
-     "or table"),
+     "--format: gap har inget xlsx-format; använd summarize --format xlsx, eller gap med table, json, csv, "
+     "markdown, html eller docx",
+     "--format: gap has no xlsx format; use summarize --format xlsx, or gap with table, json, csv, markdown, html "
+     "or docx"),
+    (["gap", "--format", "pdf"], " gap",
+     "--format: okänt värde 'pdf'; välj table, json, csv, markdown, html eller docx",
+     "--format: unknown value 'pdf'; choose table, json, csv, markdown, html or docx"),
+    (["gap", "--format"], " gap",
+     "--format: ett värde saknas; välj table, json, csv, markdown, html eller docx",
+     "--format: a value is missing; choose table, json, csv, markdown, html or docx"),
 ]
 
 

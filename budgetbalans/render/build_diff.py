@@ -517,7 +517,8 @@ def plans_table(diff: PlanDiff, view: View) -> Table:
                Column("what", word("what", lang)), _amount_column("before", word("total_before", lang), view),
                _amount_column("after", word("total_after", lang), view), _amount_column("total", word("change", lang), view),
                _amount_column("target", label("target", lang), view),
-               Column("gap_before", word("gap_before", lang)), Column("gap_after", word("gap_after", lang)),
+               Column("gap_before", word("gap_before", lang), whole=True),
+               Column("gap_after", word("gap_after", lang), whole=True),
                _amount_column("shortfall_change", word("shortfall_change", lang), view))
     rows, notes = [], []
     for plan in diff.plans:

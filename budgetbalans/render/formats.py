@@ -56,5 +56,3 @@ FOLLOW_UP_BY_NAME: dict[str, FollowUpRenderer] = {
     name: partial(render_follow_up, format=name) for name in ("json", *WRITER_BY_NAME)}
 #: Formats that are files rather than text: written only with ``--output``.
 FILE_ONLY = frozenset({"xlsx", "docx"})
-#: Formats ``gap`` offers (its xlsx would only repeat summarize's workbook).
-GAP_FORMATS = frozenset({"table", "json", "csv", "markdown", "html", "docx"})

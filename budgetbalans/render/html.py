@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 
 from budgetbalans import __version__
 from budgetbalans.render import charts
-from budgetbalans.render.model import Audience, Document, Row, Table, Tone
+from budgetbalans.render.model import Audience, Column, Document, Row, Table, Tone
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -77,19 +77,25 @@ def _table(table: Table, words: Mapping[str, str]) -> _Table:
     columns = [table.columns[i] for i in shown]
     return _Table(
         table.title, table.caption, [(column.header, column.numeric) for column in columns],
-        [_row(row, shown, [column.numeric for column in columns]) for _, row in table.shown(Audience.TEXT)],
+        [_row(row, shown, [_kind_class(column) for column in columns]) for _, row in table.shown(Audience.TEXT)],
         [(note.line(words), TONE_CLASS[note.tone]) for note in table.notes],
         any(column.key == "plan" for column in columns),
     )
 
 
-def _row(row: Row, shown: Sequence[int], numeric: Sequence[bool]) -> _Row:
-    """The row's class is its kind and its tone; a cell's, "num" and its tone where it differs from the row's."""
+def _kind_class(column: Column) -> str:
+    """A cell's class from its column: "num" for an amount, "whole" for words with one; neither is ever wrapped."""
+    return "num" if column.numeric else "whole" if column.whole else ""
+
+
+def _row(row: Row, shown: Sequence[int], kinds: Sequence[str]) -> _Row:
+    """The row's class is its kind and its tone; a cell's, its column's (:func:`_kind_class`) and its tone
+    where it differs from the row's."""
     cells = []
-    for index, is_number in zip(shown, numeric):
+    for index, kind in zip(shown, kinds):
         cell = row.cells[index]
         tone = TONE_CLASS[cell.tone] if cell.tone is not row.tone else ""
-        cells.append(_Cell(cell.text, " ".join(c for c in ("num" if is_number else "", tone) if c)))
+        cells.append(_Cell(cell.text, " ".join(c for c in (kind, tone) if c)))
     return _Row(" ".join(c for c in (row.kind.value, TONE_CLASS[row.tone]) if c), cells)
 
 

@@ -84,10 +84,16 @@ class Column:
     of: tuple[str, ...] = ()  # TOTAL, DEVIATION: the keys of the columns it is computed from
     wide: bool = False        # the measure's title: takes the room that is left, wraps
     audience: Audience = Audience.ALL
+    whole: bool = False       # words with an amount ("kvar att spara 400 (2025)"): kept whole, as an amount
 
     @property
     def numeric(self) -> bool:
         return self.kind in (ColumnKind.AMOUNT, ColumnKind.TOTAL, ColumnKind.DEVIATION, ColumnKind.SHARE)
+
+    @property
+    def unbroken(self) -> bool:
+        """Whether every writer keeps each cell on one line: an amount, or words with one (:attr:`whole`)."""
+        return self.numeric or self.whole
 
 
 @dataclass(frozen=True)

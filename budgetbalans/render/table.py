@@ -4,7 +4,9 @@ Every section's tables that text formats show (:attr:`Audience.TEXT`), each with
 and its caption and notes under it, then the document's notes (the rounding note, the warnings).
 The section's own heading, key figures and charts are the page formats' (Markdown, HTML): the
 terminal shows the tables, which carry the same figures. A table too wide for the terminal with
-its amounts whole is printed as a block per row instead (:func:`stacked`): no amount is ever cut.
+its amounts whole (and words with an amount, :attr:`Column.unbroken`) and with each header's widest
+word on one line is printed as a block per row instead (:func:`stacked`): no amount is ever cut, no
+header broken inside a word.
 
 Plan text is always a :class:`rich.text.Text`, never markup; a row's style comes from its kind
 and a verdict's colour from its tone, never from an amount. Only this format imports rich.
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import io
 import re
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from rich.cells import cell_len
 from rich.console import Console, RenderableType
@@ -78,6 +80,8 @@ def _add_column(table: RichTable, column: Column) -> None:
     header = Text(column.header)
     if column.numeric:
         table.add_column(header, justify="right", no_wrap=True)
+    elif column.whole:  # words with an amount ("kvar att spara 1 062"): never broken, as an amount
+        table.add_column(header, no_wrap=True)
     elif column.wide:
         table.add_column(header, ratio=3, min_width=20, overflow="fold")
     elif column.key == "class":  # an interval class: 1, 1-2, centred under its header
@@ -133,17 +137,29 @@ def _natural(column: RichColumn) -> int:
     return max((cell_len(line) for text in texts for line in _plain(text).split("\n")), default=0)
 
 
+def _longest_word(column: RichColumn) -> int:
+    """The widest word of a column's header: a header is broken between its words, never inside one."""
+    return max((cell_len(word) for word in _plain(column.header).split()), default=0)
+
+
+def _least(column: RichColumn) -> int:
+    """The narrowest a wrapping column may ever be: its ``min_width`` (rich keeps that even where the
+    table is then cut) and its header's widest word."""
+    return max(column.min_width or 0, _longest_word(column))
+
+
+def _floor(column: RichColumn) -> int:
+    """The narrowest a wrapping column is made: a few cells (12 for the title) unless it needs fewer,
+    and never below :func:`_least`."""
+    return max(min(_natural(column), 12 if column.ratio else 6), _least(column))
+
+
 def fits(table: RichTable, width: int) -> bool:
     """Whether ``table`` fits ``width`` with every ``no_wrap`` column (the amounts) at its full width
-    and each wrapping column (text, folded) at least a few cells wide (12 for the title), and never
-    narrower than its ``min_width`` (rich keeps that even where the table is then cut)."""
+    and each wrapping column (text, folded) at its :func:`_floor`."""
     needed = len(table.columns) + 1  # the vertical lines
     for column in table.columns:
-        natural = _natural(column)
-        if column.no_wrap:
-            needed += 2 + natural
-        else:
-            needed += 2 + max(min(natural, 12 if column.ratio else 6), column.min_width or 0)
+        needed += 2 + (_natural(column) if column.no_wrap else _floor(column))
     return needed <= width
 
 
@@ -196,8 +212,8 @@ def _level(naturals: list[int], floors: list[int], room: int) -> list[int]:
 def _set_widths(table: RichTable, width: int) -> None:
     """When the table is wider than ``width``: the wrapping columns' widths, so that the amounts keep
     theirs. As rich narrows them (:func:`_collapse`), unless that takes a column below its
-    ``min_width``, which rich then keeps, cutting the table's right edge and the amounts in it:
-    then each keeps its floor (:func:`fits`) and the rest is shared out (:func:`_level`)."""
+    ``min_width`` (which rich then keeps, cutting the table's right edge and the amounts in it) or its
+    header's widest word: then each keeps its :func:`_floor` and the rest is shared out (:func:`_level`)."""
     wrapping = [column for column in table.columns if not column.no_wrap]
     room = width - (len(table.columns) + 1) - 2 * len(table.columns)
     room -= sum(_natural(column) for column in table.columns if column.no_wrap)
@@ -208,32 +224,34 @@ def _set_widths(table: RichTable, width: int) -> None:
         return
     padded = _collapse([natural + 2 for natural in naturals], room + 2 * len(wrapping))
     widths = [shown - 2 for shown in padded]
-    if any(shown < (column.min_width or 0) for shown, column in zip(widths, wrapping)):
-        floors = [max(min(_natural(column), 12 if column.ratio else 6), column.min_width or 0) for column in wrapping]
-        widths = _level(naturals, floors, room)
+    if any(shown < _least(column) for shown, column in zip(widths, wrapping)):
+        widths = _level(naturals, [_floor(column) for column in wrapping], room)
     for column, shown in zip(wrapping, widths):
         column.width = max(shown, 1)
 
 
-def wrap(text: Text, width: int, indent: int = 0) -> list[Text]:
+def wrap(text: Text, width: int, indent: int = 0, whole: Sequence[tuple[int, int]] = ()) -> list[Text]:
     """``text`` in lines of at most ``width`` cells, broken at spaces but never inside an amount
-    (:data:`_GLUE`); only a word wider than the line is folded. Every line after ``indent`` spaces."""
+    (:data:`_GLUE`) nor inside a ``whole`` span (start, end: a cell of words with an amount) that fits
+    a line; only a word wider than the line is folded. Every line after ``indent`` spaces."""
     plain = text.plain
-    glued = {match.start() for match in _GLUE.finditer(plain)}
-    words: list[Text] = []
+    room = max(1, width - indent)
+    kept = [(start, end) for start, end in whole if cell_len(plain[start:end]) <= room]
+    glued = {match.start() for match in _GLUE.finditer(plain)} | {i for start, end in kept for i in range(start, end)}
+    words: list[tuple[int, Text]] = []
     start = 0
     for index, char in enumerate(plain):
         if char == " " and index not in glued:
             if index > start:
-                words.append(text[start:index])
+                words.append((start, text[start:index]))
             start = index + 1
     if start < len(plain):
-        words.append(text[start:])
-    room = max(1, width - indent)
+        words.append((start, text[start:]))
     lines: list[Text] = []
     line: Text | None = None
-    for whole in words:
-        pieces = _split_wide(whole, room) if whole.cell_len > room else [whole]
+    for offset, whole_word in words:
+        inside = frozenset(i - offset for start, end in kept for i in range(start + 1, end))
+        pieces = _split_wide(whole_word, room, inside) if whole_word.cell_len > room else [whole_word]
         if len(pieces) > 1 and line is not None:
             lines.append(line)
             line = None
@@ -255,18 +273,24 @@ def wrap(text: Text, width: int, indent: int = 0) -> list[Text]:
         if line.plain.endswith(_SEPARATOR.rstrip()):
             lines[index] = line[:len(line.plain) - len(_SEPARATOR.rstrip())]
             lines[index].rstrip()
+    for index, line in enumerate(lines[1:], 1):  # nor one beginning a line (after a whole cell too wide for it)
+        if line.plain.startswith(_SEPARATOR.lstrip()):
+            lines[index] = line[len(_SEPARATOR.lstrip()):]
     return [Text(" " * indent) + line for line in lines] or [Text("")]
 
 
 _WEAK = re.compile(r"(?<=:) | (?=·)|(?<=\d–)(?=\d)")
 
 
-def _split_wide(word: Text, room: int) -> list[Text]:
+def _split_wide(word: Text, room: int, inside: frozenset[int] = frozenset()) -> list[Text]:
     """A word wider than a line in lines: broken after a colon, before a separator or after the
-    dash of a range (both amounts whole); only a part still too wide is folded."""
+    dash of a range (both amounts whole), but not at a position ``inside`` a whole cell; only a part
+    still too wide is folded."""
     parts: list[Text] = []
     start = 0
     for match in _WEAK.finditer(word.plain):
+        if match.start() in inside:
+            continue
         parts.append(word[start:match.start()])
         start = match.end()
     parts.append(word[start:])
@@ -297,6 +321,7 @@ def stacked(table: RichTable, head: int, width: int) -> list[Text]:
         lines += wrap(_as_text(table.title), width)
     headers = [_plain(column.header) for column in table.columns]
     cells = [list(column.cells) for column in table.columns]
+    unbrokens = [column.no_wrap for column in table.columns]
     for index, row in enumerate(table.rows):
         row_cells = [_as_text(column[index]) for column in cells]
         style = row.style or ""
@@ -305,16 +330,19 @@ def stacked(table: RichTable, head: int, width: int) -> list[Text]:
             if cell.plain:
                 heading.append_text(Text(" ") + cell if heading.plain else cell)
         body = Text(style=style)
-        for header, cell in zip(headers[head:], row_cells[head:]):
+        whole: list[tuple[int, int]] = []  # the cells of the columns never broken: kept whole here too
+        for header, cell, unbroken in zip(headers[head:], row_cells[head:], unbrokens[head:]):
             if not cell.plain:
                 continue
             if body.plain:
                 body.append(_SEPARATOR)
             body.append_text(Text(f"{header}: ") + cell if header else cell)
+            if unbroken:
+                whole.append((len(body.plain) - len(cell.plain), len(body.plain)))
         if heading.plain:
             lines += wrap(heading, width)
         if body.plain:
-            lines += wrap(body, width, indent=2 if heading.plain else 0)
+            lines += wrap(body, width, indent=2 if heading.plain else 0, whole=whole)
         if row.end_section:
             lines.append(Text(""))
     if table.caption:
