@@ -305,6 +305,8 @@ def _waterfall_title(totals: Totals, view: View) -> str:
         return label("waterfall_no_target", view.lang)
     if totals.gap.year_falls_short:
         return label("waterfall", view.lang, what=label("net", view.lang).lower())
+    if totals.gap.net_kind is GapKind.UNCERTAIN:
+        return label("waterfall", view.lang, what=label("what_uncertain", view.lang))
     return label("waterfall", view.lang, what=gap_text(totals.gap.total, totals.gap.net_kind, view)[0].lower())
 
 

@@ -30,7 +30,7 @@ from budgetbalans.render.build import TONE, plan_heading
 from budgetbalans.render.labels import label, status_word, worded
 from budgetbalans.models import Status
 from budgetbalans.render.model import EMPTY, Cell, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone
-from budgetbalans.render.view import View, gap_text, period_verdict, shown_paths
+from budgetbalans.render.view import View, gap_text, period_verdict, shown_paths, verdict_words
 
 _WORDS: dict[str, tuple[str, str]] = {
     "title": ("Ändringar i planerna", "Changes to the plans"),
@@ -134,18 +134,16 @@ def _kind_word(kind: GapKind | None, lang: Lang) -> str:
 def _gap_words(gap: Range | None, kind: GapKind | None, view: View) -> Cell:
     if gap is None or kind is None:
         return EMPTY
-    name, value = gap_text(gap, kind, view)
-    text = f"{name.lower()} {value}" if kind is not GapKind.UNCERTAIN else f"{name.lower()}: {value}"
-    return Cell(text, gap, TONE[kind])
+    return Cell(verdict_words(*gap_text(gap, kind, view), kind), gap, TONE[kind])
 
 
-def _period_words(gap: Gap | None, view: View) -> Cell:
+def _period_words(gap: Gap | None, view: View, unit: str = "") -> Cell:
     """The period's verdict as every report words it (:func:`~budgetbalans.render.view.period_verdict`): over
-    per-year targets where a year falls short, what is still to save and the years ("200 (2026)")."""
+    per-year targets where a year falls short, what is still to save and the years ("200 (2026)");
+    ``unit`` after each amount."""
     if gap is None:
         return EMPTY
-    name, value = period_verdict(gap, view)
-    text = f"{name.lower()}: {value}" if gap.kind is GapKind.UNCERTAIN else f"{name.lower()} {value}"
+    text = verdict_words(*period_verdict(gap, view, unit), gap.kind)
     return Cell(text, gap.shortfall if gap.year_falls_short else gap.total, TONE[gap.kind])
 
 
@@ -376,9 +374,9 @@ def _figures(diff: PlanDiff, view: View) -> tuple[Figure, ...]:
     figures = [Figure(label("measures_total", lang),
                       f"{numbers.span(p.total_before, view.unit)} → {numbers.span(p.total_after, view.unit)} {unit}")]
     if p.kind_before is not None or p.kind_after is not None:
-        before, after = (_period_words(totals.gap, view).text or "–" for totals in (diff.before.totals,
-                                                                                     diff.after.totals))
-        figures.append(Figure(word("verdict", lang), f"{before} → {after} {unit}", verdict(p, view).tone))
+        before, after = (_period_words(totals.gap, view, unit).text or "–" for totals in (diff.before.totals,
+                                                                                           diff.after.totals))
+        figures.append(Figure(word("verdict", lang), f"{before} → {after}", verdict(p, view).tone))
     changes = diff.measures
     figures.append(Figure(word("measures_figure", lang), word(
         "counts", lang, changed=sum(1 for m in changes if m.change is Change.CHANGED),

@@ -100,10 +100,10 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def forecast_gap_text(gap: Range, kind: GapKind, view: View) -> tuple[str, str, Tone]:
+def forecast_gap_text(gap: Range, kind: GapKind, view: View, unit: str = "") -> tuple[str, str, Tone]:
     """(name, value, tone) of the forecast gap of the core's ``kind``: "Prognos: kvar att spara" /
-    "Prognos: överskott" / both ends."""
-    name, value = gap_text(gap, kind, view)
+    "Prognos: överskott" / "Prognos: osäkert" from one end to the other; ``unit`` after each amount."""
+    name, value = gap_text(gap, kind, view, unit)
     return label("forecast_named", view.lang, what=lower_first(name)), value, TONE[kind]
 
 
@@ -153,8 +153,7 @@ def key_figures(report: FollowUp, view: View) -> tuple[Figure, ...]:
         figures.append(Figure(label("target", view.lang), label("no_target", view.lang)))
     else:
         figures.append(Figure(label("target", view.lang), f"{numbers.amount(report.target, view.unit)} {unit}"))
-        name, value, tone = forecast_gap_text(*gap, view)
-        figures.append(Figure(name, value if tone is Tone.UNCERTAIN else f"{value} {unit}", tone))
+        figures.append(Figure(*forecast_gap_text(*gap, view, unit)))
     figures.append(Figure(label("not_followed_up_figure", view.lang),
                           label("measures_count", view.lang, count=report.not_followed_up),
                           Tone.UNCERTAIN if report.not_followed_up else Tone.NEUTRAL))

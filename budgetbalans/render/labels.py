@@ -21,8 +21,16 @@ _LABELS: dict[str, tuple[str, str]] = {
     "measures_total": ("Summa åtgärder", "Measures total"),
     "remaining": ("Kvar att spara", "Still to save"),
     "surplus": ("Överskott", "Surplus"),
-    "uncertain": ("Kvar att spara eller överskott", "Still to save or surplus"),
-    "uncertain_value": ("överskott {surplus} till kvar {remaining}", "surplus {surplus} to remaining {remaining}"),
+    "uncertain": ("Osäkert", "Uncertain"),
+    # an uncertain gap, from its surplus end to its still-to-save end; an unbounded end in words
+    "uncertain_value": ("från {surplus} överskott till {remaining} kvar att spara",
+                        "from a surplus of {surplus} to {remaining} still to save"),
+    "uncertain_no_surplus_bound": ("från obegränsat överskott till {remaining} kvar att spara",
+                                   "from an unbounded surplus to {remaining} still to save"),
+    "uncertain_no_remaining_bound": ("från {surplus} överskott till obegränsat kvar att spara",
+                                     "from a surplus of {surplus} to an unbounded amount still to save"),
+    "uncertain_unbounded": ("obegränsat åt båda håll, överskott eller kvar att spara",
+                            "unbounded either way, a surplus or still to save"),
     "net": ("Netto för perioden", "Net for the period"),
     "shortfall_years": ("Kvar att spara ({years})", "Still to save ({years})"),
     "coverage": ("Täckning", "Coverage"),
@@ -89,8 +97,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "legend_remaining": ("åtgärderna räcker inte: så mycket återstår att spara",
                          "the measures are not enough: this much is still to save"),
     "legend_surplus": ("åtgärderna räcker, med så mycket över", "the measures are enough, with this much to spare"),
-    "legend_uncertain": ("osäkert – intervallen kan ge både kvar att spara och överskott",
-                         "uncertain – the ranges can give either a shortfall or a surplus"),
+    "legend_uncertain": ("intervallen kan ge både kvar att spara och överskott",
+                         "the ranges can give either a shortfall or a surplus"),
     "legend_statuses": (
         "Status: {counted} räknas in i summan; {cancelled} visas men räknas aldrig in. En möjlig effekt "
         "({possible}) summeras för sig och räknas inte in.",
@@ -119,6 +127,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "what_remaining": ("kvar att spara", "still to save"),
     "what_surplus": ("överskott", "surplus"),
     "what_total": ("summa", "total"),
+    "what_uncertain": ("kvar att spara eller överskott", "still to save or surplus"),
     # follow-up (uppföljning)
     "forecast_named": ("Prognos: {what}", "Forecast: {what}"),
     "planned_in": ("Planerat {year}", "Planned {year}"),

@@ -49,19 +49,30 @@ def shown_paths(paths: Iterable[str]) -> dict[str, str]:
     return {p: numbers.file_name(shown.get(p, PurePath(p).name).lstrip("/")) for p in unique}
 
 
-def gap_text(gap: Range, kind: GapKind, view: View) -> tuple[str, str]:
+def gap_text(gap: Range, kind: GapKind, view: View, unit: str = "") -> tuple[str, str]:
     """(label, value) of a gap of the core's ``kind``: a shortfall and a surplus never share a label.
 
     A surplus is shown as a positive amount (a gap of exactly 0 as a surplus of 0: nothing is missing).
+    An uncertain gap is a phrase from one end to the other that reads on from its label ("Osäkert:
+    från 200 överskott till 1 200 kvar att spara"), an unbounded end in words. ``unit`` follows
+    every amount.
     """
+    suffix = f" {unit}" if unit else ""
     if kind is GapKind.SHORT:
-        return label("remaining", view.lang), numbers.span(gap, view.unit)
+        return label("remaining", view.lang), numbers.span(gap, view.unit) + suffix
     if kind is GapKind.SURPLUS:
-        return label("surplus", view.lang), numbers.span(-gap, view.unit)
-    surplus = "∞" if gap.low is None else numbers.amount(-gap.low, view.unit)
-    remaining = "∞" if gap.high is None else numbers.amount(gap.high, view.unit)
-    value = label("uncertain_value", view.lang, surplus=surplus, remaining=remaining)
-    return label("uncertain", view.lang), value
+        return label("surplus", view.lang), numbers.span(-gap, view.unit) + suffix
+    surplus = None if gap.low is None else numbers.amount(-gap.low, view.unit) + suffix
+    remaining = None if gap.high is None else numbers.amount(gap.high, view.unit) + suffix
+    key = ("uncertain_value" if surplus and remaining else "uncertain_no_surplus_bound" if remaining
+           else "uncertain_no_remaining_bound" if surplus else "uncertain_unbounded")
+    return label("uncertain", view.lang), label(key, view.lang, surplus=surplus, remaining=remaining)
+
+
+def verdict_words(name: str, value: str, kind: GapKind) -> str:
+    """A gap's label and value as one phrase in a sentence or a cell: ``överskott 300``, ``osäkert: från
+    300 överskott till 1 200 kvar att spara``."""
+    return f"{name.lower()}: {value}" if kind is GapKind.UNCERTAIN else f"{name.lower()} {value}"
 
 
 def period_verdict(gap: Gap, view: View, unit: str = "") -> tuple[str, str]:
@@ -76,15 +87,12 @@ def period_verdict(gap: Gap, view: View, unit: str = "") -> tuple[str, str]:
     if gap.year_falls_short:
         years = ", ".join(map(str, gap.shortfall_years))
         return label("remaining", view.lang), f"{numbers.span(gap.shortfall, view.unit)}{suffix} ({years})"
-    name, value = gap_text(gap.total, gap.net_kind, view)
-    return name, value if gap.net_kind is GapKind.UNCERTAIN else f"{value}{suffix}"
+    return gap_text(gap.total, gap.net_kind, view, unit)
 
 
 def net_text(gap: Gap, view: View, unit: str = "") -> str:
     """The net gap of the period in words: ``överskott 300`` (a surplus one year set against another's shortfall)."""
-    name, value = gap_text(gap.total, gap.net_kind, view)
-    suffix = f" {unit}" if unit and gap.net_kind is not GapKind.UNCERTAIN else ""
-    return f"{name.lower()} {value}{suffix}"
+    return verdict_words(*gap_text(gap.total, gap.net_kind, view, unit), gap.net_kind)
 
 
 def year_gap(gap: Gap, year: int, row_name: str, view: View) -> tuple[str, GapKind]:
@@ -92,7 +100,7 @@ def year_gap(gap: Gap, year: int, row_name: str, view: View) -> tuple[str, GapKi
     assert gap.years is not None and gap.year_kinds is not None
     kind = gap.year_kinds[year]
     name, value = gap_text(gap.years[year], kind, view)
-    return (value if name == row_name else f"{name.lower()} {value}"), kind
+    return (value if name == row_name else verdict_words(name, value, kind)), kind
 
 
 def _amounts(totals: Totals) -> list[Decimal | None]:
