@@ -135,3 +135,150 @@ def test_an_uncertain_gap_in_a_diff_is_one_phrase_in_words(tmp_path: Path, lang:
     assert "∞" not in out
     assert repeated_word(out) is None
     assert CELL["unbounded", lang].lower() in out.lower()
+
+
+# --- every count agrees with its noun ------------------------------------------------------------
+
+FOLLOWED = """\
+title: Uppföljd plan
+organisation: Testnämnden
+unit: tkr
+years: [2025]
+target: 2 000
+as_of: 2025-08-31
+measures:
+  - id: "1"
+    title: Färre placeringar
+    effects: {2025: 800}
+    forecast: {2025: 700}
+  - id: "2"
+    title: Ny bemanning
+    effects: {2025: 300}
+  - id: "3"
+    title: Utan belopp
+"""
+SECOND_UNFOLLOWED = """\
+  - id: "4"
+    title: Lokaler
+    effects: {2025: 200}
+  - id: "5"
+    title: Också utan belopp
+"""
+
+
+def followed_up(tmp_path: Path, count: int) -> str:
+    return plan(tmp_path, FOLLOWED + (SECOND_UNFOLLOWED if count == 2 else ""))
+
+
+@pytest.mark.parametrize(("count", "lang", "figure", "note"), [
+    (1, "sv", "Ej uppföljda 1 åtgärd", "1 åtgärd utan prognos för 2025 räknas med sin planerade effekt"),
+    (2, "sv", "Ej uppföljda 2 åtgärder", "2 åtgärder utan prognos för 2025 räknas med sin planerade effekt"),
+    (1, "en", "Not followed up 1 measure", "1 measure without a forecast for 2025 counts with its planned effect"),
+    (2, "en", "Not followed up 2 measures",
+     "2 measures without a forecast for 2025 count with their planned effect"),
+])
+def test_follow_up_counts_agree_with_their_nouns(tmp_path: Path, count: int, lang: str, figure: str,
+                                                 note: str) -> None:
+    path = followed_up(tmp_path, count)
+    out = plain(invoke("follow-up", path, "--format", "markdown", "--lang", lang)).replace(":", "")
+    assert figure in out and note in out
+    assert note in plain(invoke("follow-up", path, "--lang", lang))  # the terminal's note
+
+
+@pytest.mark.parametrize(("count", "lang", "note"), [
+    (1, "sv", "1 åtgärd utan belopp (eller ej medräknad) visas bara i tabellen."),
+    (2, "sv", "2 åtgärder utan belopp (eller ej medräknade) visas bara i tabellen."),
+    (1, "en", "1 measure without an amount (or not counted) is shown only in the table."),
+    (2, "en", "2 measures without an amount (or not counted) are shown only in the table."),
+])
+def test_summarize_chart_note_agrees_with_its_count(tmp_path: Path, count: int, lang: str, note: str) -> None:
+    out = plain(invoke("summarize", followed_up(tmp_path, count), "--format", "html", "--lang", lang))
+    assert note in out
+
+
+@pytest.mark.parametrize(("count", "lang", "note"), [
+    (1, "sv", "1 åtgärd med planerat och prognos 0 (eller ej medräknad) visas bara i tabellen."),
+    (2, "sv", "2 åtgärder med planerat och prognos 0 (eller ej medräknade) visas bara i tabellen."),
+    (1, "en", "1 measure with planned and forecast 0 (or not counted) is shown only in the table."),
+    (2, "en", "2 measures with planned and forecast 0 (or not counted) are shown only in the table."),
+])
+def test_follow_up_chart_note_agrees_with_its_count(tmp_path: Path, count: int, lang: str, note: str) -> None:
+    out = plain(invoke("follow-up", followed_up(tmp_path, count), "--format", "html", "--lang", lang))
+    assert note in out
+
+
+DIFF_NEW_ONE = FOLLOWED.replace("effects: {2025: 800}", "effects: {2025: 900}") + """\
+  - id: "6"
+    title: Ny åtgärd
+    effects: {2025: 100}
+"""
+DIFF_NEW_TWO = (FOLLOWED + SECOND_UNFOLLOWED).replace("effects: {2025: 800}", "effects: {2025: 900}").replace(
+    "effects: {2025: 300}", "effects: {2025: 400}") + """\
+  - id: "6"
+    title: Ny åtgärd
+    effects: {2025: 100}
+  - id: "7"
+    title: En till
+    effects: {2025: 50}
+"""
+
+KEPT = """\
+  - id: "8"
+    title: Oförändrad
+    effects: {2025: 10}
+"""
+
+
+@pytest.mark.parametrize(("count", "lang", "counts", "unchanged"), [
+    (1, "sv", "1 ändrad · 1 tillagd · 1 borttagen · 1 oförändrad", "1 åtgärd oförändrad."),
+    (2, "sv", "2 ändrade · 2 tillagda · 2 borttagna · 2 oförändrade", "2 åtgärder oförändrade."),
+    (1, "en", "1 changed · 1 added · 1 removed · 1 unchanged", "1 measure unchanged."),
+    (2, "en", "2 changed · 2 added · 2 removed · 2 unchanged", "2 measures unchanged."),
+])
+def test_diff_counts_agree_with_their_nouns(tmp_path: Path, count: int, lang: str, counts: str,
+                                            unchanged: str) -> None:
+    # before: measures 1–3 (and 4, 5, with two); after: 1 (and 2) changed, 3 (and 5) removed, 6 (and 7) added
+    before = FOLLOWED + (SECOND_UNFOLLOWED + KEPT if count == 2 else "")
+    after = DIFF_NEW_ONE if count == 1 else DIFF_NEW_TWO + KEPT
+    removed = ['"3"'] if count == 1 else ['"3"', '"5"']
+    for measure in removed:
+        head, _, tail = after.partition(f"  - id: {measure}\n")
+        after = head + tail.partition("  - id:")[1] + tail.partition("  - id:")[2] if "  - id:" in tail else head
+    old, new = plan(tmp_path, before, "old.yaml"), plan(tmp_path, after, "new.yaml")
+    out = plain(invoke("diff", old, new, "--format", "markdown", "--lang", lang))
+    assert counts in out and unchanged in out
+    assert counts in invoke("diff", old, new, "--format", "github", "--lang", lang)
+
+
+@pytest.mark.parametrize(("count", "lang", "what"), [
+    (1, "sv", "1 ändrad, 1 tillagd, 1 borttagen"),
+    (2, "sv", "2 ändrade, 2 tillagda, 2 borttagna"),
+    (1, "en", "1 changed, 1 added, 1 removed"),
+])
+def test_diff_plans_table_counts_agree_with_their_nouns(tmp_path: Path, count: int, lang: str, what: str) -> None:
+    before = FOLLOWED + (SECOND_UNFOLLOWED if count == 2 else "")
+    after = DIFF_NEW_ONE if count == 1 else DIFF_NEW_TWO
+    for measure in (['"3"'] if count == 1 else ['"3"', '"5"']):
+        head, _, tail = after.partition(f"  - id: {measure}\n")
+        after = head + tail.partition("  - id:")[1] + tail.partition("  - id:")[2] if "  - id:" in tail else head
+    other = "title: Annan plan\norganisation: Annan nämnd\nunit: tkr\nyears: [2025]\nmeasures: []\n"
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    for side, text in (("old", before), ("new", after)):
+        plan(tmp_path, text, f"{side}/plan.yaml")
+        plan(tmp_path, other, f"{side}/annan.yaml")
+    out = plain(invoke("diff", str(tmp_path / "old"), str(tmp_path / "new"), "--format", "markdown", "--lang", lang))
+    assert what in out
+
+
+@pytest.mark.parametrize(("files", "lang", "summary"), [
+    (1, "sv", "1 problem i 1 av 1 plan"),
+    (2, "sv", "2 problem i 2 av 2 planer"),
+    (1, "en", "1 problem in 1 of 1 plan"),
+    (2, "en", "2 problems in 2 of 2 plans"),
+])
+def test_check_counts_agree_with_their_nouns(tmp_path: Path, files: int, lang: str, summary: str) -> None:
+    paths = [plan(tmp_path, "title: Fel\nunit: tkr\nmesures: []\n", f"fel-{n}.yaml") for n in range(files)]
+    result = CliRunner().invoke(app, ["check", *paths, "--lang", lang], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1] == summary

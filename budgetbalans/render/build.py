@@ -32,7 +32,7 @@ from budgetbalans.grouping import Group, GroupBy, group_totals
 from budgetbalans.models import Plan, Status
 from budgetbalans.money import Range
 from budgetbalans.render import charts, numbers
-from budgetbalans.render.labels import label, status_word
+from budgetbalans.render.labels import count_label, label, status_word
 from budgetbalans.render.model import (
     EMPTY, Audience, Cell, Chart, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
 )
@@ -292,7 +292,7 @@ def _charts(totals: Totals, measures: Sequence[MeasureResult], view: View, water
         drawn = sum(1 for step in steps if step.kind in ("saving", "cost"))
         hidden = len(measures) - drawn
         if drawn:
-            note = label("measures_without_effect", lang, count=hidden) if hidden else ""
+            note = count_label("measures_without_effect", hidden, lang) if hidden else ""
             result.append(Chart("waterfall", _waterfall_title(totals, view), partial(charts.waterfall, steps), note))
     if totals.years:
         result.append(Chart("per_year", label("per_year_chart", lang), partial(charts.per_year, totals, view.unit)))

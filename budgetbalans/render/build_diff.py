@@ -27,7 +27,7 @@ from budgetbalans.messages import Lang
 from budgetbalans.money import Range
 from budgetbalans.render import numbers
 from budgetbalans.render.build import TONE, plan_heading
-from budgetbalans.render.labels import label, status_word, worded
+from budgetbalans.render.labels import count_label, label, status_word, worded
 from budgetbalans.models import Status
 from budgetbalans.render.model import EMPTY, Cell, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone
 from budgetbalans.render.view import View, gap_text, period_verdict, shown_paths, verdict_words
@@ -65,16 +65,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "plan": ("Plan", "Plan"),
     "change": ("Ändring", "Change"),
     "what": ("Vad", "What"),
-    "added": ("tillagd", "added"),
+    "added": ("tillagd", "added"),  # one measure's or plan's change; counted: labels.count_label
     "removed": ("borttagen", "removed"),
     "changed": ("ändrad", "changed"),
     "renamed": ("nytt filnamn (var {old})", "renamed (was {old})"),
     "plan_unchanged": ("oförändrad", "unchanged"),
-    "unchanged_note": ("{count} åtgärder oförändrade.", "{count} measures unchanged."),
     "no_changes": ("Inga ändringar i åtgärderna.", "No changes to the measures."),
     "measures_figure": ("Åtgärder", "Measures"),
-    "counts": ("ändrade {changed} · tillagda {added} · borttagna {removed} · oförändrade {unchanged}",
-               "changed {changed} · added {added} · removed {removed} · unchanged {unchanged}"),
     "newly_short": ("{when} går från {before} till kvar att spara: {amount} {unit} fattas",
                     "{when} goes from {before} to still to save: {amount} {unit} missing"),
     "grows": ("{when}: kvar att spara ökar med {amount} {unit}", "{when}: still to save grows by {amount} {unit}"),
@@ -314,7 +311,7 @@ def measures_table(diff: PlanDiff, view: View) -> Table:
         rows.append(Row(RowKind.MEASURE, tuple(cells)))
     notes = [Note(word("effects_note", lang))] if rows else [Note(word("no_changes", lang))]
     if diff.unchanged:
-        notes.append(Note(word("unchanged_note", lang, count=diff.unchanged)))
+        notes.append(Note(count_label("unchanged_note", diff.unchanged, lang)))
     return Table("measures", word("measures", lang), tuple(columns), tuple(rows), label("unit", lang, unit=view.unit.value),
                  tuple(notes), name=word("measures", lang), head=3 if several else 2)
 
@@ -344,7 +341,7 @@ def _plan_what(plan: PlanChange, view: View) -> str:
     counts = [(plan.count(Change.CHANGED), "changed"), (plan.count(Change.ADDED), "added"),
               (plan.count(Change.REMOVED), "removed")]
     if any(n for n, _ in counts) and plan.change not in (Change.ADDED, Change.REMOVED):
-        parts.append(", ".join(f"{n} {word(key, lang)}" for n, key in counts if n))
+        parts.append(", ".join(count_label(key, n, lang) for n, key in counts if n))
     return "; ".join(parts)
 
 
@@ -377,12 +374,16 @@ def _figures(diff: PlanDiff, view: View) -> tuple[Figure, ...]:
         before, after = (_period_words(totals.gap, view, unit).text or "–" for totals in (diff.before.totals,
                                                                                            diff.after.totals))
         figures.append(Figure(word("verdict", lang), f"{before} → {after}", verdict(p, view).tone))
-    changes = diff.measures
-    figures.append(Figure(word("measures_figure", lang), word(
-        "counts", lang, changed=sum(1 for m in changes if m.change is Change.CHANGED),
-        added=sum(1 for m in changes if m.change is Change.ADDED),
-        removed=sum(1 for m in changes if m.change is Change.REMOVED), unchanged=diff.unchanged)))
+    figures.append(Figure(word("measures_figure", lang), counts(diff, lang)))
     return tuple(figures)
+
+
+def counts(diff: PlanDiff, lang: Lang) -> str:
+    """``1 ändrad · 2 tillagda · 0 borttagna · 8 oförändrade``: the measures by what happened to them."""
+    changes = diff.measures
+    tally = {key: sum(1 for m in changes if m.change is change)
+             for key, change in (("changed", Change.CHANGED), ("added", Change.ADDED), ("removed", Change.REMOVED))}
+    return " · ".join(count_label(key, n, lang) for key, n in (*tally.items(), ("unchanged", diff.unchanged)))
 
 
 def diff_document(diff: PlanDiff, view: View, base: str | None = None, names: tuple[str, str] | None = None,

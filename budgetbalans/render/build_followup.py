@@ -22,7 +22,7 @@ from budgetbalans.models import Plan
 from budgetbalans.money import EXACT_ZERO, Range
 from budgetbalans.render import charts, numbers
 from budgetbalans.render.build import TONE, _words, amount, amount_column, exact, measure_status, plan_heading
-from budgetbalans.render.labels import label
+from budgetbalans.render.labels import count_label, label
 from budgetbalans.render.model import (
     EMPTY, Audience, Cell, Chart, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
 )
@@ -126,12 +126,12 @@ def followed_up_word(line: FollowUpLine, view: View) -> str:
 def not_followed_note(report: FollowUp, view: View) -> str:
     if not report.not_followed_up:
         return ""
-    return label("not_followed_note", view.lang, count=report.not_followed_up, year=report.year)
+    return count_label("not_followed_note", report.not_followed_up, view.lang, year=report.year)
 
 
 def nothing_planned_note(report: FollowUp, view: View) -> str:
     count = report.count(FollowUpKind.NOTHING_PLANNED)
-    return label("nothing_planned_note", view.lang, count=count, year=report.year) if count else ""
+    return count_label("nothing_planned_note", count, view.lang, year=report.year) if count else ""
 
 
 def notes(report: FollowUp, view: View) -> list[str]:
@@ -155,7 +155,7 @@ def key_figures(report: FollowUp, view: View) -> tuple[Figure, ...]:
         figures.append(Figure(label("target", view.lang), f"{numbers.amount(report.target, view.unit)} {unit}"))
         figures.append(Figure(*forecast_gap_text(*gap, view, unit)))
     figures.append(Figure(label("not_followed_up_figure", view.lang),
-                          label("measures_count", view.lang, count=report.not_followed_up),
+                          count_label("measures_count", report.not_followed_up, view.lang),
                           Tone.UNCERTAIN if report.not_followed_up else Tone.NEUTRAL))
     return tuple(figures)
 
@@ -262,7 +262,7 @@ def _chart(report: FollowUp, view: View) -> tuple[Chart, ...]:
         return ()
     geometry = partial(charts.planned_vs_forecast, rows, (label("planned", lang), label("forecast", lang)))
     hidden = len(report.lines) - len(charted)
-    note = label("follow_up_without_amount", lang, count=hidden) if hidden else ""
+    note = count_label("follow_up_without_amount", hidden, lang) if hidden else ""
     legend = (("planned", label("planned", lang)), ("forecast", label("forecast", lang)),
               ("short", label("forecast_short", lang)))
     return (Chart("planned_forecast", label("planned_vs_forecast", lang), geometry, note, legend),)

@@ -20,7 +20,7 @@ from typing import Callable, Mapping
 
 from budgetbalans.diff import Change, Comparison, MeasureChange, PlanChange, PlanDiff, TotalsChange
 from budgetbalans.render import numbers
-from budgetbalans.render.build_diff import headline_notes, signed, what_changed, word
+from budgetbalans.render.build_diff import counts, headline_notes, signed, what_changed
 from budgetbalans.render.labels import label, worded
 from budgetbalans.render.model import Tone
 from budgetbalans.render.view import View
@@ -83,10 +83,7 @@ def write_github(diff: PlanDiff, view: View, lines: Mapping[tuple[str, str], int
 
 
 def summary_line(diff: PlanDiff, view: View) -> str:
-    changes = diff.measures
-    return word("counts", view.lang, changed=sum(1 for m in changes if m.change is Change.CHANGED),
-                added=sum(1 for m in changes if m.change is Change.ADDED),
-                removed=sum(1 for m in changes if m.change is Change.REMOVED), unchanged=diff.unchanged)
+    return counts(diff, view.lang)
 
 
 __all__ = ["Comparison", "command", "write_github"]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from budgetbalans.messages import Lang
+from budgetbalans.messages import Lang, counted
 from budgetbalans.models import STATUS_SWEDISH, Status
 
-__all__ = ["Lang", "label", "status_word", "worded"]
+__all__ = ["Lang", "count_label", "label", "status_word", "worded"]
 
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -66,10 +66,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "follow_up_title": ("Uppföljning {year}", "Follow-up {year}"),
     "as_of": ("per {date}", "as of {date}"),
     "forecast_gap": ("Prognos mot sparbeting", "Forecast against the target"),
-    "not_followed_note": (
-        "{count} åtgärder utan prognos för {year} räknas med sin planerade effekt",
-        "{count} measures without a forecast for {year} count with their planned effect",
-    ),
     # the report formats (csv, markdown, html, xlsx) and --group-by
     "no_area": ("(inget område)", "(no area)"),
     "gap_signed": ("Kvar att spara (negativt = överskott)", "Still to save (negative = surplus)"),
@@ -119,10 +115,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "measures_heading": ("Åtgärder", "Measures"),
     "warnings": ("Varningar", "Warnings"),
     "generated": ("Skapad med budgetbalans {version}", "Made with budgetbalans {version}"),
-    "measures_without_effect": (
-        "{count} åtgärder utan belopp (eller ej medräknade) visas bara i tabellen.",
-        "{count} measures without an amount (or not counted) are shown only in the table.",
-    ),
     "target_line": ("sparbeting", "target"),
     "what_remaining": ("kvar att spara", "still to save"),
     "what_surplus": ("överskott", "surplus"),
@@ -138,11 +130,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "nothing_planned": ("inget planerat", "nothing planned"),
     "within_range": ("inom intervallet", "within the range"),
     "no_deviation": ("–", "–"),
-    "nothing_planned_note": (
-        "{count} åtgärder utan planerad effekt och utan prognos för {year}: inget att följa upp",
-        "{count} measures with no planned effect and no forecast for {year}: nothing to follow up",
-    ),
-    "measures_count": ("{count} åtgärder", "{count} measures"),
     "short_note": (
         "åtgärden väntas nu ge mindre än planerat (avvikelse = prognos − planerat, gräns för gräns).",
         "the measure is now expected to deliver less than planned (deviation = forecast − planned, "
@@ -153,12 +140,51 @@ _LABELS: dict[str, tuple[str, str]] = {
     "marks_bold": ("I fetstil", "In bold"),
     "planned_vs_forecast": ("Planerat och prognos per åtgärd", "Planned and forecast per measure"),
     "forecast_short": ("Prognos under planerat", "Forecast below planned"),
-    "follow_up_without_amount": (
-        "{count} åtgärder med planerat och prognos 0 (eller ej medräknade) visas bara i tabellen.",
-        "{count} measures with planned and forecast 0 (or not counted) are shown only in the table.",
-    ),
     "follow_up_sheet": ("Uppföljning {year}", "Follow-up {year}"),
 }
+
+#: Words that count something: per language (one, several), each agreeing with its count (count_label).
+_COUNTED: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "measures_count": (("{count} åtgärd", "{count} åtgärder"), ("{count} measure", "{count} measures")),
+    "not_followed_note": (
+        ("{count} åtgärd utan prognos för {year} räknas med sin planerade effekt",
+         "{count} åtgärder utan prognos för {year} räknas med sin planerade effekt"),
+        ("{count} measure without a forecast for {year} counts with its planned effect",
+         "{count} measures without a forecast for {year} count with their planned effect"),
+    ),
+    "nothing_planned_note": (
+        ("{count} åtgärd utan planerad effekt och utan prognos för {year}: inget att följa upp",
+         "{count} åtgärder utan planerad effekt och utan prognos för {year}: inget att följa upp"),
+        ("{count} measure with no planned effect and no forecast for {year}: nothing to follow up",
+         "{count} measures with no planned effect and no forecast for {year}: nothing to follow up"),
+    ),
+    "measures_without_effect": (
+        ("{count} åtgärd utan belopp (eller ej medräknad) visas bara i tabellen.",
+         "{count} åtgärder utan belopp (eller ej medräknade) visas bara i tabellen."),
+        ("{count} measure without an amount (or not counted) is shown only in the table.",
+         "{count} measures without an amount (or not counted) are shown only in the table."),
+    ),
+    "follow_up_without_amount": (
+        ("{count} åtgärd med planerat och prognos 0 (eller ej medräknad) visas bara i tabellen.",
+         "{count} åtgärder med planerat och prognos 0 (eller ej medräknade) visas bara i tabellen."),
+        ("{count} measure with planned and forecast 0 (or not counted) is shown only in the table.",
+         "{count} measures with planned and forecast 0 (or not counted) are shown only in the table."),
+    ),
+    # measures of a diff, by what happened to them
+    "changed": (("{count} ändrad", "{count} ändrade"), ("{count} changed", "{count} changed")),
+    "added": (("{count} tillagd", "{count} tillagda"), ("{count} added", "{count} added")),
+    "removed": (("{count} borttagen", "{count} borttagna"), ("{count} removed", "{count} removed")),
+    "unchanged": (("{count} oförändrad", "{count} oförändrade"), ("{count} unchanged", "{count} unchanged")),
+    "unchanged_note": (("{count} åtgärd oförändrad.", "{count} åtgärder oförändrade."),
+                       ("{count} measure unchanged.", "{count} measures unchanged.")),
+}
+
+
+def count_label(key: str, count: int, lang: Lang, **values: object) -> str:
+    """A phrase that counts, in ``lang``, agreeing with ``count``: ``1 åtgärd``, ``2 åtgärder``,
+    ``1 measure counts``, ``2 measures count`` (:func:`budgetbalans.messages.counted`)."""
+    swedish, english = _COUNTED[key]
+    return counted(count, swedish if lang is Lang.SV else english, **values)
 
 
 def label(key: str, lang: Lang, **values: object) -> str:
