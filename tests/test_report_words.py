@@ -282,3 +282,110 @@ def test_check_counts_agree_with_their_nouns(tmp_path: Path, files: int, lang: s
     result = CliRunner().invoke(app, ["check", *paths, "--lang", lang], catch_exceptions=False)
     assert result.exit_code == 1
     assert result.stdout.splitlines()[-1] == summary
+
+
+# --- one number of decimals per report ------------------------------------------------------------
+
+MKR_PLAN = """\
+title: Plan i tkr
+organisation: Testnämnden
+unit: tkr
+years: [2024, 2025, 2026]
+target: {2024: 10 000, 2025: 3 000, 2026: 3 000}
+as_of: 2026-08-31
+measures:
+  - id: "1"
+    title: Färre placeringar
+    effects: {2024: 3 700, 2025: 4 130, 2026: 3 480}
+    forecast: {2026: 3 400}
+"""
+SMALL_PLAN = """\
+title: Liten åtgärd
+organisation: Testnämnden
+unit: tkr
+years: [2025]
+target: 5 000
+as_of: 2025-08-31
+measures:
+  - id: "1"
+    title: Stor åtgärd
+    effects: {2025: 3 000}
+    forecast: {2025: 3 000}
+  - id: "2"
+    title: Liten åtgärd
+    effects: {2025: 40}
+    forecast: {2025: 30}
+"""
+DECIMAL = re.compile(r"(?<![\d,])\d{1,3}(?: \d{3})*,(\d+)(?![\d,])")
+
+
+def decimals_shown(text: str) -> set[int]:
+    """How many decimals the amounts of ``text`` have (percentages and dates have none; the legend's
+    interval classes, "1 = 0,1–1 mkr", are not the report's amounts)."""
+    text = text.replace("1 = 0,1–1 mkr", "")
+    return {len(found.group(1)) for found in DECIMAL.finditer(text)}
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
+def test_gap_in_mkr_has_one_number_of_decimals(tmp_path: Path, fmt: str) -> None:
+    out = plain(invoke("gap", plan(tmp_path, MKR_PLAN), "--unit", "mkr", "--format", fmt))
+    for figure in ("3,70", "4,13", "3,48", "10,00", "3,00", "6,30", "1,13", "0,48"):
+        assert re.search(rf"(?<![\d,]){figure}(?![\d,])", out), figure
+    assert decimals_shown(out) == {2}
+
+
+@pytest.mark.parametrize("command", ["summarize", "follow-up"])
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
+def test_a_small_amount_in_mkr_is_not_shown_as_zero(tmp_path: Path, command: str, fmt: str) -> None:
+    out = plain(invoke(command, plan(tmp_path, SMALL_PLAN), "--unit", "mkr", "--format", fmt))
+    assert "0,04" in out and "3,00" in out and "0,0 " not in out
+    assert decimals_shown(out) == {2}
+
+
+def test_a_diff_in_mkr_has_one_number_of_decimals(tmp_path: Path) -> None:
+    old = plan(tmp_path, MKR_PLAN, "old.yaml")
+    new = plan(tmp_path, MKR_PLAN.replace("2025: 4 130", "2025: 4 100"), "new.yaml")
+    out = plain(invoke("diff", old, new, "--unit", "mkr", "--format", "markdown"))
+    assert "4,13 → 4,10" in out and "-0,03" in out and "10,00" in out
+    assert decimals_shown(out) == {2}
+    github = invoke("diff", old, new, "--unit", "mkr", "--format", "github")
+    assert "(summa -0,03 mkr)" in github
+
+
+def test_whole_mkr_have_one_decimal(tmp_path: Path) -> None:
+    whole = MKR_PLAN.replace("4 130", "4 100").replace("3 480", "3 500")
+    out = plain(invoke("gap", plan(tmp_path, whole), "--unit", "mkr", "--format", "markdown"))
+    assert "3,7" in out and "4,1" in out and "10,0" in out
+    assert decimals_shown(out) == {1}
+
+
+KRONOR_PLAN = SMALL_PLAN.replace("unit: tkr", "unit: kr").replace("5 000", "5 000 000").replace(
+    "{2025: 3 000}", "{2025: 3 000 000}").replace("{2025: 40}", "{2025: 400}").replace("{2025: 30}", "{2025: 300}")
+
+
+def test_tkr_get_a_decimal_only_where_an_amount_would_show_as_zero(tmp_path: Path) -> None:
+    out = plain(invoke("summarize", plan(tmp_path, KRONOR_PLAN), "--unit", "tkr", "--format", "markdown"))
+    assert "0,4" in out and "3 000,4" in out and "5 000,0" in out
+    assert decimals_shown(out) == {1}
+    assert decimals_shown(plain(invoke("summarize", plan(tmp_path, SMALL_PLAN, "b.yaml"), "--format", "markdown"))) == set()
+
+
+@pytest.mark.parametrize(("effect", "rounded"), [("3 741", True), ("3 740", False)])
+def test_the_rounded_note_follows_the_reports_decimals(tmp_path: Path, effect: str, rounded: bool) -> None:
+    text = MKR_PLAN.replace("3 700", effect)
+    out = plain(invoke("summarize", plan(tmp_path, text), "--unit", "mkr", "--format", "markdown"))
+    assert ("Beloppen är avrundade" in out) is rounded
+    assert (" 3,74 " in out) and decimals_shown(out) == {2}
+
+
+@pytest.mark.parametrize(("text", "unit", "number_format"), [
+    (MKR_PLAN, "mkr", "#,##0.00"), (KRONOR_PLAN, "tkr", "#,##0.0"), (SMALL_PLAN, "tkr", "#,##0")])
+def test_xlsx_shows_the_reports_decimals(tmp_path: Path, text: str, unit: str, number_format: str) -> None:
+    import openpyxl
+
+    path = tmp_path / "plan.xlsx"
+    invoke("summarize", plan(tmp_path, text), "--unit", unit, "--format", "xlsx", "--output", str(path))
+    sheet = openpyxl.load_workbook(path).active
+    amounts = [cell for row in sheet.iter_rows() for cell in row
+               if isinstance(cell.value, (int, float)) and "%" not in cell.number_format]
+    assert amounts and {re.sub(r"[;\[].*", "", c.number_format.lstrip("[Red]")) for c in amounts} == {number_format}

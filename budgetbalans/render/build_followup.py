@@ -26,7 +26,7 @@ from budgetbalans.render.labels import count_label, label
 from budgetbalans.render.model import (
     EMPTY, Audience, Cell, Chart, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.render.view import View, gap_text, shown_paths
+from budgetbalans.render.view import View, gap_text, shown_paths, with_decimals
 
 # --- the words of the follow-up ---------------------------------------------------------------
 
@@ -38,12 +38,20 @@ def follow_up_has_ranges(report: FollowUp) -> bool:
     return any(value is not None and not value.is_exact for value in values)
 
 
+def follow_up_amounts(report: FollowUp) -> list[Decimal | None]:
+    """Every amount a follow-up shows: per measure and in total the planned effect, the forecast, the
+    deviation and the outcome; the target and the forecast gap."""
+    ranges = [v for line in report.lines for v in (line.planned, line.forecast, line.deviation, line.outcome)]
+    ranges += [report.planned, report.forecast, report.deviation, report.forecast_gap]
+    return [report.target] + [end for value in ranges if value is not None for end in (value.low, value.high)]
+
+
 def deviation_text(value: Range, view: View) -> str:
     """``-150``, ``+200``, ``0``; bound by bound ``-100 / +200`` (low / high, which need not be in order)."""
     def signed(bound: Decimal | None) -> str:
         if bound is None:
             return label("unbounded", view.lang)
-        return ("+" if bound > 0 else "") + numbers.amount(bound, view.unit)
+        return ("+" if bound > 0 else "") + view.amount(bound)
 
     if value.low == value.high:
         return signed(value.low)
@@ -144,15 +152,15 @@ def key_figures(report: FollowUp, view: View) -> tuple[Figure, ...]:
     unit = view.unit.value
     kind = report.kind
     deviation = deviation_shown(kind, report.planned, report.deviation, view)
-    figures = [Figure(label("planned", view.lang), f"{numbers.span(report.planned, view.unit)} {unit}"),
-               Figure(label("forecast", view.lang), f"{numbers.span(report.forecast, view.unit)} {unit}"),
+    figures = [Figure(label("planned", view.lang), f"{view.span(report.planned)} {unit}"),
+               Figure(label("forecast", view.lang), f"{view.span(report.forecast)} {unit}"),
                Figure(label("deviation", view.lang), f"{deviation} {unit}" if shows_figure(kind, report.planned) else deviation,
                    DEVIATION_TONE.get(kind, Tone.NEUTRAL))]
     gap = forecast_gap(report)
     if report.target is None or gap is None:
         figures.append(Figure(label("target", view.lang), label("no_target", view.lang)))
     else:
-        figures.append(Figure(label("target", view.lang), f"{numbers.amount(report.target, view.unit)} {unit}"))
+        figures.append(Figure(label("target", view.lang), f"{view.amount(report.target)} {unit}"))
         figures.append(Figure(*forecast_gap_text(*gap, view, unit)))
     figures.append(Figure(label("not_followed_up_figure", view.lang),
                           count_label("measures_count", report.not_followed_up, view.lang),
@@ -251,12 +259,12 @@ def _chart(report: FollowUp, view: View) -> tuple[Chart, ...]:
                if line.result.counted and (line.planned != EXACT_ZERO or line.forecast != EXACT_ZERO)]
     for line in charted:
         short, full = charts.short_label(line.result.measure.id, line.result.measure.title)
-        rows.append(charts.Comparison(short, full, line.planned, line.forecast, numbers.span(line.planned, view.unit),
-                                      numbers.span(line.forecast, view.unit), line.falls_short))
+        rows.append(charts.Comparison(short, full, line.planned, line.forecast, view.span(line.planned),
+                                      view.span(line.forecast), line.falls_short))
     if len(rows) > 1:
         name = label("total", lang)
         rows.append(charts.Comparison(name, name, report.planned, report.forecast,
-                                      numbers.span(report.planned, view.unit), numbers.span(report.forecast, view.unit),
+                                      view.span(report.planned), view.span(report.forecast),
                                       report.kind is FollowUpKind.BEHIND))
     if not rows:
         return ()
@@ -270,7 +278,8 @@ def _chart(report: FollowUp, view: View) -> tuple[Chart, ...]:
 
 def follow_up_document(report: FollowUp, view: View, today: datetime.date | None = None) -> Document:
     """``follow-up``: one section with the key figures, the chart and the table."""
-    view = replace(view, paths=shown_paths(plan.path for plan in plans_of(report)))
+    view = with_decimals(replace(view, paths=shown_paths(plan.path for plan in plans_of(report))),
+                         follow_up_amounts(report))
     lang = view.lang
     figures = key_figures(report, view)
     table = follow_up_table(report, view)
@@ -285,4 +294,4 @@ def follow_up_document(report: FollowUp, view: View, today: datetime.date | None
     facts = tuple((label("plan", lang), path) for path in paths) + (("", headings(report)),)
     date = label("report_date", lang, date=today.isoformat()) if today is not None else ""
     return Document("follow-up", title(report, view), lang, view.unit, (section,), facts, (), legend, date,
-                    follow_up_has_ranges(report), _words(view))
+                    follow_up_has_ranges(report), _words(view), view.decimals)

@@ -5,7 +5,7 @@ and the reconciliation warnings, all as plain strings. Imports no library and no
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import PurePath
 from typing import Callable, Iterable, Mapping, Sequence
@@ -26,10 +26,25 @@ class View:
     lang: Lang
     statuses: Sequence[str] = ()
     paths: Mapping[str, str] = field(default_factory=dict)
+    decimals: int | None = None  # of every amount of the report (set by the builders: with_decimals)
 
     def path(self, path: str) -> str:
         """A plan's path as the report names it: its file name, without the local folder."""
         return self.paths.get(path) or numbers.file_name(PurePath(path).name)
+
+    def amount(self, kronor: Decimal) -> str:
+        """An amount in the report's unit, with the report's decimals."""
+        return numbers.amount(kronor, self.unit, self.decimals)
+
+    def span(self, value: Range) -> str:
+        """A range in the report's unit, with the report's decimals: ``700–1 600``, ``≥ 3 000``."""
+        return numbers.span(value, self.unit, self.decimals)
+
+
+def with_decimals(view: View, amounts: Iterable[Decimal | None]) -> View:
+    """``view`` with the one number of decimals its report shows ``amounts`` (every amount it shows)
+    with (:func:`~budgetbalans.render.numbers.decimals_for`)."""
+    return replace(view, decimals=numbers.decimals_for(amounts, view.unit))
 
 
 def shown_paths(paths: Iterable[str]) -> dict[str, str]:
@@ -59,11 +74,11 @@ def gap_text(gap: Range, kind: GapKind, view: View, unit: str = "") -> tuple[str
     """
     suffix = f" {unit}" if unit else ""
     if kind is GapKind.SHORT:
-        return label("remaining", view.lang), numbers.span(gap, view.unit) + suffix
+        return label("remaining", view.lang), view.span(gap) + suffix
     if kind is GapKind.SURPLUS:
-        return label("surplus", view.lang), numbers.span(-gap, view.unit) + suffix
-    surplus = None if gap.low is None else numbers.amount(-gap.low, view.unit) + suffix
-    remaining = None if gap.high is None else numbers.amount(gap.high, view.unit) + suffix
+        return label("surplus", view.lang), view.span(-gap) + suffix
+    surplus = None if gap.low is None else view.amount(-gap.low) + suffix
+    remaining = None if gap.high is None else view.amount(gap.high) + suffix
     key = ("uncertain_value" if surplus and remaining else "uncertain_no_surplus_bound" if remaining
            else "uncertain_no_remaining_bound" if surplus else "uncertain_unbounded")
     return label("uncertain", view.lang), label(key, view.lang, surplus=surplus, remaining=remaining)
@@ -86,7 +101,7 @@ def period_verdict(gap: Gap, view: View, unit: str = "") -> tuple[str, str]:
     suffix = f" {unit}" if unit else ""
     if gap.year_falls_short:
         years = ", ".join(map(str, gap.shortfall_years))
-        return label("remaining", view.lang), f"{numbers.span(gap.shortfall, view.unit)}{suffix} ({years})"
+        return label("remaining", view.lang), f"{view.span(gap.shortfall)}{suffix} ({years})"
     return gap_text(gap.total, gap.net_kind, view, unit)
 
 
@@ -103,7 +118,7 @@ def year_gap(gap: Gap, year: int, row_name: str, view: View) -> tuple[str, GapKi
     return (value if name == row_name else verdict_words(name, value, kind)), kind
 
 
-def _amounts(totals: Totals) -> list[Decimal | None]:
+def totals_amounts(totals: Totals) -> list[Decimal | None]:
     """Every amount a report shows of ``totals``: per year and the period, the possible effect, the
     target and the gaps (net and shortfall)."""
     ranges = [*totals.per_year.values(), totals.total, totals.potential]
@@ -115,19 +130,29 @@ def _amounts(totals: Totals) -> list[Decimal | None]:
     return values + [end for value in ranges for end in (value.low, value.high)]
 
 
-def shows_rounded(summary: Summary, unit: Unit) -> bool:
-    """Whether a report of ``summary`` in ``unit`` shows any amount rounded (then it says so, in the
-    note "rounded_note"): a measure's effect, a total, a target or a gap that the unit's decimals
-    do not hold exactly. The totals are always rounded from the exact sums, never summed rounded."""
+def summary_amounts(summary: Summary) -> list[Decimal | None]:
+    """Every amount a report of ``summary`` shows: each measure's effects and total, the totals, targets
+    and gaps of each plan and of all together, and the stated totals that do not add up."""
     values: list[Decimal | None] = [end for m in summary.measures for value in (*m.effects.values(), m.total)
                                     for end in (value.low, value.high)]
     for totals in (summary.totals, *(plan.totals for plan in summary.plans)):
-        values += _amounts(totals)
-    return any(not numbers.shown_exactly(value, unit) for value in values if value is not None)
+        values += totals_amounts(totals)
+    for item in summary.mismatches:
+        values += [item.stated, item.computed.low, item.computed.high, item.difference]
+    return values
+
+
+def shows_rounded(summary: Summary, unit: Unit, decimals: int | None = None) -> bool:
+    """Whether a report of ``summary`` in ``unit`` shows any amount rounded (then it says so, in the
+    note "rounded_note"): a measure's effect, a total, a target or a gap that the report's
+    ``decimals`` do not hold exactly. The totals are always rounded from the exact sums, never
+    summed rounded."""
+    return any(not numbers.shown_exactly(value, unit, decimals) for value in summary_amounts(summary)
+               if value is not None)
 
 
 def mismatch_texts(items: Iterable[Reconciliation], unit: Unit, lang: Lang,
-                   path: Callable[[str], str] = numbers.file_name) -> list[str]:
+                   path: Callable[[str], str] = numbers.file_name, decimals: int | None = None) -> list[str]:
     """A warning per stated total that the rows do not add up to: both figures and the difference.
     Without the word "Varning": each writer shows a warning as its format does (``Note.warning``)."""
     lines = []
@@ -137,9 +162,9 @@ def mismatch_texts(items: Iterable[Reconciliation], unit: Unit, lang: Lang,
                 else label("stated_what_year", lang, year=item.key))
         difference = item.difference
         text = label("stated_mismatch", lang, plan=path(item.plan_path), what=what,
-                     stated=numbers.amount_with_unit(item.stated, unit),
-                     computed=f"{numbers.span(item.computed, unit)} {unit.value}",
-                     difference="–" if difference is None else numbers.amount_with_unit(difference, unit))
+                     stated=numbers.amount_with_unit(item.stated, unit, decimals),
+                     computed=f"{numbers.span(item.computed, unit, decimals)} {unit.value}",
+                     difference="–" if difference is None else numbers.amount_with_unit(difference, unit, decimals))
         known = label("known", lang) if item.accepted else ""
         lines.append(f"{text}{known}")
     return lines
