@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import html
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from budgetbalans.cli import app
+from budgetbalans.money import Unit
+from budgetbalans.render.numbers import decimals_for
 
 # effects 800–2 200 against 2 000 tkr in 2025: from 200 tkr surplus to 1 200 tkr still to save
 RANGED = """\
@@ -389,3 +392,18 @@ def test_xlsx_shows_the_reports_decimals(tmp_path: Path, text: str, unit: str, n
     amounts = [cell for row in sheet.iter_rows() for cell in row
                if isinstance(cell.value, (int, float)) and "%" not in cell.number_format]
     assert amounts and {re.sub(r"[;\[].*", "", c.number_format.lstrip("[Red]")) for c in amounts} == {number_format}
+
+
+@pytest.mark.parametrize(("kronor", "unit", "decimals"), [
+    ([3_700_000, 4_130_000, 3_480_000, 10_000_000], "mkr", 2),  # one amount asks for two: all get two
+    ([3_700_000, 10_000_000], "mkr", 1),                          # whole tenths: one, never none in mkr
+    ([40_000, 3_000_000], "mkr", 2),                              # 0,04, not 0,0
+    ([4_000, 3_000_000], "mkr", 3),                               # 0,004
+    ([400, 3_000_000], "mkr", 3),                                 # no more than three: 0,000, and the note
+    ([3_741_000], "mkr", 2),                                      # 3,74: rounded, and the report says so
+    ([1_605_500, 500], "tkr", 0),                                 # 1 606 and 1: rounded, not zero
+    ([400, 1_000_000], "tkr", 1),                                 # 0,4 beside 1 000,0
+    ([], "tkr", 0), ([0, None], "mkr", 1),
+])
+def test_decimals_for_a_report(kronor: list[int | None], unit: str, decimals: int) -> None:
+    assert decimals_for([None if k is None else Decimal(k) for k in kronor], Unit(unit)) == decimals
