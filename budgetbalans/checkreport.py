@@ -20,7 +20,7 @@ from typing import Callable, Collection, Optional, Sequence, TextIO
 
 from budgetbalans.errors import Problem
 from budgetbalans.jsontext import dumps
-from budgetbalans.messages import Lang
+from budgetbalans.messages import Lang, counted
 from budgetbalans.text import shown, workflow_data, workflow_property
 
 
@@ -47,9 +47,9 @@ class CheckResult:
     def summary(self, lang: Lang = Lang.SV) -> str:
         """``3 problem i 2 av 4 planer`` / ``3 problems in 2 of 4 plans``, and the known errors accepted."""
         words = _SUMMARY[lang]
-        plans = _counted(self.files, words.plan)
-        problems = _counted(len(self.problems), words.problem)
-        accepted = f" ({_counted(self.accepted, words.accepted)})" if self.accepted else ""
+        plans = counted(self.files, words.plan)
+        problems = counted(len(self.problems), words.problem)
+        accepted = f" ({counted(self.accepted, words.accepted)})" if self.accepted else ""
         if not self.problems:
             return words.clean.format(plans=plans) + accepted
         if not self.files:  # every problem is with a path itself: a missing file, a folder without plans
@@ -59,7 +59,9 @@ class CheckResult:
 
 @dataclass(frozen=True)
 class _SummaryWords:
-    """The words of the summary line in one language; a counted word is (one, several)."""
+    """The words of the summary line in one language; a counted word is (one, several), as
+    :func:`budgetbalans.messages.counted` takes them (reports count with ``labels.count_label``, which
+    check does not load)."""
 
     plan: tuple[str, str]
     problem: tuple[str, str]
@@ -73,17 +75,18 @@ class _SummaryWords:
 #: (JSON) and the exit status.
 _SUMMARY: dict[Lang, _SummaryWords] = {
     Lang.SV: _SummaryWords(
-        plan=("plan", "planer"),
-        problem=("problem", "problem"),
-        accepted=("känt fel i källdokumenten, avstämt", "kända fel i källdokumenten, avstämda"),
+        plan=("{count} plan", "{count} planer"),
+        problem=("{count} problem", "{count} problem"),
+        accepted=("{count} känt fel i källdokumenten, avstämt", "{count} kända fel i källdokumenten, avstämda"),
         clean="inga problem i {plans}",
         unread="{problems}; ingen planfil lästes",
         problems="{problems} i {files} av {plans}",
     ),
     Lang.EN: _SummaryWords(
-        plan=("plan", "plans"),
-        problem=("problem", "problems"),
-        accepted=("known error of source documents accepted", "known errors of source documents accepted"),
+        plan=("{count} plan", "{count} plans"),
+        problem=("{count} problem", "{count} problems"),
+        accepted=("{count} known error of source documents accepted",
+                  "{count} known errors of source documents accepted"),
         clean="no problems in {plans}",
         unread="{problems}; no plan files read",
         problems="{problems} in {files} of {plans}",
@@ -91,8 +94,6 @@ _SUMMARY: dict[Lang, _SummaryWords] = {
 }
 
 
-def _counted(count: int, word: tuple[str, str]) -> str:
-    return f"{count} {word[0] if count == 1 else word[1]}"
 
 
 def text(result: CheckResult, out: TextIO, lang: Lang = Lang.SV) -> None:

@@ -91,6 +91,13 @@ def as_message(value: Union[str, Message]) -> Message:
     return value if isinstance(value, Message) else UNTRANSLATED(text=value)
 
 
+def counted(count: int, forms: tuple[str, str], **values: object) -> str:
+    """A phrase that counts something, in the form that agrees with ``count``: ``forms`` is (one,
+    several), the first for exactly 1 (``1 åtgärd``, ``1 measure counts``), the second for any other
+    count, 0 too (``0 åtgärder``, ``2 measures count``); ``{count}`` and ``values`` filled in."""
+    return forms[0 if count == 1 else 1].format(count=count, **values)
+
+
 
 
 def clip(value: object, limit: int = 40) -> str:

@@ -464,7 +464,7 @@ def test_github_annotations_on_the_new_lines(repo: Path) -> None:
                                "Färre placeringar: 50%25, nu, två: titel:")
     assert lines[2] == ("::error file=plans/omsorg.yaml,line=5,title=budgetbalans diff::2026 går från överskott "
                         "till kvar att spara: 200 tkr fattas")
-    assert lines[3] == "ändrade 2 · tillagda 0 · borttagna 0 · oförändrade 1"
+    assert lines[3] == "2 ändrade · 0 tillagda · 0 borttagna · 1 oförändrad"
     assert len(lines) == 4
 
 

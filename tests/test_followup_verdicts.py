@@ -180,7 +180,7 @@ def test_table(plan: Path, lang: str) -> None:
     assert "-1 / -201" in rows["LOW"] and "+201 / +1" in rows["HIGH"] and " 0 │" in rows["EQ"]
     assert nothing in rows["LATER"] and not_followed not in rows["LATER"] and "–" in rows["LATER"]
     assert not_followed in rows["NONE"] and "–" in rows["NONE"]
-    assert ("1 åtgärder utan prognos" if lang == "sv" else "1 measures without a forecast") in text
+    assert ("1 åtgärd utan prognos" if lang == "sv" else "1 measure without a forecast") in text
 
 
 def test_markdown(plan: Path) -> None:
@@ -190,8 +190,8 @@ def test_markdown(plan: Path) -> None:
     assert "| **-1 / -201** |" in rows["LOW"] and "| +201 / +1 |" in rows["HIGH"]  # bound by bound
     assert "| 0 | 0 | – |  | inget planerat |" in rows["LATER"]
     assert "**ej uppföljd**" in rows["NONE"] and text.count("**ej uppföljd**") == 1
-    assert "**Ej uppföljda:** 1 åtgärder" in text
-    assert "1 åtgärder utan planerad effekt och utan prognos för 2025: inget att följa upp" in text
+    assert "**Ej uppföljda:** 1 åtgärd" in text
+    assert "1 åtgärd utan planerad effekt och utan prognos för 2025: inget att följa upp" in text
 
 
 def test_markdown_boras() -> None:

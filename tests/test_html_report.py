@@ -117,9 +117,9 @@ def test_same_file_names_keep_the_folder_that_tells_them_apart() -> None:
 
 @pytest.mark.parametrize("lang, words", [
     (Lang.SV, ["Så läser du rapporten", "1 = 0,1–1 mkr, 2 = över 1–2 mkr, 3 = över 2–3 mkr, 4 = över 3 mkr",
-               "Kvar att spara</strong>", "Överskott</strong>", "Kvar att spara eller överskott</strong>"]),
+               "Kvar att spara</strong>", "Överskott</strong>", "Osäkert</strong>"]),
     (Lang.EN, ["How to read the report", "1 = 0,1–1 mkr, 2 = over 1–2 mkr, 3 = over 2–3 mkr, 4 = over 3 mkr",
-               "Still to save</strong>", "Surplus</strong>", "Still to save or surplus</strong>"]),
+               "Still to save</strong>", "Surplus</strong>", "Uncertain</strong>"]),
 ])
 def test_legend_of_classes_and_verdict_colours(long_path: Path, lang: Lang, words: list[str]) -> None:
     text = page(computed(long_path), lang)

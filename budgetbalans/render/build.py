@@ -32,12 +32,13 @@ from budgetbalans.grouping import Group, GroupBy, group_totals
 from budgetbalans.models import Plan, Status
 from budgetbalans.money import Range
 from budgetbalans.render import charts, numbers
-from budgetbalans.render.labels import label, status_word
+from budgetbalans.render.labels import count_label, label, status_word
 from budgetbalans.render.model import (
     EMPTY, Audience, Cell, Chart, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
 )
 from budgetbalans.render.view import (
-    View, gap_text, mismatch_texts, net_text, period_verdict, shown_paths, shows_rounded, year_gap,
+    View, gap_text, mismatch_texts, net_text, period_verdict, shown_paths, shows_rounded, summary_amounts,
+    verdict_words, with_decimals, year_gap,
 )
 
 #: The tone of each kind of gap; the kind comes from the core.
@@ -56,12 +57,12 @@ def amount(value: Range | None, view: View, tone: Tone = Tone.NEUTRAL) -> Cell:
     """An amount or a range: ``700–1 600`` in the report's unit, and the exact figure in kronor."""
     if value is None:
         return EMPTY
-    return Cell(numbers.span(value, view.unit), value, tone)
+    return Cell(view.span(value), value, tone)
 
 
 def exact(kronor: object, view: View) -> Cell:
     value = Range.exact(kronor)  # type: ignore[arg-type]
-    return Cell(numbers.amount(value.low, view.unit), value)  # type: ignore[arg-type]
+    return Cell(view.amount(value.low), value)  # type: ignore[arg-type]
 
 
 def amount_column(key: str, name: str, view: View, kind: ColumnKind = ColumnKind.AMOUNT,
@@ -292,7 +293,8 @@ def _balance(totals: Totals, view: View) -> dict[str, Cell]:
         return {"plan_target": Cell(label("no_target", view.lang))}
     gap_name, gap_value = period_verdict(totals.gap, view)
     return {"plan_target": exact(totals.target.total, view),
-            "plan_shortfall": Cell(f"{gap_name.lower()} {gap_value}", totals.gap.shortfall, TONE[totals.gap.kind])}
+            "plan_shortfall": Cell(verdict_words(gap_name, gap_value, totals.gap.kind), totals.gap.shortfall,
+                                   TONE[totals.gap.kind])}
 
 
 def groups_table(summary: Summary, groups: Sequence[Group], by: GroupBy, view: View) -> Table:
@@ -317,10 +319,10 @@ def key_figures(totals: Totals, view: View) -> tuple[Figure, ...]:
     """Sparbeting, the measures' total, the verdict (and the net over per-year targets), the coverage."""
     unit, lang = view.unit.value, view.lang
     if totals.target is not None:
-        figures = [Figure(label("target", lang), f"{numbers.amount(totals.target.total, view.unit)} {unit}")]
+        figures = [Figure(label("target", lang), f"{view.amount(totals.target.total)} {unit}")]
     else:
         figures = [Figure(label("target", lang), label("no_target", lang))]
-    figures.append(Figure(label("measures_total", lang), f"{numbers.span(totals.total, view.unit)} {unit}"))
+    figures.append(Figure(label("measures_total", lang), f"{view.span(totals.total)} {unit}"))
     if totals.gap is not None:
         name, value = period_verdict(totals.gap, view, unit)
         figures.append(Figure(name, value, TONE[totals.gap.kind]))
@@ -338,14 +340,14 @@ def _charts(totals: Totals, measures: Sequence[MeasureResult], view: View, water
         if totals.gap is not None:
             names["uncertain_value"] = gap_text(totals.gap.total, totals.gap.net_kind, view)[1]
             names["net_value"] = net_text(totals.gap, view)
-        steps = charts.waterfall_steps(measures, totals, view.unit, names)
+        steps = charts.waterfall_steps(measures, totals, view.unit, names, view.decimals)
         drawn = sum(1 for step in steps if step.kind in ("saving", "cost"))
         hidden = len(measures) - drawn
         if drawn:
-            note = label("measures_without_effect", lang, count=hidden) if hidden else ""
+            note = count_label("measures_without_effect", hidden, lang) if hidden else ""
             result.append(Chart("waterfall", _waterfall_title(totals, view), partial(charts.waterfall, steps), note))
     if totals.years:
-        result.append(Chart("per_year", label("per_year_chart", lang), partial(charts.per_year, totals, view.unit)))
+        result.append(Chart("per_year", label("per_year_chart", lang), partial(charts.per_year, totals, view.unit, view.decimals)))
     return tuple(result)
 
 
@@ -355,13 +357,16 @@ def _waterfall_title(totals: Totals, view: View) -> str:
         return label("waterfall_no_target", view.lang)
     if totals.gap.shortfall_decides:
         return label("waterfall", view.lang, what=label("net", view.lang).lower())
+    if totals.gap.net_kind is GapKind.UNCERTAIN:
+        return label("waterfall", view.lang, what=label("what_uncertain", view.lang))
     return label("waterfall", view.lang, what=gap_text(totals.gap.total, totals.gap.net_kind, view)[0].lower())
 
 
 def summary_document(summary: Summary, view: View, group_by: GroupBy | None = None,
                      today: datetime.date | None = None) -> Document:
     """``summarize``: all plans together (when several), then a section per plan."""
-    view = replace(view, paths=shown_paths(result.plan.path for result in summary.plans))
+    view = with_decimals(replace(view, paths=shown_paths(result.plan.path for result in summary.plans)),
+                         summary_amounts(summary))
     plans = [measures_table(result, view) for result in summary.plans]
     sections = [Section(table.title, _caption([result.plan.path], view), key_figures(result.totals, view),
                         _charts(result.totals, result.measures, view), (table,),
@@ -390,8 +395,9 @@ def _with_groups(sections: list[Section], summary: Summary, group_by: GroupBy | 
 def _document(kind: str, title: str, sections: tuple[Section, ...], summary: Summary, view: View,
               today: datetime.date | None) -> Document:
     lang = view.lang
-    notes = [Note(label("rounded_note", lang))] if shows_rounded(summary, view.unit) else []
-    notes += [Note(line, Tone.UNCERTAIN, warning=True) for line in mismatch_texts(summary.mismatches, view.unit, lang, view.path)]
+    notes = [Note(label("rounded_note", lang))] if shows_rounded(summary, view.unit, view.decimals) else []
+    notes += [Note(line, Tone.UNCERTAIN, warning=True)
+              for line in mismatch_texts(summary.mismatches, view.unit, lang, view.path, view.decimals)]
     tables = [table for section in sections for table in section.tables]
     legend: list[tuple[Tone | str, str, str]] = []
     if any(column.key == "class" for table in tables for column in table.columns):
@@ -409,7 +415,7 @@ def _document(kind: str, title: str, sections: tuple[Section, ...], summary: Sum
     facts += [(label("plan", lang), path) for path in paths] + [("", label("unit", lang, unit=view.unit.value))]
     statuses = any(column.key == "status" for table in tables for column in table.columns)
     return Document(kind, title, lang, view.unit, sections, tuple(facts), tuple(notes), tuple(legend), date,
-                    has_ranges(summary), _words(view, statuses))
+                    has_ranges(summary), _words(view, statuses), view.decimals)
 
 
 def _words(view: View, statuses: bool = True) -> dict[str, str]:
@@ -504,7 +510,8 @@ def _gap_period_rows(totals: Totals, view: View, name: str) -> list[Row]:
 def gap_document(summary: Summary, view: View, group_by: GroupBy | None = None,
                  today: datetime.date | None = None) -> Document:
     """``gap``: the gap table (and, for the spreadsheet formats, the totals block with the same figures)."""
-    view = replace(view, paths=shown_paths(result.plan.path for result in summary.plans))
+    view = with_decimals(replace(view, paths=shown_paths(result.plan.path for result in summary.plans)),
+                         summary_amounts(summary))
     table = gap_table(summary, view)
     name = (numbers.clean(summary.plans[0].plan.title) if len(summary.plans) == 1
             else label("all_plans", view.lang))

@@ -36,12 +36,14 @@ from budgetbalans.messages import Lang
 from budgetbalans.money import Range
 from budgetbalans.render import numbers
 from budgetbalans.render.build import TONE, plan_heading
-from budgetbalans.render.labels import label, status_word, worded
+from budgetbalans.render.labels import count_label, label, status_word, worded
 from budgetbalans.models import Status
 from budgetbalans.render.model import (
     EMPTY, Audience, Cell, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.render.view import View, gap_text, period_verdict, shown_paths
+from budgetbalans.render.view import (
+    View, gap_text, period_verdict, shown_paths, totals_amounts, verdict_words, with_decimals,
+)
 
 _WORDS: dict[str, tuple[str, str]] = {
     "title": ("Ändringar i planerna", "Changes to the plans"),
@@ -76,16 +78,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "plan": ("Plan", "Plan"),
     "change": ("Ändring", "Change"),
     "what": ("Vad", "What"),
-    "added": ("tillagd", "added"),
+    "added": ("tillagd", "added"),  # one measure's or plan's change; counted: labels.count_label
     "removed": ("borttagen", "removed"),
     "changed": ("ändrad", "changed"),
     "renamed": ("nytt filnamn (var {old})", "renamed (was {old})"),
     "plan_unchanged": ("oförändrad", "unchanged"),
-    "unchanged_note": ("{count} åtgärder oförändrade.", "{count} measures unchanged."),
     "no_changes": ("Inga ändringar i åtgärderna.", "No changes to the measures."),
     "measures_figure": ("Åtgärder", "Measures"),
-    "counts": ("ändrade {changed} · tillagda {added} · borttagna {removed} · oförändrade {unchanged}",
-               "changed {changed} · added {added} · removed {removed} · unchanged {unchanged}"),
     "newly_short": ("{when} går från {before} till kvar att spara: {amount} {unit} fattas",
                     "{when} goes from {before} to still to save: {amount} {unit} missing"),
     "grows": ("{when}: kvar att spara ökar med {amount} {unit}", "{when}: still to save grows by {amount} {unit}"),
@@ -124,6 +123,24 @@ _WORDS: dict[str, tuple[str, str]] = {
 _SHOWN_VALUES = ("title", "status", "responsible", "schedule", "area", "class", "potential")
 
 
+def diff_amounts(diff: PlanDiff) -> list[Decimal | None]:
+    """Every amount a report of ``diff`` shows: of all plans and of each, per year and for the period,
+    the totals, targets, gaps and shortfalls before and after and their changes; each changed
+    measure's effects before and after and the change of its total."""
+    values: list[Decimal | None] = []
+    ranges: list[Range | None] = []
+    for totals in (diff.totals, *(plan.totals for plan in diff.plans)):
+        for c in (*totals.years, totals.period):
+            values += [c.target_before, c.target_after, c.target_change]
+            ranges += [c.total_before, c.total_after, c.total_change, c.gap_before, c.gap_after, c.gap_change,
+                       c.shortfall_after, c.shortfall_change]
+    for side in (diff.before, diff.after, *(p.before for p in diff.plans), *(p.after for p in diff.plans)):
+        values += totals_amounts(side.totals) if side is not None else []
+    for change in diff.measures:
+        ranges += [change.total_change, *(effect for pair in change.effects.values() for effect in pair)]
+    return values + [end for value in ranges if value is not None for end in (value.low, value.high)]
+
+
 def word(key: str, lang: Lang, **values: object) -> str:
     return worded(_WORDS[key], lang, **values) if key in _WORDS else label(key, lang, **values)
 
@@ -136,8 +153,8 @@ def signed(value: Range | None, view: View) -> str:
     def one(end: Decimal | None) -> str:
         if end is None:
             return label("unbounded", view.lang)
-        text = numbers.amount(end, view.unit)
-        return text if text.startswith("-") or text == "0" else f"+{text}"
+        text = view.amount(end)
+        return text if end <= 0 else f"+{text}"
 
     low, high = one(value.low), one(value.high)
     return low if low == high else f"{low} {word('to', view.lang)} {high}"
@@ -150,18 +167,16 @@ def _kind_word(kind: GapKind | None, lang: Lang) -> str:
 def _gap_words(gap: Range | None, kind: GapKind | None, view: View) -> Cell:
     if gap is None or kind is None:
         return EMPTY
-    name, value = gap_text(gap, kind, view)
-    text = f"{name.lower()} {value}" if kind is not GapKind.UNCERTAIN else f"{name.lower()}: {value}"
-    return Cell(text, gap, TONE[kind])
+    return Cell(verdict_words(*gap_text(gap, kind, view), kind), gap, TONE[kind])
 
 
-def _period_words(gap: Gap | None, view: View) -> Cell:
+def _period_words(gap: Gap | None, view: View, unit: str = "") -> Cell:
     """The period's verdict as every report words it (:func:`~budgetbalans.render.view.period_verdict`): over
-    per-year targets where a year falls short, what is still to save and the years ("200 (2026)")."""
+    per-year targets where a year falls short, what is still to save and the years ("200 (2026)");
+    ``unit`` after each amount."""
     if gap is None:
         return EMPTY
-    name, value = period_verdict(gap, view)
-    text = f"{name.lower()}: {value}" if gap.kind is GapKind.UNCERTAIN else f"{name.lower()} {value}"
+    text = verdict_words(*period_verdict(gap, view, unit), gap.kind)
     return Cell(text, gap.shortfall if gap.shortfall_decides else gap.total, TONE[gap.kind])
 
 
@@ -199,11 +214,11 @@ def verdict(comparison: Comparison, view: View) -> Cell:
 
 
 def _amount(value: Range | None, view: View, tone: Tone = Tone.NEUTRAL) -> Cell:
-    return EMPTY if value is None else Cell(numbers.span(value, view.unit), value, tone)
+    return EMPTY if value is None else Cell(view.span(value), value, tone)
 
 
 def _exact(value: Decimal | None, view: View) -> Cell:
-    return EMPTY if value is None else Cell(numbers.amount(value, view.unit), Range.exact(value))
+    return EMPTY if value is None else Cell(view.amount(value), Range.exact(value))
 
 
 def _change(value: Range | None, view: View, tone: Tone = Tone.NEUTRAL) -> Cell:
@@ -269,7 +284,7 @@ def headline_notes(totals: TotalsChange, view: View) -> list[tuple[Comparison, N
     comparisons = [*totals.years] + ([totals.period] if not totals.years or all(
         c.kind_before is None and c.kind_after is None for c in totals.years) else [])
     for c in comparisons:
-        amount = numbers.span(c.shortfall_after, view.unit) if c.shortfall_after is not None else ""
+        amount = view.span(c.shortfall_after) if c.shortfall_after is not None else ""
         if c.newly_short:
             notes.append((c, Note(word("newly_short", lang, when=_when(c, lang), before=_kind_word(c.kind_before, lang),
                                        amount=amount, unit=unit), Tone.BAD)))
@@ -326,8 +341,8 @@ def measures_table(diff: PlanDiff, view: View) -> Table:
         for year in years:
             if year in change.effects:
                 before, after = change.effects[year]
-                text = f"{'–' if before is None else numbers.span(before, view.unit)} → " \
-                       f"{'–' if after is None else numbers.span(after, view.unit)}"
+                text = f"{'–' if before is None else view.span(before)} → " \
+                       f"{'–' if after is None else view.span(after)}"
                 cells.append(Cell(text, (after or Range.exact(Decimal(0))).minus_bounds(before or Range.exact(Decimal(0)))))
             else:
                 cells.append(EMPTY)
@@ -335,7 +350,7 @@ def measures_table(diff: PlanDiff, view: View) -> Table:
         rows.append(Row(RowKind.MEASURE, tuple(cells)))
     notes = [Note(word("effects_note", lang))] if rows else [Note(word("no_changes", lang))]
     if diff.unchanged:
-        notes.append(Note(word("unchanged_note", lang, count=diff.unchanged)))
+        notes.append(Note(count_label("unchanged_note", diff.unchanged, lang)))
     return Table("measures", word("measures", lang), tuple(columns), tuple(rows), label("unit", lang, unit=view.unit.value),
                  tuple(notes), name=word("measures", lang), head=3 if several else 2)
 
@@ -494,7 +509,7 @@ def _plan_what(plan: PlanChange, view: View) -> str:
     for name in plan.fields:
         if name == "target" and plan.before is not None and plan.after is not None:
             before, after = plan.before.totals.target, plan.after.totals.target
-            shown = [("–" if t is None else numbers.amount(t.total, view.unit)) for t in (before, after)]
+            shown = [("–" if t is None else view.amount(t.total)) for t in (before, after)]
             parts.append(f"{word('field_target', lang)}: {shown[0]} → {shown[1]}")
         elif name == "title" and plan.before is not None:
             parts.append(f"{word('field_title', lang)}: {numbers.clean(plan.before.plan.title)} → "
@@ -504,7 +519,7 @@ def _plan_what(plan: PlanChange, view: View) -> str:
     counts = [(plan.count(Change.CHANGED), "changed"), (plan.count(Change.ADDED), "added"),
               (plan.count(Change.REMOVED), "removed")]
     if any(n for n, _ in counts) and plan.change not in (Change.ADDED, Change.REMOVED):
-        parts.append(", ".join(f"{n} {word(key, lang)}" for n, key in counts if n))
+        parts.append(", ".join(count_label(key, n, lang) for n, key in counts if n))
     return "; ".join(parts)
 
 
@@ -541,17 +556,21 @@ def plans_table(diff: PlanDiff, view: View) -> Table:
 def _figures(diff: PlanDiff, view: View) -> tuple[Figure, ...]:
     lang, unit, p = view.lang, view.unit.value, diff.totals.period
     figures = [Figure(label("measures_total", lang),
-                      f"{numbers.span(p.total_before, view.unit)} → {numbers.span(p.total_after, view.unit)} {unit}")]
+                      f"{view.span(p.total_before)} → {view.span(p.total_after)} {unit}")]
     if p.kind_before is not None or p.kind_after is not None:
-        before, after = (_period_words(totals.gap, view).text or "–" for totals in (diff.before.totals,
-                                                                                     diff.after.totals))
-        figures.append(Figure(word("verdict", lang), f"{before} → {after} {unit}", verdict(p, view).tone))
-    changes = diff.measures
-    figures.append(Figure(word("measures_figure", lang), word(
-        "counts", lang, changed=sum(1 for m in changes if m.change is Change.CHANGED),
-        added=sum(1 for m in changes if m.change is Change.ADDED),
-        removed=sum(1 for m in changes if m.change is Change.REMOVED), unchanged=diff.unchanged)))
+        before, after = (_period_words(totals.gap, view, unit).text or "–" for totals in (diff.before.totals,
+                                                                                           diff.after.totals))
+        figures.append(Figure(word("verdict", lang), f"{before} → {after}", verdict(p, view).tone))
+    figures.append(Figure(word("measures_figure", lang), counts(diff, lang)))
     return tuple(figures)
+
+
+def counts(diff: PlanDiff, lang: Lang) -> str:
+    """``1 ändrad · 2 tillagda · 0 borttagna · 8 oförändrade``: the measures by what happened to them."""
+    changes = diff.measures
+    tally = {key: sum(1 for m in changes if m.change is change)
+             for key, change in (("changed", Change.CHANGED), ("added", Change.ADDED), ("removed", Change.REMOVED))}
+    return " · ".join(count_label(key, n, lang) for key, n in (*tally.items(), ("unchanged", diff.unchanged)))
 
 
 def diff_document(diff: PlanDiff, view: View, base: str | None = None, names: tuple[str, str] | None = None,
@@ -561,7 +580,7 @@ def diff_document(diff: PlanDiff, view: View, base: str | None = None, names: tu
     from dataclasses import replace
 
     paths = [plan.path for plan in diff.plans] + [plan.before.plan.path for plan in diff.plans if plan.before]
-    view = replace(view, paths=shown_paths(paths))
+    view = with_decimals(replace(view, paths=shown_paths(paths)), diff_amounts(diff))
     # what the user typed, every invisible character (a line break in a file name) made visible
     subtitle = (word("against", lang, base=numbers.file_name(base)) if base is not None
                 else word("old_new", lang, old=numbers.file_name(names[0]), new=numbers.file_name(names[1]))
@@ -582,4 +601,4 @@ def diff_document(diff: PlanDiff, view: View, base: str | None = None, names: tu
              "plan": label("plan", lang), "warnings": label("warnings", lang)}
     return Document("diff", title, lang, view.unit, (section,), facts, (), (), date,
                     any(not c.total_after.is_exact or not c.total_before.is_exact
-                        for c in (*diff.totals.years, diff.totals.period)), words)
+                        for c in (*diff.totals.years, diff.totals.period)), words, view.decimals)

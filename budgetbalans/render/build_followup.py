@@ -22,11 +22,11 @@ from budgetbalans.models import Plan
 from budgetbalans.money import EXACT_ZERO, Range, total as sum_ranges
 from budgetbalans.render import charts, numbers
 from budgetbalans.render.build import TONE, _words, amount, amount_column, exact, measure_status, plan_heading
-from budgetbalans.render.labels import label
+from budgetbalans.render.labels import count_label, label
 from budgetbalans.render.model import (
     EMPTY, Audience, Cell, Chart, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.render.view import View, gap_text, net_text, shown_paths
+from budgetbalans.render.view import View, gap_text, net_text, shown_paths, verdict_words, with_decimals
 
 # --- the words of the follow-up ---------------------------------------------------------------
 
@@ -38,12 +38,22 @@ def follow_up_has_ranges(report: FollowUp) -> bool:
     return any(value is not None and not value.is_exact for value in values)
 
 
+def follow_up_amounts(report: FollowUp) -> list[Decimal | None]:
+    """Every amount a follow-up shows: per measure and in total the planned effect, the forecast, the
+    deviation and the outcome; the target and the forecast gap."""
+    ranges = [v for line in report.lines for v in (line.planned, line.forecast, line.deviation, line.outcome)]
+    ranges += [report.planned, report.forecast, report.deviation, report.forecast_gap, report.forecast_shortfall]
+    ranges += [v for plan in report.plans for v in (plan.planned, plan.forecast, plan.others, plan.gap)]
+    targets = [report.target, *(plan.target for plan in report.plans)]
+    return targets + [end for value in ranges if value is not None for end in (value.low, value.high)]
+
+
 def deviation_text(value: Range, view: View) -> str:
     """``-150``, ``+200``, ``0``; bound by bound ``-100 / +200`` (low / high, which need not be in order)."""
     def signed(bound: Decimal | None) -> str:
         if bound is None:
             return label("unbounded", view.lang)
-        return ("+" if bound > 0 else "") + numbers.amount(bound, view.unit)
+        return ("+" if bound > 0 else "") + view.amount(bound)
 
     if value.low == value.high:
         return signed(value.low)
@@ -107,10 +117,10 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def forecast_gap_text(gap: Range, kind: GapKind, view: View) -> tuple[str, str, Tone]:
+def forecast_gap_text(gap: Range, kind: GapKind, view: View, unit: str = "") -> tuple[str, str, Tone]:
     """(name, value, tone) of the forecast gap of the core's ``kind``: "Prognos: kvar att spara" /
-    "Prognos: överskott" / both ends."""
-    name, value = gap_text(gap, kind, view)
+    "Prognos: överskott" / "Prognos: osäkert" from one end to the other; ``unit`` after each amount."""
+    name, value = gap_text(gap, kind, view, unit)
     return label("forecast_named", view.lang, what=lower_first(name)), value, TONE[kind]
 
 
@@ -138,9 +148,9 @@ def period_target_notes(report: FollowUp, view: View) -> list[str]:
         if plan.others is not None and plan.target is not None and len(plan.plan.period) > 1:
             period = plan.plan.period
             notes.append(label("period_target_note", view.lang, plan=view.path(plan.plan.path),
-                               target=numbers.amount_with_unit(plan.target, view.unit),
+                               target=f"{view.amount(plan.target)} {view.unit.value}",
                                period=f"{period[0]}–{period[-1]}", year=report.year,
-                               others=f"{numbers.span(plan.others, view.unit)} {view.unit.value}"))
+                               others=f"{view.span(plan.others)} {view.unit.value}"))
     return notes
 
 
@@ -156,12 +166,12 @@ def followed_up_word(line: FollowUpLine, view: View) -> str:
 def not_followed_note(report: FollowUp, view: View) -> str:
     if not report.not_followed_up:
         return ""
-    return label("not_followed_note", view.lang, count=report.not_followed_up, year=report.year)
+    return count_label("not_followed_note", report.not_followed_up, view.lang, year=report.year)
 
 
 def nothing_planned_note(report: FollowUp, view: View) -> str:
     count = report.count(FollowUpKind.NOTHING_PLANNED)
-    return label("nothing_planned_note", view.lang, count=count, year=report.year) if count else ""
+    return count_label("nothing_planned_note", count, view.lang, year=report.year) if count else ""
 
 
 def notes(report: FollowUp, view: View) -> list[str]:
@@ -174,21 +184,20 @@ def key_figures(report: FollowUp, view: View) -> tuple[Figure, ...]:
     unit = view.unit.value
     kind = report.kind
     deviation = deviation_shown(kind, report.planned, report.deviation, view)
-    figures = [Figure(label("planned", view.lang), f"{numbers.span(report.planned, view.unit)} {unit}"),
-               Figure(label("forecast", view.lang), f"{numbers.span(report.forecast, view.unit)} {unit}"),
+    figures = [Figure(label("planned", view.lang), f"{view.span(report.planned)} {unit}"),
+               Figure(label("forecast", view.lang), f"{view.span(report.forecast)} {unit}"),
                Figure(label("deviation", view.lang), f"{deviation} {unit}" if shows_figure(kind, report.planned) else deviation,
                    DEVIATION_TONE.get(kind, Tone.NEUTRAL))]
     gap = forecast_gap(report)
     if report.target is None or gap is None:
         figures.append(Figure(label("target", view.lang), label("no_target", view.lang)))
     else:
-        figures.append(Figure(label("target", view.lang), f"{numbers.amount(report.target, view.unit)} {unit}"))
-        name, value, tone = forecast_gap_text(*gap, view)
-        figures.append(Figure(name, value if tone is Tone.UNCERTAIN else f"{value} {unit}", tone))
+        figures.append(Figure(label("target", view.lang), f"{view.amount(report.target)} {unit}"))
+        figures.append(Figure(*forecast_gap_text(*gap, view, unit)))
         if report.gap is not None and report.gap.net_says_more:
             figures.append(Figure(label("net_plans", view.lang), net_text(report.gap, view, unit)))
     figures.append(Figure(label("not_followed_up_figure", view.lang),
-                          label("measures_count", view.lang, count=report.not_followed_up),
+                          count_label("measures_count", report.not_followed_up, view.lang),
                           Tone.UNCERTAIN if report.not_followed_up else Tone.NEUTRAL))
     return tuple(figures)
 
@@ -269,7 +278,7 @@ def _plan_row(plan: PlanForecast, view: View) -> Row:
 
 def _gap_words(gap: Range, kind: GapKind, view: View) -> str:
     name, value = gap_text(gap, kind, view)
-    return f"{lower_first(name)} {value}" if kind is not GapKind.UNCERTAIN else f"{lower_first(name)}: {value}"
+    return verdict_words(name, value, kind)
 
 
 def _cells(view: View, **values: Cell) -> tuple[Cell, ...]:
@@ -344,18 +353,18 @@ def _chart(report: FollowUp, view: View) -> tuple[Chart, ...]:
                if line.result.counted and (line.planned != EXACT_ZERO or line.forecast != EXACT_ZERO)]
     for line in charted:
         short, full = charts.short_label(line.result.measure.id, line.result.measure.title)
-        rows.append(charts.Comparison(short, full, line.planned, line.forecast, numbers.span(line.planned, view.unit),
-                                      numbers.span(line.forecast, view.unit), line.falls_short))
+        rows.append(charts.Comparison(short, full, line.planned, line.forecast, view.span(line.planned),
+                                      view.span(line.forecast), line.falls_short))
     if len(rows) > 1:
         name = label("total", lang)
         rows.append(charts.Comparison(name, name, report.planned, report.forecast,
-                                      numbers.span(report.planned, view.unit), numbers.span(report.forecast, view.unit),
+                                      view.span(report.planned), view.span(report.forecast),
                                       report.kind is FollowUpKind.BEHIND))
     if not rows:
         return ()
     geometry = partial(charts.planned_vs_forecast, rows, (label("planned", lang), label("forecast", lang)))
     hidden = len(report.lines) - len(charted)
-    note = label("follow_up_without_amount", lang, count=hidden) if hidden else ""
+    note = count_label("follow_up_without_amount", hidden, lang) if hidden else ""
     legend = (("planned", label("planned", lang)), ("forecast", label("forecast", lang)),
               ("short", label("forecast_short", lang)))
     return (Chart("planned_forecast", label("planned_vs_forecast", lang), geometry, note, legend),)
@@ -363,7 +372,8 @@ def _chart(report: FollowUp, view: View) -> tuple[Chart, ...]:
 
 def follow_up_document(report: FollowUp, view: View, today: datetime.date | None = None) -> Document:
     """``follow-up``: one section with the key figures, the chart and the table."""
-    view = replace(view, paths=shown_paths(plan.path for plan in plans_of(report)))
+    view = with_decimals(replace(view, paths=shown_paths(plan.path for plan in plans_of(report))),
+                         follow_up_amounts(report))
     lang = view.lang
     figures = key_figures(report, view)
     table = follow_up_table(report, view)
@@ -380,4 +390,4 @@ def follow_up_document(report: FollowUp, view: View, today: datetime.date | None
     facts = tuple((label("plan", lang), path) for path in paths) + (("", headings(report)),)
     date = label("report_date", lang, date=today.isoformat()) if today is not None else ""
     return Document("follow-up", title(report, view), lang, view.unit, (section,), facts, (), legend, date,
-                    follow_up_has_ranges(report), _words(view))
+                    follow_up_has_ranges(report), _words(view), view.decimals)

@@ -85,34 +85,37 @@ class Step:
     grows: int = 1  # where an unbounded high points: +1 right, -1 left
 
 
-def waterfall_steps(measures: Sequence[MeasureResult], totals: Totals, unit: Unit, names: dict[str, str]) -> list[Step]:
-    """The rows of the waterfall, in kronor. ``names``: the words for target, remaining, surplus, total."""
+def waterfall_steps(measures: Sequence[MeasureResult], totals: Totals, unit: Unit, names: dict[str, str],
+                    decimals: int | None = None) -> list[Step]:
+    """The rows of the waterfall, in kronor. ``names``: the words for target, remaining, surplus, total;
+    ``decimals``: the report's."""
     direction = Decimal(-1) if totals.target is not None else Decimal(1)
     position = totals.target.total if totals.target is not None else Decimal(0)
     steps = []
     if totals.target is not None:
         steps.append(Step(names["target"], names["target"], "target", Decimal(0), position, position,
-                          numbers.amount(position, unit)))
+                          numbers.amount(position, unit, decimals)))
     for result in measures:
         if not result.counted or not result.effects or result.total == Range.exact(Decimal(0)):
             continue
-        steps.append(_measure_step(result, position, direction, unit))
+        steps.append(_measure_step(result, position, direction, unit, decimals))
         position += direction * (result.total.low or Decimal(0))
-    steps.append(_end_step(totals, unit, names))
+    steps.append(_end_step(totals, unit, names, decimals))
     return steps
 
 
-def _measure_step(result: MeasureResult, start: Decimal, direction: Decimal, unit: Unit) -> Step:
+def _measure_step(result: MeasureResult, start: Decimal, direction: Decimal, unit: Unit,
+                  decimals: int | None) -> Step:
     title = f"{numbers.clean(result.measure.id)} {numbers.clean(result.measure.title)}".strip()
     short = title  # wrapped (and shortened if need be) where it is drawn: see wrap()
     low = result.total.low or Decimal(0)
     high = result.total.high
     kind = "cost" if low < 0 else "saving"
     return Step(short, title, kind, start, direction * low, None if high is None else direction * high,
-                numbers.span(result.total, unit), int(direction))
+                numbers.span(result.total, unit, decimals), int(direction))
 
 
-def _end_step(totals: Totals, unit: Unit, names: dict[str, str]) -> Step:
+def _end_step(totals: Totals, unit: Unit, names: dict[str, str], decimals: int | None) -> Step:
     """The last row: the total without a target, else the period's net gap, drawn by the core's kind of it.
 
     Over per-year targets where a year falls short, the net is not the verdict: the row is named
@@ -121,7 +124,7 @@ def _end_step(totals: Totals, unit: Unit, names: dict[str, str]) -> Step:
     if totals.gap is None:
         total = totals.total
         return Step(names["total"], names["total"], "total", Decimal(0), total.low or Decimal(0), total.high,
-                    numbers.span(total, unit))
+                    numbers.span(total, unit, decimals))
     gap = totals.gap.total  # solid: what is sure; lighter: the rest of the range
     kind = totals.gap.net_kind
     net = totals.gap.shortfall_decides
@@ -129,10 +132,11 @@ def _end_step(totals: Totals, unit: Unit, names: dict[str, str]) -> Step:
     if kind is GapKind.SHORT:
         assert gap.low is not None
         step = Step(names["remaining"], names["remaining"], "remaining", zero, gap.low, gap.high,
-                    numbers.span(gap, unit))
+                    numbers.span(gap, unit, decimals))
     elif kind is GapKind.SURPLUS:
         assert gap.high is not None
-        step = Step(names["surplus"], names["surplus"], "surplus", zero, gap.high, gap.low, numbers.span(-gap, unit),
+        step = Step(names["surplus"], names["surplus"], "surplus", zero, gap.high, gap.low,
+                    numbers.span(-gap, unit, decimals),
                     grows=-1)
     else:
         assert gap.high is not None  # the gap's high is the target minus the low total: always known
@@ -186,8 +190,9 @@ def value_width(steps: Sequence[Step]) -> float:
 YEAR_WIDTH, PLOT_HEIGHT, TOP, BOTTOM = 90, 180, 24, 30
 
 
-def per_year(totals: Totals, unit: Unit) -> Chart:
-    """Vertical bars: each year's total, lighter up to its high; the year's target as a line."""
+def per_year(totals: Totals, unit: Unit, decimals: int | None = None) -> Chart:
+    """Vertical bars: each year's total, lighter up to its high; the year's target as a line (amounts with
+    the report's ``decimals``)."""
     years = totals.years
     values = [totals.per_year[y] for y in years]
     targets = totals.target.years if totals.target is not None and totals.target.years is not None else {}
@@ -199,7 +204,7 @@ def per_year(totals: Totals, unit: Unit) -> Chart:
     def y(value: Decimal) -> float:
         return TOP + (1 - float(value - low) / span) * PLOT_HEIGHT
 
-    texts = [numbers.span(value, unit) for value in values]
+    texts = [numbers.span(value, unit, decimals) for value in values]
     column = max([float(YEAR_WIDTH), *(text_width(t) + 14 for t in texts)])  # an amount never reaches the next
     bars, lines, ticks = [], [], []
     for index, (year, value, text) in enumerate(zip(years, values, texts)):
@@ -212,7 +217,8 @@ def per_year(totals: Totals, unit: Unit) -> Chart:
         ticks.append((left + column * 0.3, str(year)))
         if year in targets:
             target_y = y(targets[year])
-            lines.append((left - 6, target_y, left + column * 0.6 + 6, target_y, numbers.amount(targets[year], unit)))
+            target = numbers.amount(targets[year], unit, decimals)
+            lines.append((left - 6, target_y, left + column * 0.6 + 6, target_y, target))
     return Chart(40 + len(years) * column + 20, TOP + PLOT_HEIGHT + BOTTOM, bars, y(Decimal(0)), lines, ticks)
 
 

@@ -20,10 +20,10 @@ from typing import Callable, Mapping
 
 from budgetbalans.diff import Change, Comparison, MeasureChange, PlanChange, PlanDiff, TotalsChange
 from budgetbalans.render import numbers
-from budgetbalans.render.build_diff import headline_notes, signed, what_changed, word
+from budgetbalans.render.build_diff import counts, diff_amounts, headline_notes, signed, what_changed
 from budgetbalans.render.labels import label, worded
 from budgetbalans.render.model import Tone
-from budgetbalans.render.view import View
+from budgetbalans.render.view import View, with_decimals
 from budgetbalans.text import workflow_data, workflow_property
 
 TITLE = "budgetbalans diff"
@@ -66,6 +66,7 @@ def write_github(diff: PlanDiff, view: View, lines: Mapping[tuple[str, str], int
     """Every command, then one line of summary. ``lines``: (plan path, measure id) → its line in the new
     file; ``target_line``: a plan's ``target:`` line in the new file."""
     out = []
+    view = with_decimals(view, diff_amounts(diff))
     removed_plans = {plan.path for plan in diff.plans if plan.change is Change.REMOVED}
     for plan in diff.plans:
         if plan.change is Change.REMOVED:
@@ -83,10 +84,7 @@ def write_github(diff: PlanDiff, view: View, lines: Mapping[tuple[str, str], int
 
 
 def summary_line(diff: PlanDiff, view: View) -> str:
-    changes = diff.measures
-    return word("counts", view.lang, changed=sum(1 for m in changes if m.change is Change.CHANGED),
-                added=sum(1 for m in changes if m.change is Change.ADDED),
-                removed=sum(1 for m in changes if m.change is Change.REMOVED), unchanged=diff.unchanged)
+    return counts(diff, view.lang)
 
 
 __all__ = ["Comparison", "command", "write_github"]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from budgetbalans.messages import Lang
+from budgetbalans.messages import Lang, counted
 from budgetbalans.models import STATUS_SWEDISH, Status
 
-__all__ = ["Lang", "label", "status_word", "worded"]
+__all__ = ["Lang", "count_label", "label", "status_word", "worded"]
 
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -21,8 +21,16 @@ _LABELS: dict[str, tuple[str, str]] = {
     "measures_total": ("Summa åtgärder", "Measures total"),
     "remaining": ("Kvar att spara", "Still to save"),
     "surplus": ("Överskott", "Surplus"),
-    "uncertain": ("Kvar att spara eller överskott", "Still to save or surplus"),
-    "uncertain_value": ("överskott {surplus} till kvar {remaining}", "surplus {surplus} to remaining {remaining}"),
+    "uncertain": ("Osäkert", "Uncertain"),
+    # an uncertain gap, from its surplus end to its still-to-save end; an unbounded end in words
+    "uncertain_value": ("från {surplus} överskott till {remaining} kvar att spara",
+                        "from a surplus of {surplus} to {remaining} still to save"),
+    "uncertain_no_surplus_bound": ("från obegränsat överskott till {remaining} kvar att spara",
+                                   "from an unbounded surplus to {remaining} still to save"),
+    "uncertain_no_remaining_bound": ("från {surplus} överskott till obegränsat kvar att spara",
+                                     "from a surplus of {surplus} to an unbounded amount still to save"),
+    "uncertain_unbounded": ("obegränsat åt båda håll, överskott eller kvar att spara",
+                            "unbounded either way, a surplus or still to save"),
     "net": ("Netto för perioden", "Net for the period"),
     "shortfall_years": ("Kvar att spara ({years})", "Still to save ({years})"),
     "coverage": ("Täckning", "Coverage"),
@@ -65,10 +73,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "follow_up_title": ("Uppföljning {year}", "Follow-up {year}"),
     "as_of": ("per {date}", "as of {date}"),
     "forecast_gap": ("Prognos mot sparbeting", "Forecast against the target"),
-    "not_followed_note": (
-        "{count} åtgärder utan prognos för {year} räknas med sin planerade effekt",
-        "{count} measures without a forecast for {year} count with their planned effect",
-    ),
     # the report formats (csv, markdown, html, xlsx) and --group-by
     "no_area": ("(inget område)", "(no area)"),
     "gap_signed": ("Kvar att spara (negativt = överskott)", "Still to save (negative = surplus)"),
@@ -96,8 +100,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "legend_remaining": ("åtgärderna räcker inte: så mycket återstår att spara",
                          "the measures are not enough: this much is still to save"),
     "legend_surplus": ("åtgärderna räcker, med så mycket över", "the measures are enough, with this much to spare"),
-    "legend_uncertain": ("osäkert – intervallen kan ge både kvar att spara och överskott",
-                         "uncertain – the ranges can give either a shortfall or a surplus"),
+    "legend_uncertain": ("intervallen kan ge både kvar att spara och överskott",
+                         "the ranges can give either a shortfall or a surplus"),
     "legend_statuses": (
         "Status: {counted} räknas in i summan; {cancelled} visas men räknas aldrig in. En möjlig effekt "
         "({possible}) summeras för sig och räknas inte in.",
@@ -118,14 +122,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "measures_heading": ("Åtgärder", "Measures"),
     "warnings": ("Varningar", "Warnings"),
     "generated": ("Skapad med budgetbalans {version}", "Made with budgetbalans {version}"),
-    "measures_without_effect": (
-        "{count} åtgärder utan belopp (eller ej medräknade) visas bara i tabellen.",
-        "{count} measures without an amount (or not counted) are shown only in the table.",
-    ),
     "target_line": ("sparbeting", "target"),
     "what_remaining": ("kvar att spara", "still to save"),
     "what_surplus": ("överskott", "surplus"),
     "what_total": ("summa", "total"),
+    "what_uncertain": ("kvar att spara eller överskott", "still to save or surplus"),
     # follow-up (uppföljning)
     "forecast_named": ("Prognos: {what}", "Forecast: {what}"),
     "planned_in": ("Planerat {year}", "Planned {year}"),
@@ -136,11 +137,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "nothing_planned": ("inget planerat", "nothing planned"),
     "within_range": ("inom intervallet", "within the range"),
     "no_deviation": ("–", "–"),
-    "nothing_planned_note": (
-        "{count} åtgärder utan planerad effekt och utan prognos för {year}: inget att följa upp",
-        "{count} measures with no planned effect and no forecast for {year}: nothing to follow up",
-    ),
-    "measures_count": ("{count} åtgärder", "{count} measures"),
     "short_note": (
         "åtgärden väntas nu ge mindre än planerat (avvikelse = prognos − planerat, gräns för gräns).",
         "the measure is now expected to deliver less than planned (deviation = forecast − planned, "
@@ -151,10 +147,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "marks_bold": ("I fetstil", "In bold"),
     "planned_vs_forecast": ("Planerat och prognos per åtgärd", "Planned and forecast per measure"),
     "forecast_short": ("Prognos under planerat", "Forecast below planned"),
-    "follow_up_without_amount": (
-        "{count} åtgärder med planerat och prognos 0 (eller ej medräknade) visas bara i tabellen.",
-        "{count} measures with planned and forecast 0 (or not counted) are shown only in the table.",
-    ),
     "follow_up_sheet": ("Uppföljning {year}", "Follow-up {year}"),
     # several plans read together: each answers for its own balance
     "plans_balance": ("Planerna var för sig", "Each plan on its own"),
@@ -180,6 +172,49 @@ _LABELS: dict[str, tuple[str, str]] = {
         "the plans' savings targets cover different periods (per year or the whole period): see each plan",
     ),
 }
+
+#: Words that count something: per language (one, several), each agreeing with its count (count_label).
+_COUNTED: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "measures_count": (("{count} åtgärd", "{count} åtgärder"), ("{count} measure", "{count} measures")),
+    "not_followed_note": (
+        ("{count} åtgärd utan prognos för {year} räknas med sin planerade effekt",
+         "{count} åtgärder utan prognos för {year} räknas med sin planerade effekt"),
+        ("{count} measure without a forecast for {year} counts with its planned effect",
+         "{count} measures without a forecast for {year} count with their planned effect"),
+    ),
+    "nothing_planned_note": (
+        ("{count} åtgärd utan planerad effekt och utan prognos för {year}: inget att följa upp",
+         "{count} åtgärder utan planerad effekt och utan prognos för {year}: inget att följa upp"),
+        ("{count} measure with no planned effect and no forecast for {year}: nothing to follow up",
+         "{count} measures with no planned effect and no forecast for {year}: nothing to follow up"),
+    ),
+    "measures_without_effect": (
+        ("{count} åtgärd utan belopp (eller ej medräknad) visas bara i tabellen.",
+         "{count} åtgärder utan belopp (eller ej medräknade) visas bara i tabellen."),
+        ("{count} measure without an amount (or not counted) is shown only in the table.",
+         "{count} measures without an amount (or not counted) are shown only in the table."),
+    ),
+    "follow_up_without_amount": (
+        ("{count} åtgärd med planerat och prognos 0 (eller ej medräknad) visas bara i tabellen.",
+         "{count} åtgärder med planerat och prognos 0 (eller ej medräknade) visas bara i tabellen."),
+        ("{count} measure with planned and forecast 0 (or not counted) is shown only in the table.",
+         "{count} measures with planned and forecast 0 (or not counted) are shown only in the table."),
+    ),
+    # measures of a diff, by what happened to them
+    "changed": (("{count} ändrad", "{count} ändrade"), ("{count} changed", "{count} changed")),
+    "added": (("{count} tillagd", "{count} tillagda"), ("{count} added", "{count} added")),
+    "removed": (("{count} borttagen", "{count} borttagna"), ("{count} removed", "{count} removed")),
+    "unchanged": (("{count} oförändrad", "{count} oförändrade"), ("{count} unchanged", "{count} unchanged")),
+    "unchanged_note": (("{count} åtgärd oförändrad.", "{count} åtgärder oförändrade."),
+                       ("{count} measure unchanged.", "{count} measures unchanged.")),
+}
+
+
+def count_label(key: str, count: int, lang: Lang, **values: object) -> str:
+    """A phrase that counts, in ``lang``, agreeing with ``count``: ``1 åtgärd``, ``2 åtgärder``,
+    ``1 measure counts``, ``2 measures count`` (:func:`budgetbalans.messages.counted`)."""
+    swedish, english = _COUNTED[key]
+    return counted(count, swedish if lang is Lang.SV else english, **values)
 
 
 def label(key: str, lang: Lang, **values: object) -> str:

@@ -247,6 +247,7 @@ class Document:
     report_date: str = ""
     ranges: bool = False  # any amount is a range: CSV and xlsx give every amount a low and a high column
     words: dict[str, str] = field(default_factory=dict)
+    decimals: int | None = None  # of every amount the report shows (the builder's View.decimals)
 
     def tables(self, audience: Audience | None = None) -> Sequence[Table]:
         """Every table, in order; with ``audience``, those a writer for it shows."""

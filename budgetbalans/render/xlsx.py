@@ -8,9 +8,10 @@ audit (XlsxWriter, imported only here).
   title, subtitle and header row; any other (the subtotals of ``--group-by``) below it under its
   own title and header, its columns in the first table's columns where their keys agree.
 - Text is always text (``write_string``: a plan's title never becomes a formula, a number or a
-  link). Amounts are numbers in the report's unit (``#,##0_-``, or ``#,##0.00_-`` for mkr: Swedish
-  Excel shows the grouping as a space, and a decimal comma; ``_-`` leaves a blank after the figure,
-  so that printed it never touches the cell beside it); when any figure is a range
+  link). Amounts are numbers in the report's unit, shown with the report's decimals (``#,##0_-``,
+  ``#,##0.00_-`` …, :attr:`Document.decimals`; Swedish Excel shows the grouping as a space, and a
+  decimal comma; ``_-`` leaves a blank after the figure, so that printed it never touches the cell
+  beside it); when any figure is a range
   (:attr:`Document.ranges`), every amount column is two, low and high, and an unbounded high is
   an empty cell. A share (the coverage) is a percent.
 - What the model says is computed is a formula, with budgetbalans's figure as its cached result
@@ -70,7 +71,7 @@ def write(document: Document, options: Report) -> bytes:
 
     out = io.BytesIO()
     workbook = _workbook(xlsxwriter, out)
-    styles = _styles(workbook, document.unit)
+    styles = _styles(workbook, document.unit, document.decimals)
     sections = document.sections or (Section(document.title, sheet=document.title),)
     names = sheet_names([section.sheet or section.title for section in sections])
     sheets = [_SheetLayout(name, section, document, document.notes if index == 0 else ())
@@ -98,8 +99,8 @@ def cell_number(kronor: Decimal, unit: Unit) -> float:
     return float(kronor / unit.kronor)
 
 
-def _styles(workbook: Workbook, unit: Unit) -> dict[str, Any]:
-    amount = _AMOUNT_FORMAT[unit] + _PAD
+def _styles(workbook: Workbook, unit: Unit, decimals: int | None = None) -> dict[str, Any]:
+    amount = (_AMOUNT_FORMAT[unit] if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")) + _PAD
     red_below_zero = f"{amount};[Red]-{amount}"
     grey = "#888888"
     add = workbook.add_format
