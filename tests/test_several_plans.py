@@ -289,3 +289,42 @@ def test_the_command_run_as_a_program_gives_the_issues_figures(plans: tuple[Path
 def test_a_negative_target_on_the_command_line_is_refused(plans: tuple[Path, Path], target: str) -> None:
     message = words(run("gap", *plans, f"--target={target}", "--lang", "sv", code=2))
     assert "--target" in message and "positivt belopp" in message
+
+
+def test_two_per_year_plans_a_years_surplus_in_one_never_covers_the_others(tmp_path: Path) -> None:
+    """Both per year: 2025 A is 401 over, B 300 short. The year is 300 short (not a surplus of 101)."""
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    a.write_text(BUN.replace("Åtgärdsplan BUN", "Plan A"), encoding="utf-8")
+    b.write_text(BUN.replace("Åtgärdsplan BUN", "Plan B").replace("{2025: 2000, 2026: 8000}", "{2025: 1000, 2026: 7000}")
+                 .replace("{2025: 2401, 2026: 7150}", "{2025: 700, 2026: 7150}"), encoding="utf-8")
+    figures = json.loads(run("gap", a, b, "--format", "json"))
+    assert figures["gap"]["years"] == {"2025": kr(-101_000), "2026": kr(700_000)}  # the net, per year
+    assert figures["shortfall_years"] == {"2025": kr(300_000), "2026": kr(850_000)}
+    assert figures["gap_kinds"] == {"2025": "short", "2026": "short"}
+    assert figures["shortfall"] == kr(1_150_000)  # A: 850 (2026); B: 300 (2025)
+    text = words(run("gap", a, b, "--format", "markdown"))
+    assert "| 2025 | 3 000 | 3 101 | **kvar att spara 300** |" in text
+    assert "överskott 101" not in text
+
+
+@pytest.mark.clients
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_follow_up_xlsx_computes_the_forecast_gap_with_the_other_years(plans: tuple[Path, Path],
+                                                                       tmp_path: Path) -> None:
+    """A period target: the forecast gap is the formula sparbeting − Summa prognos − andra årens planerade
+    effekt, under the forecast column, and LibreOffice's recalculation gives 12 357 − 7 795 − 5 000 = −438."""
+    book = tmp_path / "f.xlsx"
+    run("follow-up", plans[1], "--format", "xlsx", "-o", book)
+    with __import__("zipfile").ZipFile(book) as zipped:
+        xml = zipped.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert re.search(r"<f>([A-Z]+)\d+-\1\d+-\1\d+</f>", xml)  # three cells of one column
+    zero_cached_results(book)
+    soffice(["--convert-to", SHEETS_AS_CSV, "--outdir", str(tmp_path / "csv"), str(book)], tmp_path)
+    rows = list(csv.reader(io.StringIO(next((tmp_path / "csv").glob("f*.csv")).read_text(encoding="utf-8")),
+                           delimiter=";"))
+    header = next(row for row in rows if any(cell.startswith("Prognos 2026") for cell in row))
+    at = next(i for i, cell in enumerate(header) if cell.startswith("Prognos 2026"))
+    gap = next(row for row in rows if any(cell.startswith("Prognos: kvar att spara (negativt") for cell in row))
+    assert Decimal(gap[at]) == -438
+    other = next(row for row in rows if "Andra årens planerade effekt" in row)
+    assert Decimal(other[at]) == 5000
