@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from functools import cached_property
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -186,7 +187,7 @@ class Gap:
     years: Mapping[int, Range] | None = None
     parts: tuple[Gap, ...] = ()
 
-    @property
+    @cached_property
     def shortfall(self) -> Range:
         """Still to save over the period: the plans' shortfalls added up; per year, the sum of the
         years' positive gaps; else the positive part of the period's gap. Never below zero;

@@ -11,6 +11,7 @@ Each measure's verdict for the year (:class:`FollowUpKind`) is decided here, onc
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -129,7 +130,7 @@ class FollowUp:
     forecast_gap: Range | None
     plans: tuple[PlanForecast, ...] = ()
 
-    @property
+    @cached_property
     def gap(self) -> Gap | None:
         """The forecast gap as the core's :class:`~budgetbalans.core.Gap`: over several plans, each
         plan's own gap is a part, so that one plan's surplus never covers another's shortfall."""

@@ -391,7 +391,8 @@ def test_xlsx_shows_the_reports_decimals(tmp_path: Path, text: str, unit: str, n
     sheet = openpyxl.load_workbook(path).active
     amounts = [cell for row in sheet.iter_rows() for cell in row
                if isinstance(cell.value, (int, float)) and "%" not in cell.number_format]
-    assert amounts and {re.sub(r"[;\[].*", "", c.number_format.lstrip("[Red]")) for c in amounts} == {number_format}
+    shown = {re.sub(r"[;\[].*", "", c.number_format.lstrip("[Red]")).removesuffix("_-") for c in amounts}
+    assert amounts and shown == {number_format}  # (_- is the print padding after a figure)
 
 
 @pytest.mark.parametrize(("kronor", "unit", "decimals"), [
