@@ -200,18 +200,30 @@ def same_measures(measures: Iterable[tuple[int, Measure]]) -> Iterator[tuple[int
     read (``effects``, ``full_year``, ``start``: ``400`` and ``"0,4 mkr"`` are one amount). Only
     what would be counted twice is refused: a measure without effects adds nothing, and a
     cancelled or potential one is not counted. The same id twice is :data:`ID_TWICE`'s problem.
-    One pass with a dict: linear in the measures.
+    One pass with dicts: linear in the measures. The effects are compared only where a title
+    repeats (rare), so a plan of distinct titles pays for its titles alone.
     """
+    alone: dict[str, tuple[int, Measure] | None] = {}  # a title seen once: its measure
     first: dict[tuple[object, ...], tuple[int, str]] = {}
     for index, measure in measures:
         if (not measure.effects and measure.full_year is None) or measure.potential \
                 or measure.status is Status.CANCELLED:
             continue
-        key = (" ".join(measure.title.split()).casefold(), tuple(sorted(measure.effects.items())),
-               measure.full_year, measure.start)
-        earlier, earlier_id = first.setdefault(key, (index, measure.id))
+        title = " ".join(measure.title.split()).casefold()
+        if title not in alone:
+            alone[title] = (index, measure)
+            continue
+        seen = alone[title]
+        if seen is not None:  # the title repeats: its first measure is keyed now
+            first.setdefault(_measure_key(title, seen[1]), (seen[0], seen[1].id))
+            alone[title] = None
+        earlier, earlier_id = first.setdefault(_measure_key(title, measure), (index, measure.id))
         if earlier != index and earlier_id != measure.id:
             yield index, earlier
+
+
+def _measure_key(title: str, measure: Measure) -> tuple[object, ...]:
+    return title, tuple(sorted(measure.effects.items())), measure.full_year, measure.start
 
 
 def measures_twice(source: Source, measures: Mapping[int, Measure]) -> Iterator[Finding]:

@@ -33,11 +33,20 @@ def decimals_for(amounts: Iterable[Decimal | None], unit: Unit) -> int:
     (``3,70`` beside ``4,13`` mkr; whole tkr), then more, up to the unit's last, while an amount that
     is not zero would show as 0 (40 tkr in mkr is ``0,04``, never ``0,0``)."""
     fewest, usual, most = _DECIMALS[unit]
-    values = [kronor / unit.kronor for kronor in amounts if kronor is not None]
-    decimals = max([fewest, *(min(_places(value), usual) for value in values)])
-    while decimals < most and any(value and not _rounded(value, decimals) for value in values):
+    values = {kronor / unit.kronor for kronor in amounts if kronor is not None}  # each figure once
+    decimals = fewest
+    for value in values:
+        if decimals == usual:
+            break
+        decimals = max(decimals, min(_places(value), usual))
+    # an amount shows as 0 where it is under half the last shown digit: only the smallest can
+    smallest = min((abs(value) for value in values if value), default=None)
+    while decimals < most and smallest is not None and smallest < _HALF.scaleb(-decimals):
         decimals += 1
     return decimals
+
+
+_HALF = Decimal("0.5")
 
 
 def _places(value: Decimal) -> int:

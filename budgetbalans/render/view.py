@@ -147,7 +147,7 @@ def shows_rounded(summary: Summary, unit: Unit, decimals: int | None = None) -> 
     note "rounded_note"): a measure's effect, a total, a target or a gap that the report's
     ``decimals`` do not hold exactly. The totals are always rounded from the exact sums, never
     summed rounded."""
-    return any(not numbers.shown_exactly(value, unit, decimals) for value in summary_amounts(summary)
+    return any(not numbers.shown_exactly(value, unit, decimals) for value in set(summary_amounts(summary))
                if value is not None)
 
 
