@@ -250,8 +250,10 @@ def wrap(text: Text, width: int, indent: int = 0, whole: Sequence[tuple[int, int
     lines: list[Text] = []
     line: Text | None = None
     for offset, whole_word in words:
-        inside = frozenset(i - offset for start, end in kept for i in range(start + 1, end))
-        pieces = _split_wide(whole_word, room, inside) if whole_word.cell_len > room else [whole_word]
+        pieces = [whole_word]
+        if whole_word.cell_len > room:  # only a word wider than the line is split: where it may be, once
+            inside = frozenset(i - offset for start, end in kept for i in range(start + 1, end))
+            pieces = _split_wide(whole_word, room, inside)
         if len(pieces) > 1 and line is not None:
             lines.append(line)
             line = None
