@@ -13,16 +13,18 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Collection, Sequence
 
 from budgetbalans.diff import Change, PlanChange, PlanDiff, compare
 from budgetbalans.errors import Problem
 from budgetbalans.loader import DEFAULT_FOLDER, Loaded, load_contents, load_paths
-from budgetbalans.messages import template
+from budgetbalans.messages import Message, quoted, template
 from budgetbalans.models import Plan
 
-#: Problems that say a PATH holds no plan at all (on one side only, that side is empty).
-_NO_PLANS = frozenset({"file.missing", "file.no_plans_folder", "file.no_plan_files"})
+#: Problems that say a PATH names nothing (a typo until shown otherwise: never read as every plan added or removed).
+_MISSING = frozenset({"file.missing", "file.no_plans_folder"})
+#: A folder that is there with no plan in it: on one side only, that side is empty.
+_NO_PLANS = "file.no_plan_files"
 
 NEEDS_TWO = template(
     "diff.needs_two",
@@ -30,6 +32,18 @@ NEEDS_TWO = template(
        "med arbetskopian (budgetbalans diff --base main)",
     en="diff compares two files or folders (budgetbalans diff OLD NEW), or the plans at a git revision with "
        "the working tree (budgetbalans diff --base main)")
+PATH_MISSING = template(
+    "diff.path_missing",
+    sv="finns inte (ingen fil eller mapp med det namnet); diff jämför den inte, för då skulle varje plan se "
+       "tillagd eller borttagen ut; kontrollera stavningen och i vilken mapp du står",
+    en="does not exist (no file or folder of that name); diff does not compare it, as every plan would then "
+       "look added or removed; check the spelling and the folder you are in")
+PATH_MISSING_AT_BASE = template(
+    "diff.path_missing_at_base",
+    sv="finns inte, varken i arbetskopian eller vid {rev}; kontrollera stavningen och i vilken mapp du står "
+       "(en sökväg räknas från mappen du står i, också vid --base)",
+    en="does not exist, neither in the working tree nor at {rev}; check the spelling and the folder you are in "
+       "(a path is read from the folder you are in, at --base too)")
 NO_STEP_SUMMARY = template(
     "diff.step_summary_format",
     sv="--step-summary skriver Markdown; använd den med --format markdown",
@@ -50,10 +64,16 @@ class DiffUsageError(Exception):
         self.message = message
 
 
-def _problems(loaded: Loaded, other: Loaded | Sequence[object]) -> list[Problem]:
-    """A side's problems; that it holds no plans is none when the other side has some."""
-    other_has = bool(other.plans if isinstance(other, Loaded) else other)
-    return [p for p in loaded.problems if not (other_has and p.code in _NO_PLANS)]
+def _problems(loaded: Loaded, other_has: bool, missing: Message = PATH_MISSING(),
+              there: Collection[str] = ()) -> list[Problem]:
+    """A side's problems: a path that names nothing is ``missing``, unless the other side has it (``there``:
+    its plans were added or removed); a folder without plans is none when the other side has some."""
+    problems = []
+    for problem in loaded.problems:
+        if (problem.code in _MISSING and problem.path in there) or (problem.code == _NO_PLANS and other_has):
+            continue
+        problems.append(Problem(problem.path, 0, 0, missing) if problem.code == "file.missing" else problem)
+    return problems
 
 
 def _key_below(plan: Plan, root: Path) -> str:
@@ -65,7 +85,7 @@ def _key_below(plan: Plan, root: Path) -> str:
 def two_paths(old: Path, new: Path) -> Sides:
     """Two files (the same plan) or two folders (plans matched by their path below each)."""
     before, after = load_paths([old], "diff"), load_paths([new], "diff")
-    problems = sorted(_problems(before, after) + _problems(after, before))
+    problems = sorted(_problems(before, bool(after.plans)) + _problems(after, bool(before.plans)))
     if problems:
         return Sides(None, problems)
     if len(before.plans) == 1 and len(after.plans) == 1 and not old.is_dir() and not new.is_dir():
@@ -82,8 +102,9 @@ def at_base(base: str, paths: Sequence[Path]) -> Sides:
     before = load_contents((blob.name, blob.data) for blob in at.blobs)
     keys = {blob.name: blob.key for blob in at.blobs}
     after = load_paths(paths, "diff")
-    problems = [Problem(f"{base}:{p.path}", p.line, p.column, p.message) for p in _problems(before, after)]
-    problems += _problems(after, before)
+    problems = [Problem(f"{base}:{p.path}", p.line, p.column, p.message) for p in before.problems]
+    there = {str(path) for path in paths} - set(at.absent)
+    problems += _problems(after, bool(before.plans), PATH_MISSING_AT_BASE(rev=quoted(base, limit=100)), there)
     if problems:
         return Sides(None, sorted(problems))
 

@@ -556,3 +556,42 @@ def test_the_github_workflow_runs_against_a_pull_request(tmp_path: Path) -> None
     assert table_row(text, "1") == ["Gemensamma skift", "ändrad", "status: pågår → avbruten", "600 → –", "900 → –",
                                     "-1 500"]
     assert "2026 går från överskott till kvar att spara: 800 tkr fattas" in text
+
+
+# --- what diff could not see: refused, never passed as added or removed ---------------------------
+
+
+def failed(*args: str, code: int = 1) -> str:
+    """The output of a diff that must fail with ``code``."""
+    result = CliRunner().invoke(app, ["diff", *args], catch_exceptions=False)
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+@pytest.mark.clients
+def test_a_path_that_does_not_exist_is_refused_not_compared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BUDGETBALANS_LANG", raising=False)
+    Path("t1.yaml").write_text(PLAN, encoding="utf-8")
+    Path("T1").mkdir()
+    Path("T1", "omsorg.yaml").write_text(PLAN, encoding="utf-8")
+    out = failed("t1.yaml", "t2.yml", "--fail-on-worse")  # a typo: not every measure removed, exit 0
+    assert out.startswith("t2.yml: finns inte") and len(out.splitlines()) == 1
+    assert failed("t2.yml", "t1.yaml").startswith("t2.yml: finns inte")
+    assert failed("T1", "T2", "--format", "json").startswith("T2: finns inte")
+    assert failed("t1.yaml", "t2.yml", "--lang", "en").startswith("t2.yml: does not exist")
+
+
+@pytest.mark.clients
+def test_a_path_neither_in_the_working_tree_nor_at_the_base_is_refused(repo: Path) -> None:
+    (repo / "plans" / "skola.yaml").write_text(SCHOOL, encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "Skolans plan")
+    out = failed("--base", "main", "plans/omsorg.yaml", "plans/skolan.yaml")
+    assert out.startswith("plans/skolan.yaml: finns inte, varken i arbetskopian eller vid 'main'")
+    out = failed("--base", "main", "plans/omsorg.yaml", "plans/skolan.yaml", "--lang", "en")
+    assert out.startswith("plans/skolan.yaml: does not exist, neither in the working tree nor at 'main'")
+    (repo / "plans" / "skola.yaml").unlink()  # removed from the working tree, there at main: a plan removed
+    document = as_json("--base", "main", "plans/omsorg.yaml", "plans/skola.yaml")
+    assert [(p["plan"], p["change"]) for p in document["plans"]] == [
+        ("plans/omsorg.yaml", "unchanged"), ("plans/skola.yaml", "removed")]

@@ -98,6 +98,8 @@ class Revision:
 
     top: str
     blobs: list[Blob]
+    #: The paths asked for (as given) that name nothing at the revision.
+    absent: list[str]
 
 
 def plans_at(rev: str, paths: Sequence[Path], cwd: str | None = None) -> Revision:
@@ -117,26 +119,36 @@ def plans_at(rev: str, paths: Sequence[Path], cwd: str | None = None) -> Revisio
     if listing.returncode != 0:
         raise _failed(listing)
     files: dict[str, str] = {}  # repository path -> object id
+    found: set[str] = set()  # the specs that name something at the revision
     for entry in listing.stdout.split(b"\0"):
         if not entry:
             continue
         meta, _, name_bytes = entry.partition(b"\t")
         mode, kind, oid = meta.decode().split(" ")
         name = os.fsdecode(name_bytes)
+        found.update(spec for spec in specs if _below(name, spec) is not None)
         if kind == "blob" and mode in ("100644", "100755") and _wanted(name, specs):
             files[name] = oid
     names = sorted(files)
     contents = _contents([files[name] for name in names], top)
     return Revision(real_top, [Blob(name, _shown_name(name, real_top, here), data)
-                               for name, data in zip(names, contents)])
+                               for name, data in zip(names, contents)],
+                    [str(path) for path, spec in zip(paths, specs) if spec not in found])
+
+
+def _below(name: str, spec: str) -> str | None:
+    """``name`` below the folder ``spec`` (``""`` when it is ``spec`` itself), or ``None`` outside it."""
+    if name == spec:
+        return ""
+    return name if spec == "." else name[len(spec) + 1:] if name.startswith(spec + "/") else None
 
 
 def _wanted(name: str, specs: Sequence[str]) -> bool:
     """A file named on its own, or a plan file below a folder asked for (not in a dot folder below it)."""
     for spec in specs:
-        if name == spec:
+        below = _below(name, spec)
+        if below == "":
             return True
-        below = name if spec == "." else name[len(spec) + 1:] if name.startswith(spec + "/") else None
         if below is not None and below.endswith(PLAN_SUFFIXES) and \
                 not any(part.startswith(".") for part in below.split("/")[:-1]):
             return True
