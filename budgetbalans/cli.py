@@ -264,7 +264,7 @@ def diff_command(
         raise CommandLineError(error.message) from None  # type: ignore[arg-type]
     except GitError as error:
         clitext.show_error(error.message.text(lang))
-        raise typer.Exit(EXIT_USAGE) from None
+        raise typer.Exit(EXIT_USAGE if error.usage else EXIT_INVALID) from None
     if sides.diff is None:
         _print_problems(sides.problems, lang)
         raise typer.Exit(EXIT_INVALID)

@@ -13,13 +13,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Collection, Sequence
+from typing import TYPE_CHECKING, Collection, Sequence
 
 from budgetbalans.diff import Change, PlanChange, PlanDiff, compare
 from budgetbalans.errors import Problem
-from budgetbalans.loader import DEFAULT_FOLDER, Loaded, load_contents, load_paths
+from budgetbalans.loader import DEFAULT_FOLDER, MAX_FILE_BYTES, TOO_LARGE, Loaded, load_contents, load_paths
 from budgetbalans.messages import Message, quoted, template
 from budgetbalans.models import Plan
+
+if TYPE_CHECKING:
+    from budgetbalans.read.git import Unread
 
 #: Problems that say a PATH names nothing (a typo until shown otherwise: never read as every plan added or removed).
 _MISSING = frozenset({"file.missing", "file.no_plans_folder"})
@@ -98,11 +101,13 @@ def at_base(base: str, paths: Sequence[Path]) -> Sides:
     """The plans at ``base`` against the working tree; :class:`~budgetbalans.read.git.GitError` if git cannot say."""
     from budgetbalans.read import git
 
-    at = git.plans_at(base, paths)
+    at = git.plans_at(base, paths, limit=MAX_FILE_BYTES)
     before = load_contents((blob.name, blob.data) for blob in at.blobs)
     keys = {blob.name: blob.key for blob in at.blobs}
     after = load_paths(paths, "diff")
     problems = [Problem(f"{base}:{p.path}", p.line, p.column, p.message) for p in before.problems]
+    problems += [_unread(base, file) for file in at.unread]
+    problems += _inner(base, at.top, [str(path) for path in paths] + after.paths)
     there = {str(path) for path in paths} - set(at.absent)
     problems += _problems(after, bool(before.plans), PATH_MISSING_AT_BASE(rev=quoted(base, limit=100)), there)
     if problems:
@@ -112,6 +117,26 @@ def at_base(base: str, paths: Sequence[Path]) -> Sides:
         return Path(os.path.relpath(os.path.realpath(plan.path), at.top)).as_posix()
 
     return Sides(compare(((keys[p.path], p) for p in before.plans), ((key(p), p) for p in after.plans)), [])
+
+
+def _unread(base: str, file: Unread) -> Problem:
+    """A plan file at the revision not read: over the limit, or not in the repository (a partial clone)."""
+    from budgetbalans.read import git
+
+    if file.size is not None:
+        return Problem(f"{base}:{file.name}", 0, 0, TOO_LARGE(limit=MAX_FILE_BYTES // 1024 // 1024))
+    spec = quoted(f"{base}:{file.key}", limit=300)
+    return Problem(f"{base}:{file.name}", 0, 0, git.NOT_HERE(oid=file.oid, spec=spec))
+
+
+def _inner(base: str, top: str, places: Sequence[str]) -> list[Problem]:
+    """A path or plan in a git repository of its own below the one read (a submodule): not at the revision."""
+    from budgetbalans.read import git
+
+    return [Problem(os.path.relpath(folder), 0, 0,
+                    git.INNER_REPOSITORY(rev=quoted(base, limit=100), top=quoted(top, limit=200),
+                                         folder=quoted(os.path.relpath(folder), limit=200)))
+            for folder in git.inner_repositories(places, top)]
 
 
 def read_sides(paths: Sequence[Path], base: str | None) -> Sides:

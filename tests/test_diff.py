@@ -595,3 +595,156 @@ def test_a_path_neither_in_the_working_tree_nor_at_the_base_is_refused(repo: Pat
     document = as_json("--base", "main", "plans/omsorg.yaml", "plans/skola.yaml")
     assert [(p["plan"], p["change"]) for p in document["plans"]] == [
         ("plans/omsorg.yaml", "unchanged"), ("plans/skola.yaml", "removed")]
+
+
+@pytest.mark.clients
+def test_plans_in_a_submodule_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    planer = tmp_path / "planer"
+    planer.mkdir()
+    (planer / "omsorg.yaml").write_text(PLAN, encoding="utf-8")
+    git(planer, "init", "-q", "-b", "main")
+    git(planer, "add", ".")
+    git(planer, "commit", "-qm", "Planerna")
+    top = tmp_path / "kommun"
+    top.mkdir()
+    git(top, "init", "-q", "-b", "main")
+    git(top, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(planer), "plans")
+    git(top, "commit", "-qm", "Planerna som undermodul")
+    monkeypatch.chdir(top)
+    monkeypatch.delenv("BUDGETBALANS_LANG", raising=False)
+    out = failed("--base", "main")  # not the plan added whole
+    assert out.startswith("plans: är ett eget git-förråd (en undermodul)") and len(out.splitlines()) == 1
+    assert failed("--base", "main", "plans/omsorg.yaml").startswith("plans: är ett eget git-förråd")
+    assert failed("--base", "main", "--lang", "en").startswith("plans: is a git repository of its own (a submodule)")
+
+
+@pytest.mark.clients
+def test_git_dir_naming_another_repository_is_refused(repo: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    other = tmp_path / "annat"
+    other.mkdir()
+    (other / "README").write_text("Ett annat förråd\n", encoding="utf-8")
+    git(other, "init", "-q", "-b", "main")
+    git(other, "add", ".")
+    git(other, "commit", "-qm", "Annat")
+    edit(repo, "effects: {2025: 200}", "effects: {2025: 250}")
+    monkeypatch.setenv("GIT_DIR", str(other / ".git"))
+    out = failed("--base", "main")  # not every plan added
+    assert out.startswith(f"budgetbalans: GIT_DIR pekar på '{other / '.git'}', men planerna i ")
+    assert f"hör till förrådet '{repo}'" in out
+    assert failed("--base", "main", "--lang", "en").startswith("budgetbalans: GIT_DIR points to ")
+    monkeypatch.setenv("GIT_DIR", ".git")  # as git sets it for a hook: the plans' own repository
+    monkeypatch.setenv("GIT_INDEX_FILE", str(tmp_path / "no-such-index"))  # the index is never read
+    assert as_json("--base", "main")["change"]["total"] == kr(50_000)
+    monkeypatch.delenv("GIT_DIR")
+    monkeypatch.setenv("GIT_WORK_TREE", str(other))
+    assert failed("--base", "main").startswith(f"budgetbalans: GIT_WORK_TREE pekar på '{other}'")
+
+
+@pytest.mark.clients
+def test_a_plan_over_the_limit_at_the_base_is_refused_unread(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    line = "# " + "x" * 97 + "\n"
+    (repo / "plans" / "omsorg.yaml").write_text(PLAN + line * 21_000, encoding="utf-8")  # 2 MB
+    git(repo, "commit", "-qam", "Stor")
+    (repo / "plans" / "omsorg.yaml").write_text(PLAN, encoding="utf-8")
+    oid = git(repo, "rev-parse", "main:plans/omsorg.yaml").strip().encode()
+    asked: list[tuple[list[str], bytes]] = []
+    run = subprocess.run
+
+    def spy(args: list[str], *rest: Any, **options: Any) -> Any:
+        asked.append((list(args), options.get("input") or b""))
+        return run(args, *rest, **options)
+
+    monkeypatch.setattr(subprocess, "run", spy)
+    out = failed("--base", "main")
+    assert out == ("main:plans/omsorg.yaml: filen är större än 1 MB; en planfil är några kilobyte, "
+                   "dela upp den i flera planer\n")
+    assert any("--batch-check" in args and oid in data for args, data in asked)  # its size asked
+    assert not any("--batch" in args and oid in data for args, data in asked)  # its content never
+
+
+@pytest.mark.clients
+def test_a_huge_plan_at_the_base_is_refused_with_little_memory(repo: Path, tmp_path: Path) -> None:
+    import resource
+
+    huge = tmp_path / "huge.yaml"
+    with huge.open("wb") as file:
+        file.write(PLAN.encode("utf-8"))
+        block = (b"# " + b"x" * 97 + b"\n") * 10_000
+        for _ in range(300):  # 300 MB: read whole, it takes more than the limit below
+            file.write(block)
+    oid = git(repo, "hash-object", "-w", str(huge)).strip()
+    huge.unlink()
+    git(repo, "update-index", "--cacheinfo", f"100644,{oid},plans/omsorg.yaml")
+    git(repo, "commit", "-qm", "Stor")  # the working tree keeps the small plan
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (400 * 2**20, 400 * 2**20))
+
+    command = [str(Path(sys.executable).parent / "budgetbalans"), "diff", "--base", "main"]
+    env = {**os.environ, "BUDGETBALANS_LANG": "sv"}
+    done = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=120, preexec_fn=limit)
+    assert done.returncode == 1, done.stderr + done.stdout
+    assert "main:plans/omsorg.yaml: filen är större än 1 MB" in done.stdout + done.stderr
+
+
+def listing(folder: Path) -> list[tuple[str, int, int]]:
+    """Every file and folder below ``folder``: its name, size and time of change."""
+    return sorted((str(path.relative_to(folder)), path.lstat().st_size, path.lstat().st_mtime_ns)
+                  for path in folder.rglob("*"))
+
+
+@pytest.mark.clients
+def test_a_partial_clone_is_never_fetched_into(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    server = tmp_path / "server"
+    (server / "plans").mkdir(parents=True)
+    (server / "plans" / "omsorg.yaml").write_text(PLAN, encoding="utf-8")
+    git(server, "init", "-q", "-b", "main")
+    git(server, "add", ".")
+    git(server, "commit", "-qm", "Plan")
+    edit(server, "effects: {2025: 200}", "effects: {2025: 250}")
+    git(server, "commit", "-qam", "Ny effekt")
+    git(server, "config", "uploadpack.allowFilter", "true")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--filter=blob:none", f"file://{server}", str(clone))  # main's blobs only
+    ran = tmp_path / "ran"
+    fsmonitor = tmp_path / "fsmonitor.sh"
+    fsmonitor.write_text(f"#!/bin/sh\ntouch '{ran}-fsmonitor'\n", encoding="utf-8")
+    fsmonitor.chmod(0o755)
+    git(clone, "config", "remote.origin.url", "ssh://example.invalid/kommun.git")
+    git(clone, "config", "core.sshCommand", f"touch '{ran}-ssh'; false")
+    git(clone, "config", "core.fsmonitor", str(fsmonitor))
+    oid = git(clone, "rev-parse", "main~1:plans/omsorg.yaml").strip()  # trees are there, this blob is not
+    before = listing(clone / ".git")
+    monkeypatch.chdir(clone)
+    monkeypatch.delenv("BUDGETBALANS_LANG", raising=False)
+    out = failed("--base", "main~1")
+    assert out.startswith(f"main~1:plans/omsorg.yaml: filens innehåll finns inte i klonen (objekt {oid})")
+    assert "git show 'main~1:plans/omsorg.yaml'" in out
+    assert f"(object {oid})" in failed("--base", "main~1", "--lang", "en")
+    assert not list(tmp_path.glob("ran*")) and listing(clone / ".git") == before
+    assert as_json("--base", "main")["measures"] == []  # main's blobs are here: read, nothing fetched
+    assert not list(tmp_path.glob("ran*")) and listing(clone / ".git") == before
+
+
+@pytest.mark.clients
+def test_a_bare_repository_is_named_as_such(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bare = tmp_path / "kommun.git"
+    git(tmp_path, "clone", "-q", "--bare", str(repo), str(bare))
+    monkeypatch.chdir(bare)
+    out = failed("--base", "main")
+    assert out.startswith(f"budgetbalans: '{bare}' är ett bart git-förråd, utan arbetskopia")
+    assert "is a bare git repository, without a working tree" in failed("--base", "main", "--lang", "en")
+    monkeypatch.chdir(repo / ".git")
+    assert "ligger i git-förrådets egen mapp" in failed("--base", "main")
+
+
+@pytest.mark.clients
+def test_every_revision_git_accepts_that_names_a_commit(repo: Path) -> None:
+    edit(repo, "effects: {2025: 200}", "effects: {2025: 250}")
+    git(repo, "tag", "-a", "-m", "Beslutad", "T1-2025")
+    for rev in (":/Plan 2025", ":/^Plan", "main~0", "HEAD@{0}", "main^{commit}", "T1-2025", "T1-2025^{}", "@"):
+        assert as_json("--base", rev)["change"]["total"] == kr(50_000), rev
+    for rev in (":/ingen sådan", "main:plans", "-main", "--output=x"):
+        assert "är ingen revision i förrådet" in failed("--base", rev, code=2), rev
+    assert not (repo / "x").exists()

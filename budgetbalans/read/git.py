@@ -6,8 +6,27 @@ paths asked for (as :func:`budgetbalans.loader.plan_files` finds them on disk: `
 one ``git cat-file --batch`` process gives every file's content, so 500 plans cost three processes,
 not 500. Nothing here writes to the repository, its index or the working tree.
 
+Git runs as it would in the folder the command runs in with no repository named by the
+environment: the variables git itself clears when it enters another repository (``GIT_DIR``,
+``GIT_WORK_TREE``, ``GIT_INDEX_FILE``, ``GIT_OBJECT_DIRECTORY``, … as ``git rev-parse
+--local-env-vars`` lists them) are left out, so the revision is read from the repository whose
+working tree holds the plans. Where ``GIT_DIR`` or ``GIT_WORK_TREE`` names another one, that is
+said (never an empty base that makes every plan look added); ``GIT_INDEX_FILE`` changes nothing,
+as the index is never read. A plan in a repository of its own below that one (a submodule) is
+said too (:func:`inner_repositories`).
+
+Git never reaches the network and never runs a program the repository's configuration names:
+``GIT_NO_LAZY_FETCH=1`` keeps a partial clone from fetching an object it lacks (git 2.44, and the
+2.39.4+ security releases), ``GIT_ALLOW_PROTOCOL`` empty refuses every transport for an older git
+that still starts the fetch (before ``core.sshCommand``, ``remote.*.uploadpack`` or a remote
+helper runs), and ``core.fsmonitor`` is off. An object the repository lacks is not fetched but
+named (:class:`Unread`). The sizes come first (``git cat-file --batch-check``), and a file over
+the limit is never read.
+
 A place outside a repository, an unknown revision, a path outside the repository or git missing
-is a :class:`GitError` with a message in both languages (the CLI: one line, exit 2).
+is a :class:`GitError` with a message in both languages (the CLI: one line, exit 2); a repository
+without a working tree, or one the environment names that does not hold the plans, is one that
+says what could not be read (exit 1).
 """
 
 from __future__ import annotations
@@ -16,7 +35,7 @@ import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from budgetbalans.messages import Message, quoted, template
 
@@ -41,14 +60,74 @@ NO_GIT = template(
     "git.missing", sv="programmet git finns inte här ({reason}); installera git för att använda --base",
     en="the git program is not here ({reason}); install git to use --base")
 GIT_FAILED = template("git.failed", sv="git misslyckades: {detail}", en="git failed: {detail}")
+BARE = template(
+    "git.bare",
+    sv="{folder} är ett bart git-förråd, utan arbetskopia, så det finns inga planer att jämföra --base {rev} med; "
+       "kör kommandot i en klon med arbetskopia (git clone {folder}), eller jämför två filer eller mappar: "
+       "budgetbalans diff GAMMAL NY",
+    en="{folder} is a bare git repository, without a working tree, so there are no plans to compare --base {rev} "
+       "with; run the command in a clone with a working tree (git clone {folder}), or compare two files or "
+       "folders: budgetbalans diff OLD NEW")
+IN_GIT_FOLDER = template(
+    "git.in_git_folder",
+    sv="{folder} ligger i git-förrådets egen mapp (.git), inte i arbetskopian, så det finns inga planer att "
+       "jämföra --base {rev} med; kör kommandot i arbetskopian, där planerna ligger",
+    en="{folder} is inside the git repository's own folder (.git), not in the working tree, so there are no "
+       "plans to compare --base {rev} with; run the command in the working tree, where the plans are")
+ELSEWHERE = template(
+    "git.environment_elsewhere",
+    sv="{variable} pekar på {named}, men planerna i {folder} hör till förrådet {top}; --base {rev} läses ur "
+       "förrådet som har planerna i sin arbetskopia, inte ur det {variable} pekar på, som annars skulle visa "
+       "varje plan som tillagd; ta bort {variable} (unset {variable}) eller låt den peka på {expected}",
+    en="{variable} points to {named}, but the plans in {folder} belong to the repository {top}; --base {rev} is "
+       "read from the repository whose working tree holds the plans, not from the one {variable} points to, "
+       "which would show every plan as added; unset {variable} or point it to {expected}")
+ELSEWHERE_NO_REPOSITORY = template(
+    "git.environment_no_repository",
+    sv="{variable} pekar på {named}, men {folder} ligger inte i något git-förråd; --base {rev} läses ur förrådet "
+       "som har planerna i sin arbetskopia, inte ur det {variable} pekar på; kör kommandot i förrådet där "
+       "planerna ligger (utan {variable})",
+    en="{variable} points to {named}, but {folder} is in no git repository; --base {rev} is read from the "
+       "repository whose working tree holds the plans, not from the one {variable} points to; run the command "
+       "in the repository that holds the plans (without {variable})")
+INNER_REPOSITORY = template(
+    "git.inner_repository",
+    sv="är ett eget git-förråd (en undermodul), så planerna i det finns inte vid {rev} i förrådet {top} och "
+       "skulle alla se tillagda ut; kör diff i det förrådet (cd {folder} och budgetbalans diff --base REVISION .) "
+       "eller ange bara planer utanför det",
+    en="is a git repository of its own (a submodule), so its plans are not at {rev} in the repository {top} and "
+       "would all look added; run diff in that repository (cd {folder}, then budgetbalans diff --base REVISION .) "
+       "or name only plans outside it")
+NOT_HERE = template(
+    "git.object_missing",
+    sv="filens innehåll finns inte i klonen (objekt {oid}): en partiell klon (--filter) hämtar det först när det "
+       "behövs, och diff hämtar aldrig något över nätet; hämta det med git show {spec} (eller klona utan "
+       "--filter) och kör igen",
+    en="the file's content is not in this clone (object {oid}): a partial clone (--filter) fetches it only when "
+       "needed, and diff never fetches anything over the network; fetch it with git show {spec} (or clone "
+       "without --filter) and run again")
+
+#: The variables that name a repository, its index or its objects instead of the one git finds from the folder
+#: it runs in; git clears the same ones when it enters another repository (``git rev-parse --local-env-vars``).
+REPOSITORY_VARIABLES = frozenset({
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_CONFIG", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT",
+    "GIT_OBJECT_DIRECTORY", "GIT_DIR", "GIT_WORK_TREE", "GIT_IMPLICIT_WORK_TREE", "GIT_GRAFT_FILE",
+    "GIT_INDEX_FILE", "GIT_NO_REPLACE_OBJECTS", "GIT_REPLACE_REF_BASE", "GIT_PREFIX", "GIT_INTERNAL_SUPER_PREFIX",
+    "GIT_SHALLOW_FILE", "GIT_COMMON_DIR"})
+#: Never fetch, never connect (no transport is allowed), never ask, never take a lock, always the same words.
+_QUIET = {"GIT_NO_LAZY_FETCH": "1", "GIT_ALLOW_PROTOCOL": "", "GIT_TERMINAL_PROMPT": "0",
+          "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
+_SETTINGS = ("-c", "core.fsmonitor=false", "-c", "protocol.allow=never")
 
 
 class GitError(Exception):
-    """Git could not give the plans: the message says why, in both languages."""
+    """Git could not give the plans: the message says why, in both languages; ``usage`` when the command was
+    run where it cannot work (exit 2), else what could not be read (exit 1)."""
 
-    def __init__(self, message: Message) -> None:
+    def __init__(self, message: Message, usage: bool = True) -> None:
         super().__init__(message.text())
         self.message = message
+        self.usage = usage
 
 
 @dataclass(frozen=True)
@@ -61,10 +140,22 @@ class Blob:
     data: bytes
 
 
+@dataclass(frozen=True)
+class Unread:
+    """A plan file at the revision that was not read: over the limit (its ``size``), or an object the
+    repository does not have (``size`` ``None``: a partial clone that has not fetched it)."""
+
+    key: str
+    name: str
+    oid: str
+    size: int | None
+
+
 def _git(args: Sequence[str], cwd: str, data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    environment = {name: value for name, value in os.environ.items() if name not in REPOSITORY_VARIABLES}
     try:
-        return subprocess.run(["git", *args], cwd=cwd, input=data, capture_output=True, check=False,
-                              env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"})
+        return subprocess.run(["git", *_SETTINGS, *args], cwd=cwd, input=data, capture_output=True, check=False,
+                              env={**environment, **_QUIET})
     except OSError as error:
         raise GitError(NO_GIT(reason=error.strerror or str(error))) from None
 
@@ -75,20 +166,51 @@ def _failed(result: subprocess.CompletedProcess[bytes]) -> GitError:
 
 
 def toplevel(cwd: str, rev: str) -> str:
-    """The top folder of the repository ``cwd`` is in."""
+    """The top folder of the working tree ``cwd`` is in; a bare repository, or ``GIT_DIR`` or ``GIT_WORK_TREE``
+    naming another repository, is a :class:`GitError`."""
+    where = {"folder": quoted(cwd, limit=200), "rev": quoted(rev, limit=100)}
+    found = _git(["rev-parse", "--is-bare-repository", "--is-inside-work-tree", "--absolute-git-dir"], cwd)
+    if found.returncode != 0:
+        _check_environment(None, None, where)
+        raise GitError(NOT_A_REPOSITORY(**where))
+    bare, inside, git_dir = os.fsdecode(found.stdout).splitlines()[:3]
+    if inside != "true":
+        raise GitError((BARE if bare == "true" else IN_GIT_FOLDER)(**where), usage=False)
     result = _git(["rev-parse", "--show-toplevel"], cwd)
     if result.returncode != 0:
-        raise GitError(NOT_A_REPOSITORY(folder=quoted(cwd, limit=200), rev=quoted(rev, limit=100)))
-    return os.fsdecode(result.stdout.rstrip(b"\n"))
+        raise _failed(result)
+    top = os.fsdecode(result.stdout.rstrip(b"\n"))
+    _check_environment(top, git_dir, where)
+    return top
+
+
+def _check_environment(top: str | None, git_dir: str | None, where: dict[str, str]) -> None:
+    """Refuse a ``GIT_DIR`` or ``GIT_WORK_TREE`` that names another repository than the one found (``None``: no
+    repository found): git would read that one, and the plans are not in it."""
+    for variable, found in (("GIT_DIR", git_dir), ("GIT_WORK_TREE", top)):
+        named = os.environ.get(variable)
+        if not named or (found is not None and os.path.realpath(named) == os.path.realpath(found)):
+            continue
+        if top is None or found is None:
+            raise GitError(ELSEWHERE_NO_REPOSITORY(variable=variable, named=quoted(named, limit=200), **where),
+                           usage=False)
+        raise GitError(ELSEWHERE(variable=variable, named=quoted(named, limit=200), top=quoted(top, limit=200),
+                                 expected=quoted(found, limit=200), **where), usage=False)
 
 
 def commit_of(rev: str, top: str) -> str:
-    """The commit ``rev`` names (a commit, a branch, ``origin/main``, a tag)."""
+    """The commit ``rev`` names, in any syntax git reads (a commit, a branch, ``origin/main``, a tag, ``HEAD~2``,
+    ``:/message``); never an option (a ``rev`` that starts with ``-``)."""
+    unknown = GitError(UNKNOWN_REVISION(rev=quoted(rev, limit=100)))
     if rev.startswith("-") or not rev.strip():
-        raise GitError(UNKNOWN_REVISION(rev=quoted(rev, limit=100)))
-    result = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], top)
+        raise unknown
+    # the object first, then its commit: ':/msg^{commit}' would search for a message 'msg^{commit}'
+    named = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", rev], top)
+    if named.returncode != 0:
+        raise unknown
+    result = _git(["rev-parse", "--verify", "--quiet", named.stdout.decode().strip() + "^{commit}"], top)
     if result.returncode != 0:
-        raise GitError(UNKNOWN_REVISION(rev=quoted(rev, limit=100)))
+        raise unknown
     return result.stdout.decode().strip()
 
 
@@ -100,10 +222,13 @@ class Revision:
     blobs: list[Blob]
     #: The paths asked for (as given) that name nothing at the revision.
     absent: list[str]
+    #: The plan files not read: over the limit, or not in the repository.
+    unread: list[Unread]
 
 
-def plans_at(rev: str, paths: Sequence[Path], cwd: str | None = None) -> Revision:
-    """The plan files under ``paths`` (relative to ``cwd``) as they are at ``rev``, in path order."""
+def plans_at(rev: str, paths: Sequence[Path], cwd: str | None = None, limit: int | None = None) -> Revision:
+    """The plan files under ``paths`` (relative to ``cwd``) as they are at ``rev``, in path order; a file over
+    ``limit`` bytes, or that the repository does not have, is named and not read."""
     here = os.path.realpath(cwd or os.getcwd())
     top = toplevel(here, rev)
     real_top = os.path.realpath(top)
@@ -130,10 +255,14 @@ def plans_at(rev: str, paths: Sequence[Path], cwd: str | None = None) -> Revisio
         if kind == "blob" and mode in ("100644", "100755") and _wanted(name, specs):
             files[name] = oid
     names = sorted(files)
+    sizes = _sizes([files[name] for name in names], top, commit, specs)
+    unread = [Unread(name, _shown_name(name, real_top, here), files[name], sizes[files[name]]) for name in names
+              if sizes[files[name]] is None or (limit is not None and (sizes[files[name]] or 0) > limit)]
+    names = [name for name in names if name not in {u.key for u in unread}]
     contents = _contents([files[name] for name in names], top)
     return Revision(real_top, [Blob(name, _shown_name(name, real_top, here), data)
                                for name, data in zip(names, contents)],
-                    [str(path) for path, spec in zip(paths, specs) if spec not in found])
+                    [str(path) for path, spec in zip(paths, specs) if spec not in found], unread)
 
 
 def _below(name: str, spec: str) -> str | None:
@@ -158,6 +287,58 @@ def _wanted(name: str, specs: Sequence[str]) -> bool:
 def _shown_name(name: str, top: str, here: str) -> str:
     """A repository path as the working tree's reading names the same file from ``here``."""
     return os.path.relpath(os.path.join(top, *name.split("/")), here)
+
+
+def _sizes(oids: Sequence[str], top: str, commit: str, specs: Sequence[str]) -> dict[str, int | None]:
+    """Each object's size from one ``git cat-file --batch-check``, ``None`` for one the repository lacks.
+
+    Where a partial clone lacks one, that git stops there (it may not fetch it): the objects missing are
+    then listed without fetching (``rev-list --missing=print``), and the others asked again."""
+    if not oids:
+        return {}
+    result = _batch_check(oids, top)
+    if result.returncode == 0:
+        return _sized(result.stdout)
+    listed = _git(["--literal-pathspecs", "rev-list", "--objects", "--missing=print", "--no-walk", commit, "--",
+                   *specs], top)
+    missing = {line[1:] for line in listed.stdout.decode().splitlines() if line.startswith("?")}.intersection(oids)
+    if listed.returncode != 0 or not missing:
+        raise _failed(result)
+    again = _batch_check([oid for oid in oids if oid not in missing], top)
+    if again.returncode != 0:
+        raise _failed(again)
+    return {**_sized(again.stdout), **dict.fromkeys(missing)}
+
+
+def _batch_check(oids: Sequence[str], top: str) -> subprocess.CompletedProcess[bytes]:
+    return _git(["cat-file", "--batch-check"], top, "".join(f"{oid}\n" for oid in oids).encode())
+
+
+def _sized(out: bytes) -> dict[str, int | None]:
+    """``<oid> blob <size>`` and ``<oid> missing`` lines as sizes (``None``: missing)."""
+    sizes: dict[str, int | None] = {}
+    for line in out.decode().splitlines():
+        parts = line.split(" ")
+        sizes[parts[0]] = int(parts[2]) if len(parts) == 3 else None
+    return sizes
+
+
+def inner_repositories(places: Iterable[str], top: str) -> list[str]:
+    """The folders below ``top`` that are git repositories of their own (a submodule, a repository inside the
+    repository) and hold one of ``places``: git finds them as it does, by their ``.git``."""
+    folders: set[str] = set()
+    for place in places:
+        real = os.path.realpath(place)
+        folders.add(real if os.path.isdir(real) else os.path.dirname(real))
+    inner: set[str] = set()
+    checked: set[str] = set()
+    for folder in folders:
+        while folder.startswith(top + os.sep) and folder not in checked:
+            checked.add(folder)
+            if os.path.lexists(os.path.join(folder, ".git")):
+                inner.add(folder)
+            folder = os.path.dirname(folder)
+    return sorted(inner)
 
 
 def _contents(oids: Sequence[str], top: str) -> list[bytes]:
