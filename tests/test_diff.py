@@ -696,14 +696,19 @@ def listing(folder: Path) -> list[tuple[str, int, int]]:
 
 @pytest.mark.clients
 def test_a_partial_clone_is_never_fetched_into(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from budgetbalans.read import git as read_git
+
     server = tmp_path / "server"
     (server / "plans").mkdir(parents=True)
     (server / "plans" / "omsorg.yaml").write_text(PLAN, encoding="utf-8")
+    (server / "plans" / "skola.yaml").write_text(SCHOOL, encoding="utf-8")
+    (server / "plans" / "teknik.yaml").write_text(SCHOOL.replace("skola", "teknik"), encoding="utf-8")
     git(server, "init", "-q", "-b", "main")
     git(server, "add", ".")
-    git(server, "commit", "-qm", "Plan")
+    git(server, "commit", "-qm", "Planerna")
     edit(server, "effects: {2025: 200}", "effects: {2025: 250}")
-    git(server, "commit", "-qam", "Ny effekt")
+    edit(server, "S1", "T1", "plans/teknik.yaml")
+    git(server, "commit", "-qam", "Ny effekt, nytt id")
     git(server, "config", "uploadpack.allowFilter", "true")
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", "--filter=blob:none", f"file://{server}", str(clone))  # main's blobs only
@@ -714,14 +719,20 @@ def test_a_partial_clone_is_never_fetched_into(tmp_path: Path, monkeypatch: pyte
     git(clone, "config", "remote.origin.url", "ssh://example.invalid/kommun.git")
     git(clone, "config", "core.sshCommand", f"touch '{ran}-ssh'; false")
     git(clone, "config", "core.fsmonitor", str(fsmonitor))
-    oid = git(clone, "rev-parse", "main~1:plans/omsorg.yaml").strip()  # trees are there, this blob is not
+    # the trees are there; of main~1's blobs only skola.yaml's, the same at main
+    missing = [git(clone, "rev-parse", f"main~1:plans/{name}").strip() for name in ("omsorg.yaml", "teknik.yaml")]
     before = listing(clone / ".git")
     monkeypatch.chdir(clone)
     monkeypatch.delenv("BUDGETBALANS_LANG", raising=False)
-    out = failed("--base", "main~1")
-    assert out.startswith(f"main~1:plans/omsorg.yaml: filens innehåll finns inte i klonen (objekt {oid})")
-    assert "git show 'main~1:plans/omsorg.yaml'" in out
-    assert f"(object {oid})" in failed("--base", "main~1", "--lang", "en")
+    lines = failed("--base", "main~1").splitlines()
+    assert [line[:line.index(")")] for line in lines] == [
+        f"main~1:plans/omsorg.yaml: filens innehåll finns inte i klonen (objekt {missing[0]}",
+        f"main~1:plans/teknik.yaml: filens innehåll finns inte i klonen (objekt {missing[1]}"]
+    assert "git show 'main~1:plans/omsorg.yaml'" in lines[0]
+    assert f"(object {missing[0]})" in failed("--base", "main~1", "--lang", "en")
+    assert not list(tmp_path.glob("ran*")) and listing(clone / ".git") == before
+    monkeypatch.delitem(read_git._QUIET, "GIT_NO_LAZY_FETCH")  # as a git without it: it tries, and may not connect
+    assert failed("--base", "main~1").splitlines() == lines
     assert not list(tmp_path.glob("ran*")) and listing(clone / ".git") == before
     assert as_json("--base", "main")["measures"] == []  # main's blobs are here: read, nothing fetched
     assert not list(tmp_path.glob("ran*")) and listing(clone / ".git") == before
