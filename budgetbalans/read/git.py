@@ -3,8 +3,9 @@
 ``git rev-parse`` finds the repository and the commit, ``git ls-tree`` the plan files under the
 paths asked for (as :func:`budgetbalans.loader.plan_files` finds them on disk: ``*.yaml`` and
 ``*.yml``, no folder whose name starts with a dot, a file named on its own whatever its name), and
-one ``git cat-file --batch`` process gives every file's content, so 500 plans cost three processes,
-not 500. Nothing here writes to the repository, its index or the working tree.
+one ``git cat-file --batch-check`` every file's size and one ``git cat-file --batch`` every content,
+so 500 plans cost a handful of processes, not 500. Nothing here writes to the repository, its
+index or the working tree.
 
 Git runs as it would in the folder the command runs in with no repository named by the
 environment: the variables git itself clears when it enters another repository (``GIT_DIR``,
