@@ -172,7 +172,7 @@ def toplevel(cwd: str, rev: str) -> str:
     where = {"folder": quoted(cwd, limit=200), "rev": quoted(rev, limit=100)}
     found = _git(["rev-parse", "--is-bare-repository", "--is-inside-work-tree", "--absolute-git-dir"], cwd)
     if found.returncode != 0:
-        _check_environment(None, None, where)
+        _check_environment(cwd, None, None, where)
         raise GitError(NOT_A_REPOSITORY(**where))
     bare, inside, git_dir = os.fsdecode(found.stdout).splitlines()[:3]
     if inside != "true":
@@ -181,16 +181,17 @@ def toplevel(cwd: str, rev: str) -> str:
     if result.returncode != 0:
         raise _failed(result)
     top = os.fsdecode(result.stdout.rstrip(b"\n"))
-    _check_environment(top, git_dir, where)
+    _check_environment(cwd, top, git_dir, where)
     return top
 
 
-def _check_environment(top: str | None, git_dir: str | None, where: dict[str, str]) -> None:
-    """Refuse a ``GIT_DIR`` or ``GIT_WORK_TREE`` that names another repository than the one found (``None``: no
-    repository found): git would read that one, and the plans are not in it."""
+def _check_environment(cwd: str, top: str | None, git_dir: str | None, where: dict[str, str]) -> None:
+    """Refuse a ``GIT_DIR`` or ``GIT_WORK_TREE`` (relative to ``cwd``, as git reads them) that names another
+    repository than the one found (``None``: no repository found): git would read that one, without the plans."""
     for variable, found in (("GIT_DIR", git_dir), ("GIT_WORK_TREE", top)):
         named = os.environ.get(variable)
-        if not named or (found is not None and os.path.realpath(named) == os.path.realpath(found)):
+        if not named or (found is not None and
+                         os.path.realpath(os.path.join(cwd, named)) == os.path.realpath(found)):
             continue
         if top is None or found is None:
             raise GitError(ELSEWHERE_NO_REPOSITORY(variable=variable, named=quoted(named, limit=200), **where),
