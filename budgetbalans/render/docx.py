@@ -58,6 +58,7 @@ from budgetbalans.render.model import Audience, Column, Document, Note, Row, Row
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
+    from docx.enum.style import WD_STYLE_TYPE
     from docx.section import Section as WordSection
     from docx.table import Table as WordTable
     from docx.text.paragraph import Paragraph
@@ -530,13 +531,19 @@ class _Writer:
     def __init__(self, word: WordDocument, document: Document, fresh: bool) -> None:
         self.word, self.document, self.fresh = word, document, fresh
         self.styles: dict[str, str | None] = {}
+        self.style_ids: dict[tuple[str, int], str | None] = {}  # python-docx looks a name up in every style
         self.table_text: str | None = None  # the id of the tables' paragraph style, once looked up
+        # Everything is added before the body's last w:sectPr, kept here, and the page set up is the
+        # current section's: python-docx finds both anew for every paragraph and table it adds,
+        # through all that is there, which made a long report take time quadratic in its length.
+        self.end = word.element.body.sectPr
+        self.section = word.sections[-1]
 
     def write(self) -> None:
         document = self.document
         sections = document.sections
         portrait = self._portrait_room()
-        self._orient(self.word.sections[-1], bool(sections) and _landscape(sections[0], portrait))
+        self._orient(self.section, bool(sections) and _landscape(sections[0], portrait))
         self._paragraph(document.title, "Title")
         for name, value in document.facts:
             self._fact(name, value)
@@ -544,9 +551,8 @@ class _Writer:
             self._fact("", document.report_date)
         for index, section in enumerate(sections):
             if index:
-                from docx.enum.section import WD_SECTION
-
-                self._orient(self.word.add_section(WD_SECTION.NEW_PAGE), _landscape(section, portrait))
+                self.section = self._add_section()
+                self._orient(self.section, _landscape(section, portrait))
             self._section(section, first=index == 0)
         self._closing()
         if self.fresh:
@@ -564,11 +570,32 @@ class _Writer:
         section.page_width, section.page_height = width, height
         section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
 
+    def _add_section(self) -> WordSection:
+        """A new section on a new page, as python-docx's ``add_section`` makes it: the last section's
+        properties copied into a paragraph that ends the section before, the last keeping no header
+        or footer of its own."""
+        from docx.enum.section import WD_SECTION
+        from docx.section import Section as WordSectionClass
+
+        self._add_p().set_sectPr(self.end.clone())
+        for reference in self.end.xpath("w:headerReference|w:footerReference"):
+            self.end.remove(reference)
+        self.end.start_type = WD_SECTION.NEW_PAGE
+        return WordSectionClass(self.end, self.word.part)
+
+    def _add_p(self) -> Any:
+        """A new ``w:p`` at the end of the body."""
+        from docx.oxml import OxmlElement
+
+        p = OxmlElement("w:p")
+        self.end.addprevious(p)
+        return p
+
     def _portrait_room(self) -> int:
         """The width text takes on the document's page held upright, in EMU."""
         from docx.shared import Cm
 
-        section = self.word.sections[-1]
+        section = self.section
         width = min(section.page_width or Cm(21), section.page_height or Cm(29.7))
         left, right = section.left_margin or Cm(2), section.right_margin or Cm(2)
         return max(int(width - left - right), int(Cm(8)))
@@ -577,7 +604,7 @@ class _Writer:
         """The width text takes in the current (last) section, in EMU."""
         from docx.shared import Cm
 
-        section = self.word.sections[-1]
+        section = self.section
         width = section.page_width or Cm(21)
         left, right = section.left_margin or Cm(2), section.right_margin or Cm(2)
         return max(int(width - left - right), int(Cm(8)))
@@ -617,6 +644,13 @@ class _Writer:
         if name not in self.styles:
             self.styles[name] = name if self._ensure(name) else None
         return self.styles[name]
+
+    def _style_id(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
+        """The id of the style ``name`` as python-docx sets it (None for the default style of its kind)."""
+        key = (name, int(kind))
+        if key not in self.style_ids:
+            self.style_ids[key] = self.word.part.get_style_id(name, kind)  # type: ignore[no-untyped-call]
+        return self.style_ids[key]
 
     def _ensure(self, name: str) -> bool:
         from docx.oxml.ns import qn
@@ -677,7 +711,13 @@ class _Writer:
 
     def _paragraph(self, text: str, style: str | None = None, *, colour: str | None = None, bold: bool = False,
                    italic: bool = False) -> Paragraph:
-        paragraph = self.word.add_paragraph(style=self._style(style) if style else None)
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.text.paragraph import Paragraph
+
+        paragraph = Paragraph(self._add_p(), self.word._body)
+        name = self._style(style) if style else None
+        if name is not None:
+            paragraph._p.style = self._style_id(name, WD_STYLE_TYPE.PARAGRAPH)
         if text:
             self._run(paragraph, text, colour=colour, bold=bold, italic=italic)
         return paragraph
@@ -731,8 +771,11 @@ class _Writer:
             self._note(note)
 
     def _table(self, table: Table, section: Section) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
         from docx.oxml.parser import parse_xml
+        from docx.oxml.table import CT_Tbl
         from docx.shared import Emu
+        from docx.table import Table as WordTableClass
 
         if table.title and table.title != section.title:
             self._paragraph(table.title, "Heading 2")
@@ -742,10 +785,12 @@ class _Writer:
         columns = [table.columns[i] for i in shown]
         widths = column_widths(table, shown, self._room())
         body = [row for _, row in table.shown(Audience.TEXT)]
-        word_table = self.word.add_table(rows=0, cols=len(shown))
+        tbl = CT_Tbl.new_tbl(0, len(shown), Emu(self._room()))
+        self.end.addprevious(tbl)
+        word_table = WordTableClass(tbl, self.word._body)
         style = self._style(TABLE_STYLE) or self._style("Table Grid")
         if style:
-            word_table.style = self.word.styles[style]
+            tbl.tblStyle_val = self._style_id(style, WD_STYLE_TYPE.TABLE)
         word_table.autofit = False
         _table_look(word_table)
         for column, width in zip(word_table.columns, widths):
