@@ -45,11 +45,12 @@ import copy
 import datetime
 import io
 import re
+import secrets
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from budgetbalans.files import OLE_SIGNATURE, FileTooLarge, NotRegularFile, read_regular
 from budgetbalans.messages import Lang, Message, quoted, template
@@ -364,9 +365,36 @@ def _check_page(word: WordDocument, name: str) -> None:
 def write(document: Document, options: Report) -> bytes:
     """The .docx file's bytes."""
     word = _start(document, options)
-    _Writer(word, document, fresh=options.template is None).write()
+    writer = _Writer(word, document, fresh=options.template is None)
+    writer.write()
     out = io.BytesIO()
     word.save(out)
+    return _with_rows(out.getvalue(), writer) if writer.tables else out.getvalue()
+
+
+def _with_rows(data: bytes, writer: _Writer) -> bytes:
+    """The saved document with each table's rows written where its marker stands, streamed into the
+    zip as they are made: a table's rows never become lxml elements (about a kilobyte per cell),
+    so a report of 100 000 measures takes little more memory than its plans."""
+    marker = re.compile(rb"<!--" + writer.marker.encode() + rb"-(\d+)-->")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename != "word/document.xml":
+                target.writestr(info, body)
+                continue
+            entry = zipfile.ZipInfo(info.filename, info.date_time)
+            entry.compress_type = info.compress_type
+            bound = len(body) + sum(table.size_bound() for table in writer.tables)
+            with target.open(entry, "w", force_zip64=bound >= zipfile.ZIP64_LIMIT) as stream:
+                position = 0
+                for match in marker.finditer(body):
+                    stream.write(body[position:match.start()])
+                    for row in writer.tables[int(match.group(1))].rows():
+                        stream.write(row.encode())
+                    position = match.end()
+                stream.write(body[position:])
     return out.getvalue()
 
 
@@ -537,6 +565,8 @@ class _Writer:
         # current section's: python-docx finds both anew for every paragraph and table it adds,
         # through all that is there, which made a long report take time quadratic in its length.
         self.end = word.element.body.sectPr
+        self.tables: list[_Cells] = []  # every table's rows, made when the document is saved
+        self.marker = f"budgetbalans-rows-{secrets.token_hex(8)}"  # no template can hold it by chance
         self.section = word.sections[-1]
 
     def write(self) -> None:
@@ -772,7 +802,6 @@ class _Writer:
 
     def _table(self, table: Table, section: Section) -> None:
         from docx.enum.style import WD_STYLE_TYPE
-        from docx.oxml.parser import parse_xml
         from docx.oxml.table import CT_Tbl
         from docx.shared import Emu
         from docx.table import Table as WordTableClass
@@ -798,11 +827,9 @@ class _Writer:
         # Every row as one piece of XML, parsed once: python-docx's rows, cells, runs and their
         # properties cost tens of microseconds each (and its cells are looked up through the whole
         # table), which made a report of 100 000 measures take minutes.
-        cells = _Cells(self._table_text_id(), columns, widths)
-        rows = [cells.row([column.header for column in columns], header=True)]
-        rows += [cells.body_row(row, shown) for row in body]
-        for tr in parse_xml(f'<w:tbl xmlns:w="{_W}">{"".join(rows)}</w:tbl>'):
-            word_table._tbl.append(tr)
+        # The rows are written into the saved document where this marker stands (:func:`_with_rows`).
+        tbl.append(_etree().Comment(f"{self.marker}-{len(self.tables)}"))
+        self.tables.append(_Cells(self._table_text_id(), columns, widths, body, shown))
         for note in table.notes:
             self._note(note)
 
@@ -869,7 +896,6 @@ def _table_look(table: WordTable) -> None:
         look.set(qn(name), value)
 
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _RUN_BREAKS = re.compile("([\t\r\n])")
 
 
@@ -878,14 +904,27 @@ class _Cells:
     the paragraph style, right-aligned figures, bold, italic and colour in ``w:rPr``): what is
     the same in every cell of a column is written once."""
 
-    def __init__(self, style_id: str, columns: Sequence[Column], widths: Sequence[int]) -> None:
+    def __init__(self, style_id: str, columns: Sequence[Column], widths: Sequence[int], body: Sequence[Row],
+                 shown: Sequence[int]) -> None:
         style = f'<w:pStyle w:val="{_attribute(style_id)}"/>' if style_id else ""
-        self.columns = columns
+        self.columns, self.body, self.shown = columns, body, shown
         self.starts = []
         for column, width in zip(columns, widths):
             properties = style + ('<w:jc w:val="right"/>' if column.numeric else "")
             paragraph = f"<w:pPr>{properties}</w:pPr>" if properties else ""
             self.starts.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width // _TWIP}"/></w:tcPr><w:p>{paragraph}')
+
+    def size_bound(self) -> int:
+        """More bytes than the rows take (a cell's XML, and its text escaped and in UTF-8, 6 bytes a character at most)."""
+        per_cell = max(map(len, self.starts), default=0) + 200
+        return sum(per_cell * len(self.columns) + 6 * sum(len(cell.text) for cell in row.cells)
+                   for row in self.body) + per_cell * len(self.columns) + 6 * sum(len(c.header) for c in self.columns)
+
+    def rows(self) -> Iterator[str]:
+        """The header row, then every row of the table."""
+        yield self.row([column.header for column in self.columns], header=True)
+        for row in self.body:
+            yield self.body_row(row, self.shown)
 
     def row(self, texts: Sequence[str], *, header: bool = False) -> str:
         """The header row: every text bold."""
