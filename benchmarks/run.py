@@ -17,6 +17,8 @@ alternating the commands and taking medians:
   typer program with the parameters of summarize and check that does nothing), and the import
   floor with budgetbalans's pydantic plan models built;
 - peak memory (maximum resident set size) of `check` on the large corpus, against the raw load;
+- `summarize --format docx` on the corpus and on 4× (at the documented size 100 000 measures), beside
+  html and json: seconds and peak memory, once each;
 - hostile inputs: `check` on each large or deep file of tests/test_hostile.py (a YAML bomb,
   nesting 100 000 deep, 900 000-character lines, 90 000 digits, 3 000 measures full of
   mistakes, 5 000 valid measures, a file of exactly 1 MiB), beside the raw load of the same file.
@@ -317,6 +319,7 @@ def measure_all(root: Path, args: argparse.Namespace) -> int:
         verdict = "ok" if ratio <= goal else "ABOVE GOAL"
         print(f"{name:50} {ratio:6.2f}×  (goal ≤ {goal:g}×; {value:.3f} {unit} vs {base:.3f} {unit})  {verdict}")
     measure_formats(root / "formats", args)
+    measure_docx_large(root, root / "small", four, args)
     measure_hostile(root / "hostile", args.repeat)
     measure_diff(root / "diff", args)
     measure_import(root / "import", args.repeat)
@@ -344,6 +347,21 @@ def measure_formats(folder: Path, args: argparse.Namespace) -> None:
         one, ten = median_seconds(runs["1×"]), median_seconds(runs["10×"])
         print(f"  {name:22} 1× {one:7.2f} s ({one / raw_small:5.2f}×)  10× {ten:7.2f} s ({ten / raw_large:5.2f}×)"
               f"  10×/1× {ten / one:5.2f}")
+
+
+def measure_docx_large(root: Path, small: Path, four: Path, args: argparse.Namespace) -> None:
+    """`summarize --format docx` on the 1× and the 4× corpus (2 000 plans × 50 measures, 100 000 measures,
+    at the documented size), beside html and json of the same: time and peak memory; linear is 4×."""
+    print(f"summarize docx at scale: {args.plans} and {args.plans * 4} plans × {args.measures} measures, "
+          "beside html and json; time and peak memory, no goal but linear (4×/1× about 4)")
+    for fmt in ("docx", "html", "json"):
+        name = f"summarize {fmt}"
+        runs = alternate({"1×": command_line(name, small, root / "large-out"),
+                          "4×": command_line(name, four, root / "large-out")}, 1)
+        one, four_times = runs["1×"][0], runs["4×"][0]
+        print(f"  {name:22} 1× {one.seconds:7.2f} s {one.max_rss_kib / 1024:6.0f} MB   "
+              f"4× {four_times.seconds:7.2f} s {four_times.max_rss_kib / 1024:6.0f} MB   "
+              f"4×/1× {four_times.seconds / one.seconds:5.2f}")
 
 
 def measure_hostile(folder: Path, repeat: int) -> None:

@@ -490,3 +490,20 @@ def test_a_template_that_is_a_fifo_is_refused_without_opening_it(tmp_path: Path)
                                   str(tmp_path / "r.docx"), "--template", str(fifo))
     assert code == 2 and stdout == b""
     assert f"mallen '{fifo}' är inte ett Word-dokument" in stderr
+
+
+def test_table_text_with_breaks_tabs_and_markup_is_written_as_python_docx_writes_a_run() -> None:
+    """The rows are written as WordprocessingML text (not through python-docx): a line break, a tab,
+    spaces at the ends and markup in a plan's text come out as python-docx's ``Run.text`` makes them."""
+    title = " Rad ett\nRad två\tflik & <w:b/> \"x\" "
+    rows = (Row(RowKind.MEASURE, (Cell("1"), Cell(title), amount("12 357", 12357))),)
+    columns = (Column("id", "Nr"), Column("measure", "Åtgärd", ColumnKind.NAME, wide=True),
+               Column("year:2024", "2024", ColumnKind.AMOUNT))
+    data = writer.write(document(Section("S", "", (), (), (Table("t", "S", columns, rows),), ())), OPTIONS)
+    word = read(data)
+    cell = word.tables[0].rows[1].cells[1]
+    expected = docx.Document().add_paragraph().add_run(title)
+    assert [child.tag for child in run_of(cell)._r] == [child.tag for child in expected._r]
+    assert run_of(cell).text == expected.text == title
+    assert text(word.tables[0].rows[1].cells[2].text) == "12 357"
+    assert "\u00a0" in word.tables[0].rows[1].cells[2].text  # digit groups joined by a no-break space

@@ -17,8 +17,10 @@ What it holds, in order:
 
 Tables are real Word tables in the built-in table style *Light Grid Accent 1* (the template's
 accent colour), their text in the paragraph style *Tabelltext* (9 pt, no spacing; a template may
-define its own). The header row repeats on every page: python-docx has no API for it, so the
-row gets ``<w:tblHeader/>`` (and every row ``<w:cantSplit/>``) through ``OxmlElement``. Amount
+define its own). The header row repeats on every page (``<w:tblHeader/>``, every row
+``<w:cantSplit/>``). A table's rows are written as WordprocessingML text, as python-docx would
+write them, and streamed into the saved ``document.xml`` (:class:`_Cells`, :func:`_with_rows`):
+through python-docx a report of 100 000 measures took minutes and gigabytes. Amount
 columns are right-aligned; their digit groups are joined by a no-break space (as Swedish Word
 and Excel write them), so no figure breaks over two lines. Column widths are fixed from the
 texts: the measure's title takes the room the others leave. Summa and the gap are bold, what is
@@ -35,8 +37,9 @@ size and margins are kept. A style the template lacks is copied into it from pyt
 template. Without a template: A4, 2 cm margins, the title in the page header and the report date
 and page number in the footer.
 
-Plan text is data: python-docx writes it as text, never as a field or markup; a character XML
-cannot hold is dropped.
+Plan text is data: written as text (python-docx's runs, or escaped in a table's rows), never as
+a field or markup; a character XML cannot hold is dropped. A template's external relationships
+are dropped (:func:`_without_external`), and a template is checked within limits before it is loaded.
 """
 
 from __future__ import annotations
@@ -45,11 +48,12 @@ import copy
 import datetime
 import io
 import re
+import secrets
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from budgetbalans.files import OLE_SIGNATURE, FileTooLarge, NotRegularFile, read_regular
 from budgetbalans.messages import Lang, Message, quoted, template
@@ -58,10 +62,9 @@ from budgetbalans.render.model import Audience, Column, Document, Note, Row, Row
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
+    from docx.enum.style import WD_STYLE_TYPE
     from docx.section import Section as WordSection
-    from docx.shared import Length
     from docx.table import Table as WordTable
-    from docx.table import _Row as WordRow
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
 
@@ -69,9 +72,15 @@ if TYPE_CHECKING:
 
 #: A table with more columns than this is printed on a landscape page.
 LANDSCAPE_COLUMNS = 7
-#: The largest template read (a template with its logos is far smaller), and what it may unpack to.
+#: The largest template read (a template with its logos is far smaller), what its parts may unpack
+#: to, how many parts it may have and how many XML elements its XML parts may hold (lxml keeps
+#: about 110 bytes an element): so any template is read or refused in seconds and little memory.
 TEMPLATE_LIMIT = 50 * 1024 * 1024
-_UNPACKED_LIMIT = 8 * TEMPLATE_LIMIT
+_UNPACKED_LIMIT = 100 * 1024 * 1024
+_PARTS_LIMIT = 10_000
+_ELEMENTS_LIMIT = 1_000_000
+#: Word's largest page side (22 inches), in twips.
+_PAGE_MAX_TWIPS = 31_680
 
 TABLE_STYLE = "Light Grid Accent 1"
 TABLE_TEXT = "Tabelltext"
@@ -114,6 +123,38 @@ TEMPLATE_NOT_WORD = template(
        "Word Document or Word Template)")
 
 
+TEMPLATE_UNPACKS_LARGE = template(
+    "cli.template_unpacks_large",
+    sv="mallen {path} packas upp till mer än {limit}; använd en mall utan stora bilder eller inbäddade filer",
+    en="the template {path} unpacks to more than {limit}; use a template without large pictures or embedded files")
+TEMPLATE_TOO_MANY_PARTS = template(
+    "cli.template_too_many_parts",
+    sv="mallen {path} har mer än {limit} delar, fler än ett Word-dokument har; öppna den i Word och spara den "
+       "igen som .docx eller .dotx",
+    en="the template {path} has more than {limit} parts, more than a Word document has; open it in Word and "
+       "save it again as .docx or .dotx")
+TEMPLATE_TOO_MANY_ELEMENTS = template(
+    "cli.template_too_many_elements",
+    sv="mallen {path} har mer än {limit} XML-element ({part}); använd en mall med kommunens formatmallar, "
+       "sidhuvud och sidfot men utan långt innehåll",
+    en="the template {path} has more than {limit} XML elements ({part}); use a template with the municipality's "
+       "styles, header and footer but without long content")
+TEMPLATE_NO_BODY = template(
+    "cli.template_no_body",
+    sv="mallen {path} har inget innehåll (w:body saknas i word/document.xml); öppna den i Word och spara den "
+       "igen som .docx eller .dotx",
+    en="the template {path} has no content (word/document.xml has no w:body); open it in Word and save it "
+       "again as .docx or .dotx")
+TEMPLATE_PAGE = template(
+    "cli.template_page",
+    sv="mallen {path}: {what} har värden som Word inte kan använda ({element}); öppna mallen i Word, ställ in "
+       "sidan under Layout (Storlek, Orientering, Marginaler) och spara den igen",
+    en="the template {path}: Word cannot use the values of {what} ({element}); open the template in Word, set "
+       "the page under Layout (Size, Orientation, Margins) and save it again")
+PAGE_SIZE = template("cli.template_page_size", sv="sidstorleken", en="the page size")
+PAGE_MARGINS = template("cli.template_page_margins", sv="marginalerna", en="the margins")
+
+
 class TemplateError(Exception):
     """A ``--template`` that cannot be used, with its message."""
 
@@ -151,29 +192,174 @@ def open_template(path: Path) -> WordDocument:
     if data.startswith(OLE_SIGNATURE):
         raise TemplateError(TEMPLATE_OLD_WORD(path=name))
     try:
-        return docx.Document(io.BytesIO(_as_document(data, name)))
+        word = docx.Document(io.BytesIO(_prepared(data, name)))
     except (zipfile.BadZipFile, OpcError, SyntaxError, KeyError, ValueError, IndexError, AttributeError, TypeError):
         # whatever python-docx meets in a file that is not a Word document (lxml's XMLSyntaxError is a SyntaxError)
         raise TemplateError(TEMPLATE_NOT_WORD(path=name)) from None
+    _check_page(word, name)
+    return word
 
 
-def _as_document(data: bytes, name: str) -> bytes:
-    """A .dotx's bytes as a .docx (its main part's content type; python-docx opens only documents).
-    A zip that would unpack to more than :data:`_UNPACKED_LIMIT` is refused as too large."""
+def _prepared(data: bytes, name: str) -> bytes:
+    """The template's bytes as python-docx may load them, or :class:`TemplateError`: checked within
+    the limits (parts, unpacked size, XML elements) before anything is unpacked or loaded, its
+    external relationships dropped (:func:`_without_external`), a .dotx made a .docx (its main
+    part's content type; python-docx opens only documents)."""
+    if data.count(b"PK\x01\x02") > _PARTS_LIMIT:  # the central directory's entries, before zipfile lists them
+        raise TemplateError(TEMPLATE_TOO_MANY_PARTS(path=name, limit=_swedish_count(_PARTS_LIMIT)))
     with zipfile.ZipFile(io.BytesIO(data)) as package:
-        if sum(info.file_size for info in package.infolist()) > _UNPACKED_LIMIT:
-            raise TemplateError(TEMPLATE_TOO_LARGE(path=name, limit=f"{_UNPACKED_LIMIT // (1024 * 1024)} MB"))
-        types = package.read("[Content_Types].xml")
-        if _TEMPLATE_TYPE not in types:
-            return data
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as document:
-            for info in package.infolist():
-                body = package.read(info)
-                if info.filename == "[Content_Types].xml":
-                    body = body.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
-                document.writestr(info, body)
-        return out.getvalue()
+        infos = package.infolist()
+        if sum(info.file_size for info in infos) > _UNPACKED_LIMIT:  # zipfile never reads past file_size
+            raise TemplateError(TEMPLATE_UNPACKS_LARGE(path=name, limit=f"{_UNPACKED_LIMIT // (1024 * 1024)} MB"))
+        parts = {info.filename: package.read(info) for info in infos}
+    _count_elements(parts, name)
+    parts = _without_external(parts)
+    if "[Content_Types].xml" in parts:
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as document:  # python-docx compresses what it saves
+        for part, body in parts.items():
+            document.writestr(part, body)
+    return out.getvalue()
+
+
+def _swedish_count(number: int) -> str:
+    return f"{number:,}".replace(",", " ")
+
+
+def _etree() -> Any:
+    """lxml's etree (python-docx's parser; it has no type stubs)."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    return etree
+
+
+def _count_elements(parts: dict[str, bytes], name: str) -> None:
+    """Refuse a template whose XML parts hold more than :data:`_ELEMENTS_LIMIT` elements in all,
+    counted while parsing (each element dropped once counted), as python-docx's parser reads them."""
+    etree = _etree()
+
+    count = 0
+    for part, body in parts.items():
+        if not part.endswith((".xml", ".rels")):
+            continue
+        events = etree.iterparse(io.BytesIO(body), events=("end",), resolve_entities=False, no_network=True,
+                                 load_dtd=False, huge_tree=False, recover=False)
+        try:
+            for _, element in events:
+                count += 1
+                if count > _ELEMENTS_LIMIT:
+                    raise TemplateError(TEMPLATE_TOO_MANY_ELEMENTS(path=name, limit=_swedish_count(_ELEMENTS_LIMIT),
+                                                                   part=part))
+                element.clear()
+                parent = element.getparent()
+                if parent is not None:  # the counted element goes: memory stays that of one path
+                    parent.remove(element)
+        except etree.XMLSyntaxError:
+            continue  # not XML (or broken): python-docx refuses what it needs, the rest is kept as bytes
+
+
+#: The namespaces whose attributes name a relationship (``r:id``, ``r:embed``, ``r:link``, VML's ``o:relid``).
+_RELATIONSHIP_NAMESPACES = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                            "http://purl.oclc.org/ooxml/officeDocument/relationships",
+                            "urn:schemas-microsoft-com:office:office")
+_PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+#: Elements that are nothing without their relationship: removed with it (an attached template,
+#: a mail merge's data source, a linked subdocument, …).
+_ONLY_A_RELATIONSHIP = frozenset({"attachedTemplate", "dataSource", "headerSource", "sourceFileName", "recipientData",
+                                  "subDoc", "printerSettings", "altChunk"})
+
+
+def _without_external(parts: dict[str, bytes]) -> dict[str, bytes]:
+    """The parts without any external relationship (``TargetMode="External"``: an attached template
+    on a web address, a linked OLE object, a picture or hyperlink on the web, which Word would fetch
+    when the report is opened), and without the references to them in the part that had them."""
+    etree = _etree()
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    changed = dict(parts)
+    for rels_name, rels_body in parts.items():
+        if not rels_name.endswith(".rels") or b"External" not in rels_body:
+            continue
+        try:
+            rels = etree.fromstring(rels_body, parser)
+        except etree.XMLSyntaxError:
+            continue
+        dropped = set()
+        for relationship in rels.findall(f"{{{_PACKAGE_RELATIONSHIPS}}}Relationship"):
+            if (relationship.get("TargetMode") or "").lower() == "external":
+                dropped.add(relationship.get("Id"))
+                rels.remove(relationship)
+        if not dropped:
+            continue
+        changed[rels_name] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
+        source = _source_part(rels_name)
+        if source in parts:
+            changed[source] = _unreferenced(parts[source], dropped, parser)
+    return changed
+
+
+def _source_part(rels_name: str) -> str:
+    """``word/_rels/settings.xml.rels`` → ``word/settings.xml`` (the package's own ``_rels/.rels`` → ``""``)."""
+    folder, _, file = rels_name.rpartition("_rels/")
+    return folder + file[: -len(".rels")]
+
+
+def _unreferenced(body: bytes, dropped: set[str | None], parser: object) -> bytes:
+    """A part's XML without its references to the ``dropped`` relationships: the attribute removed, an
+    element that is nothing without it (:data:`_ONLY_A_RELATIONSHIP`) removed whole."""
+    etree = _etree()
+
+    try:
+        root = etree.fromstring(body, parser)
+    except etree.XMLSyntaxError:
+        return body
+    for element in list(root.iter()):
+        names = [key for key, value in element.attrib.items()
+                 if value in dropped and key.startswith("{") and key[1:].split("}")[0] in _RELATIONSHIP_NAMESPACES]
+        if not names:
+            continue
+        parent = element.getparent()
+        if etree.QName(element).localname in _ONLY_A_RELATIONSHIP and parent is not None:
+            parent.remove(element)
+            continue
+        for key in names:
+            del element.attrib[key]
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def _check_page(word: WordDocument, name: str) -> None:
+    """Refuse a template without a body or whose page Word cannot use; give one without section
+    properties the page of a report without a template (A4, 2 cm margins)."""
+    from docx.oxml.ns import qn
+    from docx.section import Section as WordSectionClass
+    from docx.shared import Cm
+
+    body = word.element.body
+    if body is None:
+        raise TemplateError(TEMPLATE_NO_BODY(path=name))
+    sect_pr = body.find(qn("w:sectPr"))
+    if sect_pr is None:
+        sect_pr = body._add_sectPr()
+        section = WordSectionClass(sect_pr, word.part)
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(2))
+        return
+    section = WordSectionClass(sect_pr, word.part)
+    try:
+        sizes = (section.page_width, section.page_height, section.orientation)
+    except (ValueError, KeyError, TypeError):
+        raise TemplateError(TEMPLATE_PAGE(path=name, what=PAGE_SIZE(), element="w:pgSz")) from None
+    if any(size is not None and not 0 < size <= _PAGE_MAX_TWIPS * 635 for size in sizes[:2]):
+        raise TemplateError(TEMPLATE_PAGE(path=name, what=PAGE_SIZE(), element="w:pgSz"))
+    try:
+        margins = [getattr(section, side) for side in ("left_margin", "right_margin", "top_margin", "bottom_margin",
+                                                        "header_distance", "footer_distance", "gutter")]
+    except (ValueError, KeyError, TypeError):
+        raise TemplateError(TEMPLATE_PAGE(path=name, what=PAGE_MARGINS(), element="w:pgMar")) from None
+    if any(margin is not None and abs(margin) > _PAGE_MAX_TWIPS * 635 for margin in margins):
+        raise TemplateError(TEMPLATE_PAGE(path=name, what=PAGE_MARGINS(), element="w:pgMar"))
 
 
 # --- writing -----------------------------------------------------------------------------------------
@@ -182,9 +368,36 @@ def _as_document(data: bytes, name: str) -> bytes:
 def write(document: Document, options: Report) -> bytes:
     """The .docx file's bytes."""
     word = _start(document, options)
-    _Writer(word, document, fresh=options.template is None).write()
+    writer = _Writer(word, document, fresh=options.template is None)
+    writer.write()
     out = io.BytesIO()
     word.save(out)
+    return _with_rows(out.getvalue(), writer) if writer.tables else out.getvalue()
+
+
+def _with_rows(data: bytes, writer: _Writer) -> bytes:
+    """The saved document with each table's rows written where its marker stands, streamed into the
+    zip as they are made: a table's rows never become lxml elements (about a kilobyte per cell),
+    so a report of 100 000 measures takes little more memory than its plans."""
+    marker = re.compile(rb"<!--" + writer.marker.encode() + rb"-(\d+)-->")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename != "word/document.xml":
+                target.writestr(info, body)
+                continue
+            entry = zipfile.ZipInfo(info.filename, info.date_time)
+            entry.compress_type = info.compress_type
+            bound = len(body) + sum(table.size_bound() for table in writer.tables)
+            with target.open(entry, "w", force_zip64=bound >= zipfile.ZIP64_LIMIT) as stream:
+                position = 0
+                for match in marker.finditer(body):
+                    stream.write(body[position:match.start()])
+                    for row in writer.tables[int(match.group(1))].rows():
+                        stream.write(row.encode())
+                    position = match.end()
+                stream.write(body[position:])
     return out.getvalue()
 
 
@@ -349,13 +562,21 @@ class _Writer:
     def __init__(self, word: WordDocument, document: Document, fresh: bool) -> None:
         self.word, self.document, self.fresh = word, document, fresh
         self.styles: dict[str, str | None] = {}
+        self.style_ids: dict[tuple[str, int], str | None] = {}  # python-docx looks a name up in every style
         self.table_text: str | None = None  # the id of the tables' paragraph style, once looked up
+        # Everything is added before the body's last w:sectPr, kept here, and the page set up is the
+        # current section's: python-docx finds both anew for every paragraph and table it adds,
+        # through all that is there, which made a long report take time quadratic in its length.
+        self.end = word.element.body.sectPr
+        self.tables: list[_Cells] = []  # every table's rows, made when the document is saved
+        self.marker = f"budgetbalans-rows-{secrets.token_hex(8)}"  # no template can hold it by chance
+        self.section = word.sections[-1]
 
     def write(self) -> None:
         document = self.document
         sections = document.sections
         portrait = self._portrait_room()
-        self._orient(self.word.sections[-1], bool(sections) and _landscape(sections[0], portrait))
+        self._orient(self.section, bool(sections) and _landscape(sections[0], portrait))
         self._paragraph(document.title, "Title")
         for name, value in document.facts:
             self._fact(name, value)
@@ -363,9 +584,8 @@ class _Writer:
             self._fact("", document.report_date)
         for index, section in enumerate(sections):
             if index:
-                from docx.enum.section import WD_SECTION
-
-                self._orient(self.word.add_section(WD_SECTION.NEW_PAGE), _landscape(section, portrait))
+                self.section = self._add_section()
+                self._orient(self.section, _landscape(section, portrait))
             self._section(section, first=index == 0)
         self._closing()
         if self.fresh:
@@ -383,11 +603,32 @@ class _Writer:
         section.page_width, section.page_height = width, height
         section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
 
+    def _add_section(self) -> WordSection:
+        """A new section on a new page, as python-docx's ``add_section`` makes it: the last section's
+        properties copied into a paragraph that ends the section before, the last keeping no header
+        or footer of its own."""
+        from docx.enum.section import WD_SECTION
+        from docx.section import Section as WordSectionClass
+
+        self._add_p().set_sectPr(self.end.clone())
+        for reference in self.end.xpath("w:headerReference|w:footerReference"):
+            self.end.remove(reference)
+        self.end.start_type = WD_SECTION.NEW_PAGE
+        return WordSectionClass(self.end, self.word.part)
+
+    def _add_p(self) -> Any:
+        """A new ``w:p`` at the end of the body."""
+        from docx.oxml import OxmlElement
+
+        p = OxmlElement("w:p")
+        self.end.addprevious(p)
+        return p
+
     def _portrait_room(self) -> int:
         """The width text takes on the document's page held upright, in EMU."""
         from docx.shared import Cm
 
-        section = self.word.sections[-1]
+        section = self.section
         width = min(section.page_width or Cm(21), section.page_height or Cm(29.7))
         left, right = section.left_margin or Cm(2), section.right_margin or Cm(2)
         return max(int(width - left - right), int(Cm(8)))
@@ -396,7 +637,7 @@ class _Writer:
         """The width text takes in the current (last) section, in EMU."""
         from docx.shared import Cm
 
-        section = self.word.sections[-1]
+        section = self.section
         width = section.page_width or Cm(21)
         left, right = section.left_margin or Cm(2), section.right_margin or Cm(2)
         return max(int(width - left - right), int(Cm(8)))
@@ -436,6 +677,13 @@ class _Writer:
         if name not in self.styles:
             self.styles[name] = name if self._ensure(name) else None
         return self.styles[name]
+
+    def _style_id(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
+        """The id of the style ``name`` as python-docx sets it (None for the default style of its kind)."""
+        key = (name, int(kind))
+        if key not in self.style_ids:
+            self.style_ids[key] = self.word.part.get_style_id(name, kind)  # type: ignore[no-untyped-call]
+        return self.style_ids[key]
 
     def _ensure(self, name: str) -> bool:
         from docx.oxml.ns import qn
@@ -496,7 +744,13 @@ class _Writer:
 
     def _paragraph(self, text: str, style: str | None = None, *, colour: str | None = None, bold: bool = False,
                    italic: bool = False) -> Paragraph:
-        paragraph = self.word.add_paragraph(style=self._style(style) if style else None)
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.text.paragraph import Paragraph
+
+        paragraph = Paragraph(self._add_p(), self.word._body)
+        name = self._style(style) if style else None
+        if name is not None:
+            paragraph._p.style = self._style_id(name, WD_STYLE_TYPE.PARAGRAPH)
         if text:
             self._run(paragraph, text, colour=colour, bold=bold, italic=italic)
         return paragraph
@@ -550,7 +804,10 @@ class _Writer:
             self._note(note)
 
     def _table(self, table: Table, section: Section) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.oxml.table import CT_Tbl
         from docx.shared import Emu
+        from docx.table import Table as WordTableClass
 
         if table.title and table.title != section.title:
             self._paragraph(table.title, "Heading 2")
@@ -558,58 +815,33 @@ class _Writer:
             self._paragraph(table.caption, italic=True)
         shown = table.shown_columns(Audience.TEXT)
         columns = [table.columns[i] for i in shown]
-        widths = [Emu(width) for width in column_widths(table, shown, self._room())]
+        widths = column_widths(table, shown, self._room())
         body = [row for _, row in table.shown(Audience.TEXT)]
-        # Every row at once, from one piece of XML: python-docx's add_row looks the table's grid up
-        # among all the rows already there, so adding them one by one takes quadratic time.
-        word_table = self.word.add_table(rows=1 + len(body), cols=len(shown))
+        tbl = CT_Tbl.new_tbl(0, len(shown), Emu(self._room()))
+        self.end.addprevious(tbl)
+        word_table = WordTableClass(tbl, self.word._body)
         style = self._style(TABLE_STYLE) or self._style("Table Grid")
         if style:
-            word_table.style = self.word.styles[style]
+            tbl.tblStyle_val = self._style_id(style, WD_STYLE_TYPE.TABLE)
         word_table.autofit = False
         _table_look(word_table)
         for column, width in zip(word_table.columns, widths):
-            column.width = width
-        word_rows = iter(word_table.rows)
-        header = next(word_rows)
-        _row_properties(header._tr, header=True)
-        for cell, column, width in zip(header.cells, columns, widths):
-            cell.width = width
-            self._cell(cell.paragraphs[0], column.header, column, bold=True)
-        for word_row, row in zip(word_rows, body):
-            self._row(word_row, row, shown, columns, widths)
+            column.width = Emu(width)
+        # Every row as one piece of XML, parsed once: python-docx's rows, cells, runs and their
+        # properties cost tens of microseconds each (and its cells are looked up through the whole
+        # table), which made a report of 100 000 measures take minutes.
+        # The rows are written into the saved document where this marker stands (:func:`_with_rows`).
+        tbl.append(_etree().Comment(f"{self.marker}-{len(self.tables)}"))
+        self.tables.append(_Cells(self._table_text_id(), columns, widths, body, shown))
         for note in table.notes:
             self._note(note)
 
-    def _row(self, word_row: WordRow, row: Row, shown: Sequence[int], columns: Sequence[Column],
-             widths: Sequence[Length]) -> None:
-        _row_properties(word_row._tr, header=False)
-        bold, dim = row.kind in _BOLD_ROWS, row.kind in _DIM_ROWS
-        for position, (cell, index, column, width) in enumerate(zip(word_row.cells, shown, columns, widths)):
-            cell.width = width
-            content = row.cells[index] if index < len(row.cells) else None
-            if content is None or not content.text:
-                self._cell(cell.paragraphs[0], "", column)
-                continue
-            tone = content.tone if content.tone is not Tone.NEUTRAL else (row.tone if position else Tone.NEUTRAL)
-            colour = _GREY if dim and tone is Tone.NEUTRAL else COLOUR.get(tone)
-            self._cell(cell.paragraphs[0], content.text, column, bold=bold or content.tone is not Tone.NEUTRAL,
-                       italic=dim, colour=colour)
-
-    def _cell(self, paragraph: Paragraph, text: str, column: Column, *, bold: bool = False, italic: bool = False,
-              colour: str | None = None) -> None:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-
+    def _table_text_id(self) -> str:
+        """The id of the tables' paragraph style (looked up once: python-docx looks a name up in every style)."""
         if self.table_text is None:
             style = self._style(TABLE_TEXT)
             self.table_text = self.word.styles[style].style_id if style else ""
-        if self.table_text:  # the style's id straight into the XML: python-docx looks a name up in every style
-            paragraph._p.style = self.table_text
-        if column.numeric:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        if text:
-            self._run(paragraph, _figure_text(text) if column.numeric else text, bold=bold, italic=italic,
-                      colour=colour)
+        return self.table_text
 
     # --- after the sections ---
 
@@ -667,11 +899,79 @@ def _table_look(table: WordTable) -> None:
         look.set(qn(name), value)
 
 
-def _row_properties(tr: object, *, header: bool) -> None:
-    """A row never splits over two pages; the header row repeats on every page (``w:tblHeader``)."""
-    from docx.oxml import OxmlElement
+_RUN_BREAKS = re.compile("([\t\r\n])")
 
-    properties = tr.get_or_add_trPr()  # type: ignore[attr-defined]
-    properties.append(OxmlElement("w:cantSplit"))
-    if header:
-        properties.append(OxmlElement("w:tblHeader"))
+
+class _Cells:
+    """A table's rows as WordprocessingML text, as python-docx writes them (``w:tcW`` in twips,
+    the paragraph style, right-aligned figures, bold, italic and colour in ``w:rPr``): what is
+    the same in every cell of a column is written once."""
+
+    def __init__(self, style_id: str, columns: Sequence[Column], widths: Sequence[int], body: Sequence[Row],
+                 shown: Sequence[int]) -> None:
+        style = f'<w:pStyle w:val="{_attribute(style_id)}"/>' if style_id else ""
+        self.columns, self.body, self.shown = columns, body, shown
+        self.starts = []
+        for column, width in zip(columns, widths):
+            properties = style + ('<w:jc w:val="right"/>' if column.numeric else "")
+            paragraph = f"<w:pPr>{properties}</w:pPr>" if properties else ""
+            self.starts.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width // _TWIP}"/></w:tcPr><w:p>{paragraph}')
+
+    def size_bound(self) -> int:
+        """More bytes than the rows take (a cell's XML, and its text escaped and in UTF-8, 6 bytes a character at most)."""
+        per_cell = max(map(len, self.starts), default=0) + 200
+        return sum(per_cell * len(self.columns) + 6 * sum(len(cell.text) for cell in row.cells)
+                   for row in self.body) + per_cell * len(self.columns) + 6 * sum(len(c.header) for c in self.columns)
+
+    def rows(self) -> Iterator[str]:
+        """The header row, then every row of the table."""
+        yield self.row([column.header for column in self.columns], header=True)
+        for row in self.body:
+            yield self.body_row(row, self.shown)
+
+    def row(self, texts: Sequence[str], *, header: bool = False) -> str:
+        """The header row: every text bold."""
+        cells = [start + (_run(_figure_text(text) if column.numeric else _xml(text), "<w:b/>") if text else "")
+                 + "</w:p></w:tc>" for start, column, text in zip(self.starts, self.columns, texts)]
+        return f"<w:tr><w:trPr><w:cantSplit/>{'<w:tblHeader/>' if header else ''}</w:trPr>{''.join(cells)}</w:tr>"
+
+    def body_row(self, row: Row, shown: Sequence[int]) -> str:
+        """A row of the table: Summa and the gap bold, what is not counted grey and italic, a tone's colour."""
+        bold, dim = row.kind in _BOLD_ROWS, row.kind in _DIM_ROWS
+        cells = []
+        for position, (start, index, column) in enumerate(zip(self.starts, shown, self.columns)):
+            content = row.cells[index] if index < len(row.cells) else None
+            if content is None or not content.text:
+                cells.append(start + "</w:p></w:tc>")
+                continue
+            tone = content.tone if content.tone is not Tone.NEUTRAL else (row.tone if position else Tone.NEUTRAL)
+            colour = _GREY if dim and tone is Tone.NEUTRAL else COLOUR.get(tone)
+            properties = (("<w:b/>" if bold or content.tone is not Tone.NEUTRAL else "") + ("<w:i/>" if dim else "")
+                          + (f'<w:color w:val="{colour}"/>' if colour else ""))
+            text = _figure_text(content.text) if column.numeric else _xml(content.text)
+            cells.append(start + _run(text, properties) + "</w:p></w:tc>")
+        return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>"
+
+
+def _run(text: str, properties: str) -> str:
+    """A run of ``text`` as python-docx's ``Run.text`` writes it: a tab as ``w:tab``, a line break
+    as ``w:br``, ``xml:space="preserve"`` where the text starts or ends with a space."""
+    parts = _RUN_BREAKS.split(text) if "\t" in text or "\r" in text or "\n" in text else [text]
+    content = []
+    for part in parts:
+        if part == "\t":
+            content.append("<w:tab/>")
+        elif part in ("\r", "\n"):
+            content.append("<w:br/>")
+        elif part:
+            space = ' xml:space="preserve"' if len(part.strip()) < len(part) else ""
+            content.append(f"<w:t{space}>{_escape(part)}</w:t>")
+    return f"<w:r>{f'<w:rPr>{properties}</w:rPr>' if properties else ''}{''.join(content)}</w:r>"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attribute(text: str) -> str:
+    return _escape(text).replace('"', "&quot;")
