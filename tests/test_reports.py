@@ -26,7 +26,7 @@ from budgetbalans.grouping import GroupBy, group_totals
 from budgetbalans.loader import load_paths
 from budgetbalans.money import EXACT_ZERO, Range, Unit, total
 from budgetbalans.render import charts
-from budgetbalans.render.build import sheet_name
+from budgetbalans.render.build import plan_sheet_names
 from budgetbalans.render.csvout import text as csv_text
 from budgetbalans.render.markdown import escape
 from budgetbalans.render.xlsx import sheet_names
@@ -368,7 +368,7 @@ def test_xlsx_recalculated_by_libreoffice_equals_budgetbalans(
     with zipfile.ZipFile(folder / f"{name}.xlsx") as book:
         xml = "".join(book.read(n).decode("utf-8") for n in book.namelist() if n.startswith("xl/worksheets/"))
     assert "<f>SUM(" in xml  # the totals are formulas in the file (Summa: =SUM of the counted rows)
-    titles = sheet_names([sheet_name(r.plan, [p.plan for p in summary.plans]) for r in summary.plans])
+    titles = sheet_names(plan_sheet_names([r.plan for r in summary.plans]))
     plan_sheets = [folder / "csv" / f"{name}-{title}.csv" for title in titles]
     assert len(sheets[name]) == len(summary.plans) + (len(paths) > 1)
     for result, sheet in zip(summary.plans, plan_sheets):

@@ -92,31 +92,37 @@ def plan_heading(plan: Plan) -> str:
     return title + (f" — {numbers.clean(plan.organisation)}" if plan.organisation else "")
 
 
-def sheet_name(plan: Plan, plans: Sequence[Plan]) -> str:
-    """The name of a plan's sheet among ``plans``: what tells it apart, before a workbook cuts it to 31
-    characters. Where the plans' organisations differ, its organisation ("Socialnämnden"), alone where
-    it has no other plan there; then the words of its title that the titles of its organisation's plans
-    do not all share at the start and the end ("äldreomsorg" of "Åtgärdsplan budget i balans
-    äldreomsorg 2025–2026"); the whole title where nothing tells them apart."""
+def plan_sheet_names(plans: Sequence[Plan]) -> list[str]:
+    """The name of each plan's sheet: what tells it apart, before a workbook cuts it to 31 characters.
+    Where the plans' organisations differ, its organisation ("Socialnämnden"), alone where it has no
+    other plan there; then the words of its title that the titles of its organisation's plans do not
+    all share at the start and the end ("äldreomsorg" of "Åtgärdsplan budget i balans äldreomsorg
+    2025–2026"); the whole title where nothing tells them apart. One pass over the plans: each
+    organisation's shared words are found once."""
     differ = len({p.organisation for p in plans}) > 1
-    peers = [p for p in plans if p.organisation == plan.organisation] if differ else list(plans)
-    title = _own_words(plan.title, [p.title for p in peers])
-    if not differ or not plan.organisation:
-        return title
-    organisation = numbers.clean(plan.organisation)
-    return organisation if len(peers) == 1 else f"{organisation} – {title}"
+    peers: dict[str | None, list[int]] = {}
+    for index, plan in enumerate(plans):
+        peers.setdefault(plan.organisation if differ else None, []).append(index)
+    names = [""] * len(plans)
+    for members in peers.values():
+        titles = [numbers.clean(plans[i].title) for i in members]
+        start, end = _shared_ends([title.split() for title in titles])
+        for index, title in zip(members, titles):
+            words = title.split()
+            own = " ".join(words[start:len(words) - end]) or title
+            organisation = plans[index].organisation
+            names[index] = (own if not differ or not organisation else numbers.clean(organisation)
+                            if len(members) == 1 else f"{numbers.clean(organisation)} – {own}")
+    return names
 
 
-def _own_words(title: str, titles: Sequence[str]) -> str:
-    """``title`` without the words that every one of ``titles`` begins and ends with (all of it where
-    nothing is left, or the titles are all the same)."""
-    words, others = numbers.clean(title).split(), [numbers.clean(t).split() for t in titles]
-    shortest = min(len(other) for other in others)
-    start = next((i for i in range(shortest) if len({o[i] for o in others}) > 1), shortest)
-    end = next((i for i in range(shortest - start) if len({o[len(o) - 1 - i] for o in others}) > 1),
+def _shared_ends(titles: Sequence[Sequence[str]]) -> tuple[int, int]:
+    """How many words every one of ``titles`` begins with alike, and how many it ends with alike."""
+    shortest = min(len(words) for words in titles)
+    start = next((i for i in range(shortest) if len({words[i] for words in titles}) > 1), shortest)
+    end = next((i for i in range(shortest - start) if len({words[len(words) - 1 - i] for words in titles}) > 1),
                shortest - start)
-    own = words[start:len(words) - end]
-    return " ".join(own) if own else numbers.clean(title)
+    return start, end
 
 
 def measure_status(result: MeasureResult, view: View) -> str:
@@ -370,8 +376,9 @@ def summary_document(summary: Summary, view: View, group_by: GroupBy | None = No
     plans = [measures_table(result, view) for result in summary.plans]
     sections = [Section(table.title, _caption([result.plan.path], view), key_figures(result.totals, view),
                         _charts(result.totals, result.measures, view), (table,),
-                        sheet=sheet_name(result.plan, [r.plan for r in summary.plans]))
-                for result, table in zip(summary.plans, plans)]
+                        sheet=sheet)
+                for result, table, sheet in zip(summary.plans, plans,
+                                                plan_sheet_names([r.plan for r in summary.plans]))]
     if len(summary.plans) > 1:
         together = all_plans_table(summary, view, plans)
         sections.insert(0, Section(together.title, _caption([r.plan.path for r in summary.plans], view),
