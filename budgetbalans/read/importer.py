@@ -407,9 +407,9 @@ NOTE_SEVERAL_PLANS = template(
 NOTE_LIST_PREFIXED = template(
     "import.note.list_prefixed",
     sv="tabellen numrerar sina åtgärder som {other} men med andra namn; de är andra åtgärder, och deras id har "
-       "fått prefixet {prefix} ({first}, {second} …)",
+       "fått prefixet {prefix} ({examples} …)",
     en="the table numbers its measures as {other} does but with other names; they are other measures, and "
-       "their ids have the prefix {prefix} ({first}, {second} …)")
+       "their ids have the prefix {prefix} ({examples} …)")
 NOTE_SUM_ROW = template(
     "import.note.sum_row",
     sv="raden {label} är dokumentets summa: den står som stated_totals, och check jämför den med åtgärdernas rader",
@@ -732,10 +732,15 @@ class _Reader:
         label = _row_label(cells, columns)
         words = _label_words(label)
         where = grid.address(r, 0)
-        numbered = any(c.kind == "id" and cells[c.index].strip() and cells[c.index] != label for c in columns)
-        if words in TOTAL_LABELS:
-            self.totals_row(grid, r, columns, unit)
+        number = next((_flat(cells[c.index]) for c in columns
+                       if c.kind == "id" and cells[c.index].strip() and cells[c.index] != label), None)
+        numbered = number is not None
+        if words in TOTAL_LABELS and not numbered:  # a sum row has no number of its own: never a numbered measure
+            if self.totals_row(grid, r, columns, unit):
+                self.notes.append(Finding(where, NOTE_SUM_ROW(label=quoted(label, 60))))
             return
+        if words in TOTAL_LABELS:
+            self.notes.append(Finding(where, NOTE_NUMBERED_TOTAL(id=quoted(number), label=quoted(label, 60))))
         if not numbered and _starts(words, _DERIVED_PREFIXES):
             self.notes.append(Finding(where, NOTE_DERIVED_ROW(label=quoted(label, 60))))
             return
@@ -949,8 +954,10 @@ class _Reader:
                     low=_or_empty(value.low, value.unit), high=_or_empty(value.high, value.unit))))
         return found
 
-    def totals_row(self, grid: Grid, r: int, columns: list[Column], unit: Unit | None) -> None:
-        for key, (value, address) in self.sums_of(grid, r, columns, unit).items():
+    def totals_row(self, grid: Grid, r: int, columns: list[Column], unit: Unit | None) -> bool:
+        """The document's sums (``stated_totals``); whether the row gave any."""
+        sums = self.sums_of(grid, r, columns, unit)
+        for key, (value, address) in sums.items():
             before = self.stated.get(key)
             if before is None:
                 self.stated[key] = (value, address)
@@ -958,6 +965,7 @@ class _Reader:
                 self.problems.append(Finding(address, STATED_CONFLICT(
                     value=_or_empty(value.low, value.unit), other_value=_or_empty(before[0].low, before[0].unit),
                     other=before[1])))
+        return bool(sums)
 
     def target_row(self, grid: Grid, r: int, columns: list[Column], unit: Unit | None) -> None:
         found = self.sums_of(grid, r, columns, unit)
@@ -1180,11 +1188,16 @@ class _Builder:
         if not table.rows:
             return
         matches = [] if not self.measures else [(row, *self.match(row, table)) for row in table.rows]
+        if self._by_number(table):
+            joined = [(row, measure) for row, measure, _ in matches if measure is not None]
+            other = [(row, measure) for row, measure in joined if not _titles_agree(row, measure)]
+            if other and len(other) < len(joined):
+                self._title_mismatch(*other[0])
+                return
+            if other:  # numbered from 1 as another table, with other names: other measures
+                matches = []
         if not any(measure for _, measure, _ in matches):
-            start = len(self.measures)
-            for row in table.rows:
-                self._append(row)
-            self.lists.append((table, start, len(self.measures)))
+            self._add_list(table)
             return
         other = self.reader.grids[self.measures[0].first.grid].name or "tabell 1"
         for row, measure, prefix in matches:
@@ -1199,9 +1212,36 @@ class _Builder:
                     other_title=quoted(measure.first.fields.get("title", "")))))
             measure.rows.append(row)
 
+    def _by_number(self, table: Table) -> bool:
+        return table.has_id and bool(self._ids) and all("id" in m.first.fields for m in self.measures)
+
+    def _add_list(self, table: Table) -> None:
+        """A table of further measures; where its numbers are already taken (two lists each numbered from
+        1), its ids get the list's number as a prefix (``2.1``), said on standard error."""
+        taken = [self._ids[row.fields["id"]] for row in table.rows if row.fields.get("id") in self._ids]
+        if taken:
+            prefix = f"{len(self.lists) + 1}."
+            for row in table.rows:
+                if row.fields.get("id"):
+                    row.fields["id"] = prefix + row.fields["id"]
+            ids = [row.fields["id"] for row in table.rows if row.fields.get("id")]
+            other = self.reader.grids[taken[0].first.grid].name or "tabell 1"
+            self.reader.notes.append(Finding(_grid_where(table.grid), NOTE_LIST_PREFIXED(
+                other=other, prefix=quoted(prefix), examples=", ".join(ids[:2]))))
+        start = len(self.measures)
+        for row in table.rows:
+            self._append(row)
+        self.lists.append((table, start, len(self.measures)))
+
+    def _title_mismatch(self, row: Row, measure: Measure) -> None:
+        named = next(r for r in measure.rows if r.fields.get("title"))
+        self.reader.problems.append(Finding(row.origin.get("title", row.where), TITLE_MISMATCH(
+            id=quoted(row.fields.get("id", "")), title=quoted(row.fields.get("title", "")),
+            other_title=quoted(named.fields["title"]), other=named.origin.get("title", named.where))))
+
     def match(self, row: Row, table: Table) -> tuple[Measure | None, bool]:
         number = row.fields.get("id")
-        if table.has_id and number and self._ids and all("id" in m.first.fields for m in self.measures):
+        if number and self._by_number(table):
             return self._ids.get(number), False
         title = row.fields.get("title")
         if not title:
@@ -1235,6 +1275,17 @@ class _Builder:
                 row.origin.setdefault("area", row.where)
             first = self.measures[start].first
             first.notes.append((first.where, NOTE_AREA_FROM_TEXT(where=_grid_where(table.grid)), "area"))
+
+
+def _titles_agree(row: Row, measure: Measure) -> bool:
+    """A row joined by number names the same measure: the same name (as joining by name compares them),
+    one name the beginning of the other, or no name in one of the tables."""
+    title = row.fields.get("title")
+    other = next((r.fields["title"] for r in measure.rows if r.fields.get("title")), None)
+    if not title or not other:
+        return True
+    one, two = _title_key(title), _title_key(other)
+    return one == two or (min(len(one), len(two)) >= 8 and (one.startswith(two) or two.startswith(one)))
 
 
 _MEASURE_ORDER = ("id", "title", "area", "status", "responsible", "schedule", "follow_up", "effects", "full_year",
