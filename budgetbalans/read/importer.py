@@ -1190,11 +1190,11 @@ class _Builder:
         matches = [] if not self.measures else [(row, *self.match(row, table)) for row in table.rows]
         if self._by_number(table):
             joined = [(row, measure) for row, measure, _ in matches if measure is not None]
-            other = [(row, measure) for row, measure in joined if not _titles_agree(row, measure)]
-            if other and len(other) < len(joined):
-                self._title_mismatch(*other[0])
+            differ = [(row, measure) for row, measure in joined if not _titles_agree(row, measure)]
+            if differ and len(differ) < len(joined):
+                self._title_mismatch(*differ[0])
                 return
-            if other:  # numbered from 1 as another table, with other names: other measures
+            if differ:  # numbered from 1 as another table, with other names: other measures
                 matches = []
         if not any(measure for _, measure, _ in matches):
             self._add_list(table)
