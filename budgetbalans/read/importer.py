@@ -53,6 +53,7 @@ from budgetbalans.messages import Message, quoted, template
 from budgetbalans.models import FIRST_YEAR, LAST_YEAR, STATUS_WORDS, Status
 from budgetbalans.money import Unit
 from budgetbalans.read.grid import Grid
+from budgetbalans.text import escape
 
 __all__ = ["COLUMN_SYNONYMS", "Finding", "Imported", "import_plan"]
 
@@ -1347,7 +1348,7 @@ def _plan(reader: _Reader, builder: _Builder, unit: Unit, grids: list[Grid]) -> 
         ordered = sorted(reader.stated.items(), key=lambda item: (item[0] != "total", str(item[0])))
         plan["stated_totals"] = {key: value_data(value, unit) for key, (value, _) in ordered}
     if grids[0].source:
-        plan["source"] = PurePath(grids[0].source).name
+        plan["source"] = _file_name_text(PurePath(grids[0].source).name, reader)
     for measure in measures:
         if not years:
             _interval_as_note(measure)
@@ -1372,8 +1373,20 @@ def _plan_title(reader: _Reader, grids: list[Grid]) -> tuple[str, str]:
             return text, where
     if reader.titles:
         return reader.titles[0]
-    stem = PurePath(grids[0].source).stem if grids[0].source else ""
+    stem = _file_name_text(PurePath(grids[0].source).stem, reader) if grids[0].source else ""
     return (stem or "Importerad plan"), "file"
+
+
+def _file_name_text(name: str, reader: _Reader) -> str:
+    """A file's name as plan text: a byte that is not UTF-8 (which Python keeps as a lone surrogate, and a
+    plan, being UTF-8, cannot hold) written as ``\\xe5``, and said once."""
+    if not _SURROGATE.search(name):
+        return name
+    reader.note_once("name", Finding("", NOTE_NAME_NOT_UTF8()))
+    return _SURROGATE.sub(lambda found: escape(found.group()), name)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _measure(measure: Measure, reader: _Reader, unit: Unit) -> dict[str, Any]:
