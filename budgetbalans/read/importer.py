@@ -849,7 +849,7 @@ class _Reader:
     def amount(self, row: Row, column: Column, text: str, address: str, unit: Unit | None) -> None:
         if is_no_effect(text):
             return
-        value = self.parse(text, address, column, unit, effect=column.kind != "total")
+        value = self.parse(text, address, column, unit, effect=True)  # a range in a total column is noted
         if value is not None:
             self.place(row, column.kind, column, value, address)
 
@@ -862,6 +862,10 @@ class _Reader:
                 self.problems.append(Finding(address, NO_UNIT()))
             written = Unit.TKR  # read on, to report every other problem too
         try:
+            at_least = _AT_LEAST.match(text)
+            if effect and at_least:  # "≥ 3 000 000", as budgetbalans's reports show a range without a high end
+                low = parse_amount(text[at_least.end():], written)
+                return Value(low, None, written)
             if effect:
                 found = parse_effect(text, written)
                 return Value(found.low, found.high, written, found.interval)
@@ -1098,6 +1102,7 @@ def _merged_block(grid: Grid, head: HeaderRows, start: tuple[int, int], rows: se
     return block
 
 
+_AT_LEAST = re.compile(r"\s*(?:≥|>=)\s*")
 #: A cell a person reads as a figure: digits, separators, a sign, a range, a unit.
 _AMOUNT_LIKE = re.compile(r"[-−–+]?\s*[0-9][0-9\s\u00a0\u202f.,_\-–]*(?:\s*(?:mnkr|mkr|tkr|kr))?", re.IGNORECASE)
 
