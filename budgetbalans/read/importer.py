@@ -11,7 +11,10 @@ How a table is read:
   matched by meaning (:data:`COLUMN_SYNONYMS`, Swedish and English), in any case, with footnote
   marks (``*``, ``¹``), a unit (``(tkr)``) and a parenthesis (``Tidplan (när?)``) ignored. A
   column whose header means nothing known is reported and not read. A table without such a
-  header is reported and not read.
+  header is reported and not read. The row under the header is a second header row where each of
+  its texts, after the (merged) text above it, names a column (``Ekonomisk effekt (tkr)`` over
+  ``2025``/``2026``). No figure is left unread without a word: a second column of one meaning, a
+  value in a column without header or under the unread part of a merged header is refused.
 - **Years**: a header with one year and only words such as *effekt*, *uppskattad*, *år* is that
   year's effect (``2024``, ``2024 *``, ``Effekt 2025``, ``Uppskattad effekt 2018``). With
   *helår* or *årseffekt* (``Uppskattad effekt helår 2019``) it is the full-year effect from that
@@ -26,15 +29,18 @@ How a table is read:
 - **Amounts** are read by :func:`budgetbalans.amounts.parse_effect` and ``parse_amount``, so every
   slip a plan file refuses is refused here, at the cell's address. Empty, ``-``, ``–``, ``- -``
   and ``Ej beräknat`` are no effect that year.
-- **Rows**: a ``Summa``/``Totalt`` row gives the plan's ``stated_totals`` (per year, and the
-  total column's ``total``), kept as the document states them so that ``check`` reports a sum
-  that does not add up. A ``Totalt`` column gives the measure's ``stated_total``. A row whose
+- **Rows**: a ``Summa``/``Totalt`` row without a number of its own gives the plan's
+  ``stated_totals`` (per year, and the total column's ``total``), kept as the document states them
+  so that ``check`` reports a sum that does not add up, and said; a numbered row is a measure,
+  whatever its name (said where it is named like a sum). A ``Totalt`` column gives the measure's ``stated_total``. A row whose
   text spans the table (merged) is a group heading: the ``area`` of the rows below it. A merged
-  first column carried down (the reader fills it) is read as the ``area`` column it is. The
+  first column carried down (the reader fills it) is read as the ``area`` column it is; an amount
+  in a merged cell that covers two amounts (two measures, two years) is refused. The
   rows budgetbalans's own reports add (*Möjlig effekt*, *Kvar att spara*, *Sparbeting*) are
   read as what they are (a ``Sparbeting`` row is the target) or reported and left out.
 - **Several tables** about the same measures (one of who and when, one of amounts) are joined by
-  number when both have one, else by name (a unique name that begins with the other also
+  number when both have one and the names agree (or one table has none), else by name; two lists
+  numbered alike with other names are other measures (the later one's ids prefixed ``2.``) (a unique name that begins with the other also
   joins, noted). A table none of whose rows match is a further list of measures. A row that
   matches nothing while the others do is kept as a measure of its own and reported, never
   dropped.
