@@ -283,3 +283,20 @@ def test_notes_that_cannot_be_written_leave_nothing_written(tmp_path: Path) -> N
     done = subprocess.run([sys.executable, "-m", "budgetbalans", "import", str(path), "-o", str(out)],
                           capture_output=True, timeout=60)
     assert done.returncode == 0 and out.exists()
+
+
+# --- what budgetbalans's own Word report shows ------------------------------------------------------
+
+
+def test_a_range_in_the_total_column_and_an_open_range_are_read_as_shown(tmp_path: Path) -> None:
+    document = Document()
+    document.add_paragraph("Belopp i tkr")
+    word_table(document, [("Nr", "Åtgärd", "2025", "2026", "Summa"), ("1", "Skift", "300–600", "≥ 3 000", "≥ 3 300"),
+                          ("2", "Sjuk", "100", "", "100")])
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    data, stderr = imported(path)
+    [skift, sjuk] = data["measures"]
+    assert skift["effects"] == {"2025": {"low": 300_000, "high": 600_000}, "2026": {"low": 3_000_000, "high": None}}
+    assert sjuk["effects"] == {"2025": {"low": 100_000, "high": 100_000}}
+    assert 'tabell 1, rad 2, kolumn "Summa": summan 3 300–… är ett intervall' in stderr

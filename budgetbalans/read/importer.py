@@ -924,10 +924,9 @@ class _Reader:
         elif kind == "total" and value.exact:
             row.stated_total = value
             row.origin["stated_total"] = address
-        elif kind == "total" and value.low is not None and value.high is not None:
+        elif kind == "total" and value.low is not None:
             self.notes.append(Finding(address, NOTE_STATED_RANGE(
-                low=amount_text(value.low, value.unit, value.unit),
-                high=amount_text(value.high, value.unit, value.unit))))
+                low=amount_text(value.low, value.unit, value.unit), high=_or_empty(value.high, value.unit))))
 
     # the document's totals and target -------------------------------------------------------------
 
