@@ -304,6 +304,14 @@ IMPORT_INVALID = template(
     en="the imported plan is not valid: {problem}; nothing was written")
 
 
+IMPORT_TOO_LARGE = template(
+    "cli.import_too_large",
+    sv="planen skulle bli större än {limit} MB, den största planfil budgetbalans läser; dela tabellen i flera "
+       "filer (till exempel ett område i varje) och importera dem var för sig",
+    en="the plan would be larger than {limit} MiB, the largest plan file budgetbalans reads; split the table into "
+       "several files (one area in each, say) and import them one by one")
+
+
 @app.command("import", cls=clitext.Command)
 def import_command(
     file: Annotated[Path, typer.Argument(readable=False)],
@@ -313,9 +321,9 @@ def import_command(
     lang = lang or current_lang()
     from budgetbalans.checks import Policy, check_plan
     from budgetbalans.errors import PlanError
-    from budgetbalans.loader import validate_plan
+    from budgetbalans.loader import MAX_FILE_BYTES, validate_plan
     from budgetbalans.read.importer import import_plan
-    from budgetbalans.read.plan_yaml import plan_yaml
+    from budgetbalans.read.plan_yaml import PlanTooLarge, plan_yaml
     from budgetbalans.read.tables import TableReadError, read_tables
     from budgetbalans.yamlsource import YamlProblem, read_yaml
 
@@ -331,7 +339,11 @@ def import_command(
             where = f"{_safe(problem.where)}: " if problem.where else ""
             typer.echo(f"{name}: {where}{_safe(problem.message.text(lang))}", err=True)
         raise typer.Exit(EXIT_INVALID)
-    text = plan_yaml(imported.plan, imported.comments, lang)
+    try:
+        text = plan_yaml(imported.plan, imported.comments, lang, max_bytes=MAX_FILE_BYTES)
+    except PlanTooLarge as error:
+        typer.echo(f"{name}: {IMPORT_TOO_LARGE(limit=error.limit // 1024 // 1024).text(lang)}", err=True)
+        raise typer.Exit(EXIT_INVALID) from None
     plan_name = str(output) if output is not None else "-"  # lines of the plan written, not of the document
     try:
         plan = validate_plan(read_yaml(text), plan_name)
@@ -339,16 +351,30 @@ def import_command(
         first = error.problems[0].message if isinstance(error, PlanError) else error.message
         typer.echo(f"{name}: {_safe(IMPORT_INVALID(problem=first).text(lang))}", err=True)
         raise typer.Exit(EXIT_INVALID) from None
-    _write_report(text.encode("utf-8"), output)
+    lines: list[str] = []
     said: set[str] = set()
     for note in imported.notes:  # a choice made on many rows is said once, at its first cell
         words = note.message.text(lang)
         if words not in said:
             said.add(words)
             where = f"{_safe(note.where)}: " if note.where else ""
-            typer.echo(f"{name}: {where}{_safe(words)}", err=True)
-    _print_problems(check_plan(plan, Policy()).problems, lang)  # what does not add up: check will say it too
+            lines.append(f"{name}: {where}{_safe(words)}")
+    lines += [_safe(problem.text(lang)) for problem in check_plan(plan, Policy()).problems]  # check says it too
+    if not _said(lines):  # the choices are said before the plan is written, or nothing is written
+        raise typer.Exit(EXIT_USAGE)
+    _write_report(text.encode("utf-8"), output)
     raise typer.Exit(EXIT_OK)
+
+
+def _said(lines: list[str]) -> bool:
+    """``lines`` written to standard error; ``False`` where it cannot take them (full, closed)."""
+    try:
+        for line in lines:
+            typer.echo(line, err=True)
+        sys.stderr.flush()
+    except OSError:
+        return False
+    return True
 
 
 # --- the edges of every command --------------------------------------------------------------

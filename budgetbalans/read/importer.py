@@ -11,7 +11,10 @@ How a table is read:
   matched by meaning (:data:`COLUMN_SYNONYMS`, Swedish and English), in any case, with footnote
   marks (``*``, ``¹``), a unit (``(tkr)``) and a parenthesis (``Tidplan (när?)``) ignored. A
   column whose header means nothing known is reported and not read. A table without such a
-  header is reported and not read.
+  header is reported and not read. The row under the header is a second header row where each of
+  its texts, after the (merged) text above it, names a column (``Ekonomisk effekt (tkr)`` over
+  ``2025``/``2026``). No figure is left unread without a word: a second column of one meaning, a
+  value in a column without header or under the unread part of a merged header is refused.
 - **Years**: a header with one year and only words such as *effekt*, *uppskattad*, *år* is that
   year's effect (``2024``, ``2024 *``, ``Effekt 2025``, ``Uppskattad effekt 2018``). With
   *helår* or *årseffekt* (``Uppskattad effekt helår 2019``) it is the full-year effect from that
@@ -26,15 +29,18 @@ How a table is read:
 - **Amounts** are read by :func:`budgetbalans.amounts.parse_effect` and ``parse_amount``, so every
   slip a plan file refuses is refused here, at the cell's address. Empty, ``-``, ``–``, ``- -``
   and ``Ej beräknat`` are no effect that year.
-- **Rows**: a ``Summa``/``Totalt`` row gives the plan's ``stated_totals`` (per year, and the
-  total column's ``total``), kept as the document states them so that ``check`` reports a sum
-  that does not add up. A ``Totalt`` column gives the measure's ``stated_total``. A row whose
+- **Rows**: a ``Summa``/``Totalt`` row without a number of its own gives the plan's
+  ``stated_totals`` (per year, and the total column's ``total``), kept as the document states them
+  so that ``check`` reports a sum that does not add up, and said; a numbered row is a measure,
+  whatever its name (said where it is named like a sum). A ``Totalt`` column gives the measure's ``stated_total``. A row whose
   text spans the table (merged) is a group heading: the ``area`` of the rows below it. A merged
-  first column carried down (the reader fills it) is read as the ``area`` column it is. The
+  first column carried down (the reader fills it) is read as the ``area`` column it is; an amount
+  in a merged cell that covers two amounts (two measures, two years) is refused. The
   rows budgetbalans's own reports add (*Möjlig effekt*, *Kvar att spara*, *Sparbeting*) are
   read as what they are (a ``Sparbeting`` row is the target) or reported and left out.
 - **Several tables** about the same measures (one of who and when, one of amounts) are joined by
-  number when both have one, else by name (a unique name that begins with the other also
+  number when both have one and the names agree (or one table has none), else by name; two lists
+  numbered alike with other names are other measures (the later one's ids prefixed ``2.``) (a unique name that begins with the other also
   joins, noted). A table none of whose rows match is a further list of measures. A row that
   matches nothing while the others do is kept as a measure of its own and reported, never
   dropped.
@@ -53,6 +59,7 @@ from budgetbalans.messages import Message, quoted, template
 from budgetbalans.models import FIRST_YEAR, LAST_YEAR, STATUS_WORDS, Status
 from budgetbalans.money import Unit
 from budgetbalans.read.grid import Grid
+from budgetbalans.text import escape
 
 __all__ = ["COLUMN_SYNONYMS", "Finding", "Imported", "import_plan"]
 
@@ -292,6 +299,36 @@ NOT_YES_NO = template(
     "import.not_yes_no",
     sv="{value} är varken ja eller nej; skriv ja (räknas in) eller nej (möjlig effekt, räknas inte in)",
     en="{value} is neither yes nor no; write yes (counted) or no (a possible effect, not counted)")
+TITLE_MISMATCH = template(
+    "import.title_mismatch",
+    sv="nr {id} heter {title} här men {other_title} på {other}; är det samma åtgärd, skriv samma namn, "
+       "är det olika åtgärder, ge dem olika nummer",
+    en="number {id} is called {title} here but {other_title} at {other}; if it is the same measure, write the "
+       "same name, if they are different measures, give them different numbers")
+MERGED_AMOUNT = template(
+    "import.merged_amount",
+    sv="beloppet {value} står i en sammanfogad cell som täcker {count} belopp ({first} och {last}); ett belopp "
+       "gäller en åtgärd ett år: dela upp cellen och skriv varje belopp i sin egen cell",
+    en="the amount {value} is in a merged cell that covers {count} amounts ({first} and {last}); an amount is "
+       "one measure's in one year: split the cell and write each amount in a cell of its own")
+DUPLICATE_COLUMN = template(
+    "import.duplicate_column",
+    sv="kolumnen {column} finns två gånger ({other} och {header}), så {value} här skulle inte läsas; ta bort "
+       "den ena kolumnen eller ge dem olika rubriker",
+    en="the column {column} is there twice ({other} and {header}), so {value} here would not be read; remove "
+       "one of the columns or give them different headers")
+UNDER_MERGED_HEADER = template(
+    "import.under_merged_header",
+    sv="rubriken {column} täcker flera kolumner, och {value} här står i en av dem som inte läses; ge varje "
+       "kolumn en egen rubrik",
+    en="the header {column} covers several columns, and {value} here is in one of them that is not read; give "
+       "each column a header of its own")
+UNHEADED_VALUE = template(
+    "import.unheaded_value",
+    sv="{value} står i en kolumn utan rubrik och skulle inte läsas; skriv kolumnens rubrik (ett år, Totalt …) "
+       "eller ta bort värdet",
+    en="{value} is in a column without a header and would not be read; write the column's header (a year, "
+       "Totalt …) or remove the value")
 
 # Choices and what was left out (shown on standard error; those tied to a key also as a comment in the plan).
 NOTE_COLUMN_IGNORED = template(
@@ -374,6 +411,32 @@ NOTE_SEVERAL_PLANS = template(
     "import.note.several_plans",
     sv="kolumnen {column} nämner flera planer; titeln är den första, {title}",
     en="the column {column} names several plans; the title is the first, {title}")
+NOTE_LIST_PREFIXED = template(
+    "import.note.list_prefixed",
+    sv="tabellen numrerar sina åtgärder som {other} men med andra namn; de är andra åtgärder, och deras id har "
+       "fått prefixet {prefix} ({examples} …)",
+    en="the table numbers its measures as {other} does but with other names; they are other measures, and "
+       "their ids have the prefix {prefix} ({examples} …)")
+NOTE_SUM_ROW = template(
+    "import.note.sum_row",
+    sv="raden {label} är dokumentets summa: den står som stated_totals, och check jämför den med åtgärdernas rader",
+    en="the row {label} is the document's total: it is kept as stated_totals, and check compares it with the "
+       "measures' rows")
+NOTE_NUMBERED_TOTAL = template(
+    "import.note.numbered_total",
+    sv="raden nr {id} heter {label} men har ett eget nummer, så den är en åtgärd; är den dokumentets summa, "
+       "ta bort numret",
+    en="the row number {id} is called {label} but has a number of its own, so it is a measure; if it is the "
+       "document's total, remove the number")
+NOTE_UNHEADED_COLUMN = template(
+    "import.note.unheaded_column",
+    sv="kolumnen har ingen rubrik, och texten i den lästes inte",
+    en="the column has no header, and its text was not read")
+NOTE_NAME_NOT_UTF8 = template(
+    "import.note.name_not_utf8",
+    sv="filens namn är inte UTF-8: det som inte går att läsa står som \\xNN i title och source; skriv planens titel",
+    en="the file's name is not UTF-8: what cannot be read is written as \\xNN in title and source; write the "
+       "plan's title")
 INTERVAL_TEXT = template("import.text.interval", sv="Intervallklass {value} (årseffekt) enligt dokumentet.",
                          en="Interval class {value} (a year's effect) according to the document.")
 
@@ -525,6 +588,7 @@ class _Reader:
         self.plan_names: dict[str, str] = {}                      # the values of a Plan column
         self.years: dict[int, str] = {}                           # each year and the header cell naming it
         self.noted: set[str] = set()                              # notes given once per column
+        self.refused: set[str] = set()                            # the addresses of amounts refused already
 
     def note_once(self, key: str, finding: Finding) -> None:
         if key not in self.noted:
@@ -533,49 +597,114 @@ class _Reader:
 
     # the header ---------------------------------------------------------------------------------
 
-    def header(self, grid: Grid) -> tuple[int, list[Column]] | None:
+    def header(self, grid: Grid) -> HeaderRows | None:
         for number, cells in enumerate(grid.cells[:HEADER_SEARCH_ROWS]):
-            columns = _first_of_each([c for i, text in enumerate(cells)
-                                      if text.strip() and (c := classify(i, text)) is not None])
+            found = [c for i, text in enumerate(cells) if text.strip() and (c := classify(i, text)) is not None]
+            columns = _first_of_each(found)
             if len(columns) >= 2 and {c.kind for c in columns} & {"title", "id"}:
-                return number, columns
+                return _with_sub_header(grid, number, found)
         return None
 
     def table(self, index: int, grid: Grid) -> Table | None:
         if not grid.cells:
             return None
-        found = self.header(grid)
-        if found is None:
+        head = self.header(grid)
+        if head is None:
             self.notes.append(Finding(_grid_where(grid), NOTE_TABLE_SKIPPED()))
             return None
-        header_row, columns = found
-        header = grid.cells[header_row]
-        known = {c.index for c in columns}
-        for i, text in enumerate(header):
-            if text.strip() and i not in known and not any(header[i] == header[j] for j in known):
-                self.notes.append(Finding(grid.address(header_row, i, _flat(text)),
-                                          NOTE_COLUMN_IGNORED(column=quoted(_flat(text), 60))))
-        unit = self.table_unit(grid, header_row, columns)
+        columns = head.columns
+        self.ignored_columns(grid, head)
+        unit = self.table_unit(grid, head.first, columns)
         table = Table(index, grid, columns, [], any(c.kind == "id" for c in columns),
                       headed=any(c.kind == "area" for c in columns))
         area: str | None = None
-        for r in range(header_row):
+        for r in range(head.first):
             area = _heading(grid, r) or area
         table.headed = table.headed or area is not None
         for column in columns:
             if column.year is not None:
-                self.years.setdefault(column.year, grid.address(header_row, column.index, _flat(column.text)))
-        self.title_candidates(grid, header_row)
-        for r in range(header_row + 1, len(grid.cells)):
+                self.years.setdefault(column.year, grid.address(head.last, column.index, _flat(column.text)))
+        self.title_candidates(grid, head.first)
+        rows: list[tuple[int, str | None]] = []
+        repeated = (grid.cells[head.first], grid.cells[head.last])
+        for r in range(head.last + 1, len(grid.cells)):
             cells = grid.cells[r]
-            if cells == header or not any(text.strip() for text in cells):
+            if cells in repeated or not any(text.strip() for text in cells):
                 continue
             heading = _heading(grid, r, columns)
             if heading is not None:
                 area, table.headed = heading, True
                 continue
-            self.row(table, r, unit, area)
+            rows.append((r, area))
+        self.unread_cells(grid, head, [r for r, _ in rows])
+        self.merged_amounts(grid, head, [r for r, _ in rows])
+        for r, row_area in rows:
+            self.row(table, r, unit, row_area)
         return table
+
+    def ignored_columns(self, grid: Grid, head: HeaderRows) -> None:
+        """A header that names nothing the plan holds: said once (its cells are not read)."""
+        known = {c.index for c in [*head.columns, *head.repeated]}
+        for i, text in enumerate(head.texts):
+            if text.strip() and i not in known and not any(head.texts[i] == head.texts[j] for j in known):
+                self.notes.append(Finding(grid.address(head.last, i, _flat(text)),
+                                          NOTE_COLUMN_IGNORED(column=quoted(_flat(text), 60))))
+
+    def unread_cells(self, grid: Grid, head: HeaderRows, rows: list[int]) -> None:
+        """A value in a column that is not read: refused where a person would take it for a figure of the
+        plan (a column without header, a second column of one meaning, the part of a merged header not read)."""
+        read = {c.index for c in head.columns}
+        repeated = {c.index: c for c in head.repeated}
+        done: set[int] = set()
+        for r in rows:
+            cells = grid.cells[r]
+            for i, text in enumerate(cells):
+                if i in read or i in done or not text.strip() or _copy_of_read(grid, r, i, read):
+                    continue
+                message = self.unread_message(grid, head, r, i, repeated)
+                if message is not None:
+                    done.add(i)
+                    self.problems.append(Finding(grid.address(r, i), message))
+
+    def unread_message(self, grid: Grid, head: HeaderRows, r: int, i: int,
+                       repeated: dict[int, Column]) -> Message | None:
+        text, header = grid.cells[r][i], head.texts[i]
+        value = quoted(_flat(text), 40)
+        if i in repeated:
+            first = next(c for c in head.columns if _meaning(c) == _meaning(repeated[i]))
+            return DUPLICATE_COLUMN(column=quoted(_flat(header), 60), value=value,
+                                    other=grid.address(head.last, first.index),
+                                    header=grid.address(head.last, i))
+        if _copy_of_read(grid, head.last, i, {c.index for c in head.columns}):
+            return UNDER_MERGED_HEADER(column=quoted(_flat(header), 60), value=value)
+        if header.strip():
+            return None  # a column of no meaning to a plan: said once, by ignored_columns
+        if _AMOUNT_LIKE.fullmatch(_flat(text)):
+            return UNHEADED_VALUE(value=value)
+        self.note_once(f"unheaded:{grid.name}:{i}", Finding(grid.address(head.last, i), NOTE_UNHEADED_COLUMN()))
+        return None
+
+    def merged_amounts(self, grid: Grid, head: HeaderRows, rows: list[int]) -> None:
+        """An amount in a merged cell that covers more than one amount read (two measures, two years) is
+        refused: filling a merged cell is right for a group name, never for an amount."""
+        amount_columns = [c.index for c in head.columns if c.kind in _AMOUNT_KINDS]
+        read = {(r, c) for r in rows for c in amount_columns
+                if (r, c) in grid.merged and not is_no_effect(grid.cells[r][c])}
+        seen: set[tuple[int, int]] = set()
+        for start in sorted(read):
+            if start in seen:
+                continue
+            block = _merged_block(grid, head, start, set(rows))
+            seen |= block
+            covered = sorted(block & read)
+            if len(covered) < 2:
+                continue
+            texts = {column.index: _flat(column.text) for column in head.columns}
+            addresses = [grid.address(r, c, texts[c]) for r, c in covered]
+            self.refused.update(addresses)
+            self.problems.append(Finding(addresses[0], MERGED_AMOUNT(
+                value=quoted(_flat(grid.cells[start[0]][start[1]])), count=len(covered),
+                first=addresses[0], last=addresses[-1])))
 
     def table_unit(self, grid: Grid, header_row: int, columns: list[Column]) -> Unit | None:
         """The unit the table names: a line above it or before its header, else the one its headers name."""
@@ -610,10 +739,15 @@ class _Reader:
         label = _row_label(cells, columns)
         words = _label_words(label)
         where = grid.address(r, 0)
-        numbered = any(c.kind == "id" and cells[c.index].strip() and cells[c.index] != label for c in columns)
-        if words in TOTAL_LABELS:
-            self.totals_row(grid, r, columns, unit)
+        number = next((_flat(cells[c.index]) for c in columns
+                       if c.kind == "id" and cells[c.index].strip() and cells[c.index] != label), None)
+        numbered = number is not None
+        if words in TOTAL_LABELS and not numbered:  # a sum row has no number of its own: never a numbered measure
+            if self.totals_row(grid, r, columns, unit):
+                self.notes.append(Finding(where, NOTE_SUM_ROW(label=quoted(label, 60))))
             return
+        if words in TOTAL_LABELS:
+            self.notes.append(Finding(where, NOTE_NUMBERED_TOTAL(id=quoted(number), label=quoted(label, 60))))
         if not numbered and _starts(words, _DERIVED_PREFIXES):
             self.notes.append(Finding(where, NOTE_DERIVED_ROW(label=quoted(label, 60))))
             return
@@ -721,17 +855,23 @@ class _Reader:
     def amount(self, row: Row, column: Column, text: str, address: str, unit: Unit | None) -> None:
         if is_no_effect(text):
             return
-        value = self.parse(text, address, column, unit, effect=column.kind != "total")
+        value = self.parse(text, address, column, unit, effect=True)  # a range in a total column is noted
         if value is not None:
             self.place(row, column.kind, column, value, address)
 
     def parse(self, text: str, address: str, column: Column, unit: Unit | None, effect: bool) -> Value | None:
+        if address in self.refused:
+            return None
         written = _cell_unit(text) or column.unit or unit
         if written is None:
             if not any(p.message.code == NO_UNIT.code for p in self.problems):
                 self.problems.append(Finding(address, NO_UNIT()))
             written = Unit.TKR  # read on, to report every other problem too
         try:
+            at_least = _AT_LEAST.match(text)
+            if effect and at_least:  # "≥ 3 000 000", as budgetbalans's reports show a range without a high end
+                low = parse_amount(text[at_least.end():], written)
+                return Value(low, None, written)
             if effect:
                 found = parse_effect(text, written)
                 return Value(found.low, found.high, written, found.interval)
@@ -784,10 +924,9 @@ class _Reader:
         elif kind == "total" and value.exact:
             row.stated_total = value
             row.origin["stated_total"] = address
-        elif kind == "total" and value.low is not None and value.high is not None:
+        elif kind == "total" and value.low is not None:
             self.notes.append(Finding(address, NOTE_STATED_RANGE(
-                low=amount_text(value.low, value.unit, value.unit),
-                high=amount_text(value.high, value.unit, value.unit))))
+                low=amount_text(value.low, value.unit, value.unit), high=_or_empty(value.high, value.unit))))
 
     # the document's totals and target -------------------------------------------------------------
 
@@ -825,8 +964,10 @@ class _Reader:
                     low=_or_empty(value.low, value.unit), high=_or_empty(value.high, value.unit))))
         return found
 
-    def totals_row(self, grid: Grid, r: int, columns: list[Column], unit: Unit | None) -> None:
-        for key, (value, address) in self.sums_of(grid, r, columns, unit).items():
+    def totals_row(self, grid: Grid, r: int, columns: list[Column], unit: Unit | None) -> bool:
+        """The document's sums (``stated_totals``); whether the row gave any."""
+        sums = self.sums_of(grid, r, columns, unit)
+        for key, (value, address) in sums.items():
             before = self.stated.get(key)
             if before is None:
                 self.stated[key] = (value, address)
@@ -834,6 +975,7 @@ class _Reader:
                 self.problems.append(Finding(address, STATED_CONFLICT(
                     value=_or_empty(value.low, value.unit), other_value=_or_empty(before[0].low, before[0].unit),
                     other=before[1])))
+        return bool(sums)
 
     def target_row(self, grid: Grid, r: int, columns: list[Column], unit: Unit | None) -> None:
         found = self.sums_of(grid, r, columns, unit)
@@ -865,6 +1007,109 @@ def _starts(words: str, prefixes: Iterable[str]) -> bool:
 
 def _or_empty(value: Decimal | None, unit: Unit) -> str:
     return "…" if value is None else amount_text(value, unit, unit)
+
+
+@dataclass(frozen=True)
+class HeaderRows:
+    """A table's header: one row, or a row and the row of sub-headers under it (``Ekonomisk effekt (tkr)``
+    merged over ``2025`` and ``2026``). ``texts``: each position's header as read (a sub-header after the
+    text above it); ``columns``: one per meaning, left to right; ``repeated``: a further column of a
+    meaning already read (whose cells would be lost)."""
+
+    first: int
+    last: int
+    texts: tuple[str, ...]
+    columns: list[Column]
+    repeated: list[Column]
+
+
+def _with_sub_header(grid: Grid, row: int, found: list[Column]) -> HeaderRows:
+    """The header at ``row``, and the row under it where that row holds sub-headers: each of its texts,
+    after the text above it, names a column (a year under ``Ekonomisk effekt (tkr)``), and it has no
+    measure's name or number of its own."""
+    top = grid.cells[row]
+    single = HeaderRows(row, row, top, _first_of_each(found), _repeats(grid, row, found))
+    if row + 1 >= len(grid.cells):
+        return single
+    sub = grid.cells[row + 1]
+    if any(sub[c.index].strip() and sub[c.index] != top[c.index] for c in found if c.kind in ("id", "title")):
+        return single
+    texts, columns = list(top), {c.index: c for c in found}
+    for i, text in enumerate(sub):
+        if not text.strip() or text == top[i]:
+            continue
+        texts[i] = f"{top[i]} {text}".strip() if (row, i) in grid.merged or i not in columns else text
+        column = classify(i, texts[i])
+        if column is None or column.kind not in _AMOUNT_KINDS:
+            return single
+        columns[i] = column
+    if tuple(texts) == top:
+        return single
+    ordered = [columns[i] for i in sorted(columns)]
+    return HeaderRows(row, row + 1, tuple(texts), _first_of_each(ordered), _repeats(grid, row + 1, ordered))
+
+
+def _meaning(column: Column) -> tuple[str, int | None, str]:
+    return column.kind, column.year, column.end
+
+
+def _repeats(grid: Grid, row: int, columns: list[Column]) -> list[Column]:
+    """The columns of a meaning already read that are not the header of the first merely carried over
+    (a merged header cell fills every position it covers)."""
+    kept = _first_of_each(columns)
+    read = {c.index for c in kept}
+    return [c for c in columns if c not in kept and c.kind != "note" and not _copy_of_read(grid, row, c.index, read)]
+
+
+def _copy_of_read(grid: Grid, r: int, i: int, read: set[int]) -> bool:
+    """Position ``i`` of row ``r`` holds a merged cell that also covers a position read (its text is that one)."""
+    if (r, i) not in grid.merged:
+        return False
+    text = grid.cells[r][i]
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < grid.width and (r, j) in grid.merged and grid.cells[r][j] == text:
+            if j in read:
+                return True
+            j += step
+    return False
+
+
+def _run(grid: Grid, r: int, c: int) -> tuple[int, int]:
+    """The columns a merged text spans in row ``r`` around ``c`` (same text, each position merged)."""
+    text, first, last = grid.cells[r][c], c, c
+    while first > 0 and (r, first - 1) in grid.merged and grid.cells[r][first - 1] == text:
+        first -= 1
+    while last + 1 < grid.width and (r, last + 1) in grid.merged and grid.cells[r][last + 1] == text:
+        last += 1
+    return first, last
+
+
+def _merged_block(grid: Grid, head: HeaderRows, start: tuple[int, int], rows: set[int]) -> set[tuple[int, int]]:
+    """The positions of the data rows the merged cell at ``start`` covers (its text, merged, touching).
+
+    A Grid tells which positions are merged, not which merge: a run that spans exactly the columns its
+    header spans (a Word table whose cells in that column span two grid columns) is taken as a cell of
+    its own row, so equal amounts one under the other are not one merge."""
+    text = grid.cells[start[0]][start[1]]
+    block, todo = {start}, [start]
+    while todo:
+        r, c = todo.pop()
+        run = _run(grid, r, c)
+        aligned = run[0] < run[1] and _run(grid, head.last, c) == run and (head.last, c) in grid.merged
+        steps = [(r, c - 1), (r, c + 1)] if aligned else [(r, c - 1), (r, c + 1), (r - 1, c), (r + 1, c)]
+        for position in steps:
+            if position not in block and position[0] in rows and 0 <= position[1] < grid.width \
+                    and position in grid.merged and grid.cells[position[0]][position[1]] == text \
+                    and not (aligned and position[1] not in range(run[0], run[1] + 1)):
+                block.add(position)
+                todo.append(position)
+    return block
+
+
+_AT_LEAST = re.compile(r"\s*(?:≥|>=)\s*")
+#: A cell a person reads as a figure: digits, separators, a sign, a range, a unit.
+_AMOUNT_LIKE = re.compile(r"[-−–+]?\s*[0-9][0-9\s\u00a0\u202f.,_\-–]*(?:\s*(?:mnkr|mkr|tkr|kr))?", re.IGNORECASE)
 
 
 def _first_of_each(columns: list[Column]) -> list[Column]:
@@ -954,11 +1199,16 @@ class _Builder:
         if not table.rows:
             return
         matches = [] if not self.measures else [(row, *self.match(row, table)) for row in table.rows]
+        if self._by_number(table):
+            joined = [(row, measure) for row, measure, _ in matches if measure is not None]
+            differ = [(row, measure) for row, measure in joined if not _titles_agree(row, measure)]
+            if differ and len(differ) < len(joined):
+                self._title_mismatch(*differ[0])
+                return
+            if differ:  # numbered from 1 as another table, with other names: other measures
+                matches = []
         if not any(measure for _, measure, _ in matches):
-            start = len(self.measures)
-            for row in table.rows:
-                self._append(row)
-            self.lists.append((table, start, len(self.measures)))
+            self._add_list(table)
             return
         other = self.reader.grids[self.measures[0].first.grid].name or "tabell 1"
         for row, measure, prefix in matches:
@@ -973,9 +1223,36 @@ class _Builder:
                     other_title=quoted(measure.first.fields.get("title", "")))))
             measure.rows.append(row)
 
+    def _by_number(self, table: Table) -> bool:
+        return table.has_id and bool(self._ids) and all("id" in m.first.fields for m in self.measures)
+
+    def _add_list(self, table: Table) -> None:
+        """A table of further measures; where its numbers are already taken (two lists each numbered from
+        1), its ids get the list's number as a prefix (``2.1``), said on standard error."""
+        taken = [self._ids[row.fields["id"]] for row in table.rows if row.fields.get("id") in self._ids]
+        if taken:
+            prefix = f"{len(self.lists) + 1}."
+            for row in table.rows:
+                if row.fields.get("id"):
+                    row.fields["id"] = prefix + row.fields["id"]
+            ids = [row.fields["id"] for row in table.rows if row.fields.get("id")]
+            other = self.reader.grids[taken[0].first.grid].name or "tabell 1"
+            self.reader.notes.append(Finding(_grid_where(table.grid), NOTE_LIST_PREFIXED(
+                other=other, prefix=quoted(prefix), examples=", ".join(ids[:2]))))
+        start = len(self.measures)
+        for row in table.rows:
+            self._append(row)
+        self.lists.append((table, start, len(self.measures)))
+
+    def _title_mismatch(self, row: Row, measure: Measure) -> None:
+        named = next(r for r in measure.rows if r.fields.get("title"))
+        self.reader.problems.append(Finding(row.origin.get("title", row.where), TITLE_MISMATCH(
+            id=quoted(row.fields.get("id", "")), title=quoted(row.fields.get("title", "")),
+            other_title=quoted(named.fields["title"]), other=named.origin.get("title", named.where))))
+
     def match(self, row: Row, table: Table) -> tuple[Measure | None, bool]:
         number = row.fields.get("id")
-        if table.has_id and number and self._ids and all("id" in m.first.fields for m in self.measures):
+        if number and self._by_number(table):
             return self._ids.get(number), False
         title = row.fields.get("title")
         if not title:
@@ -1009,6 +1286,17 @@ class _Builder:
                 row.origin.setdefault("area", row.where)
             first = self.measures[start].first
             first.notes.append((first.where, NOTE_AREA_FROM_TEXT(where=_grid_where(table.grid)), "area"))
+
+
+def _titles_agree(row: Row, measure: Measure) -> bool:
+    """A row joined by number names the same measure: the same name (as joining by name compares them),
+    one name the beginning of the other, or no name in one of the tables."""
+    title = row.fields.get("title")
+    other = next((r.fields["title"] for r in measure.rows if r.fields.get("title")), None)
+    if not title or not other:
+        return True
+    one, two = _title_key(title), _title_key(other)
+    return one == two or (min(len(one), len(two)) >= 8 and (one.startswith(two) or two.startswith(one)))
 
 
 _MEASURE_ORDER = ("id", "title", "area", "status", "responsible", "schedule", "follow_up", "effects", "full_year",
@@ -1070,7 +1358,7 @@ def _plan(reader: _Reader, builder: _Builder, unit: Unit, grids: list[Grid]) -> 
         ordered = sorted(reader.stated.items(), key=lambda item: (item[0] != "total", str(item[0])))
         plan["stated_totals"] = {key: value_data(value, unit) for key, (value, _) in ordered}
     if grids[0].source:
-        plan["source"] = PurePath(grids[0].source).name
+        plan["source"] = _file_name_text(PurePath(grids[0].source).name, reader)
     for measure in measures:
         if not years:
             _interval_as_note(measure)
@@ -1095,8 +1383,20 @@ def _plan_title(reader: _Reader, grids: list[Grid]) -> tuple[str, str]:
             return text, where
     if reader.titles:
         return reader.titles[0]
-    stem = PurePath(grids[0].source).stem if grids[0].source else ""
+    stem = _file_name_text(PurePath(grids[0].source).stem, reader) if grids[0].source else ""
     return (stem or "Importerad plan"), "file"
+
+
+def _file_name_text(name: str, reader: _Reader) -> str:
+    """A file's name as plan text: a byte that is not UTF-8 (which Python keeps as a lone surrogate, and a
+    plan, being UTF-8, cannot hold) written as ``\\xe5``, and said once."""
+    if not _SURROGATE.search(name):
+        return name
+    reader.note_once("name", Finding("", NOTE_NAME_NOT_UTF8()))
+    return _SURROGATE.sub(lambda found: escape(found.group()), name)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _measure(measure: Measure, reader: _Reader, unit: Unit) -> dict[str, Any]:

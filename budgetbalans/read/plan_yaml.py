@@ -10,6 +10,9 @@
   meaning, such as ``yes``); otherwise in double quotes, every character that could act
   (a line break, a control or invisible character) written as an escape (``\\n``, ``\\u202e``).
   An id of digits is quoted, as the handbook writes it (``id: "1"``).
+- At most ``max_bytes`` (the plan file limit of the loader, ``MAX_FILE_BYTES``): the text is measured
+  line by line as it is built, and :class:`PlanTooLarge` stops it at the first line over the limit,
+  so a plan that every other command would refuse is never made.
 - Comments only where the import chose (``# kolumn "Uppskattad effekt helår 2019" → full_year
   från 2019``), on the line above the key, in the run's language.
 """
@@ -22,7 +25,7 @@ from typing import Any, Mapping, Sequence, Union
 from budgetbalans.messages import Lang, Message
 from budgetbalans.text import INVISIBLE, shown
 
-__all__ = ["plan_yaml", "scalar_text"]
+__all__ = ["PlanTooLarge", "plan_yaml", "scalar_text"]
 
 Path = tuple[Union[str, int], ...]
 
@@ -69,14 +72,30 @@ def _comment(message: Message, lang: Lang, indent: int) -> str:
     return " " * indent + "# " + text
 
 
+class PlanTooLarge(Exception):
+    """The plan's text would be longer than ``limit`` bytes."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
+
+
 class _Writer:
-    def __init__(self, comments: Mapping[Path, Sequence[Message]], lang: Lang) -> None:
-        self.comments, self.lang = comments, lang
+    def __init__(self, comments: Mapping[Path, Sequence[Message]], lang: Lang, max_bytes: int | None) -> None:
+        self.comments, self.lang, self.max_bytes = comments, lang, max_bytes
         self.lines: list[str] = []
+        self.size = 0
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+        if self.max_bytes is not None:
+            self.size += len(line.encode("utf-8", "surrogatepass")) + 1
+            if self.size > self.max_bytes:
+                raise PlanTooLarge(self.max_bytes)
 
     def comment(self, path: Path, indent: int) -> None:
         for message in self.comments.get(path, ()):
-            self.lines.append(_comment(message, self.lang, indent))
+            self.add(_comment(message, self.lang, indent))
 
     def mapping(self, data: Mapping[Any, Any], path: Path, indent: int, first_prefix: str = "") -> None:
         for number, (key, value) in enumerate(data.items()):
@@ -88,17 +107,17 @@ class _Writer:
     def entry(self, prefix: str, key: Any, value: Any, path: Path, indent: int) -> None:
         head = f"{prefix}{key}:"
         if key == "years" and isinstance(value, list):
-            self.lines.append(f"{head} [{', '.join(str(year) for year in value)}]")
+            self.add(f"{head} [{', '.join(str(year) for year in value)}]")
         elif key == "measures" and isinstance(value, list):
-            self.lines.append(head if value else f"{head} []")
+            self.add(head if value else f"{head} []")
             for index, measure in enumerate(value):
                 self.comment((*path, index, "id"), indent + 2)
                 self.mapping(measure, (*path, index), indent + 4, first_prefix=" " * (indent + 2) + "- ")
         elif isinstance(value, Mapping):
-            self.lines.append(head)
+            self.add(head)
             self.mapping(value, path, indent + 2)
         else:
-            self.lines.append(f"{head} {self.scalar(key, value)}")
+            self.add(f"{head} {self.scalar(key, value)}")
 
     @staticmethod
     def scalar(key: Any, value: Any) -> str:
@@ -113,8 +132,8 @@ class _Writer:
 
 
 def plan_yaml(plan: Mapping[str, Any], comments: Mapping[Path, Sequence[Message]] | None = None,
-              lang: Lang = Lang.SV) -> str:
-    """The plan file's text."""
-    writer = _Writer(comments or {}, lang)
+              lang: Lang = Lang.SV, max_bytes: int | None = None) -> str:
+    """The plan file's text; :class:`PlanTooLarge` where it would be longer than ``max_bytes``."""
+    writer = _Writer(comments or {}, lang, max_bytes)
     writer.mapping(plan, (), 0)
     return "\n".join(writer.lines) + "\n"
