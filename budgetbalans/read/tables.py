@@ -59,6 +59,7 @@ import re
 import warnings
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -81,9 +82,14 @@ MAX_SHEET_CELLS = 1_000_000
 #: unpack to; a plan of 10 000 measures is a few megabytes. Checked in the zip's directory before
 #: the part is read (and the zip module reads no more than the directory says).
 MAX_XML_PART_BYTES = 25 * 1024 * 1024
+#: What any other XML part may unpack to (styles, relationships, content types, properties,
+#: themes): they are parsed whole, and styles make many objects per byte.
+MAX_SMALL_PART_BYTES = 5 * 1024 * 1024
 #: Cells read from a workbook's sheets (filled or not, as the XML holds them) or fields from a
 #: CSV file, counted while reading: a plan's tables have far fewer.
-MAX_CELLS = 300_000
+MAX_CELLS = 200_000
+#: XML elements of a workbook's sheets (rows, cells, values and whatever else), counted while reading.
+MAX_SHEET_ELEMENTS = 1_000_000
 #: Paragraphs of a Word document (in its tables too), counted while reading.
 MAX_PARAGRAPHS = 200_000
 #: Tables of a Word document, counted while reading.
@@ -273,6 +279,18 @@ WORD_TABLE_TOO_MUCH = template(
        "tabell; " + _WHAT_TO_DO_SV,
     en="table {table} holds more than {limit} parts (cells, paragraphs, runs of text), more than a "
        "plan's table; " + _WHAT_TO_DO_EN)
+WORD_PARAGRAPH_TOO_MUCH = template(
+    "import.docx.paragraph_too_much",
+    sv="ett stycke i dokumentet innehåller fler än {limit} delar (textavsnitt, fält), mer än en plan; "
+       + _WHAT_TO_DO_SV,
+    en="a paragraph of the document holds more than {limit} parts (runs of text, fields), more than a "
+       "plan; " + _WHAT_TO_DO_EN)
+TOO_MANY_SHEET_ELEMENTS = template(
+    "import.xlsx.too_many_elements",
+    sv="arbetsboken har till och med bladet {sheet} fler än {limit} XML-element (rader, celler och annat), "
+       "mer än en plans tabeller; " + _WHAT_TO_DO_SV,
+    en="the workbook has, up to sheet {sheet}, more than {limit} XML elements (rows, cells and more), "
+       "more than a plan's tables; " + _WHAT_TO_DO_EN)
 TOO_MANY_MERGES = template(
     "import.xlsx.too_many_merges",
     sv="bladet {sheet} har fler än {limit} sammanfogade områden, fler än en plans tabell; "
@@ -348,6 +366,17 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
+def _part_limit(name: str) -> int:
+    """What the zip part ``name`` may unpack to: the parts with the tables (a document, a sheet, the
+    shared texts) more than the rest; a part that is not XML only counts in the whole file's."""
+    lower = name.lower()
+    if not lower.endswith((".xml", ".rels")):
+        return MAX_UNPACKED_BYTES
+    big = (lower.startswith("xl/worksheets/") or lower == "xl/sharedstrings.xml"
+           or lower.startswith("word/")) and lower.endswith(".xml") and not lower.endswith("styles.xml")
+    return MAX_XML_PART_BYTES if big else MAX_SMALL_PART_BYTES
+
+
 def _count_text(number: int) -> str:
     """A count as Swedish text writes it: ``300 000``."""
     return f"{number:,}".replace(",", " ")
@@ -390,9 +419,9 @@ def _read_zip(data: bytes, source: str) -> list[Grid]:
     if sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES:
         raise TableReadError(TABLE_FILE_UNPACKS_LARGE(limit=MAX_UNPACKED_BYTES // 1024 // 1024))
     for entry in entries:
-        if entry.filename.lower().endswith((".xml", ".rels")) and entry.file_size > MAX_XML_PART_BYTES:
-            raise TableReadError(PART_TOO_LARGE(part=quoted(entry.filename),
-                                                limit=MAX_XML_PART_BYTES // 1024 // 1024))
+        limit = _part_limit(entry.filename)
+        if entry.file_size > limit:
+            raise TableReadError(PART_TOO_LARGE(part=quoted(entry.filename), limit=limit // 1024 // 1024))
     names = {entry.filename for entry in entries}
     if "xl/workbook.bin" in names:
         raise TableReadError(NOT_A_TABLE_FILE(kind=KIND_XLSB()))
@@ -592,14 +621,14 @@ def _read_xlsx(data: bytes, source: str) -> list[Grid]:
     from openpyxl.utils.cell import range_boundaries  # type: ignore[import-untyped]
 
     try:
-        with warnings.catch_warnings():  # openpyxl warns of features it drops; we only read values
+        with warnings.catch_warnings(), _no_size_probe():  # openpyxl warns of features it drops
             warnings.simplefilter("ignore")
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
     except Exception:  # anything openpyxl raises on the file's own content means it is damaged
         raise TableReadError(CORRUPT_XLSX()) from None
     grids: list[Grid] = []
     missing: list[tuple[str, str]] = []
-    budget = [MAX_CELLS]  # cells still to be read, over all sheets
+    budget = [MAX_CELLS, MAX_SHEET_ELEMENTS]  # cells and XML elements still to be read, over all sheets
     try:
         formats = _number_formats(workbook)
         for sheet in workbook.worksheets:
@@ -624,6 +653,22 @@ def _read_xlsx(data: bytes, source: str) -> list[Grid]:
         more = FORMULA_MORE(count=len(missing)) if len(missing) > 1 else ""
         raise TableReadError(FORMULA_NO_VALUE(cell=cell, formula=quoted(formula, 60), more=more))
     return grids
+
+
+@contextmanager
+def _no_size_probe() -> Iterator[None]:
+    """While openpyxl opens a workbook read-only, it does not probe each sheet's size: a sheet
+    without a ``<dimension>`` is parsed whole for it (every element kept until the end: millions of
+    empty rows take seconds and hundreds of megabytes). The sheets are read, bounded, by
+    :func:`_sheet_values`, which needs no size."""
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet  # type: ignore[import-untyped]
+
+    probe = ReadOnlyWorksheet._get_size
+    ReadOnlyWorksheet._get_size = lambda self: None
+    try:
+        yield
+    finally:
+        ReadOnlyWorksheet._get_size = probe
 
 
 def _number_formats(workbook: Any) -> dict[int, str]:
@@ -697,8 +742,8 @@ def _sheet_values(sheet: Any, missing: list[tuple[str, str]], formats: Mapping[i
 def _bounded_rows(xml: Any, title: str, refs: list[str], budget: list[int]) -> Iterator[Any]:
     """The ``<row>`` elements of a sheet's XML, each whole; the merged ranges' references go to
     ``refs``. Everything else is dropped as soon as it ends, so memory holds one row; a row with
-    more parts than Excel has columns, more cells than ``budget`` holds, or more than
-    :data:`MAX_MERGES` merged ranges is refused as it is read."""
+    more parts than Excel has columns, more cells or XML elements than ``budget`` holds (cells,
+    elements), or more than :data:`MAX_MERGES` merged ranges is refused as it is read."""
     from xml.etree.ElementTree import iterparse
 
     stack: list[Any] = []
@@ -711,6 +756,9 @@ def _bounded_rows(xml: Any, title: str, refs: list[str], budget: list[int]) -> I
                 in_row, row_number = in_row + 1, element.get("r", "")
             continue
         stack.pop()
+        budget[1] -= 1
+        if budget[1] < 0:
+            raise TableReadError(TOO_MANY_SHEET_ELEMENTS(sheet=quoted(title), limit=_count_text(MAX_SHEET_ELEMENTS)))
         if element.tag == _ROW_TAG:
             in_row, held = in_row - 1, 0
             yield element
@@ -1041,10 +1089,11 @@ class _DocxReader:
             self.paragraphs += 1
             if self.paragraphs > MAX_PARAGRAPHS:
                 raise TableReadError(TOO_MANY_PARAGRAPHS(limit=_count_text(MAX_PARAGRAPHS)))
-        if in_table:
-            self.held += 1  # held in memory until its table ends
-            if self.held > MAX_TABLE_ELEMENTS:
-                raise TableReadError(WORD_TABLE_TOO_MUCH(table=self.tables + 1, limit=_count_text(MAX_TABLE_ELEMENTS)))
+        self.held += 1  # held in memory until its paragraph or table of the body ends
+        if self.held > MAX_TABLE_ELEMENTS:
+            limit = _count_text(MAX_TABLE_ELEMENTS)
+            raise TableReadError(WORD_TABLE_TOO_MUCH(table=self.tables + 1, limit=limit) if in_table
+                                 else WORD_PARAGRAPH_TOO_MUCH(limit=limit))
 
     def _top_level(self, element: Any) -> None:
         if element.tag == _P:
