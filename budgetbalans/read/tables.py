@@ -6,16 +6,20 @@ tables in the file's order. Anything it cannot read is refused with a :class:`Ta
 whose message (Swedish, English with ``--lang en``) says what to do: save an old ``.doc`` or
 ``.xls`` as ``.docx``/``.xlsx``, remove a password, open and save a damaged file again.
 
-Word (``.docx``, python-docx)
+Word (``.docx``, read with lxml)
     Every table of the body in order (also inside content controls), named ``tabell 1``,
-    ``tabell 2``…; tables nested in a cell are left out, and so is their text. The cells are
-    read from the table's XML in one pass (python-docx's ``Table.cell`` rebuilds the whole grid
-    on every call): a cell spanning columns (``gridSpan``) and a cell merged down over rows
-    (``vMerge``, as the group names of a "Fokusområde" column) fill every position they cover
-    with the text of the merge's first cell, and those positions are in ``Grid.merged``. A
-    cell's paragraphs are joined with a line break; text boxes and deleted text are not part of
-    it. ``above`` holds the non-empty paragraphs between the previous table (or the start) and
-    the table, nearest last, at most :data:`MAX_ABOVE`.
+    ``tabell 2``…; tables nested in a cell are left out, and so is their text. The main part's
+    XML is streamed: each paragraph and table of the body is read when it ends and then let go,
+    so memory holds one table at a time (python-docx would hold the whole document, and its
+    ``Table.cell`` rebuilds the whole grid on every call). A cell spanning columns (``gridSpan``)
+    and a cell merged down over rows (``vMerge``, as the group names of a "Fokusområde" column)
+    fill every position they cover with the text of the merge's first cell; those positions are
+    in ``Grid.merged`` and each merged cell's box in ``Grid.merges``. A cell's paragraphs are
+    joined with a line break. Only the text Word shows is read: text boxes, deleted and
+    moved-away text (``w:del``, ``w:moveFrom``) and hidden text (``w:vanish`` or ``w:specVanish``
+    on the run, or a character or paragraph style that hides) are left out; inserted and
+    moved-here text is read. ``above`` holds the non-empty paragraphs between the previous table
+    (or the start) and the table, nearest last, at most :data:`MAX_ABOVE`.
 
 Excel (``.xlsx``, openpyxl)
     One grid per visible sheet (hidden sheets are left out: the user does not see them as part
@@ -30,21 +34,33 @@ Excel (``.xlsx``, openpyxl)
     it: openpyxl and XlsxWriter both write ``<v></v>`` for a formula without a result). The sheet's used range is trimmed of empty rows and columns; rows above the
     first row with two or more filled cells (a title, "Belopp i tkr") are ``above``, not table.
 
-    Cell values become the text the cell holds: text as written; an integer in plain digits
+    Cell values become the text the cell shows: text as written; an integer in plain digits
     (``12357``, no thousands spaces); a decimal number with the shortest digits that give back
     the stored binary value (``Decimal(repr(value))``: the float ``0.1`` is ``0,1``, never
     ``0,1000000000000000055…``) and a decimal comma. That is the one place a binary float is
-    turned into an amount. A number is the stored value, not its display: ``1234,5678`` shown
-    as ``1 235`` is read as ``1234,5678``, and a percentage as its fraction. Dates are
-    ``2025-03-01`` (``2025-03-01 14:30`` with a time), truth values ``SANT``/``FALSKT``, error
-    values as Excel shows them (``#DIV/0!``).
+    turned into an amount. A number with a number format is read as the format shows it
+    (:func:`shown_number`): ``1234,5678`` shown as ``1 235`` is ``1235``, a percentage is
+    ``5 %`` (never 0,05), a format's own text is kept (``1234 tkr``); a format that shows another
+    number (scaled in thousands by ``#,##0,``, an exponent, a fraction) is refused with the cell.
+    Dates are ``2025-03-01`` (``2025-03-01 14:30`` with a time), truth values ``SANT``/``FALSKT``,
+    error values as Excel shows them (``#DIV/0!``). Merged ranges that overlap (Excel repairs
+    such a file) are refused.
 
 CSV (the csv module)
     As Swedish Excel saves it: ``;`` between fields (``,`` or tab when the lines say so: the
     separator that splits the first lines into the same number of fields), decimal comma
     (kept as written), UTF-8 with or without a byte-order mark, UTF-16 with one (Excel's
     "Unicode-text"), else Windows-1252. Trimmed and ``above`` as a sheet is; addresses are the
-    file's row and column numbers.
+    file's row and column numbers. Refused: a quoted field that takes in lines which look like
+    rows of the table (a closing quote missing), a row with a filled field beyond the header
+    row's fields (``2,B,1,5,300``), and in a comma-separated file a quoted ``"1,234"``, as
+    ambiguous as ``5.400`` (both readings in the message).
+
+Bounds
+    Every limit is checked while reading, so any file is refused in seconds with little memory:
+    the file's size, what it and each XML part unpack to (from the zip's directory, before a part
+    is read), cells, XML elements and merged ranges of a workbook, paragraphs, tables and a
+    table's parts and positions of a Word document, fields of a CSV file (the ``MAX_`` constants).
 
 Every cell's text is stripped of spaces at its ends. A file with no table gives ``[]``.
 """
