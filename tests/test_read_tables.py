@@ -571,15 +571,15 @@ def test_an_excel_format_that_shows_another_number_is_refused(
     (1234000, "#,##0", "1234000"),  # a thousands comma groups, it does not scale
     (1234000, '#,##0" kr,"', "1234000 kr,"),  # a comma inside quotes is text, shown after the number
     (1234, '#,##0" tkr"', "1234 tkr"),  # a unit in the format is shown, so read
-    (1234.56, "0", "1235"),  # shown rounded: read as shown
-    (1234.5, "#,##0", "1235"),
-    (-2.675, "0.00", "-2,68"),  # Excel rounds half away from zero
-    (1234.56, "0.0", "1234,6"),
+    (1234.56, "0", "1234,56"),  # shown rounded: the stored decimals are kept (the display rounds)
+    (1234.5, "#,##0", "1234,5"),
+    (-2.675, "0.00", "-2,675"),
     (1234.56, "General", "1234,56"),
     (1234.56, "0.000", "1234,56"),
-    (12.5, '0" %"', "13 %"),  # a percent sign in quotes is text: shown, not a percentage
+    (12.5, '0" %"', "12,5 %"),  # a percent sign in quotes is text: shown, not a percentage
     (12.5, ";;;", ""),  # shown as nothing
     (0.05, "0%", "5 %"),  # a percentage, as shown: no amount column reads it as 0,05 tkr
+    (0.1255, "0%", "12,55 %"),
     (0.125, '0.0" "%', "12,5 %"),
     (-1500, '#,##0" tkr";(#,##0)" tkr"', "-1500 tkr"),  # parentheses show the sign
     (-1500, "#,##0;[Red]#,##0", "-1500"),  # red shows the sign

@@ -39,9 +39,10 @@ Excel (``.xlsx``, openpyxl)
     the stored binary value (``Decimal(repr(value))``: the float ``0.1`` is ``0,1``, never
     ``0,1000000000000000055…``) and a decimal comma. That is the one place a binary float is
     turned into an amount. A number with a number format is read as the format shows it
-    (:func:`shown_number`): ``1234,5678`` shown as ``1 235`` is ``1235``, a percentage is
-    ``5 %`` (never 0,05), a format's own text is kept (``1234 tkr``); a format that shows another
-    number (scaled in thousands by ``#,##0,``, an exponent, a fraction) is refused with the cell.
+    (:func:`shown_number`): a percentage is ``5 %`` (never 0,05), a format's own text is kept
+    (``1234 tkr``); a format that shows another number (scaled in thousands by ``#,##0,``, an
+    exponent, a fraction) is refused with the cell. Decimals are the stored value's, not the
+    display's: ``1234,5678`` shown as ``1 235`` is read as ``1234,5678`` (the display rounds it).
     Dates are ``2025-03-01`` (``2025-03-01 14:30`` with a time), truth values ``SANT``/``FALSKT``,
     error values as Excel shows them (``#DIV/0!``). Merged ranges that overlap (Excel repairs
     such a file) are refused.
@@ -77,7 +78,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -802,11 +803,16 @@ _VALUE_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}v"
 
 
 def shown_number(value: int | float, code: str, cell: str) -> str:
-    """A number as the format ``code`` shows it in ``cell``: rounded to the decimals it shows, with the
-    text it shows around the number (``#,##0" tkr"`` gives ``1234 tkr``), a percentage as one
-    (``0%`` shows 0,05 as ``5 %``, which no amount column takes for 0,05 tkr), nothing where it
-    shows nothing (``;;;``). A format that shows another number (scaled by a comma after the last
-    digit, an exponent, a fraction) is refused: Excel shows ``1 234`` for 1 234 000 in ``#,##0,``."""
+    """A number as the format ``code`` shows it in ``cell``, with the text it shows around the number
+    (``#,##0" tkr"`` gives ``1234 tkr``), a percentage as one (``0%`` shows 0,05 as ``5 %``, which
+    no amount column takes for 0,05 tkr), nothing where it shows nothing (``;;;``). A format that
+    shows another number (scaled by a comma after the last digit, an exponent, a fraction) is
+    refused: Excel shows ``1 234`` for 1 234 000 in ``#,##0,``.
+
+    Decimals a format does not show are kept (``1234,56`` in ``0`` shows ``1235`` and is read
+    ``1234,56``): the shown figure is the stored one rounded, Excel's sums add the stored ones
+    (so the document's sum rows agree with them), and budgetbalans's own reports show fewer
+    decimals than they hold."""
     if not math.isfinite(value):
         return cell_text(value)
     sections = [_FormatSection(part) for part in _format_sections(code)]
@@ -842,7 +848,7 @@ def _format_sections(code: str) -> list[str]:
 
 
 class _FormatSection:
-    """One section of a number format: its digit placeholders, decimals and the text around them."""
+    """One section of a number format: its digit placeholders and the text around them."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -855,9 +861,6 @@ class _FormatSection:
         scaled = "comma" in kinds[last + 1:] or any(
             kinds[i] == "comma" and kinds[i + 1] == "dot" for i in range(len(kinds) - 1))
         self.other_number = scaled or "exponent" in kinds or "slash" in kinds[first:last]
-        self.general = "general" in kinds
-        dot = kinds.index("dot") if "dot" in kinds[first:last + 1] else None
-        self.decimals = sum(kind == "digit" for kind in kinds[dot:]) if dot is not None else 0
         self.prefix = "".join(text for kind, text in self.tokens[:first] if kind in ("text", "percent"))
         self.suffix = "".join(text for kind, text in self.tokens[last + 1:] if kind in ("text", "percent"))
 
@@ -867,8 +870,6 @@ class _FormatSection:
         if not self.placeholders:
             return (self.prefix + self.suffix).strip()
         size = abs(number) * (100 if self.percent else 1)
-        if not self.general:
-            size = size.quantize(Decimal(1).scaleb(-self.decimals), rounding=ROUND_HALF_UP)
         prefix, suffix = self.prefix, self.suffix
         if own_sign:
             prefix, suffix = prefix.replace("-", "").replace("(", ""), suffix.replace(")", "")
