@@ -28,7 +28,8 @@ in table, json, csv, markdown, html and docx, and summarize's xlsx; follow-up in
 10× a smaller corpus (``--format-plans``, default 20), each beside the raw C-load of the same
 files in the same run, so that a step that grows faster than its input shows; `diff --base`
 of two revisions of a repository of the corpus beside two `summarize` runs; `import` of a
-500-row table from Excel, Word and CSV; and the hostile inputs side by side, with no goal:
+500-row table from Excel, Word and CSV, and of a hostile .docx and .xlsx (refused, goal 10 s);
+and the hostile inputs side by side, with no goal:
 the tests assert what `check` answers on them, and this is where
 their speed is watched (no test times anything). Timings are of whole processes on a shared
 machine: read them as ratios, not as absolute figures.
@@ -444,6 +445,46 @@ def measure_import(folder: Path, repeat: int, rows: int = 500) -> None:
                                       "-o", str(folder / f"{name}.yaml")]}, repeat)
         seconds = median_seconds(timed["import"])
         print(f"  {name:10} {seconds:6.3f} s  {'ok' if seconds < 1 else 'ABOVE GOAL'}")
+    measure_import_bombs(folder, repeat)
+
+
+def measure_import_bombs(folder: Path, repeat: int) -> None:
+    """`import` of two small hostile files of issue 21 (tests/test_import_bounds.py has them all):
+    a 39 KB .docx of 10 000 cells spanning 63 columns over 10 000 rows (ran to 23 GB) and a 26 KB
+    .xlsx of 200 000 overlapping merged ranges (took 45 s). Refused (exit 1); the goal is 10 s."""
+    import io
+    import zipfile
+
+    import docx
+    import openpyxl
+
+    def replaced(made: io.BytesIO, part: str, xml: bytes, target: Path) -> Path:
+        with zipfile.ZipFile(made) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+            for entry in source.infolist():
+                copy.writestr(entry.filename, xml if entry.filename == part else source.read(entry))
+        return target
+
+    made = io.BytesIO()
+    docx.Document().save(made)
+    span = b'<w:tc><w:tcPr><w:gridSpan w:val="63"/></w:tcPr><w:p/></w:tc>'
+    body = b"<w:tbl><w:tr>" + span * 10_000 + b"</w:tr>" + b"<w:tr><w:tc><w:p/></w:tc></w:tr>" * 10_000 + b"</w:tbl>"
+    word = replaced(made, "word/document.xml", b'<w:document xmlns:w="http://schemas.openxmlformats.org/'
+                    b'wordprocessingml/2006/main"><w:body>' + body + b"</w:body></w:document>", folder / "bomb.docx")
+    made = io.BytesIO()
+    book = openpyxl.Workbook()
+    book.active.append(["Åtgärd", "2025"])
+    book.save(made)
+    merges = b"".join(b'<mergeCell ref="A1:Z%d"/>' % (n % 40 + 2) for n in range(200_000))
+    excel = replaced(made, "xl/worksheets/sheet1.xml", b'<worksheet xmlns="http://schemas.openxmlformats.org/'
+                     b'spreadsheetml/2006/main"><sheetData/><mergeCells>' + merges + b"</mergeCells></worksheet>",
+                     folder / "bomb.xlsx")
+    print("import of hostile files (refused; goal under 10 s)")
+    for path in (word, excel):
+        timed = alternate({"import": [*budgetbalans(), "import", str(path), "-o", str(path) + ".yaml"]}, repeat)
+        seconds, code = median_seconds(timed["import"]), timed["import"][-1].returncode
+        rss = median_rss(timed["import"]) / 1024
+        print(f"  {path.name:10} {seconds:6.3f} s  {rss:6.0f} MB  exit {code}  "
+              f"{'ok' if seconds < 10 and code == 1 else 'ABOVE GOAL'}")
 
 
 if __name__ == "__main__":

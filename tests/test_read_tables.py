@@ -468,5 +468,189 @@ def test_files_saved_by_libreoffice(tmp_path: Path) -> None:
     assert grid.cells[-1] == ("Summa", "0,3")
     assert read_tables(tmp_path / "saved" / "plan.docx") == [
         Grid(kind=Kind.DOCX, source=str(tmp_path / "saved" / "plan.docx"), name=grid.name, cells=grid.cells,
-             merged=grid.merged, above=grid.above)
+             merged=grid.merged, above=grid.above, merges=grid.merges)
         for grid in read_tables(effect_document(tmp_path / "plan.docx"))]
+
+
+# --- what a person sees (issue 21) ------------------------------------------------------------
+
+
+def _w(tag: str, **attributes: str) -> object:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
+
+
+def _run(text: str, *properties: object, style: str | None = None, text_tag: str = "w:t") -> object:
+    run = _w("w:r")
+    if properties or style:
+        rpr = _w("w:rPr")
+        if style:
+            rpr.append(_w("w:rStyle", val=style))  # type: ignore[attr-defined]
+        for prop in properties:
+            rpr.append(prop)  # type: ignore[attr-defined]
+        run.append(rpr)  # type: ignore[attr-defined]
+    t = _w(text_tag)
+    t.text = text  # type: ignore[attr-defined]
+    run.append(t)  # type: ignore[attr-defined]
+    return run
+
+
+def _around(tag: str, run: object) -> object:
+    wrapper = _w(tag, id="1", author="A")
+    wrapper.append(run)  # type: ignore[attr-defined]
+    return wrapper
+
+
+def test_word_text_that_word_does_not_show_is_not_read(tmp_path: Path) -> None:
+    """Hidden runs (directly, by a character style, by a paragraph style), deleted and moved-away
+    text are not shown by Word, so not read: a hidden "9" before "100" is 100, not 9100."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = Document()
+    document.styles.add_style("Dold", WD_STYLE_TYPE.CHARACTER).font.hidden = True
+    document.styles.add_style("DoltStycke", WD_STYLE_TYPE.PARAGRAPH).font.hidden = True
+    above = document.add_paragraph()
+    for run in (_run("Belopp i tkr"), _run(" (mkr)", _w("w:vanish"))):
+        above._p.append(run)
+    document.add_paragraph("Gammal rubrik i mkr", style="DoltStycke")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text, table.cell(1, 0).text = "Åtgärd", "2025", "Skift"
+    paragraph = table.cell(1, 1).paragraphs[0]._p
+    for run in (_run("9", _w("w:vanish")), _run("1"), _around("w:del", _run("5", text_tag="w:delText")),
+                _around("w:moveFrom", _run("7")), _around("w:ins", _run("0")), _run("8", style="Dold"),
+                _around("w:moveTo", _run("0")), _run("3", _w("w:specVanish")), _run("", _w("w:vanish", val="0"))):
+        paragraph.append(run)
+    document.save(str(tmp_path / "a.docx"))
+    (grid,) = read_tables(tmp_path / "a.docx")
+    assert grid.cells == (("Åtgärd", "2025"), ("Skift", "100"))
+    assert grid.above == ("Belopp i tkr",)
+
+
+def test_a_shown_vanish_switched_off_is_read(tmp_path: Path) -> None:
+    document = Document()
+    cell = document.add_table(rows=1, cols=1).cell(0, 0).paragraphs[0]._p
+    cell.append(_run("12", _w("w:vanish", val="false")))
+    cell.append(_run("3", _w("w:vanish", val="0")))
+    document.save(str(tmp_path / "a.docx"))
+    assert read_tables(tmp_path / "a.docx")[0].cells == (("123",),)
+
+
+def formatted_workbook(path: Path, value: float, number_format: str) -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Blad1"
+    sheet.append(["Belopp i tkr"])
+    sheet.append(["Åtgärd", "2025"])
+    sheet.append(["A", value])
+    sheet["B3"].number_format = number_format
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("value", "number_format", "code"), [
+    (1234000, "#,##0,", "import.xlsx.scaled"),
+    (1234000, '#,##0, "tkr"', "import.xlsx.scaled"),
+    (1234000000, "# ##0,,;-# ##0,,", "import.xlsx.scaled"),
+    (1234000, "0.0E+00", "import.xlsx.scaled"),
+])
+def test_an_excel_format_that_shows_another_number_is_refused(
+        tmp_path: Path, value: float, number_format: str, code: str) -> None:
+    error = refusal(formatted_workbook(tmp_path / "a.xlsx", value, number_format))
+    assert error.message.code == code
+    assert error.message.text().startswith("Blad1!B3: ")
+    assert "formatera cellen som tal utan skalning" in error.message.text()
+    assert "\n" not in error.message.text(Lang.EN) and error.message.text(Lang.EN) != error.message.text()
+
+
+@pytest.mark.parametrize(("value", "number_format", "text"), [
+    (1234000, "#,##0", "1234000"),  # a thousands comma groups, it does not scale
+    (1234000, '#,##0" kr,"', "1234000 kr,"),  # a comma inside quotes is text, shown after the number
+    (1234, '#,##0" tkr"', "1234 tkr"),  # a unit in the format is shown, so read
+    (1234.56, "0", "1234,56"),  # shown rounded: the stored decimals are kept (the display rounds)
+    (1234.5, "#,##0", "1234,5"),
+    (-2.675, "0.00", "-2,675"),
+    (1234.56, "General", "1234,56"),
+    (1234.56, "0.000", "1234,56"),
+    (12.5, '0" %"', "12,5 %"),  # a percent sign in quotes is text: shown, not a percentage
+    (12.5, ";;;", ""),  # shown as nothing
+    (0.05, "0%", "5 %"),  # a percentage, as shown: no amount column reads it as 0,05 tkr
+    (0.1255, "0%", "12,55 %"),
+    (0.125, '0.0" "%', "12,5 %"),
+    (-1500, '#,##0" tkr";(#,##0)" tkr"', "-1500 tkr"),  # parentheses show the sign
+    (-1500, "#,##0;[Red]#,##0", "-1500"),  # red shows the sign
+    (-1500, '_-* #,##0_-;-* #,##0_-;_-* "-"_-;_-@_-', "-1500"),  # Swedish accounting
+    (0, '_-* #,##0_-;-* #,##0_-;_-* "-"_-;_-@_-', "-"),
+    (1500, '#,##0 [$kr-41D]', "1500 kr"),
+])
+def test_an_excel_number_is_read_as_its_format_shows_it(
+        tmp_path: Path, value: float, number_format: str, text: str) -> None:
+    (grid,) = read_tables(formatted_workbook(tmp_path / "a.xlsx", value, number_format))
+    assert grid.cells[1] == ("A", text)
+
+
+def test_csv_with_an_unbalanced_quote_is_refused_with_its_row(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    lines = ['Nr;Åtgärd;2025', '1;"Minska övertid;100'] + [f"{n};Åtgärd {n};{n}00" for n in range(2, 12)] + ['12;Sist";5']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    error = refusal(path)
+    assert error.message.code == "import.csv.open_quote"
+    assert error.message.text().startswith("rad 2: ")
+    assert "citattecken" in error.message.text()
+
+
+def test_csv_text_on_several_lines_in_quotes_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text('Nr,Åtgärd,Uppföljning,2025\n1,Skift,"Månadsvis,\nav chefen, med HR",100\n', encoding="utf-8")
+    assert read_tables(path)[0].cells[1] == ("1", "Skift", "Månadsvis,\nav chefen, med HR", "100")
+
+
+def test_csv_row_with_more_fields_than_the_header_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text("Nr,Åtgärd,2024,2025\n1,A,100,200\n2,B,1,5,300\n", encoding="utf-8")
+    error = refusal(path)
+    assert error.message.code == "import.csv.extra_fields"
+    assert error.message.text().startswith("rad 3: 5 fält, men rubrikraden (rad 1) har 4; ")
+
+
+def test_csv_trailing_empty_fields_are_no_extra_fields(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text("Nr;Åtgärd;2025\n1;A;100;;\n", encoding="utf-8")
+    assert read_tables(path)[0].cells == (("Nr", "Åtgärd", "2025"), ("1", "A", "100"))
+
+
+@pytest.mark.parametrize(("field", "thousands", "decimal"), [
+    ("1,234", "1 234", "1,234"), ("-12,500", "-12 500", "-12,5"), ("1,500 tkr", "1 500 tkr", "1,5 tkr")])
+def test_a_comma_before_three_digits_in_a_comma_separated_file_is_ambiguous(
+        tmp_path: Path, field: str, thousands: str, decimal: str) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text(f'Nr,Åtgärd,2025\n1,A,"{field}"\n', encoding="utf-8")
+    error = refusal(path)
+    assert error.message.code == "import.csv.thousands_comma"
+    assert error.message.text() == (
+        f"rad 2, kolumn 3: '{field}' är tvetydigt: i en kommaavgränsad fil kan kommat skilja tusental eller "
+        f"decimaler; skriv {thousands} eller {decimal}")
+
+
+def test_decimal_commas_that_are_not_ambiguous_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text('Nr,Åtgärd,2025,2026\n1,A,"0,125","2,5"\n2,"B, C",100,"1,2345"\n', encoding="utf-8")
+    assert read_tables(path)[0].cells[1:] == (("1", "A", "0,125", "2,5"), ("2", "B, C", "100", "1,2345"))
+    semicolons = tmp_path / "semi.csv"
+    semicolons.write_text("Nr;Åtgärd;2025\n1;A;1,234\n", encoding="utf-8")  # Swedish Excel: a decimal comma
+    assert read_tables(semicolons)[0].cells[1] == ("1", "A", "1,234")
+
+
+def test_grid_merges_say_which_positions_copy_which_cell(tmp_path: Path) -> None:
+    (word, _second) = read_tables(effect_document(tmp_path / "plan.docx"))
+    assert set(word.merges) == {(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 3), (2, 0, 3, 0)}
+    assert word.merge_at(3, 0) == (2, 0, 3, 0) and word.merge_at(2, 1) is None
+    (excel, _) = read_tables(effect_workbook(tmp_path / "plan.xlsx"))
+    assert excel.merges == ((1, 0, 3, 0),)
+    assert excel.merge_at(2, 0) == (1, 0, 3, 0)
+    assert excel.merged == {(r, c) for top, left, bottom, right in excel.merges
+                            for r in range(top, bottom + 1) for c in range(left, right + 1)}

@@ -7,6 +7,15 @@ with the csv module) turn each table of a file into a :class:`Grid`; the importe
 - ``cells`` is rectangular: short rows are padded with empty texts. A merged cell's text fills
   every position it covers, and those positions are in ``merged`` (a group name merged down
   over several rows, as in seed 001, is carried to each row).
+- ``merges`` says which positions are copies of which cell: one box ``(top, left, bottom,
+  right)`` (from 0, both ends included) for each merged cell, as Word merges cells (``gridSpan``
+  across columns, ``vMerge`` down rows) and as Excel's merged ranges are. The person sees the
+  text once, in the whole box; the text is written at ``(top, left)`` and every other position of
+  the box is a copy. A box is cut to the table: an Excel range that starts above the table's
+  first row has its text from outside (then ``(top, left)`` is a copy too). A text that is
+  right for every row (a group name) may be taken from a copy; an amount never may: the
+  document shows it once, so counting it at two rows or two years counts it twice.
+  :meth:`Grid.merge_at` gives the box a position is in.
 - ``above`` holds the text just before the table, nearest last: the paragraphs above a Word
   table ("Effekt av åtgärder i tkr"), the rows above the first non-empty row of a sheet; the
   importer reads the unit there when no header names it.
@@ -19,6 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 
 class Kind(str, Enum):
@@ -40,6 +50,17 @@ class Grid:
     merged: frozenset[tuple[int, int]] = field(default_factory=frozenset)
     above: tuple[str, ...] = ()
     origin: tuple[int, int] = (1, 1)
+    merges: tuple[tuple[int, int, int, int], ...] = ()
+
+    def merge_at(self, row: int, column: int) -> tuple[int, int, int, int] | None:
+        """The box ``(top, left, bottom, right)`` of the merged cell that covers ``cells[row][column]``,
+        or ``None`` when the position is a cell of its own."""
+        return self._boxes.get((row, column)) if (row, column) in self.merged else None
+
+    @cached_property
+    def _boxes(self) -> dict[tuple[int, int], tuple[int, int, int, int]]:
+        return {(row, column): box for box in self.merges
+                for row in range(box[0], box[2] + 1) for column in range(box[1], box[3] + 1)}
 
     @property
     def width(self) -> int:
