@@ -496,3 +496,17 @@ def test_no_commands_makes_exactly_the_runner_s_commands_inert(output: str, expe
     from budgetbalans.text import backslashed, no_commands
 
     assert no_commands(output, backslashed) == expected
+
+
+def test_a_line_break_in_plan_text_starts_an_indented_line_of_the_stacked_layout(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The block of a measure stays a block: the text after a line break is on a line of its own,
+    indented as the block's other lines, and no line is wider than the terminal."""
+    path = plan(tmp_path, area="Äldreomsorg\\nhemtjänst i norra distriktet")
+    monkeypatch.setenv("COLUMNS", "40")
+    code, out, err = invoke("summarize", str(path))
+    assert code == 0, err
+    lines = out.splitlines()
+    assert "  Område: Äldreomsorg" in lines
+    assert "  hemtjänst i norra distriktet" in lines
+    assert max(len(line) for line in lines) <= 40
