@@ -24,7 +24,8 @@ alternating the commands and taking medians:
   mistakes, 5 000 valid measures, a file of exactly 1 MiB), beside the raw load of the same file.
 
 It prints the ratios and their goals, then every command and format (check; summarize and gap
-in table, json, csv, markdown, html and docx, and summarize's xlsx; follow-up in each) on 1× and
+in table, json, csv, markdown, html and docx, and summarize's xlsx; follow-up in each; the tables
+of summarize and follow-up also wide at 200 columns beside stacked at 60) on 1× and
 10× a smaller corpus (``--format-plans``, default 20), each beside the raw C-load of the same
 files in the same run, so that a step that grows faster than its input shows; `diff --base`
 of two revisions of a repository of the corpus beside two `summarize` runs; `import` of a
@@ -249,12 +250,19 @@ COMMANDS: dict[str, list[str]] = {
     **{f"follow-up {fmt}": ["follow-up", "--year", "2024", "--format", fmt]
        for fmt in ("table", "json", "csv", "markdown", "html")},
     "follow-up xlsx": ["follow-up", "--year", "2024", "--format", "xlsx", "-o", "{out}.xlsx"],
+    **{f"{command} table @{width}": [*words, "--format", "table"] for command, words in
+       (("summarize", ["summarize"]), ("follow-up", ["follow-up", "--year", "2024"])) for width in (200, 60)},
 }
+#: The terminal's width of a table (standard output is not a terminal here, so COLUMNS is read; 140
+#: without it): the wide layout at 200 columns beside the stacked layout (a block per row) at 60,
+#: the same corpus; the stacked one should take no longer than about twice the wide one.
+COLUMNS = {name: name.rsplit("@", 1)[1] for name in COMMANDS if "@" in name}
 
 
 def command_line(name: str, folder: Path, out: Path) -> list[str]:
     words = [word.replace("{out}", str(out)) for word in COMMANDS[name]]
-    return [*budgetbalans(), words[0], str(folder), *words[1:]]
+    width = ["env", f"COLUMNS={COLUMNS[name]}"] if name in COLUMNS else []
+    return [*width, *budgetbalans(), words[0], str(folder), *words[1:]]
 
 
 def measure_all(root: Path, args: argparse.Namespace) -> int:

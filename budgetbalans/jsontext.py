@@ -9,7 +9,8 @@ took time quadratic in the number of decimals. Here every value is written as wh
 - a string through the C-accelerated escaping of :mod:`json` (quotes, backslashes, control
   characters), and then every character that could reorder or hide what a terminal or a CI log
   shows (bidi controls, C1 controls, zero-width and line/paragraph separators) as a ``\\uXXXX``
-  escape: the value is unchanged for a JSON reader, and inert for a human one;
+  escape: the value is unchanged for a JSON reader, and inert for a human one; and the ``[`` of
+  ``##[``, which a GitHub runner reads as a command anywhere in a line (:func:`budgetbalans.text.no_commands`);
 - objects and lists indented by two spaces, as ``json.dumps(indent=2)`` would.
 
 Linear in the size of the output; used by ``--format json`` of every command and by ``check``.
@@ -39,6 +40,8 @@ def _unicode_escape(match: re.Match[str]) -> str:
 def string(text: str) -> str:
     """``text`` as a JSON string, every invisible or reordering character escaped."""
     quoted = _escape(text)
+    if "##[" in quoted:  # a GitHub runner's older command, anywhere in a line: the bracket as an escape
+        quoted = quoted.replace("##[", "##\\u005b")
     return INVISIBLE.sub(_unicode_escape, quoted) if INVISIBLE.search(quoted) else quoted
 
 

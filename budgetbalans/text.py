@@ -13,11 +13,18 @@ neutralises the same set (:data:`INVISIBLE`), each in its own way:
 - :func:`clean` (plan text in a report): removed, a tab or a line separator becoming a space and
   a line break kept for the writer to show as its format does;
 - :mod:`budgetbalans.jsontext`: written as a JSON ``\\uXXXX`` escape.
+
+A plan's text can still put, on a line of a report, what a CI runner executes (``::error::`` at
+the start of a line, ``##[error]`` anywhere): a line break in a title, a title at the start of a
+line of the stacked terminal layout, a long title wrapped. Every text format's output passes
+:func:`no_commands` once, at the end (:mod:`budgetbalans.render.formats`), so no line of a report
+is ever a command; JSON writes ``##[`` as ``##\\u005b`` (:mod:`budgetbalans.jsontext`).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 INVISIBLE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
@@ -62,3 +69,37 @@ def workflow_property(value: str) -> str:
     and ``,``, which end a property, escaped too."""
     return workflow_data(value).replace(":", "%3A").replace(",", "%2C")
 
+
+def no_commands(output: str, escape: Callable[[str], str]) -> str:
+    """A text format's ``output`` with nothing a CI runner would execute, whatever a plan holds: a line
+    that begins, after any blanks, with ``::`` gets its first colon, and every ``##[`` its bracket,
+    written as the format writes a character inert (``escape``: :func:`backslashed` in the terminal,
+    Markdown and CSV, :func:`html_entity` in HTML), so the line reads the same and is never a
+    command. The GitHub runner (actions/runner, ``ActionCommand.cs``) reads ``::command::`` at the
+    start of a line after its ``TrimStart`` (Unicode blanks too), and the older ``##[command]``
+    anywhere in a line; a line ends at LF or CR. Lines are split here at every line break Python
+    knows (more than the runner's), so no line the runner sees escapes the test."""
+    colon, bracket = escape(":"), escape("[")
+    lines = output.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        start = _BLANKS.match(line).end()  # type: ignore[union-attr]  # matches the empty string too
+        if line.startswith("::", start):
+            line = line[:start] + colon + line[start + 1:]
+        if "##[" in line:
+            line = line.replace("##[", "##" + bracket)
+        lines[index] = line
+    return "".join(lines)
+
+
+#: What ``TrimStart`` skips before a command: Unicode white space, and the byte-order mark older .NET counted too.
+_BLANKS = re.compile(r"[\s\ufeff]*")
+
+
+def backslashed(character: str) -> str:
+    """A character written inert as in Markdown (``\\:`` shows ``:``) and as ``ls -b`` shows one: after a backslash."""
+    return "\\" + character
+
+
+def html_entity(character: str) -> str:
+    """A character written inert in HTML: its numeric character reference (``&#58;`` shows ``:``)."""
+    return f"&#{ord(character)};"

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import stat
 import subprocess
@@ -364,3 +365,148 @@ def test_office_files_pass_no_invisible_or_reordering_character(tmp_path: Path, 
     with zipfile.ZipFile(out) as book:
         text = "".join(book.read(name).decode("utf-8") for name in book.namelist() if name.endswith(".xml"))
     assert "Minska" in text and not [ch for ch in INVISIBLE_RAW if ch in text]
+
+
+# --- text from a plan never acts on a CI runner (issue 21) --------------------------------------------
+
+#: Plan text that would start a GitHub workflow command: after a line break (LF, CRLF, and the line
+#: separators U+2028 and NEL), at the very start of a value, after a no-break space, and the runner's
+#: older form ``##[`` anywhere in a line. As YAML escapes in a double-quoted scalar.
+HOSTILE_TEXT = {
+    "title": "::error::start\\n::error file=x::pwned\\r\\n::warning::x ##[error]legacy",
+    "organisation": "Nämnden\\n  ::error::org\\u2028::error::ls\\x85::error::nel",
+    "id": "::notice::id\\n::error::id",
+    "area": "\\u00a0::error::area\\r::error::cr",
+    "responsible": "Chef\\n::add-mask::r",
+    "note": "Not\\n::stop-commands::token ##[stop-commands]token",
+}
+HOSTILE_PLAN = """\
+title: "{title}"
+organisation: "{organisation}"
+unit: tkr
+years: [2024, 2025]
+target: 1000
+measures:
+  - id: "{id}"
+    title: "{title} {extra}"
+    area: "{area}"
+    responsible: "{responsible}"
+    note: "{note}"
+    effects: {{2024: 500, 2025: {amount}}}
+    forecast: {{2025: 650}}
+  - id: "2"
+    title: "{title}"
+    area: "{area}"
+    effects: {{2024: 100}}
+"""
+#: What the runner reads as a command: ``::`` first after blanks (its TrimStart), ``##[`` anywhere.
+RUNNER_COMMAND = re.compile(r"^[\s\ufeff]*::|##\[")
+
+
+def hostile_plan(folder: Path, name: str = "hostile.yaml", extra: str = "", amount: str = "700-1600") -> Path:
+    path = folder / name
+    path.write_text(HOSTILE_PLAN.format(**HOSTILE_TEXT, extra=extra, amount=amount), encoding="utf-8")
+    return path
+
+
+def runner_lines(output: str) -> list[str]:
+    """The lines of ``output`` a GitHub runner would execute (a line ends at LF or CR, as the runner reads)."""
+    return [line for line in re.split(r"\r\n|\r|\n", output) if RUNNER_COMMAND.search(line)]
+
+
+def hostile_runs(tmp_path: Path) -> dict[str, list[str]]:
+    old = hostile_plan(tmp_path / "old", extra="", amount="700")
+    new = hostile_plan(tmp_path / "new", extra="ny", amount="700-1600")
+    return {"summarize": ["summarize", str(new)], "gap": ["gap", str(new)],
+            "follow-up": ["follow-up", str(new), "--year", "2025"], "diff": ["diff", str(old), str(new)]}
+
+
+@pytest.fixture()
+def hostile_folders(tmp_path: Path) -> Path:
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    return tmp_path
+
+
+@pytest.mark.parametrize("command", ["summarize", "gap", "follow-up", "diff"])
+@pytest.mark.parametrize("fmt", ["table", "stacked", "markdown", "csv", "html", "json"])
+def test_plan_text_never_starts_a_workflow_command(hostile_folders: Path, command: str, fmt: str,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "40" if fmt == "stacked" else "250")
+    args = hostile_runs(hostile_folders)[command]
+    shown = "table" if fmt == "stacked" else fmt
+    code, out, err = invoke(*args, "--format", shown)
+    assert code == 0, err
+    assert runner_lines(out) == []
+    target = hostile_folders / f"report.{shown}"
+    code, _, err = invoke(*args, "--format", shown, "-o", str(target))
+    assert code == 0, err
+    assert runner_lines(target.read_bytes().decode("utf-8")) == []
+    if fmt == "stacked" and command in ("summarize", "follow-up"):  # the layout tested: blocks, not a table
+        assert "Status: " in out
+    if fmt == "json":  # the text itself, unchanged for a JSON reader
+        titles = json.dumps(json.loads(out), ensure_ascii=False)
+        assert "##[error]legacy" in titles and "\\n::error file=x::pwned" in titles
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+def test_a_command_in_plan_text_is_shown_escaped_and_readable(hostile_folders: Path, fmt: str,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The colon and the bracket get a backslash (Markdown shows ``\\:`` as ``:``); the text is all there."""
+    monkeypatch.setenv("COLUMNS", "250")
+    code, out, err = invoke(*hostile_runs(hostile_folders)["summarize"], "--format", fmt)
+    assert code == 0, err
+    if fmt != "markdown":  # Markdown writes plan text on one line: no line starts with it
+        assert "\\::error file=x::pwned" in out
+    assert "##\\[error]legacy" in out or "\\#\\#\\[error\\]legacy" in out
+
+
+def test_html_shows_a_command_in_plan_text_as_the_same_characters(hostile_folders: Path) -> None:
+    from html.parser import HTMLParser
+
+    code, out, err = invoke(*hostile_runs(hostile_folders)["summarize"], "--format", "html")
+    assert code == 0, err
+    assert "&#58;:error file=x::pwned" in out and "##&#91;error]legacy" in out
+    words: list[str] = []
+    parser = HTMLParser()
+    parser.handle_data = words.append  # type: ignore[method-assign]
+    parser.feed(out)
+    text = "".join(words)
+    assert "::error file=x::pwned" in text and "##[error]legacy" in text  # what a browser shows
+
+
+def test_diff_github_writes_its_own_commands_with_plan_text_escaped(hostile_folders: Path) -> None:
+    code, out, err = invoke(*hostile_runs(hostile_folders)["diff"], "--format", "github")
+    assert code == 0, err
+    commands = runner_lines(out)
+    assert commands and all(re.match(r"::(notice|warning|error) [^:\r\n]*title=budgetbalans diff::", line)
+                            for line in commands)
+    assert len(commands) == len(out.splitlines()) - 1  # then the summary line, no command
+    assert "%0A::error file=x::pwned%0A::warning::x" in out  # the runner decodes it back into the message
+
+
+@pytest.mark.parametrize(("output", "expected"), [
+    ("a\n::error::x\n", "a\n\\::error::x\n"),
+    ("  ::e::x\r::w::x\r\n\u00a0::n::x", "  \\::e::x\r\\::w::x\r\n\u00a0\\::n::x"),
+    ("\ufeff::bom::x\u2028::ls::x", "\ufeff\\::bom::x\u2028\\::ls::x"),
+    ("mitt i ##[error]x och ::inte i början", "mitt i ##\\[error]x och ::inte i början"),
+    ("| ::cell | ok", "| ::cell | ok"),
+])
+def test_no_commands_makes_exactly_the_runner_s_commands_inert(output: str, expected: str) -> None:
+    from budgetbalans.text import backslashed, no_commands
+
+    assert no_commands(output, backslashed) == expected
+
+
+def test_a_line_break_in_plan_text_starts_an_indented_line_of_the_stacked_layout(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The block of a measure stays a block: the text after a line break is on a line of its own,
+    indented as the block's other lines, and no line is wider than the terminal."""
+    path = plan(tmp_path, area="Äldreomsorg\\nhemtjänst i norra distriktet")
+    monkeypatch.setenv("COLUMNS", "40")
+    code, out, err = invoke("summarize", str(path))
+    assert code == 0, err
+    lines = out.splitlines()
+    assert "  Område: Äldreomsorg" in lines
+    assert "  hemtjänst i norra distriktet" in lines
+    assert max(len(line) for line in lines) <= 40

@@ -17,16 +17,19 @@ from budgetbalans.core import Summary
 from budgetbalans.followup import FollowUp
 from budgetbalans.render.model import Document
 from budgetbalans.render.report import Report, ReportKind, lazy
+from budgetbalans.text import backslashed, html_entity
 
 Writer = Callable[[Document, Report], bytes]
 Renderer = Callable[[Summary, Report], bytes]
 FollowUpRenderer = Callable[[FollowUp, Report], bytes]
 
+#: Every text format's output passes :func:`budgetbalans.text.no_commands` with its own way of writing a
+#: character inert: no line of a report to standard output (or a file) is ever a CI runner's command.
 WRITER_BY_NAME: dict[str, Writer] = {
-    "table": lazy("table", "write", text=True),
-    "csv": lazy("csvout", "write", text=False),
-    "markdown": lazy("markdown", "write", text=True),
-    "html": lazy("html", "write", text=True),
+    "table": lazy("table", "write", text=True, inert=backslashed),
+    "csv": lazy("csvout", "write", text=False, inert=backslashed),
+    "markdown": lazy("markdown", "write", text=True, inert=backslashed),
+    "html": lazy("html", "write", text=True, inert=html_entity),
     "xlsx": lazy("xlsx", "write", text=False),
     "docx": lazy("docx", "write", text=False),
 }

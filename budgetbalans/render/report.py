@@ -17,6 +17,7 @@ from typing import Any, Callable, Sequence
 
 from budgetbalans.grouping import GroupBy
 from budgetbalans.render.view import View
+from budgetbalans.text import no_commands
 
 
 class ReportKind(str, Enum):
@@ -45,10 +46,15 @@ class Report:
     template: Path | None = None  # docx: the Word document or template (--template) whose styles it starts from
 
 
-def lazy(module: str, function: str, *, text: bool) -> Callable[[Any, Report], bytes]:
-    """A renderer that imports its module (and its library: Jinja2, XlsxWriter) only when used."""
+def lazy(module: str, function: str, *, text: bool,
+         inert: Callable[[str], str] | None = None) -> Callable[[Any, Report], bytes]:
+    """A renderer that imports its module (and its library: Jinja2, XlsxWriter) only when used. A text
+    format names how it writes a character ``inert`` (:func:`budgetbalans.text.no_commands`): its
+    output, UTF-8, then holds no line a CI runner would execute."""
     def render(result: Any, report: Report) -> bytes:
         rendered = getattr(importlib.import_module(f"budgetbalans.render.{module}"), function)(result, report)
-        return rendered.encode("utf-8") if text else bytes(rendered)
+        if inert is not None:
+            rendered = no_commands(rendered if text else bytes(rendered).decode("utf-8"), inert)
+        return rendered.encode("utf-8") if text or inert is not None else bytes(rendered)
 
     return render

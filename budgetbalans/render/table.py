@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 
 from rich.cells import cell_len
 from rich.console import Console, RenderableType
+from rich.style import StyleType
 from rich.table import Column as RichColumn
 from rich.table import Table as RichTable
-from rich.text import Text
+from rich.text import Span, Text
 
 from budgetbalans.render.model import Audience, Cell, Column, ColumnKind, Document, Note, Row, RowKind, Table, Tone
 
@@ -230,88 +231,139 @@ def _set_widths(table: RichTable, width: int) -> None:
         column.width = max(shown, 1)
 
 
+#: A stretch of a text on a line: ``plain[start:end]``, after the joiner (``" "``, or ``""`` after a
+#: range's dash) that joins it to what is before it on the line.
+_Piece = tuple[int, int, str]
+#: A line being laid out: its pieces and its width in terminal cells.
+_Line = tuple[list[_Piece], int]
+
+
 def wrap(text: Text, width: int, indent: int = 0, whole: Sequence[tuple[int, int]] = ()) -> list[Text]:
     """``text`` in lines of at most ``width`` cells, broken at spaces but never inside an amount
     (:data:`_GLUE`) nor inside a ``whole`` span (start, end: a cell of words with an amount) that fits
-    a line; only a word wider than the line is folded. Every line after ``indent`` spaces."""
+    a line; only a word wider than the line is folded; a line break in the text starts a new line.
+    Every line after ``indent`` spaces. Laid out on the plain string; each line is made a
+    :class:`~rich.text.Text` once, with the text's style and the spans that fall on it."""
     plain = text.plain
     room = max(1, width - indent)
     kept = [(start, end) for start, end in whole if cell_len(plain[start:end]) <= room]
-    glued = {match.start() for match in _GLUE.finditer(plain)} | {i for start, end in kept for i in range(start, end)}
-    words: list[tuple[int, Text]] = []
+    lines: list[list[_Piece]] = []
     start = 0
-    for index, char in enumerate(plain):
-        if char == " " and index not in glued:
-            if index > start:
-                words.append((start, text[start:index]))
-            start = index + 1
-    if start < len(plain):
-        words.append((start, text[start:]))
-    lines: list[Text] = []
-    line: Text | None = None
-    for offset, whole_word in words:
-        pieces = [whole_word]
-        if whole_word.cell_len > room:  # only a word wider than the line is split: where it may be, once
-            inside = frozenset(i - offset for start, end in kept for i in range(start + 1, end))
-            pieces = _split_wide(whole_word, room, inside)
+    for end in [*(match.start() for match in _BREAK.finditer(plain)), len(plain)]:
+        lines += _wrap_words(plain, start, end, room, kept)
+        start = end + 1
+    return [_styled(text, pieces, indent, lines, number) for number, pieces in enumerate(lines)] or [Text("")]
+
+
+def _words(plain: str, start: int, end: int, kept: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The words of ``plain[start:end]``: between the spaces that may break a line (not :data:`_GLUE`,
+    not inside a ``kept`` span)."""
+    glued = {match.start() for match in _GLUE.finditer(plain, start, end)}
+    words = []
+    begin = start
+    for index in (match.start() for match in _SPACE.finditer(plain, start, end)):
+        if index in glued or any(low <= index < high for low, high in kept):
+            continue
+        if index > begin:
+            words.append((begin, index))
+        begin = index + 1
+    if begin < end:
+        words.append((begin, end))
+    return words
+
+
+def _wrap_words(plain: str, start: int, end: int, room: int, kept: Sequence[tuple[int, int]]) -> list[list[_Piece]]:
+    """``plain[start:end]`` (no line break in it) in lines of at most ``room`` cells, as :func:`wrap` says."""
+    lines: list[list[_Piece]] = []
+    line: list[_Piece] | None = None
+    used = 0
+    for begin, finish in _words(plain, start, end, kept):
+        size = cell_len(plain[begin:finish])
+        pieces: list[_Line] = [([(begin, finish, "")], size)]
+        if size > room:  # only a word wider than the line is split: where it may be, once
+            inside = frozenset(i for low, high in kept for i in range(max(low + 1, begin), min(high, finish)))
+            pieces = _split_wide(plain, begin, finish, room, inside)
         if len(pieces) > 1 and line is not None:
             lines.append(line)
             line = None
-        lines += pieces[:-1]
-        word = pieces[-1]
-        if not word.plain:
+        lines += [wide for wide, _ in pieces[:-1]]
+        word, size = pieces[-1]
+        if not any(high > low or joiner for low, high, joiner in word):
             continue
         if line is None:
-            line = word.copy()
-        elif line.cell_len + 1 + word.cell_len <= room:
-            line.append(" ")
-            line.append_text(word)
+            line, used = list(word), size
+        elif used + 1 + size <= room:
+            line += [(word[0][0], word[0][1], " "), *word[1:]]
+            used += 1 + size
         else:
             lines.append(line)
-            line = word.copy()
+            line, used = list(word), size
     if line is not None:
         lines.append(line)
-    for index, line in enumerate(lines[:-1]):  # a separator ending a line says nothing the line break does not
-        if line.plain.endswith(_SEPARATOR.rstrip()):
-            lines[index] = line[:len(line.plain) - len(_SEPARATOR.rstrip())]
-            lines[index].rstrip()
-    for index, line in enumerate(lines[1:], 1):  # nor one beginning a line (after a whole cell too wide for it)
-        if line.plain.startswith(_SEPARATOR.lstrip()):
-            lines[index] = line[len(_SEPARATOR.lstrip()):]
-    return [Text(" " * indent) + line for line in lines] or [Text("")]
+    return lines
 
 
+def _styled(text: Text, pieces: list[_Piece], indent: int, lines: list[list[_Piece]], number: int) -> Text:
+    """Line ``number`` of ``lines`` as a Text: ``indent`` spaces, then its pieces of ``text`` with the
+    text's style over them and the spans that fall on each; a separator ending a line, or beginning
+    one after the first, is left out (the line break says it)."""
+    plain = text.plain
+    shown = "".join(joiner + plain[low:high] for low, high, joiner in pieces)
+    front, back = 0, len(shown)
+    if number < len(lines) - 1 and shown.endswith(_SEPARATOR.rstrip()):
+        back = len(shown[:back - len(_SEPARATOR.rstrip())].rstrip())
+    if number > 0 and shown[front:back].startswith(_SEPARATOR.lstrip()):
+        front = len(_SEPARATOR.lstrip())
+    spans = [Span(indent, indent + back - front, text.style)] if text.style else []
+    at = 0
+    for low, high, joiner in pieces:
+        at += len(joiner)
+        for span in text.spans:
+            first, last = max(span.start, low) - low + at, min(span.end, high) - low + at
+            first, last = max(first, front), min(last, back)
+            if first < last:
+                spans.append(Span(indent + first - front, indent + last - front, span.style))
+        at += high - low
+    return Text(" " * indent + shown[front:back], spans=spans)
+
+
+_SPACE = re.compile(" ")
+_BREAK = re.compile("\n")
 _WEAK = re.compile(r"(?<=:) | (?=·)|(?<=\d–)(?=\d)")
 
 
-def _split_wide(word: Text, room: int, inside: frozenset[int] = frozenset()) -> list[Text]:
-    """A word wider than a line in lines: broken after a colon, before a separator or after the
-    dash of a range (both amounts whole), but not at a position ``inside`` a whole cell; only a part
-    still too wide is folded."""
-    parts: list[Text] = []
-    start = 0
-    for match in _WEAK.finditer(word.plain):
-        if match.start() in inside:
+def _split_wide(plain: str, start: int, end: int, room: int, inside: frozenset[int] = frozenset()) -> list[_Line]:
+    """A word (``plain[start:end]``) wider than a line in lines: broken after a colon, before a
+    separator or after the dash of a range (both amounts whole), but not at a position ``inside`` a
+    whole cell; only a part still too wide is folded."""
+    parts: list[tuple[int, int]] = []
+    begin = start
+    for match in _WEAK.finditer(plain[start:end]):
+        if match.start() + start in inside:
             continue
-        parts.append(word[start:match.start()])
-        start = match.end()
-    parts.append(word[start:])
-    lines: list[Text] = []
-    for part in parts:
-        if lines and lines[-1].cell_len + 1 + part.cell_len <= room:
-            joiner = "" if lines[-1].plain.endswith("–") else " "
-            lines[-1] = lines[-1] + Text(joiner) + part
+        parts.append((begin, match.start() + start))
+        begin = match.end() + start
+    parts.append((begin, end))
+    lines: list[_Line] = []
+    for low, high in parts:
+        size = cell_len(plain[low:high])
+        if lines and lines[-1][1] + 1 + size <= room:
+            pieces, used = lines[-1]
+            joiner = "" if "".join(j + plain[a:b] for a, b, j in pieces).endswith("–") else " "
+            lines[-1] = ([*pieces, (low, high, joiner)], used + len(joiner) + size)
             continue
-        while part.cell_len > room:
+        while size > room:
             cut, used = 0, 0
-            while cut < len(part.plain) and used + cell_len(part.plain[cut]) <= room:
-                used += cell_len(part.plain[cut])
+            while low + cut < high and used + cell_len(plain[low + cut]) <= room:
+                used += cell_len(plain[low + cut])
                 cut += 1
-            lines.append(part[:max(cut, 1)])
-            part = part[max(cut, 1):]
-        if part.plain:
-            lines.append(part)
-    return lines or [word]
+            cut = max(cut, 1)
+            lines.append(([(low, low + cut, "")], cell_len(plain[low:low + cut])))
+            low += cut
+            size = cell_len(plain[low:high])
+        if high > low:
+            lines.append(([(low, high, "")], size))
+    return lines or [([(start, end, "")], cell_len(plain[start:end]))]
 
 
 def stacked(table: RichTable, head: int, width: int) -> list[Text]:
@@ -321,35 +373,51 @@ def stacked(table: RichTable, head: int, width: int) -> list[Text]:
     lines: list[Text] = []
     if table.title:
         lines += wrap(_as_text(table.title), width)
-    headers = [_plain(column.header) for column in table.columns]
+    prefixes = [f"{_plain(column.header)}: " if _plain(column.header) else "" for column in table.columns]
     cells = [list(column.cells) for column in table.columns]
     unbrokens = [column.no_wrap for column in table.columns]
     for index, row in enumerate(table.rows):
-        row_cells = [_as_text(column[index]) for column in cells]
+        row_cells = [column[index] for column in cells]
         style = row.style or ""
-        heading = Text(style=style)
-        for cell in row_cells[:head]:
-            if cell.plain:
-                heading.append_text(Text(" ") + cell if heading.plain else cell)
-        body = Text(style=style)
-        whole: list[tuple[int, int]] = []  # the cells of the columns never broken: kept whole here too
-        for header, cell, unbroken in zip(headers[head:], row_cells[head:], unbrokens[head:]):
-            if not cell.plain:
-                continue
-            if body.plain:
-                body.append(_SEPARATOR)
-            body.append_text(Text(f"{header}: ") + cell if header else cell)
-            if unbroken:
-                whole.append((len(body.plain) - len(cell.plain), len(body.plain)))
+        heading, _ = _joined([("", cell, False) for cell in row_cells[:head]], " ", style)
+        body, whole = _joined(list(zip(prefixes[head:], row_cells[head:], unbrokens[head:])), _SEPARATOR, style)
         if heading.plain:
             lines += wrap(heading, width)
-        if body.plain:
+        if body.plain:  # the cells of the columns never broken (whole) are kept whole here too
             lines += wrap(body, width, indent=2 if heading.plain else 0, whole=whole)
         if row.end_section:
             lines.append(Text(""))
     if table.caption:
         lines += wrap(_as_text(table.caption), width)
     return lines
+
+
+def _joined(cells: Sequence[tuple[str, RenderableType, bool]], separator: str,
+            style: StyleType) -> tuple[Text, list[tuple[int, int]]]:
+    """The cells that are not empty, each after its prefix (``Header: ``), joined by ``separator``: one
+    Text in ``style`` with each cell's own style and spans, built once; and where the cells marked
+    whole (a column never broken) are in it."""
+    parts: list[str] = []
+    spans: list[Span] = []
+    whole: list[tuple[int, int]] = []
+    at = 0
+    for prefix, cell, keep in cells:
+        plain = _plain(cell)
+        if not plain:
+            continue
+        if parts:
+            parts.append(separator)
+            at += len(separator)
+        parts += [prefix, plain]
+        at += len(prefix)
+        if isinstance(cell, Text):
+            if cell.style:
+                spans.append(Span(at, at + len(plain), cell.style))
+            spans += [Span(at + span.start, at + span.end, span.style) for span in cell.spans]
+        if keep:
+            whole.append((at, at + len(plain)))
+        at += len(plain)
+    return Text("".join(parts), style=style, spans=spans), whole
 
 
 def print_table(console: Console, table: RichTable, head: int) -> None:
@@ -361,8 +429,7 @@ def print_table(console: Console, table: RichTable, head: int) -> None:
         _set_widths(table, console.width)
         console.print(table)
         return
-    for line in stacked(table, head, console.width):
-        console.print(line, soft_wrap=True)
+    console.print(Text("\n").join(stacked(table, head, console.width)), soft_wrap=True)  # printed once
 
 
 def print_wrapped(console: Console, text: Text) -> None:
