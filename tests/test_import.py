@@ -489,8 +489,15 @@ def test_a_report_imported_again_gives_the_same_numbers(tmp_path_factory: pytest
     # the Word report's "Belopp i kr" can be the sixth line above its table, further up than the reader keeps
     unit = ["--unit", plan["unit"]] if format == "docx" else []
     code, _, stderr = invoke("import", str(report), "-o", str(again), *unit)
+    numbers = _numbers(original)
+    if format == "docx" and code == 1 and any(
+            m[2]["low"] is not None and m[2]["low"] < 0 and m[2]["high"] != m[2]["low"] for m in numbers["measures"]):
+        # a measure's Summa a range with a negative end ("-1–0"): the plan format writes it only as
+        # {low:, high:}; the Word report shows it as text, which import refuses rather than guess
+        assert "negativ ände" in stderr and not again.exists(), stderr
+        return
     assert code == 0, stderr
-    assert _numbers(again) == _numbers(original)
+    assert _numbers(again) == numbers
 
 
 # --- round trip: tables laid out by hand ---------------------------------------------------------------
