@@ -654,3 +654,14 @@ def test_grid_merges_say_which_positions_copy_which_cell(tmp_path: Path) -> None
     assert excel.merge_at(2, 0) == (1, 0, 3, 0)
     assert excel.merged == {(r, c) for top, left, bottom, right in excel.merges
                             for r in range(top, bottom + 1) for c in range(left, right + 1)}
+
+
+@pytest.mark.parametrize(("field", "end"), [("1,500-2,000", "1,500"), ("1,5–2,000", "2,000")])
+def test_each_end_of_a_range_with_a_comma_before_three_digits_is_ambiguous(
+        tmp_path: Path, field: str, end: str) -> None:
+    """"1,500-2,000" in a comma-separated file read as 1,5–2 would be a thousand times too small."""
+    path = tmp_path / "plan.csv"
+    path.write_text(f'Nr,Åtgärd,2025\n1,A,"{field}"\n', encoding="utf-8")
+    error = refusal(path)
+    assert error.message.code == "import.csv.thousands_comma"
+    assert f"'{end}' är tvetydigt" in error.message.text()

@@ -619,7 +619,16 @@ _THOUSANDS_COMMA_RE = re.compile(r"([-\u2212]?)(\d+),(\d{3})(\s*(?:tkr|mkr|mnkr|
 
 def _refuse_thousands_comma(field: str, row: int, column: int) -> None:
     """In a comma-separated file, ``"1,234"`` may be written by a program with a thousands comma:
-    as ambiguous as ``5.400`` (see :mod:`budgetbalans.amounts`), refused with both readings."""
+    as ambiguous as ``5.400`` (see :mod:`budgetbalans.amounts`), refused with both readings; each
+    end of a range too (``"1,500-2,000"``)."""
+    from budgetbalans.amounts import split_range
+
+    ends = split_range(field)
+    for end in (field,) if ends is None else ends:
+        _refuse_one_thousands_comma(end.strip(), row, column)
+
+
+def _refuse_one_thousands_comma(field: str, row: int, column: int) -> None:
     match = _THOUSANDS_COMMA_RE.fullmatch(field)
     if match is None or not match[2].strip("0"):
         return
