@@ -667,3 +667,18 @@ def test_csv_module_is_the_reader_of_csv(tmp_path: Path) -> None:
     path.write_text(out.getvalue(), encoding="utf-8-sig")
     plan = load(import_plan(read_tables(path)))
     assert plan.measures[0].title == '"Sambandscentral" för hemtjänsten'
+
+
+def test_a_word_report_with_an_uncertain_gap_is_imported_again(tmp_path: Path) -> None:
+    """The report's rows "Osäkert" (an uncertain gap, in words) and "Netto, …" are computed, not
+    measures: reading them as amounts refused our own report (found by the round trip above)."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("title: a\nunit: kr\nyears: [2024, 2025, 2026]\ntarget: 2000001\nmeasures:\n"
+                    "  - id: '1'\n    title: a 1\n    effects: {2026: {interval: 3}}\n", encoding="utf-8")
+    report, again = tmp_path / "rapport.docx", tmp_path / "igen.yaml"
+    code, _, stderr = invoke("summarize", str(plan), "--format", "docx", "-o", str(report))
+    assert code == 0, stderr
+    code, _, stderr = invoke("import", str(report), "-o", str(again), "--unit", "kr")
+    assert code == 0, stderr
+    assert "raden 'Osäkert' är uträknad" in stderr
+    assert _numbers(again) == _numbers(plan)

@@ -120,8 +120,10 @@ TOTAL_LABELS = frozenset({"summa", "totalt", "total", "sum", "summa totalt", "to
 _SUBTOTAL_PREFIXES = ("delsumma", "subtotal", "summa ", "totalt ")
 #: Rows budgetbalans's own reports (and similar documents) add: computed, not measures.
 _DERIVED_PREFIXES = ("möjlig effekt", "possible effect", "kvar att spara", "still to save", "netto för perioden",
-                     "net for the period", "täckning", "coverage", "överskott", "surplus", "prognos: kvar",
-                     "forecast: still")
+                     "net for the period", "netto, ", "net, ", "täckning", "coverage", "överskott", "surplus",
+                     "osäkert", "uncertain", "prognos: kvar", "prognos: överskott", "prognos: osäkert",
+                     "prognos: netto", "forecast: still", "forecast: surplus", "forecast: uncertain",
+                     "forecast: net", "andra årens planerade", "the other years' planned")
 _TARGET_LABELS = ("sparbeting", "savings target", "sparkrav", "besparingskrav")
 _POSSIBLE = re.compile(r"^(?P<status>.*?)\s*\((?:möjlig|possible)\)$", re.IGNORECASE)
 _YES = frozenset({"ja", "yes", "x", "true"})
