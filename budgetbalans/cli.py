@@ -453,10 +453,10 @@ TARGET_UNIT = template(
     "cli.target_unit",
     sv="{target} anger ingen enhet, och planerna är inte alla i tkr ({plans}). Det kan betyda {as_tkr} "
        "(tkr, som ett belopp utan enhet annars läses) eller {as_plan} (planens enhet). "
-       "Skriv enheten: --target \"{example_tkr}\" eller --target \"{example_plan}\"",
+       "Skriv enheten: --target \"{as_tkr}\" eller --target \"{as_plan}\"",
     en="{target} names no unit, and the plans are not all in tkr ({plans}). It could mean {as_tkr} "
        "(tkr, as an amount without a unit is otherwise read) or {as_plan} (the plan's unit). "
-       "Write the unit: --target \"{example_tkr}\" or --target \"{example_plan}\"",
+       "Write the unit: --target \"{as_tkr}\" or --target \"{as_plan}\"",
 )
 
 
@@ -474,11 +474,9 @@ def _check_target_unit(text: Optional[str], amount: Optional[Decimal], plans: li
     as_plan = parse_amount(text, other.unit)
     if as_plan == amount:  # the text names its unit (or is 0): one reading
         return
-    plans_units = ", ".join(sorted({f"{plan.unit.value}" for plan in plans}))
-    raise CommandLineError(TARGET_UNIT(
-        target=text, plans=plans_units, as_tkr=amount_with_unit(amount, Unit.TKR),
-        as_plan=amount_with_unit(as_plan, other.unit), example_tkr=amount_with_unit(amount, Unit.TKR),
-        example_plan=amount_with_unit(as_plan, other.unit)), "--target")
+    units = ", ".join(sorted({plan.unit.value for plan in plans}))
+    raise CommandLineError(TARGET_UNIT(target=text, plans=units, as_tkr=amount_with_unit(amount, Unit.TKR),
+                                       as_plan=amount_with_unit(as_plan, other.unit)), "--target")
 
 
 YEAR_OUTSIDE = template("cli.year_outside", sv="{year} är inte ett av planernas år ({first}–{last})",

@@ -231,9 +231,17 @@ class Gap:
         """The figure a report shows for ``year``'s gap under its kind: the year's gap, except where
         plans read together fall short (or may): then what is still to save that year, never a net."""
         assert self.years is not None
-        if self.parts and _kind_of(self.year_shortfall(year)) is not GapKind.SURPLUS:
-            return self.year_shortfall(year)
+        if self.parts:
+            shortfall = self.year_shortfall(year)
+            if _kind_of(shortfall) is not GapKind.SURPLUS:
+                return shortfall
         return self.years[year]
+
+    @property
+    def shown(self) -> Range:
+        """The period's figure a report shows under its verdict (:attr:`kind`): the shortfall where it
+        decides (:attr:`shortfall_decides`), else the gap."""
+        return self.shortfall if self.shortfall_decides else self.total
 
     @property
     def shortfall_decides(self) -> bool:

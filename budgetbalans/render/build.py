@@ -505,7 +505,7 @@ def _gap_period_rows(totals: Totals, view: View, name: str) -> list[Row]:
         return [Row(RowKind.TOTAL, (Cell(name), Cell(label("no_target", view.lang)), total, _DASH, _DASH))]
     gap: Gap = totals.gap
     gap_name, value = period_verdict(gap, view)
-    verdict = Cell(f"{gap_name}: {value}", gap.shortfall if gap.shortfall_decides else gap.total, TONE[gap.kind])
+    verdict = Cell(f"{gap_name}: {value}", gap.shown, TONE[gap.kind])
     rows = [Row(RowKind.TOTAL, (Cell(name), exact(totals.target.total, view), total, verdict,
                                 _share(totals.coverage())), TONE[gap.kind])]
     if gap.net_says_more:

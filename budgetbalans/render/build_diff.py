@@ -42,7 +42,7 @@ from budgetbalans.render.model import (
     EMPTY, Audience, Cell, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
 )
 from budgetbalans.render.view import (
-    View, gap_text, period_verdict, shown_paths, totals_amounts, verdict_words, with_decimals,
+    View, gap_words, period_verdict, shown_paths, totals_amounts, verdict_words, with_decimals,
 )
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -167,7 +167,7 @@ def _kind_word(kind: GapKind | None, lang: Lang) -> str:
 def _gap_words(gap: Range | None, kind: GapKind | None, view: View) -> Cell:
     if gap is None or kind is None:
         return EMPTY
-    return Cell(verdict_words(*gap_text(gap, kind, view), kind), gap, TONE[kind])
+    return Cell(gap_words(gap, kind, view), gap, TONE[kind])
 
 
 def _period_words(gap: Gap | None, view: View, unit: str = "") -> Cell:
@@ -177,7 +177,7 @@ def _period_words(gap: Gap | None, view: View, unit: str = "") -> Cell:
     if gap is None:
         return EMPTY
     text = verdict_words(*period_verdict(gap, view, unit), gap.kind)
-    return Cell(text, gap.shortfall if gap.shortfall_decides else gap.total, TONE[gap.kind])
+    return Cell(text, gap.shown, TONE[gap.kind])
 
 
 def _side_words(comparison: Comparison, totals: Totals | None, after: bool, view: View) -> Cell:

@@ -26,7 +26,7 @@ from budgetbalans.render.labels import count_label, label
 from budgetbalans.render.model import (
     EMPTY, Audience, Cell, Chart, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.render.view import View, gap_text, net_text, shown_paths, verdict_words, with_decimals
+from budgetbalans.render.view import View, gap_text, gap_words, net_text, shown_paths, with_decimals
 
 # --- the words of the follow-up ---------------------------------------------------------------
 
@@ -131,7 +131,7 @@ def forecast_gap(report: FollowUp) -> tuple[Range, GapKind] | None:
     gap = report.gap
     if gap is None:
         return None
-    return (gap.shortfall, gap.kind) if gap.shortfall_decides else (gap.total, gap.net_kind)
+    return gap.shown, gap.kind
 
 
 def forecast_net(report: FollowUp, view: View) -> str | None:
@@ -250,7 +250,7 @@ def plans_table(report: FollowUp, view: View) -> Table:
                              number_name=label("forecast_named", lang, what=lower_first(label("remaining", lang)))))
     rows = [_plan_row(plan, view) for plan in report.plans]
     gap = report.gap
-    shortfall = Cell() if gap is None else Cell(_gap_words(gap.shortfall, gap.kind, view), gap.shortfall, TONE[gap.kind])
+    shortfall = Cell() if gap is None else Cell(gap_words(gap.shortfall, gap.kind, view), gap.shortfall, TONE[gap.kind])
     target = Cell(label("no_target", lang)) if report.target is None else exact(report.target, view)
     rows.append(Row(RowKind.TOTAL, (Cell(label("all_plans", lang)), amount(report.planned, view),
                                     amount(report.forecast, view), target, shortfall),
@@ -271,14 +271,9 @@ def _plan_row(plan: PlanForecast, view: View) -> Row:
         kind = gap_kind(gap)
         assert kind is not None
         target = exact(plan.target, view)
-        shortfall = Cell(_gap_words(gap, kind, view), positive_part(gap), TONE[kind])
+        shortfall = Cell(gap_words(gap, kind, view), positive_part(gap), TONE[kind])
     return Row(RowKind.GROUP, (Cell(plan_heading(plan.plan)), amount(plan.planned, view),
                                amount(plan.forecast, view), target, shortfall))
-
-
-def _gap_words(gap: Range, kind: GapKind, view: View) -> str:
-    name, value = gap_text(gap, kind, view)
-    return verdict_words(name, value, kind)
 
 
 def _cells(view: View, **values: Cell) -> tuple[Cell, ...]:

@@ -90,6 +90,11 @@ def verdict_words(name: str, value: str, kind: GapKind) -> str:
     return f"{name.lower()}: {value}" if kind is GapKind.UNCERTAIN else f"{name.lower()} {value}"
 
 
+def gap_words(gap: Range, kind: GapKind, view: View) -> str:
+    """A gap of the core's ``kind`` as one phrase in a cell: ``kvar att spara 850``, ``osäkert: från …``."""
+    return verdict_words(*gap_text(gap, kind, view), kind)
+
+
 def period_verdict(gap: Gap, view: View, unit: str = "") -> tuple[str, str]:
     """(label, value) of the period's verdict (its tone is the core's :attr:`Gap.kind`).
 
