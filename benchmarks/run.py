@@ -64,7 +64,7 @@ for name in sys.argv[1:]:
 """
 IMPORT_FLOOR = "import typer, pydantic, yaml, rich.table"
 #: The import floor and budgetbalans's plan models (pydantic's model machinery, the models built).
-MODELS_FLOOR = IMPORT_FLOOR + ", budgetbalans.models"
+MODELS_FLOOR = IMPORT_FLOOR + ", budgetbalans.plan.models"
 #: A typer program with the parameters of summarize and check, doing nothing.
 TYPER_FLOOR = Path(__file__).with_name("typer_floor.py")
 

@@ -18,7 +18,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # as budgetbalans.cli does
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # as budgetbalans.cli.app does
 
 import typer  # noqa: E402 - after the setting above
 

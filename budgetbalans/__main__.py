@@ -1,3 +1,3 @@
-from budgetbalans.cli import entry_point
+from budgetbalans.cli.app import entry_point
 
 entry_point()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Union
 
-from budgetbalans.messages import Lang, Message, as_message, clip
+from budgetbalans.i18n import Lang, Message, as_message, clip
 
 __all__ = ["Problem", "PlanError", "clip"]
 
@@ -14,7 +14,7 @@ __all__ = ["Problem", "PlanError", "clip"]
 class Problem:
     """One thing wrong in a plan file, at ``line``:``column`` (both 1-based; 0 = unknown).
 
-    ``message`` is a :class:`~budgetbalans.messages.Message`: a stable code and its wording in
+    ``message`` is a :class:`~budgetbalans.i18n.Message`: a stable code and its wording in
     Swedish and English (plain text is accepted and shown as written in every language).
     """
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import errno
 
-from budgetbalans.messages import Message, template
+from budgetbalans.i18n import Message, template
 
 NOT_THERE = template("os.not_there", sv="den finns inte (en länk till något som inte finns?)",
                      en="it does not exist (a link to something that is not there?)")

@@ -12,13 +12,13 @@ neutralises the same set (:data:`INVISIBLE`), each in its own way:
   ``\\u202e``;
 - :func:`clean` (plan text in a report): removed, a tab or a line separator becoming a space and
   a line break kept for the writer to show as its format does;
-- :mod:`budgetbalans.jsontext`: written as a JSON ``\\uXXXX`` escape.
+- :mod:`budgetbalans.report.json.text`: written as a JSON ``\\uXXXX`` escape.
 
 A plan's text can still put, on a line of a report, what a CI runner executes (``::error::`` at
 the start of a line, ``##[error]`` anywhere): a line break in a title, a title at the start of a
 line of the stacked terminal layout, a long title wrapped. Every text format's output passes
-:func:`no_commands` once, at the end (:mod:`budgetbalans.render.formats`), so no line of a report
-is ever a command; JSON writes ``##[`` as ``##\\u005b`` (:mod:`budgetbalans.jsontext`).
+:func:`no_commands` once, at the end (:mod:`budgetbalans.report.formats`), so no line of a report
+is ever a command; JSON writes ``##[`` as ``##\\u005b`` (:mod:`budgetbalans.report.json.text`).
 """
 
 from __future__ import annotations

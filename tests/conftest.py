@@ -7,8 +7,8 @@ from typing import Any, Callable, Union
 
 import pytest
 
-from budgetbalans.models import Measure, Plan
-from budgetbalans.money import Unit
+from budgetbalans.plan.models import Measure, Plan
+from budgetbalans.plan.money import Unit
 
 WritePlan = Callable[..., Path]
 

@@ -1,4 +1,4 @@
-"""Amounts as Swedish plans write them (budgetbalans.amounts, budgetbalans.money).
+"""Amounts as Swedish plans write them (budgetbalans.plan.amounts, budgetbalans.plan.money).
 
 Every expected figure is exact kronor. The property tests check the parser against an
 independent formatter and an independent reference (``fractions.Fraction``), so a parser
@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from budgetbalans.messages import Lang
-from budgetbalans.amounts import (
+from budgetbalans.i18n import Lang
+from budgetbalans.plan.amounts import (
     CLASS_BOUNDS,
     AmountError,
     interval_range,
@@ -24,7 +24,7 @@ from budgetbalans.amounts import (
     parse_unit,
     split_range,
 )
-from budgetbalans.money import EXACT_ZERO, Range, Unit, round_kronor, total
+from budgetbalans.plan.money import EXACT_ZERO, Range, Unit, round_kronor, total
 
 TKR, KR, MKR = Unit.TKR, Unit.KR, Unit.MKR
 PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -18,8 +18,7 @@ from typing import Annotated, Any, Callable, get_args, get_origin, get_type_hint
 import pytest
 import typer
 
-from budgetbalans import cli
-
+from budgetbalans.cli import app as cli
 REFERENCE = Path(__file__).parent.parent / "benchmarks" / "typer_floor.py"
 
 

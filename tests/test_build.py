@@ -1,4 +1,4 @@
-"""The builders: core results → one report model (:mod:`budgetbalans.render.model`).
+"""The builders: core results → one report model (:mod:`budgetbalans.report.model`).
 
 Every tone comes from the core's kind; every sum row knows the rows it adds up; the gap is
 worded for readers and given as numbers for spreadsheets, from the same figures. Writers are
@@ -13,16 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from budgetbalans.core import summarize
-from budgetbalans.followup import follow_up
-from budgetbalans.grouping import GroupBy
-from budgetbalans.loader import load_plan
-from budgetbalans.messages import Lang
-from budgetbalans.money import Range, Unit
-from budgetbalans.render.build import gap_document, summary_document
-from budgetbalans.render.build_followup import follow_up_document
-from budgetbalans.render.model import Audience, ColumnKind, Document, Row, RowKind, Table, Tone
-from budgetbalans.render.view import View, shown_paths
+from budgetbalans.core.summary import summarize
+from budgetbalans.core.followup import follow_up
+from budgetbalans.core.grouping import GroupBy
+from budgetbalans.read.loader import load_plan
+from budgetbalans.i18n import Lang
+from budgetbalans.plan.money import Range, Unit
+from budgetbalans.report.build.summary import gap_document, summary_document
+from budgetbalans.report.build.follow_up import follow_up_document
+from budgetbalans.report.model import Audience, ColumnKind, Document, Row, RowKind, Table, Tone
+from budgetbalans.report.build.wording import View, shown_paths
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 VIEW = View(Unit.TKR, Lang.SV)

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from budgetbalans.cli import app
+from budgetbalans.cli.app import app
 from budgetbalans.errors import Problem
-from budgetbalans.messages import Lang, Template
-from budgetbalans.checkreport import CheckResult, as_json, github, text
+from budgetbalans.i18n import Lang, Template
+from budgetbalans.report.check import CheckResult, as_json, github, text
 
 PLANS = Path(__file__).resolve().parent / "plans"
 INVALID = PLANS / "invalid"
@@ -505,8 +505,7 @@ def test_every_line_of_text_output_has_the_documented_shape(tmp_path: Path) -> N
 
 def test_without_libyaml_the_same_places_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     """PyYAML's pure-Python parser (used where libyaml is missing) words some problems differently, same places."""
-    from budgetbalans import yamlsource
-
+    from budgetbalans.read import yamlsource
     monkeypatch.setattr(yamlsource, "_Parser", yamlsource.PurePythonParser)
     monkeypatch.setattr(yamlsource, "_FastParser", None)
     code, lines = check(INVALID)

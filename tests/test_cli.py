@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from budgetbalans.cli import app
+from budgetbalans.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_002 = ROOT / "plans" / "vard-och-social-2024-2026.yaml"

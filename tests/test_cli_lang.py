@@ -3,7 +3,7 @@
 Each case runs three ways: with no language asked for (Swedish), with ``--lang en``, and with
 ``BUDGETBALANS_LANG=en``. The app runs through typer's ``CliRunner().invoke(app, …)``, as the
 other tests run it: clitext.Group.main words the help and the usage errors there exactly as
-:func:`budgetbalans.cli.run` does for the installed command (one test compares the two).
+:func:`budgetbalans.cli.app.run` does for the installed command (one test compares the two).
 
 These tests run on whatever typer is installed; the lowest-versions run of the suite (typer 0.12,
 which uses the ``click`` package, where newer typers carry their own copy) runs them there too.
@@ -22,10 +22,12 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from budgetbalans import cli, clitext
-from budgetbalans.cli import app, run
-from budgetbalans.clitext import COMMAND_HELP, lang_of, option_help
-from budgetbalans.messages import Lang
+from budgetbalans.cli import app as cli
+
+from budgetbalans.cli import help as clitext
+from budgetbalans.cli.app import app, run
+from budgetbalans.cli.help import COMMAND_HELP, lang_of, option_help
+from budgetbalans.i18n import Lang
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plans" / "vard-och-social-2024-2026.yaml"
@@ -368,7 +370,7 @@ def _boom(*args: object, **kwargs: object) -> None:
 @pytest.mark.parametrize("way", WAYS)
 def test_a_bug_is_one_line_without_python_in_the_language_asked_exit_3(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], way: str) -> None:
-    monkeypatch.setattr("budgetbalans.core.summarize", _boom)
+    monkeypatch.setattr("budgetbalans.core.summary.summarize", _boom)
     if way == "environment":
         monkeypatch.setenv("BUDGETBALANS_LANG", "en")
     assert run(["summarize", str(PLAN), *(["--lang", "en"] if way == "option" else [])]) == 3
@@ -384,7 +386,7 @@ def test_a_bug_is_one_line_without_python_in_the_language_asked_exit_3(
 
 def test_a_bug_shows_its_traceback_only_when_asked(monkeypatch: pytest.MonkeyPatch,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr("budgetbalans.core.summarize", _boom)
+    monkeypatch.setattr("budgetbalans.core.summary.summarize", _boom)
     monkeypatch.setenv("BUDGETBALANS_DEBUG", "1")
     assert run(["summarize", str(PLAN)]) == 3
     err = capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""The calculation (budgetbalans.core): classes, pro rata, totals, gaps, reconciliation.
+"""The calculation (budgetbalans.core.summary): classes, pro rata, totals, gaps, reconciliation.
 
 Plain functions on validated models; every figure is exact kronor, worked out by hand in
 the test (never taken from the tool).
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import make_measure, make_plan
 
-from budgetbalans.core import (
+from budgetbalans.core.summary import (
     IntervalClass,
     Summary,
     class_of_amount,
@@ -27,11 +27,11 @@ from budgetbalans.core import (
     reconcile,
     summarize,
 )
-from budgetbalans.loader import load_plan
-from budgetbalans.models import Plan, Status
-from budgetbalans.money import Range, Unit
-from budgetbalans.render.jsonout import dumps, span
-from budgetbalans.render.jsonout import summary as summary_json
+from budgetbalans.read.loader import load_plan
+from budgetbalans.plan.models import Plan, Status
+from budgetbalans.plan.money import Range, Unit
+from budgetbalans.report.json.reports import dumps, span
+from budgetbalans.report.json.reports import summary as summary_json
 
 SEED_002_PLAN = Path(__file__).resolve().parent.parent / "plans" / "vard-och-social-2024-2026.yaml"
 

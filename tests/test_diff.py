@@ -25,7 +25,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from budgetbalans.cli import app
+from budgetbalans.cli.app import app
 from helpers_clients import SHEETS_AS_CSV, SOFFICE, read_csv, soffice, swedish_number, zero_cached_results
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -697,7 +697,6 @@ def listing(folder: Path) -> list[tuple[str, int, int]]:
 @pytest.mark.clients
 def test_a_partial_clone_is_never_fetched_into(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from budgetbalans.read import git as read_git
-
     server = tmp_path / "server"
     (server / "plans").mkdir(parents=True)
     (server / "plans" / "omsorg.yaml").write_text(PLAN, encoding="utf-8")

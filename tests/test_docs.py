@@ -16,7 +16,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from budgetbalans.messages import TEMPLATES, UNTRANSLATED
+from budgetbalans.i18n import TEMPLATES, UNTRANSLATED
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "docs" / "meddelanden.md"

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from budgetbalans.core import Summary, summarize
-from budgetbalans.loader import load_plan
+from budgetbalans.core.summary import Summary, summarize
+from budgetbalans.read.loader import load_plan
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

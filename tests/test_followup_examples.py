@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from budgetbalans.messages import Lang
+from budgetbalans.i18n import Lang
 from budgetbalans.errors import PlanError
-from budgetbalans.followup import FollowUp, FollowUpKind, FollowUpLine, follow_up
-from budgetbalans.loader import load_plan
-from budgetbalans.money import Range
+from budgetbalans.core.followup import FollowUp, FollowUpKind, FollowUpLine, follow_up
+from budgetbalans.read.loader import load_plan
+from budgetbalans.plan.money import Range
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 TRELLEBORG = EXAMPLES / "socialnamnden-trelleborg-2019.yaml"      # seed 000

@@ -23,7 +23,7 @@ from typing import Any, Iterator
 import pytest
 from typer.testing import CliRunner
 
-from budgetbalans.cli import app
+from budgetbalans.cli.app import app
 from helpers_clients import (
     CHROMIUM, MEASURE, SHEETS_AS_CSV, SOFFICE, read_csv, read_xlsx_cells, run_chromium, soffice, swedish_number,
     zero_cached_results,
@@ -145,7 +145,7 @@ def test_xlsx_needs_output_and_year_must_be_in_the_period() -> None:
 
 
 def test_table_does_not_import_jinja2_or_xlsxwriter() -> None:
-    code = (f"import sys; from budgetbalans.cli import run; run(['follow-up', {str(BORAS)!r}]); "
+    code = (f"import sys; from budgetbalans.cli.app import run; run(['follow-up', {str(BORAS)!r}]); "
             "assert 'jinja2' not in sys.modules and 'xlsxwriter' not in sys.modules, 'imported'")
     ran = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert ran.returncode == 0, ran.stderr

@@ -1,5 +1,5 @@
 """Issue 13, follow-up verdicts: each measure's kind for the year is decided once, in
-budgetbalans.followup.follow_up_kind, and every format words and colours that kind.
+budgetbalans.core.followup.follow_up_kind, and every format words and colours that kind.
 
 A measure with nothing planned for the year and no forecast is not "ej uppföljd"; a forecast
 inside the planned range is not shown as a deviation (JSON keeps the deviation bound by bound).
@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from budgetbalans.cli import app
-from budgetbalans.followup import FollowUp, FollowUpKind, follow_up, follow_up_kind
-from budgetbalans.loader import load_plan
+from budgetbalans.cli.app import app
+from budgetbalans.core.followup import FollowUp, FollowUpKind, follow_up, follow_up_kind
+from budgetbalans.read.loader import load_plan
 from conftest import make_plan
-from budgetbalans.money import Range
+from budgetbalans.plan.money import Range
 from helpers_clients import read_csv, swedish_number
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -226,7 +226,7 @@ def test_csv_keeps_the_numbers(plan: Path) -> None:
 def test_the_year_of_a_plan_without_years_comes_from_the_date_the_caller_gives() -> None:
     from datetime import date
 
-    from budgetbalans.followup import follow_up_year
+    from budgetbalans.core.followup import follow_up_year
 
     plan = make_plan(measures=[{"id": "1", "title": "Åtgärd"}])
     assert follow_up_year([plan], today=date(2026, 12, 2)) == 2026

@@ -40,7 +40,7 @@ from hypothesis import example, given, note, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from budgetbalans.cli import app
+from budgetbalans.cli.app import app
 from helpers_clients import (
     CHROMIUM, SHEETS_AS_CSV, SOFFICE, read_csv, run_chromium, soffice, swedish_number, zero_cached_results,
 )

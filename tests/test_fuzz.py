@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from budgetbalans.cli import app
+from budgetbalans.cli.app import app
 from test_messages import python_words
 
 ROOT = Path(__file__).resolve().parent.parent

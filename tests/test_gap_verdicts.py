@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from budgetbalans.cli import app
-from budgetbalans.core import Gap, GapKind, gap_kind, positive_part
-from budgetbalans.followup import follow_up
-from budgetbalans.loader import load_plan
-from budgetbalans.money import Range
+from budgetbalans.cli.app import app
+from budgetbalans.core.summary import Gap, GapKind, gap_kind, positive_part
+from budgetbalans.core.followup import follow_up
+from budgetbalans.read.loader import load_plan
+from budgetbalans.plan.money import Range
 from helpers_clients import SHEETS_AS_CSV, SOFFICE, read_xlsx_cells, soffice, zero_cached_results
 
 PER_YEAR = """\

@@ -19,10 +19,12 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from budgetbalans import loader, yamlsource
-from budgetbalans.cli import app
+from budgetbalans.read import loader
+
+from budgetbalans.read import yamlsource
+from budgetbalans.cli.app import app
 from budgetbalans.errors import PlanError
-from budgetbalans.yamlsource import MAX_DEPTH
+from budgetbalans.read.yamlsource import MAX_DEPTH
 
 #: Seconds a check may take before the FIFO and device tests call it hung (they run in a thread).
 HANG_GUARD = 60.0

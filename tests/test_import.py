@@ -23,18 +23,18 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from typer.testing import CliRunner
 
-from budgetbalans.checks import Policy, check_plan
-from budgetbalans.cli import app
-from budgetbalans.core import measure_effects
-from budgetbalans.loader import validate_plan
-from budgetbalans.messages import Lang
-from budgetbalans.models import Plan
-from budgetbalans.money import Range, Unit
-from budgetbalans.read.grid import Grid, Kind
-from budgetbalans.read.importer import COLUMN_SYNONYMS, Imported, classify, import_plan, unit_in_line
-from budgetbalans.read.plan_yaml import plan_yaml, scalar_text
-from budgetbalans.read.tables import read_tables
-from budgetbalans.yamlsource import read_yaml
+from budgetbalans.core.checks import Policy, check_plan
+from budgetbalans.cli.app import app
+from budgetbalans.core.summary import measure_effects
+from budgetbalans.read.loader import validate_plan
+from budgetbalans.i18n import Lang
+from budgetbalans.plan.models import Plan
+from budgetbalans.plan.money import Range, Unit
+from budgetbalans.read.office.grid import Grid, Kind
+from budgetbalans.read.office.importer import COLUMN_SYNONYMS, Imported, classify, import_plan, unit_in_line
+from budgetbalans.plan.dump import plan_yaml, scalar_text
+from budgetbalans.read.office.tables import read_tables
+from budgetbalans.read.yamlsource import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 

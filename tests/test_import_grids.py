@@ -19,9 +19,9 @@ from docx import Document
 from openpyxl import Workbook
 from typer.testing import CliRunner
 
-from budgetbalans.cli import app
-from budgetbalans.loader import MAX_FILE_BYTES
-from budgetbalans.read.plan_yaml import PlanTooLarge, plan_yaml
+from budgetbalans.cli.app import app
+from budgetbalans.read.loader import MAX_FILE_BYTES
+from budgetbalans.plan.dump import PlanTooLarge, plan_yaml
 
 
 def invoke(*args: str) -> tuple[int, str, str]:

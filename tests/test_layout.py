@@ -33,11 +33,11 @@ from typing import Iterator
 import pytest
 from typer.testing import CliRunner
 
-from budgetbalans.cli import app
-from budgetbalans.render import html as page
-from budgetbalans.render import table as terminal
-from budgetbalans.render.model import Audience, Document
-from budgetbalans.render.report import Report
+from budgetbalans.cli.app import app
+from budgetbalans.report.write import html as page
+from budgetbalans.report.write import terminal
+from budgetbalans.report.model import Audience, Document
+from budgetbalans.report.options import Report
 from helpers_clients import CHROMIUM, run_chromium
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

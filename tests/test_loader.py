@@ -1,4 +1,4 @@
-"""Plan files to plans or problems (budgetbalans.loader, budgetbalans.yamlsource).
+"""Plan files to plans or problems (budgetbalans.read.loader, budgetbalans.read.yamlsource).
 
 Every rejected input of docs/planformat.md, with the exact line and column the problem points at
 (1-based, counted in the snippet beside it) and the key phrase of its message. ``load_plan``
@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from conftest import WritePlan
 
-from budgetbalans.messages import Lang
+from budgetbalans.i18n import Lang
 from budgetbalans.errors import PlanError, Problem
-from budgetbalans.loader import load_paths, load_plan
-from budgetbalans.models import Plan, Status
-from budgetbalans.money import Range, Unit
+from budgetbalans.read.loader import load_paths, load_plan
+from budgetbalans.plan.models import Plan, Status
+from budgetbalans.plan.money import Range, Unit
 
 
 def problems_of(path: Path) -> list[Problem]:

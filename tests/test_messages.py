@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import budgetbalans
-from budgetbalans.cli import app
-from budgetbalans.messages import TEMPLATES, UNTRANSLATED
+from budgetbalans.cli.app import app
+from budgetbalans.i18n import TEMPLATES, UNTRANSLATED
 
 INVALID = Path(__file__).resolve().parent / "plans" / "invalid"
 ROOT = Path(__file__).resolve().parent.parent

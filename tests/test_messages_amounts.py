@@ -1,6 +1,6 @@
 """What budgetbalans says about an amount it refuses, in Swedish (the default) and English.
 
-Every message of :mod:`budgetbalans.amounts` is asserted here word for word in both languages,
+Every message of :mod:`budgetbalans.plan.amounts` is asserted here word for word in both languages,
 with its stable code; the slips of a plan retyped from Word or Excel (a dot between thousands,
 digits that are not 0–9, invisible characters, ``500:-``, ``(500)``, …) are refused with the
 text to write instead. The property tests check the rules themselves against readings computed
@@ -18,10 +18,10 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from budgetbalans import amounts
-from budgetbalans.amounts import AmountError, parse_amount, parse_effect, parse_unit
-from budgetbalans.messages import Lang, Template, quoted
-from budgetbalans.money import Range, Unit
+from budgetbalans.plan import amounts
+from budgetbalans.plan.amounts import AmountError, parse_amount, parse_effect, parse_unit
+from budgetbalans.i18n import Lang, Template, quoted
+from budgetbalans.plan.money import Range, Unit
 
 TKR = Unit.TKR
 PROPERTY = settings(max_examples=300, deadline=None)

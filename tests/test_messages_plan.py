@@ -17,14 +17,14 @@ import pytest
 from conftest import WritePlan
 from typer.testing import CliRunner
 
-from budgetbalans.checks import Policy, check_plan
-from budgetbalans.cli import app
-from budgetbalans.core import measure_effects
+from budgetbalans.core.checks import Policy, check_plan
+from budgetbalans.cli.app import app
+from budgetbalans.core.summary import measure_effects
 from budgetbalans.errors import PlanError, Problem
-from budgetbalans.loader import _problem, load_plan
-from budgetbalans.messages import Lang
-from budgetbalans.models import Plan
-from budgetbalans.yamlsource import read_yaml
+from budgetbalans.read.loader import _problem, load_plan
+from budgetbalans.i18n import Lang
+from budgetbalans.plan.models import Plan
+from budgetbalans.read.yamlsource import read_yaml
 
 #: Python's words and reprs, which a user never wrote (outside what a message quotes from the plan).
 PYTHON = re.compile(r"\b(?:None|True|False|NoneType|dict|str|int|float|bool|Decimal|tuple|Plan|Measure|"
@@ -793,8 +793,7 @@ def test_the_fast_reading_and_the_one_with_positions_agree(write_plan: WritePlan
 def test_without_libyaml_the_same_slips_at_the_same_places(write_plan: WritePlan, monkeypatch: pytest.MonkeyPatch,
                                                           text: str, where: tuple[int, int], code: str) -> None:
     """PyYAML's pure-Python parser (where libyaml is missing) reports each slip where libyaml does."""
-    from budgetbalans import yamlsource
-
+    from budgetbalans.read import yamlsource
     monkeypatch.setattr(yamlsource, "_Parser", yamlsource.PurePythonParser)
     monkeypatch.setattr(yamlsource, "_FastParser", None)
     assert said(only(write_plan(text)))[:3] == (*where, code)

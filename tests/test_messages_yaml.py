@@ -1,4 +1,4 @@
-"""YAML syntax problems in the controller's words (budgetbalans.yamlsource), on every parser path.
+"""YAML syntax problems in the controller's words (budgetbalans.read.yamlsource), on every parser path.
 
 libyaml's C parser and PyYAML's pure-Python parser (used where PyYAML was built without
 libyaml) word their problems differently, and sometimes stop at different places. A plan's
@@ -17,10 +17,10 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from budgetbalans import yamlsource
-from budgetbalans.cli import app
-from budgetbalans.messages import TEMPLATES, UNTRANSLATED, Lang
-from budgetbalans.yamlsource import MAX_DEPTH, NotPlain, YamlProblem, missing_colon, read_plain, read_yaml
+from budgetbalans.read import yamlsource
+from budgetbalans.cli.app import app
+from budgetbalans.i18n import TEMPLATES, UNTRANSLATED, Lang
+from budgetbalans.read.yamlsource import MAX_DEPTH, NotPlain, YamlProblem, missing_colon, read_plain, read_yaml
 
 INVALID = Path(__file__).resolve().parent / "plans" / "invalid"
 

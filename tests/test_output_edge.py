@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from budgetbalans.cli import app
-from budgetbalans.jsontext import dumps, string
+from budgetbalans.cli.app import app
+from budgetbalans.report.json.text import dumps, string
 
 ROOT = Path(__file__).parent.parent
 

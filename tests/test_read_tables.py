@@ -1,4 +1,4 @@
-"""Reading the tables of Word, Excel and CSV files (``budgetbalans.read.tables``).
+"""Reading the tables of Word, Excel and CSV files (``budgetbalans.read.office.tables``).
 
 Every file is built here: Word documents with python-docx, workbooks with openpyxl (which saves
 formulas without results) and XlsxWriter (which saves a formula's result with it), CSV files in
@@ -22,10 +22,10 @@ from docx import Document
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budgetbalans.messages import Lang
-from budgetbalans.read import tables
-from budgetbalans.read.grid import Grid, Kind
-from budgetbalans.read.tables import TableReadError, cell_text, read_tables
+from budgetbalans.i18n import Lang
+from budgetbalans.read.office import tables
+from budgetbalans.read.office.grid import Grid, Kind
+from budgetbalans.read.office.tables import TableReadError, cell_text, read_tables
 from helpers_clients import SOFFICE, soffice
 
 

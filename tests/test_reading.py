@@ -16,8 +16,8 @@ from typing import Any, Callable
 import pytest
 from typer.testing import CliRunner
 
-from budgetbalans import loader
-from budgetbalans.cli import app
+from budgetbalans.read import loader
+from budgetbalans.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from budgetbalans.cli import app
-from budgetbalans.money import Unit
-from budgetbalans.render.numbers import decimals_for
+from budgetbalans.cli.app import app
+from budgetbalans.plan.money import Unit
+from budgetbalans.plan.notation import decimals_for
 
 # effects 800–2 200 against 2 000 tkr in 2025: from 200 tkr surplus to 1 200 tkr still to save
 RANGED = """\

@@ -20,16 +20,16 @@ from typing import Iterator
 import pytest
 from typer.testing import CliRunner
 
-from budgetbalans.cli import app
-from budgetbalans.core import Summary, summarize
-from budgetbalans.grouping import GroupBy, group_totals
-from budgetbalans.loader import load_paths
-from budgetbalans.money import EXACT_ZERO, Range, Unit, total
-from budgetbalans.render import charts
-from budgetbalans.render.build import plan_sheet_names
-from budgetbalans.render.csvout import text as csv_text
-from budgetbalans.render.markdown import escape
-from budgetbalans.render.xlsx import sheet_names
+from budgetbalans.cli.app import app
+from budgetbalans.core.summary import Summary, summarize
+from budgetbalans.core.grouping import GroupBy, group_totals
+from budgetbalans.read.loader import load_paths
+from budgetbalans.plan.money import EXACT_ZERO, Range, Unit, total
+from budgetbalans.report.build import charts
+from budgetbalans.report.build.summary import plan_sheet_names
+from budgetbalans.report.write.csv import text as csv_text
+from budgetbalans.report.write.markdown import escape
+from budgetbalans.report.write.xlsx import sheet_names
 from helpers_clients import (
     CHROMIUM, MEASURE, SHEETS_AS_CSV, SOFFICE, read_csv, read_png, read_xlsx_cells, soffice, swedish_number,
     zero_cached_results,
@@ -155,7 +155,7 @@ def test_table_and_json_show_the_subtotals() -> None:
 
 
 def test_table_format_does_not_import_jinja2_or_xlsxwriter() -> None:
-    code = ("import sys; from budgetbalans.cli import run; run(['summarize', 'plans']); "
+    code = ("import sys; from budgetbalans.cli.app import run; run(['summarize', 'plans']); "
             "assert 'jinja2' not in sys.modules and 'xlsxwriter' not in sys.modules, 'imported'")
     ran = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert ran.returncode == 0, ran.stderr

@@ -16,10 +16,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from budgetbalans.cli import app
-from budgetbalans.money import Unit
-from budgetbalans.render import numbers
-
+from budgetbalans.cli.app import app
+from budgetbalans.plan.money import Unit
+from budgetbalans.plan import notation as numbers
 NOTE = {"sv": "Beloppen är avrundade; summorna är räknade på exakta belopp.",
         "en": "Amounts are rounded; the totals are computed from the exact amounts."}
 TOTAL = {"sv": "Summa", "en": "Total"}

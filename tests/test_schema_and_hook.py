@@ -15,7 +15,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from budgetbalans.cli import app
+from budgetbalans.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_FILES = sorted((ROOT / "plans").glob("*.yaml")) + sorted((ROOT / "examples").glob("*.yaml"))
@@ -158,8 +158,8 @@ def schema_text(*args: str) -> dict[str, Any]:
 
 
 def test_every_description_of_the_schema_has_its_swedish_wording() -> None:
-    from budgetbalans.models import Plan
-    from budgetbalans.schema import SWEDISH, descriptions
+    from budgetbalans.plan.models import Plan
+    from budgetbalans.plan.schema import SWEDISH, descriptions
 
     english = descriptions(Plan.model_json_schema(mode="validation"))
     assert english, "the models describe their keys"
@@ -167,7 +167,7 @@ def test_every_description_of_the_schema_has_its_swedish_wording() -> None:
 
 
 def test_the_schema_speaks_swedish_by_default_and_english_on_request(monkeypatch: pytest.MonkeyPatch) -> None:
-    from budgetbalans.schema import SWEDISH, descriptions
+    from budgetbalans.plan.schema import SWEDISH, descriptions
 
     monkeypatch.delenv("BUDGETBALANS_LANG", raising=False)
     swedish, english = schema_text(), schema_text("--lang", "en")

@@ -22,10 +22,10 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
-from budgetbalans.cli import app
-from budgetbalans.core import Gap, GapKind, summarize
-from budgetbalans.loader import load_plan
-from budgetbalans.money import Range
+from budgetbalans.cli.app import app
+from budgetbalans.core.summary import Gap, GapKind, summarize
+from budgetbalans.read.loader import load_plan
+from budgetbalans.plan.money import Range
 from helpers_clients import SHEETS_AS_CSV, SOFFICE, soffice, zero_cached_results
 
 BUN = """\

@@ -18,10 +18,9 @@ from typing import Any, Iterator
 import pytest
 from typer.testing import CliRunner
 
-from budgetbalans.cli import app
-from budgetbalans.money import Unit
-from budgetbalans.render import numbers
-
+from budgetbalans.cli.app import app
+from budgetbalans.plan.money import Unit
+from budgetbalans.plan import notation as numbers
 ROOT = Path(__file__).resolve().parent.parent
 WIDTHS = (40, 60, 80, 100, 120, 200)
 LONG_PLAN = """\

@@ -6,14 +6,14 @@ import csv
 import io
 from decimal import Decimal
 
-from budgetbalans.messages import Lang
-from budgetbalans.money import Range, Unit
-from budgetbalans.render import csvout
-from budgetbalans.render.model import (
+from budgetbalans.i18n import Lang
+from budgetbalans.plan.money import Range, Unit
+from budgetbalans.report.write import csv as csvout
+from budgetbalans.report.model import (
     EMPTY, Audience, Cell, Column, ColumnKind, Document, Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.render.report import Report, ReportKind
-from budgetbalans.render.view import View
+from budgetbalans.report.options import Report, ReportKind
+from budgetbalans.report.build.wording import View
 
 OPTIONS = Report(ReportKind.SUMMARY, View(Unit.TKR, Lang.SV))
 WORDS = {"plan": "Plan", "warning": "Varning"}

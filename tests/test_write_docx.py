@@ -19,14 +19,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
-from budgetbalans.messages import Lang
-from budgetbalans.money import Range, Unit
-from budgetbalans.render import docx as writer
-from budgetbalans.render.model import (
+from budgetbalans.i18n import Lang
+from budgetbalans.plan.money import Range, Unit
+from budgetbalans.report.write import docx as writer
+from budgetbalans.report.model import (
     EMPTY, Audience, Cell, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.render.report import Report, ReportKind
-from budgetbalans.render.view import View
+from budgetbalans.report.options import Report, ReportKind
+from budgetbalans.report.build.wording import View
 from helpers_clients import SOFFICE, soffice
 from test_reports import invoke
 from test_xlsx_print import media_boxes, pdf_pages_text

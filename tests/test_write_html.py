@@ -11,14 +11,15 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from budgetbalans.messages import Lang
-from budgetbalans.money import Range, Unit
-from budgetbalans.render import charts, html
-from budgetbalans.render.model import (
+from budgetbalans.i18n import Lang
+from budgetbalans.plan.money import Range, Unit
+from budgetbalans.report.build import charts
+from budgetbalans.report.write import html
+from budgetbalans.report.model import (
     EMPTY, Audience, Cell, Chart, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.render.report import Report, ReportKind
-from budgetbalans.render.view import View
+from budgetbalans.report.options import Report, ReportKind
+from budgetbalans.report.build.wording import View
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = '<script>alert(1)</script> & "quoted" <b>bold</b>'
@@ -295,10 +296,10 @@ def test_plan_text_is_escaped_everywhere() -> None:
 
 
 def test_the_writer_chooses_no_word_and_no_verdict() -> None:
-    source = (ROOT / "budgetbalans" / "render" / "html.py").read_text(encoding="utf-8")
+    source = (ROOT / "budgetbalans" / "report" / "write" / "html.py").read_text(encoding="utf-8")
     for module in ("labels", "view", "core", "followup", "grouping"):
         assert not re.search(rf"^\s*(from|import) budgetbalans(\.render)?\.{module}\b", source, re.M), module
-    assert "from budgetbalans.render.report import" not in source.replace(
-        "    from budgetbalans.render.report import Report\n", "")
-    templates = (ROOT / "budgetbalans" / "render" / "templates").glob("*.j2")
+    assert "from budgetbalans.report.options import" not in source.replace(
+        "    from budgetbalans.report.options import Report\n", "")
+    templates = (ROOT / "budgetbalans" / "report" / "write" / "templates").glob("*.j2")
     assert not any("label(" in path.read_text(encoding="utf-8") for path in templates)

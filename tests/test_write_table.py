@@ -12,14 +12,14 @@ from decimal import Decimal
 
 import pytest
 
-from budgetbalans.messages import Lang
-from budgetbalans.money import Range, Unit
-from budgetbalans.render import table as writer
-from budgetbalans.render.model import (
+from budgetbalans.i18n import Lang
+from budgetbalans.plan.money import Range, Unit
+from budgetbalans.report.write import terminal as writer
+from budgetbalans.report.model import (
     EMPTY, Audience, Cell, Column, ColumnKind, Document, Note, Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.render.report import Report, ReportKind
-from budgetbalans.render.view import View
+from budgetbalans.report.options import Report, ReportKind
+from budgetbalans.report.build.wording import View
 
 YEARS = ("2024", "2025")
 HOSTILE = "[bold red]röd[/] :smile: [link=http://x]länk[/link]"

@@ -16,14 +16,14 @@ from xml.etree import ElementTree
 
 import pytest
 
-from budgetbalans.messages import Lang
-from budgetbalans.money import Range, Unit
-from budgetbalans.render.model import (
+from budgetbalans.i18n import Lang
+from budgetbalans.plan.money import Range, Unit
+from budgetbalans.report.model import (
     EMPTY, Audience, Cell, Column, ColumnKind, Document, Note, Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.render.report import Report, ReportKind
-from budgetbalans.render.view import View
-from budgetbalans.render.xlsx import cell_number, sheet_names, write
+from budgetbalans.report.options import Report, ReportKind
+from budgetbalans.report.build.wording import View
+from budgetbalans.report.write.xlsx import cell_number, sheet_names, write
 from helpers_clients import SHEETS_AS_CSV, SOFFICE, soffice, zero_cached_results
 
 M = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"

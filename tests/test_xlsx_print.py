@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from budgetbalans.render.xlsx import header_footer_text, wrapped_lines
+from budgetbalans.report.write.xlsx import header_footer_text, wrapped_lines
 from helpers_clients import SOFFICE, soffice
 from test_reports import invoke
 

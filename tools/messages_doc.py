@@ -1,7 +1,7 @@
 """Print docs/meddelanden.md: every message budgetbalans can give, and what to do about it.
 
 The messages are templates (``template(code, sv, en)`` in each module), collected in
-:data:`budgetbalans.messages.TEMPLATES` once every module is imported. This script lists them
+:data:`budgetbalans.i18n.TEMPLATES` once every module is imported. This script lists them
 by area (the first part of the code: ``amount.…``, ``yaml.…``), each with its Swedish and
 English wording and, where the wording alone is not enough, a longer explanation from
 :data:`ADVICE`. ``tests/test_docs.py`` checks that the file is what this script prints now.
@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import budgetbalans  # noqa: E402 - after the path above
-from budgetbalans.messages import TEMPLATES, UNTRANSLATED, Template  # noqa: E402
+from budgetbalans.i18n import TEMPLATES, UNTRANSLATED, Template  # noqa: E402
 
 #: The command that writes the file; named in the file itself and in the test's message.
 REGENERATE = ".venv/bin/python tools/messages_doc.py > docs/meddelanden.md"

@@ -1,7 +1,7 @@
 """Plan files as they are at a git revision, read with git itself: never a checkout.
 
 ``git rev-parse`` finds the repository and the commit, ``git ls-tree`` the plan files under the
-paths asked for (as :func:`budgetbalans.loader.plan_files` finds them on disk: ``*.yaml`` and
+paths asked for (as :func:`budgetbalans.read.loader.plan_files` finds them on disk: ``*.yaml`` and
 ``*.yml``, no folder whose name starts with a dot, a file named on its own whatever its name), and
 one ``git cat-file --batch-check`` every file's size and one ``git cat-file --batch`` every content,
 so 500 plans cost a handful of processes, not 500. Nothing here writes to the repository, its
@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Sequence
 
-from budgetbalans.messages import Message, quoted, template
+from budgetbalans.i18n import Message, quoted, template
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 

@@ -1,0 +1,180 @@
+"""``budgetbalans diff``: read both sides, compare, render; the command line's part is in :mod:`budgetbalans.cli.app`.
+
+- ``diff OLD NEW``: two plan files (the same plan, whatever the files are called) or two folders
+  (plans matched by their path below each folder);
+- ``diff --base REV [PATH ...]``: the plans at a git revision (:mod:`budgetbalans.read.git`, never a
+  checkout) against the working tree, matched by their path in the repository.
+
+Either way a renamed file is matched by title and organisation (:func:`budgetbalans.core.diff.compare`).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Collection, Sequence
+
+from budgetbalans.core.diff import Change, PlanChange, PlanDiff, compare
+from budgetbalans.errors import Problem
+from budgetbalans.read.loader import DEFAULT_FOLDER, MAX_FILE_BYTES, TOO_LARGE, Loaded, load_contents, load_paths
+from budgetbalans.i18n import Message, quoted, template
+from budgetbalans.plan.models import Plan
+
+if TYPE_CHECKING:
+    from budgetbalans.read.git import Unread
+
+#: Problems that say a PATH names nothing (a typo until shown otherwise: never read as every plan added or removed).
+_MISSING = frozenset({"file.missing", "file.no_plans_folder"})
+#: A folder that is there with no plan in it: on one side only, that side is empty.
+_NO_PLANS = "file.no_plan_files"
+
+NEEDS_TWO = template(
+    "diff.needs_two",
+    sv="diff jämför två filer eller mappar (budgetbalans diff GAMMAL NY), eller planerna vid en revision i git "
+       "med arbetskopian (budgetbalans diff --base main)",
+    en="diff compares two files or folders (budgetbalans diff OLD NEW), or the plans at a git revision with "
+       "the working tree (budgetbalans diff --base main)")
+PATH_MISSING = template(
+    "diff.path_missing",
+    sv="finns inte (ingen fil eller mapp med det namnet); diff jämför den inte, för då skulle varje plan se "
+       "tillagd eller borttagen ut; kontrollera stavningen och i vilken mapp du står",
+    en="does not exist (no file or folder of that name); diff does not compare it, as every plan would then "
+       "look added or removed; check the spelling and the folder you are in")
+PATH_MISSING_AT_BASE = template(
+    "diff.path_missing_at_base",
+    sv="finns inte, varken i arbetskopian eller vid {rev}; kontrollera stavningen och i vilken mapp du står "
+       "(en sökväg räknas från mappen du står i, också vid --base)",
+    en="does not exist, neither in the working tree nor at {rev}; check the spelling and the folder you are in "
+       "(a path is read from the folder you are in, at --base too)")
+NO_STEP_SUMMARY = template(
+    "diff.step_summary_format",
+    sv="--step-summary skriver Markdown; använd den med --format markdown",
+    en="--step-summary writes Markdown; use it with --format markdown")
+
+
+@dataclass
+class Sides:
+    """Both sides read: the comparison, or the problems that stop it."""
+
+    diff: PlanDiff | None
+    problems: list[Problem]
+
+
+class DiffUsageError(Exception):
+    def __init__(self, message: object) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+def _problems(loaded: Loaded, other_has: bool, missing: Message = PATH_MISSING(),
+              there: Collection[str] = ()) -> list[Problem]:
+    """A side's problems: a path that names nothing is ``missing``, unless the other side has it (``there``:
+    its plans were added or removed); a folder without plans is none when the other side has some."""
+    problems = []
+    for problem in loaded.problems:
+        if (problem.code in _MISSING and problem.path in there) or (problem.code == _NO_PLANS and other_has):
+            continue
+        problems.append(Problem(problem.path, 0, 0, missing) if problem.code == "file.missing" else problem)
+    return problems
+
+
+def _key_below(plan: Plan, root: Path) -> str:
+    if root.is_dir():
+        return os.path.relpath(plan.path, root)
+    return Path(plan.path).name
+
+
+def two_paths(old: Path, new: Path) -> Sides:
+    """Two files (the same plan) or two folders (plans matched by their path below each)."""
+    before, after = load_paths([old], "diff"), load_paths([new], "diff")
+    problems = sorted(_problems(before, bool(after.plans)) + _problems(after, bool(before.plans)))
+    if problems:
+        return Sides(None, problems)
+    if len(before.plans) == 1 and len(after.plans) == 1 and not old.is_dir() and not new.is_dir():
+        return Sides(compare([("", before.plans[0])], [("", after.plans[0])]), [])
+    return Sides(compare(((_key_below(p, old), p) for p in before.plans),
+                         ((_key_below(p, new), p) for p in after.plans)), [])
+
+
+def at_base(base: str, paths: Sequence[Path]) -> Sides:
+    """The plans at ``base`` against the working tree; :class:`~budgetbalans.read.git.GitError` if git cannot say."""
+    from budgetbalans.read import git
+    at = git.plans_at(base, paths, limit=MAX_FILE_BYTES)
+    before = load_contents((blob.name, blob.data) for blob in at.blobs)
+    keys = {blob.name: blob.key for blob in at.blobs}
+    after = load_paths(paths, "diff")
+    problems = [Problem(f"{base}:{p.path}", p.line, p.column, p.message) for p in before.problems]
+    problems += [_unread(base, file) for file in at.unread]
+    problems += _inner(base, at.top, [str(path) for path in paths] + after.paths)
+    there = {str(path) for path in paths} - set(at.absent)
+    problems += _problems(after, bool(before.plans), PATH_MISSING_AT_BASE(rev=quoted(base, limit=100)), there)
+    if problems:
+        return Sides(None, sorted(problems))
+
+    def key(plan: Plan) -> str:
+        return Path(os.path.relpath(os.path.realpath(plan.path), at.top)).as_posix()
+
+    return Sides(compare(((keys[p.path], p) for p in before.plans), ((key(p), p) for p in after.plans)), [])
+
+
+def _unread(base: str, file: Unread) -> Problem:
+    """A plan file at the revision not read: over the limit, or not in the repository (a partial clone)."""
+    from budgetbalans.read import git
+    if file.size is not None:
+        return Problem(f"{base}:{file.name}", 0, 0, TOO_LARGE(limit=MAX_FILE_BYTES // 1024 // 1024))
+    spec = quoted(f"{base}:{file.key}", limit=300)
+    return Problem(f"{base}:{file.name}", 0, 0, git.NOT_HERE(oid=file.oid, spec=spec))
+
+
+def _inner(base: str, top: str, places: Sequence[str]) -> list[Problem]:
+    """A path or plan in a git repository of its own below the one read (a submodule): not at the revision."""
+    from budgetbalans.read import git
+    return [Problem(os.path.relpath(folder), 0, 0,
+                    git.INNER_REPOSITORY(rev=quoted(base, limit=100), top=quoted(top, limit=200),
+                                         folder=quoted(os.path.relpath(folder), limit=200)))
+            for folder in git.inner_repositories(places, top)]
+
+
+def read_sides(paths: Sequence[Path], base: str | None) -> Sides:
+    if base is not None:
+        return at_base(base, list(paths) or [DEFAULT_FOLDER])
+    if len(paths) != 2:
+        raise DiffUsageError(NEEDS_TWO())
+    return two_paths(paths[0], paths[1])
+
+
+def positions(diff: PlanDiff) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
+    """Where each measure's ``- id:`` and each plan's ``target:`` stand in the new files of plans that changed."""
+    from budgetbalans.read.yamlsource import YamlProblem, read_yaml
+
+    lines: dict[tuple[str, str], int] = {}
+    targets: dict[str, int] = {}
+    for plan in diff.plans:
+        if plan.after is None or plan.change is Change.UNCHANGED:
+            continue
+        path = plan.after.plan.path
+        try:
+            source = read_yaml(Path(path).read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeError, YamlProblem):
+            continue
+        for index, measure in enumerate(plan.after.plan.measures):
+            lines[(path, measure.id)] = source.position(("measures", index))[0]
+        if isinstance(source.data, dict) and "target" in source.data:
+            targets[path] = source.position(("target",))[0]
+    return lines, targets
+
+
+def github(diff: PlanDiff, view: object) -> str:
+    from budgetbalans.report.write.github import write_github
+    from budgetbalans.report.build.wording import View, shown_paths
+    from dataclasses import replace
+
+    assert isinstance(view, View)
+    view = replace(view, paths=shown_paths(plan.path for plan in diff.plans))
+    lines, targets = positions(diff)
+
+    def target_line(plan: PlanChange) -> int | None:
+        return targets.get(plan.path)
+
+    return write_github(diff, view, lines, target_line)

@@ -1,0 +1,231 @@
+"""Follow-up (uppföljning): this year's forecasts against the plan. Pure, like the core.
+
+A measure with no forecast for the year counts with its planned effect; a cancelled measure
+counts zero. The deviation is forecast − planned, bound by bound; the forecast gap is the gap
+with the year's forecasts in place of its planned effects.
+
+Each measure's verdict for the year (:class:`FollowUpKind`) is decided here, once, by
+:func:`follow_up_kind`; the reports only word and colour it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import Sequence
+
+from budgetbalans.core.summary import Gap, GapKind, MeasureResult, PlanResult, summarize
+from budgetbalans.plan.models import Plan
+from budgetbalans.plan.money import EXACT_ZERO, Range, total
+
+
+class FollowUpKind(str, Enum):
+    """A measure's follow-up verdict for one year, decided only by :func:`follow_up_kind`.
+
+    ``ON_TRACK``: the forecast lies within the planned range (or equals the planned amount).
+    ``BEHIND``: the forecast's low is below the planned low: at its low end it delivers less
+    than the least that was planned (a forecast range wider than the plan at both ends is
+    behind too). ``AHEAD``: not behind, and the forecast's high is above the planned high.
+    ``NOT_FOLLOWED_UP``: an effect was planned for the year and there is no forecast.
+    ``NOTHING_PLANNED``: no effect planned for the year (none, or 0) and no forecast: there was
+    nothing to follow up. A forecast without a plan is judged against a plan of 0 (ahead, or
+    behind for a cost, or on track at 0). ``NOT_COUNTED``: a cancelled measure or a possible
+    effect (``potential``): it counts zero, planned and forecast, whatever its forecast, so
+    there is nothing to judge and it is never "not followed up".
+    """
+
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+    AHEAD = "ahead"
+    NOT_FOLLOWED_UP = "not_followed_up"
+    NOTHING_PLANNED = "nothing_planned"
+    NOT_COUNTED = "not_counted"
+
+
+def follow_up_kind(planned: Range, forecast: Range | None, counted: bool = True) -> FollowUpKind:
+    """The verdict on one year's ``forecast`` (``None``: none given) against the ``planned`` effect.
+
+    An unbounded end is infinite: an unbounded low is below any low, an unbounded high above
+    any high.
+    """
+    if not counted:
+        return FollowUpKind.NOT_COUNTED
+    if forecast is None:
+        nothing = planned.low == 0 and planned.high == 0
+        return FollowUpKind.NOTHING_PLANNED if nothing else FollowUpKind.NOT_FOLLOWED_UP
+    if planned.low is not None and (forecast.low is None or forecast.low < planned.low):
+        return FollowUpKind.BEHIND
+    if planned.high is not None and (forecast.high is None or forecast.high > planned.high):
+        return FollowUpKind.AHEAD
+    return FollowUpKind.ON_TRACK
+
+
+#: The kinds with a forecast to judge: the measure was followed up against something planned.
+JUDGED = frozenset({FollowUpKind.ON_TRACK, FollowUpKind.BEHIND, FollowUpKind.AHEAD})
+
+
+@dataclass(frozen=True)
+class FollowUpLine:
+    """One measure in one year: planned, forecast, deviation and outcome to date."""
+
+    result: MeasureResult
+    planned: Range
+    forecast: Range
+    outcome: Range | None
+    followed_up: bool
+
+    @property
+    def deviation(self) -> Range:
+        return self.forecast.minus_bounds(self.planned)
+
+    @property
+    def kind(self) -> FollowUpKind:
+        """The verdict for the year, by :func:`follow_up_kind`."""
+        return follow_up_kind(self.planned, self.forecast if self.followed_up else None, self.result.counted)
+
+    @property
+    def falls_short(self) -> bool:
+        """Whether the measure is now expected to deliver less than planned: :attr:`FollowUpKind.BEHIND`."""
+        return self.kind is FollowUpKind.BEHIND
+
+
+@dataclass(frozen=True)
+class PlanForecast:
+    """One plan's forecast gap for the year, computed as if the plan were read alone.
+
+    ``target`` is what the forecast is measured against: the year's target, or the whole period's
+    where the plan's target is for the period; then ``others`` are the other years' planned
+    effects, which count toward it beside the year's ``forecast``.
+    """
+
+    plan: Plan
+    planned: Range
+    forecast: Range
+    target: Decimal | None
+    others: Range | None = None
+
+    @property
+    def gap(self) -> Range | None:
+        """target − (other years' planned effects) − the year's forecast; ``None`` without a target."""
+        if self.target is None:
+            return None
+        return Range.exact(self.target) - (self.forecast if self.others is None else self.others + self.forecast)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """The follow-up of one year over one or more plans.
+
+    ``target`` and ``forecast_gap`` are all plans' together (the net: one plan's surplus set against
+    another's shortfall); :attr:`gap` holds each plan's own, and its shortfall is theirs added up.
+    """
+
+    year: int
+    as_of: date | None
+    lines: tuple[FollowUpLine, ...]
+    target: Decimal | None
+    forecast_gap: Range | None
+    plans: tuple[PlanForecast, ...] = ()
+
+    @cached_property
+    def gap(self) -> Gap | None:
+        """The forecast gap as the core's :class:`~budgetbalans.core.summary.Gap`: over several plans, each
+        plan's own gap is a part, so that one plan's surplus never covers another's shortfall."""
+        if self.forecast_gap is None:
+            return None
+        parts = tuple(Gap(p.gap) for p in self.plans if p.gap is not None) if len(self.plans) > 1 else ()
+        return Gap(self.forecast_gap, None, parts)
+
+    @property
+    def forecast_shortfall(self) -> Range | None:
+        """Still to save by the forecast: the plans' own forecast shortfalls added up."""
+        gap = self.gap
+        return None if gap is None else gap.shortfall
+
+    @property
+    def forecast_gap_kind(self) -> GapKind | None:
+        """The forecast's verdict: the kind of what is still to save, plan by plan (the core's rule)."""
+        gap = self.gap
+        return None if gap is None else gap.kind
+
+    @property
+    def planned(self) -> Range:
+        return total(line.planned for line in self.lines)
+
+    @property
+    def forecast(self) -> Range:
+        return total(line.forecast for line in self.lines)
+
+    @property
+    def deviation(self) -> Range:
+        return self.forecast.minus_bounds(self.planned)
+
+    @property
+    def kind(self) -> FollowUpKind:
+        """The verdict on the totals: the forecast total against the planned total."""
+        return follow_up_kind(self.planned, self.forecast)
+
+    def count(self, kind: FollowUpKind) -> int:
+        """How many measures have the verdict ``kind``."""
+        return sum(line.kind is kind for line in self.lines)
+
+    @property
+    def not_followed_up(self) -> int:
+        """Measures with an effect planned for the year and no forecast (not those with nothing planned)."""
+        return self.count(FollowUpKind.NOT_FOLLOWED_UP)
+
+
+def follow_up_year(plans: Sequence[Plan], year: int | None = None, today: date | None = None) -> int:
+    """The year to follow up: ``year``, else the year of the latest ``as_of``, else the last planned
+    year, else the year of ``today`` (given by the caller: the core never reads the clock)."""
+    if year is not None:
+        return year
+    dates = [plan.as_of for plan in plans if plan.as_of is not None]
+    if dates:
+        return max(dates).year
+    years = [y for plan in plans for y in plan.period]
+    if years:
+        return max(years)
+    if today is None:
+        raise ValueError("the plans name no year: give the year to follow up, or today's date")
+    return today.year
+
+
+def follow_up(plans: Sequence[Plan], year: int | None = None, today: date | None = None) -> FollowUp:
+    """Planned, forecast and deviation per measure for one year, and the forecast gap."""
+    chosen = follow_up_year(plans, year, today)
+    summary = summarize(plans)
+    per_plan = [[_line(measure, chosen) for measure in result.measures] for result in summary.plans]
+    lines = tuple(line for plan_lines in per_plan for line in plan_lines)
+    dates = [plan.as_of for plan in plans if plan.as_of is not None]
+    forecasts = tuple(_plan_forecast(result, plan_lines, chosen) for result, plan_lines in zip(summary.plans, per_plan))
+    if any(forecast.target is None for forecast in forecasts) or not forecasts:
+        target, gap = None, None
+    else:  # the plans' own targets and gaps added up: each measured as if read alone
+        target = sum((forecast.target for forecast in forecasts if forecast.target is not None), Decimal(0))
+        gap = total(forecast.gap for forecast in forecasts if forecast.gap is not None)
+    return FollowUp(chosen, max(dates) if dates else None, lines, target, gap, forecasts)
+
+
+def _plan_forecast(result: PlanResult, lines: Sequence[FollowUpLine], year: int) -> PlanForecast:
+    planned, forecast = total(line.planned for line in lines), total(line.forecast for line in lines)
+    totals = result.totals
+    if totals.target is None:
+        return PlanForecast(result.plan, planned, forecast, None)
+    if totals.target.years is not None:
+        return PlanForecast(result.plan, planned, forecast, totals.target.years.get(year, Decimal(0)))
+    others = total(value for y, value in totals.per_year.items() if y != year)
+    return PlanForecast(result.plan, planned, forecast, totals.target.total, others)
+
+
+def _line(result: MeasureResult, year: int) -> FollowUpLine:
+    measure = result.measure
+    outcome = measure.outcome.get(year)
+    if not result.counted:  # cancelled, or only a potential: counts zero
+        return FollowUpLine(result, EXACT_ZERO, EXACT_ZERO, outcome, year in measure.forecast)
+    planned = result.effects.get(year, EXACT_ZERO)
+    forecast = measure.forecast.get(year)
+    return FollowUpLine(result, planned, planned if forecast is None else forecast, outcome, forecast is not None)

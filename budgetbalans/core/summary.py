@@ -1,0 +1,492 @@
+"""The calculation: effects per year, interval classes, totals, the gap, the stated totals.
+
+Pure functions on :class:`~budgetbalans.plan.models.Plan` objects. Nothing here reads files,
+writes to a terminal or rounds for display: every figure is an exact
+:class:`~decimal.Decimal` number of kronor, in a :class:`~budgetbalans.plan.money.Range`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from functools import cached_property
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import Iterable, Mapping, Sequence
+
+from budgetbalans.plan.amounts import CLASS_BOUNDS
+from budgetbalans.plan.models import Measure, Plan, Status
+from budgetbalans.plan.money import EXACT_ZERO, ZERO, Range, round_kronor, total
+
+MONTHS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class IntervalClass:
+    """The interval class(es) of an effect: ``1``…``4``, or a span such as ``1-2``."""
+
+    first: int
+    last: int
+
+    def __str__(self) -> str:
+        return str(self.first) if self.first == self.last else f"{self.first}-{self.last}"
+
+
+def class_of_amount(amount: Decimal | None) -> int | None:
+    """The class of one year's effect; ``None`` (an unbounded high) is class 4.
+
+    Class 1 is 0,1–1 mkr with both ends included; 2, 3 and 4 start just over 1, 2 and 3 mkr.
+    Below 0,1 mkr, or negative, there is no class.
+    """
+    if amount is None:
+        return 4
+    if amount < CLASS_BOUNDS[0]:
+        return None
+    return bisect_left(_UPPER_BOUNDS, amount) + 1  # at most 1 mkr: 1; over 1, up to 2: 2; …; over 3: 4
+
+
+_UPPER_BOUNDS = CLASS_BOUNDS[1:]
+
+
+def interval_class(value: Range) -> IntervalClass | None:
+    """The class of a year's effect: of both ends of a range, or the class it was written as."""
+    if value.interval is not None:
+        return IntervalClass(value.interval, value.interval)
+    ends = [c for c in (class_of_amount(value.low) if value.low is not None else None,
+                        class_of_amount(value.high)) if c is not None]
+    return IntervalClass(min(ends), max(ends)) if ends else None
+
+
+def first_counted_month(start: date) -> tuple[int, int]:
+    """(year, month) of the first whole month on or after ``start``."""
+    if start.day == 1:
+        return start.year, start.month
+    return (start.year + 1, 1) if start.month == MONTHS else (start.year, start.month + 1)
+
+
+def pro_rata(full_year: Range, months: int) -> Range:
+    """``months``/12 of a year's effect, each bound rounded to whole kronor (half up)."""
+    def share(amount: Decimal | None) -> Decimal | None:
+        return None if amount is None else round_kronor(amount * months / MONTHS)
+
+    return full_year if months == MONTHS else Range(share(full_year.low), share(full_year.high))
+
+
+def measure_effects(measure: Measure, period: Sequence[int]) -> dict[int, Range]:
+    """A measure's effect per year of ``period``: ``effects`` as written, ``full_year`` filling the rest."""
+    filled: dict[int, Range] = {}
+    if measure.full_year is not None and period:
+        first_year, first_month = (period[0], 1) if measure.start is None else first_counted_month(measure.start)
+        for year in period:
+            if year > first_year:
+                filled[year] = measure.full_year
+            elif year == first_year:
+                filled[year] = pro_rata(measure.full_year, MONTHS - first_month + 1)
+    return {year: value for year, value in {**filled, **measure.effects}.items() if year in period}
+
+
+def measure_class(measure: Measure) -> IntervalClass | None:
+    """Of the full-year effect where given, else of the year with the highest high."""
+    if measure.full_year is not None:
+        return interval_class(measure.full_year)
+    if not measure.effects:
+        return None
+    return interval_class(max(measure.effects.values(), key=_high_order))
+
+
+def _high_order(value: Range) -> tuple[int, Decimal]:
+    return (1, ZERO) if value.high is None else (0, value.high)
+
+
+def counts_in_plan(measure: Measure) -> bool:
+    """Whether a measure adds to the plan's totals: not cancelled, not only a potential."""
+    return measure.status is not Status.CANCELLED and not measure.potential
+
+
+@dataclass(frozen=True)
+class MeasureResult:
+    """One measure's computed effects.
+
+    ``admitted``: not cancelled, and of a status the report asks for. ``counted``: admitted
+    and not only a potential, so it adds to the totals.
+    """
+
+    plan: Plan
+    measure: Measure
+    effects: Mapping[int, Range]
+    total: Range
+    interval_class: IntervalClass | None
+    admitted: bool
+
+    @property
+    def counted(self) -> bool:
+        return self.admitted and not self.measure.potential
+
+
+@dataclass(frozen=True)
+class Target:
+    """The sparbeting: for the whole period, and per year where the plan gives it per year."""
+
+    total: Decimal
+    years: Mapping[int, Decimal] | None = None
+
+
+class GapKind(str, Enum):
+    """The verdict on a gap (target − total), decided only by :func:`gap_kind`.
+
+    ``SHORT``: something is surely still to save, the whole range is above zero.
+    ``SURPLUS``: the target is surely covered, the whole range is at or below zero; a gap of
+    exactly 0 is covered (nothing is missing), and is shown as a surplus of 0.
+    ``UNCERTAIN``: it may be either, the range straddles zero (or touches it from above, as
+    0–100, or is unbounded below while its high is above zero).
+    """
+
+    SHORT = "short"
+    SURPLUS = "surplus"
+    UNCERTAIN = "uncertain"
+
+
+def gap_kind(gap: Range | None) -> GapKind | None:
+    """The kind of a gap; ``None`` where there is no gap (no target).
+
+    An unbounded end is infinite: a gap from 500 to unbounded is surely short (at least 500 is
+    missing), one from unbounded up to 500 is uncertain, one from unbounded up to −500 is a surplus.
+    """
+    return None if gap is None else _kind_of(gap)
+
+
+def _kind_of(gap: Range) -> GapKind:
+    if gap.low is not None and gap.low > 0:
+        return GapKind.SHORT
+    if gap.high is not None and gap.high <= 0:
+        return GapKind.SURPLUS
+    return GapKind.UNCERTAIN
+
+
+def positive_part(gap: Range) -> Range:
+    """What of a gap is missing, bound by bound: max(gap, 0); an unbounded high stays unbounded."""
+    low = ZERO if gap.low is None or gap.low < 0 else gap.low
+    high = None if gap.high is None else max(gap.high, ZERO)
+    return Range(low, high)
+
+
+@dataclass(frozen=True)
+class Gap:
+    """target − total; positive is still missing, negative is a surplus. Ranges, per year too.
+
+    ``total`` is the net gap of the period. With a per-year target a surplus one year does not
+    cover a shortfall another year: the period's :attr:`shortfall` is the sum of the years'
+    positive gaps, and the period's :attr:`kind` is the kind of that shortfall. Plans read
+    together (``parts``: each plan's own gap) answer each for its own balance in the same way:
+    the shortfall is the sum of the plans' shortfalls, and one plan's surplus covers nothing of
+    another's.
+    """
+
+    total: Range
+    years: Mapping[int, Range] | None = None
+    parts: tuple[Gap, ...] = ()
+
+    @cached_property
+    def shortfall(self) -> Range:
+        """Still to save over the period: the plans' shortfalls added up; per year, the sum of the
+        years' positive gaps; else the positive part of the period's gap. Never below zero;
+        unbounded if any part is."""
+        if self.parts:
+            return total(part.shortfall for part in self.parts)
+        if self.years is None:
+            return positive_part(self.total)
+        return total(positive_part(value) for value in self.years.values())
+
+    def year_shortfall(self, year: int) -> Range:
+        """Still to save in ``year`` (per-year targets only): the plans' shortfalls that year added up,
+        or the positive part of the year's gap; nothing in a year a plan does not report."""
+        if self.parts:
+            return total(part.year_shortfall(year) for part in self.parts)
+        return positive_part(self.years[year]) if self.years is not None and year in self.years else EXACT_ZERO
+
+    @property
+    def kind(self) -> GapKind:
+        """The period's verdict: short if a year or a plan (or the period) surely falls short, a
+        surplus if none can, else uncertain. For a single plan without per-year targets, the kind of
+        the net gap."""
+        return _kind_of(self.shortfall)
+
+    @property
+    def net_kind(self) -> GapKind:
+        """The kind of the net gap (:attr:`total`): a surplus of one year or plan set against another's shortfall."""
+        return _kind_of(self.total)
+
+    @property
+    def year_kinds(self) -> dict[int, GapKind] | None:
+        """Each year's kind, where the target is per year (over plans read together: the kind of the
+        year's shortfall, so that one plan's surplus never hides another's shortfall)."""
+        if self.years is None:
+            return None
+        if self.parts:
+            return {year: _kind_of(self.year_shortfall(year)) for year in self.years}
+        return {year: _kind_of(value) for year, value in self.years.items()}
+
+    def year_shown(self, year: int) -> Range:
+        """The figure a report shows for ``year``'s gap under its kind: the year's gap, except where
+        plans read together fall short (or may): then what is still to save that year, never a net."""
+        assert self.years is not None
+        if self.parts:
+            shortfall = self.year_shortfall(year)
+            if _kind_of(shortfall) is not GapKind.SURPLUS:
+                return shortfall
+        return self.years[year]
+
+    @property
+    def shown(self) -> Range:
+        """The period's figure a report shows under its verdict (:attr:`kind`): the shortfall where it
+        decides (:attr:`shortfall_decides`), else the gap."""
+        return self.shortfall if self.shortfall_decides else self.total
+
+    @property
+    def shortfall_decides(self) -> bool:
+        """Whether the period's verdict is the shortfall and the net is not a verdict: over per-year
+        targets or plans read together, where a year or a plan falls short (or may)."""
+        return (self.years is not None or bool(self.parts)) and self.kind is not GapKind.SURPLUS
+
+    @property
+    def net_says_more(self) -> bool:
+        """Whether, where the shortfall decides, the net gap says something the shortfall does not (a
+        surplus of another year or plan set against it, or a range that may end in a surplus): then
+        reports show the net on a row of its own. A single year short by an exact amount has nothing
+        to add."""
+        return self.shortfall_decides and self.total != self.shortfall
+
+    @property
+    def shortfall_years(self) -> tuple[int, ...]:
+        """The years that fall short or may (not surely covered); empty without per-year targets."""
+        kinds = self.year_kinds or {}
+        return tuple(year for year, kind in kinds.items() if kind is not GapKind.SURPLUS)
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """A sum as the source document prints it, against what its rows add up to."""
+
+    plan_path: str
+    key: str
+    stated: Decimal
+    computed: Range
+    measure_id: str | None = None
+    known_difference: Decimal | None = None
+
+    @property
+    def matches(self) -> bool:
+        return self.computed.is_exact and self.computed.low == self.stated
+
+    @property
+    def accepted(self) -> bool:
+        """A mismatch that the plan records as the source document's own error, to the krona."""
+        return not self.matches and self.known_difference is not None and self.difference == self.known_difference
+
+    @property
+    def difference(self) -> Decimal | None:
+        """stated − computed, where the computed figure is exact."""
+        return self.stated - self.computed.low if self.computed.is_exact and self.computed.low is not None else None
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Counted effects per year and for the period, the target and the gap."""
+
+    years: tuple[int, ...]
+    per_year: Mapping[int, Range]
+    total: Range
+    target: Target | None
+    gap: Gap | None
+    potential: Range
+
+    def coverage(self) -> Coverage | None:
+        """How much of the period's target the total covers."""
+        return None if self.target is None else coverage(self.total, self.target.total)
+
+
+Coverage = tuple[Decimal | None, Decimal | None]
+
+
+def coverage(achieved: Range, target: Decimal) -> Coverage | None:
+    """achieved / target as fractions (low, high); ``None`` unless the target is positive."""
+    if target <= 0:
+        return None
+    return (None if achieved.low is None else achieved.low / target,
+            None if achieved.high is None else achieved.high / target)
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    """One plan's computed measures and totals."""
+
+    plan: Plan
+    measures: tuple[MeasureResult, ...]
+    totals: Totals
+    reconciliations: tuple[Reconciliation, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Several plans computed together: each plan, then all of them added up."""
+
+    plans: tuple[PlanResult, ...]
+    totals: Totals
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return self.totals.years
+
+    @property
+    def measures(self) -> list[MeasureResult]:
+        return [result for plan in self.plans for result in plan.measures]
+
+    @property
+    def reconciliations(self) -> list[Reconciliation]:
+        return [item for plan in self.plans for item in plan.reconciliations]
+
+    @property
+    def mismatches(self) -> list[Reconciliation]:
+        return [item for item in self.reconciliations if not item.matches]
+
+
+def summarize(
+    plans: Iterable[Plan],
+    *,
+    statuses: Iterable[Status] | None = None,
+    years: Iterable[int] | None = None,
+    target: Decimal | None = None,
+) -> Summary:
+    """Compute plans for a report.
+
+    ``statuses`` limits which measures count (cancelled never does); ``years`` limits the
+    report to those years; ``target`` replaces the plans' targets (for the years reported).
+    """
+    wanted = None if statuses is None else frozenset(statuses)
+    only = None if years is None else frozenset(years)
+    results = tuple(_plan_result(plan, wanted, only, target) for plan in plans)
+    all_years = tuple(sorted({year for result in results for year in result.totals.years}))
+    override = None if target is None else Target(target, _override_years(target, only))
+    combined = _totals(
+        [m for result in results for m in result.measures], all_years,
+        override or _combined_target([result.totals.target for result in results], all_years),
+    )
+    if override is None and len(results) > 1:
+        combined = answering_alone(combined, [result.totals.gap for result in results])
+    return Summary(results, combined)
+
+
+def answering_alone(combined: Totals, gaps: Sequence[Gap | None]) -> Totals:
+    """Totals of plans read together, each plan answering for its own balance: the combined gap
+    keeps the net (target − total) and takes the plans' own gaps as its parts, so its shortfall is
+    theirs added up. Without a combined target (a plan has none) there is no combined gap."""
+    if combined.gap is None or any(part is None for part in gaps):
+        return combined
+    parts = tuple(part for part in gaps if part is not None)
+    return replace(combined, gap=replace(combined.gap, parts=parts))
+
+
+def _override_years(target: Decimal, only: frozenset[int] | None) -> Mapping[int, Decimal] | None:
+    return {next(iter(only)): target} if only is not None and len(only) == 1 else None
+
+
+def _plan_result(plan: Plan, statuses: frozenset[Status] | None, only: frozenset[int] | None,
+                 target: Decimal | None) -> PlanResult:
+    period = plan.period
+    shown = tuple(year for year in period if only is None or year in only)
+    measures = tuple(_measure_result(plan, measure, period, shown, statuses) for measure in plan.measures)
+    plan_target = (Target(target, _override_years(target, only)) if target is not None
+                   else restrict_target(plan_target_of(plan), shown, period))
+    return PlanResult(plan, measures, _totals(measures, shown, plan_target), tuple(reconcile(plan)))
+
+
+def _measure_result(plan: Plan, measure: Measure, period: Sequence[int], shown: Sequence[int],
+                    statuses: frozenset[Status] | None) -> MeasureResult:
+    effects = measure_effects(measure, period)
+    shown_effects = {year: effects[year] for year in shown if year in effects}
+    admitted = measure.status is not Status.CANCELLED and (statuses is None or measure.status in statuses)
+    return MeasureResult(plan, measure, shown_effects, total(shown_effects.values()),
+                         measure_class(measure), admitted)
+
+
+def _totals(measures: Sequence[MeasureResult], years: tuple[int, ...], target: Target | None) -> Totals:
+    """The counted measures added up per year (in one pass over them: linear in measures + years).
+
+    A per-year target gets a figure for each of ``years``, 0 where the plan names none: the gap
+    counts such a year against 0, and every report shows the same years whether a plan is
+    reported alone or beside others.
+    """
+    if target is not None and target.years is not None and tuple(target.years) != years:
+        target = Target(target.total, {year: target.years.get(year, ZERO) for year in years})
+    effects: dict[int, list[Range]] = {year: [] for year in years}
+    for measure in measures:
+        if measure.counted:
+            for year, value in measure.effects.items():
+                if year in effects:
+                    effects[year].append(value)
+    per_year = {year: total(values) if values else EXACT_ZERO for year, values in effects.items()}
+    period_total = total(per_year.values())
+    potential = total(m.total for m in measures if m.admitted and m.measure.potential)
+    return Totals(years, per_year, period_total, target, gap(target, period_total, per_year), potential)
+
+
+def plan_target_of(plan: Plan) -> Target | None:
+    """The plan's sparbeting; per-year targets add up to the period's."""
+    if plan.target is None:
+        return None
+    if isinstance(plan.target, Mapping):
+        return Target(sum(plan.target.values(), ZERO), dict(plan.target))
+    return Target(plan.target)
+
+
+def restrict_target(target: Target | None, shown: Sequence[int], period: Sequence[int]) -> Target | None:
+    """The target for the years shown: known per year, or for the whole period only."""
+    if target is None or tuple(shown) == tuple(period):
+        return target
+    if target.years is None:
+        return None
+    years = {year: target.years.get(year, ZERO) for year in shown}
+    return Target(sum(years.values(), ZERO), years)
+
+
+def _combined_target(targets: Sequence[Target | None], years: Sequence[int]) -> Target | None:
+    """Targets added up; unknown unless every plan has one; per year only if every plan has them."""
+    if not targets or any(t is None for t in targets):
+        return None
+    known = [t for t in targets if t is not None]
+    amount = sum((t.total for t in known), ZERO)
+    if any(t.years is None for t in known):
+        return Target(amount)
+    return Target(amount, {year: sum((t.years.get(year, ZERO) for t in known if t.years), ZERO) for year in years})
+
+
+def gap(target: Target | None, period_total: Range, per_year: Mapping[int, Range]) -> Gap | None:
+    """target − total, per year where the target is per year. Years without one have target 0."""
+    if target is None:
+        return None
+    years = None
+    if target.years is not None:
+        years = {year: Range.exact(target.years.get(year, ZERO)) - value for year, value in per_year.items()}
+    return Gap(Range.exact(target.total) - period_total, years)
+
+
+def reconcile(plan: Plan) -> list[Reconciliation]:
+    """Each sum the document states, against the plan's own rows (every non-cancelled measure)."""
+    if not plan.stated_totals and all(m.stated_total is None for m in plan.measures):
+        return []
+    period = plan.period
+    effects = [measure_effects(m, period) for m in plan.measures]
+    counted = [e for m, e in zip(plan.measures, effects) if counts_in_plan(m)]
+    result = []
+    for key, stated in plan.stated_totals.items():
+        computed = (total(total(e.values()) for e in counted) if key == "total"
+                    else total(e.get(int(key), EXACT_ZERO) for e in counted))
+        result.append(Reconciliation(plan.path, str(key), stated.amount, computed,
+                                     known_difference=stated.known_difference))
+    for measure, its_effects in zip(plan.measures, effects):
+        figure = measure.stated_total
+        if figure is not None:
+            result.append(Reconciliation(plan.path, "total", figure.amount, total(its_effects.values()),
+                                         measure.id, figure.known_difference))
+    return result

@@ -1,0 +1,1 @@
+"""Word, Excel and CSV tables read as grids, and grids imported as plans."""

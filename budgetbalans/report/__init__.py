@@ -1,0 +1,1 @@
+"""Reports: builders turn core results into one Document model, writers serialise it."""

@@ -1,0 +1,389 @@
+"""Builder of ``follow-up``: the core's :class:`~budgetbalans.core.followup.FollowUp` as a
+:class:`~budgetbalans.report.model.Document`.
+
+One section: the key figures (planned, forecast, deviation, target and the forecast gap, named
+"Prognos: kvar att spara" or "Prognos: överskott" so it cannot be misread), planned against
+forecast per measure, and the table: a row per measure with the year's planned effect, forecast,
+deviation (forecast − planned, bound by bound) and outcome, then Summa, the target and the
+forecast gap. Every verdict's tone comes from the core's kinds (:class:`FollowUpKind`,
+:class:`~budgetbalans.core.summary.GapKind`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import replace
+from functools import partial
+from decimal import Decimal
+
+from budgetbalans.core.summary import GapKind, gap_kind, positive_part
+from budgetbalans.core.followup import JUDGED, FollowUp, FollowUpKind, FollowUpLine, PlanForecast
+from budgetbalans.plan.models import Plan
+from budgetbalans.plan.money import EXACT_ZERO, Range, total as sum_ranges
+from budgetbalans.report.build import charts
+from budgetbalans.plan import notation as numbers
+from budgetbalans.report.build.summary import TONE, _words, amount, amount_column, exact, measure_status, plan_heading
+from budgetbalans.report.build.labels import count_label, label
+from budgetbalans.report.model import (
+    EMPTY, Audience, Cell, Chart, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
+)
+from budgetbalans.report.build.wording import View, gap_text, gap_words, net_text, shown_paths, with_decimals
+
+# --- the words of the follow-up ---------------------------------------------------------------
+
+
+def follow_up_has_ranges(report: FollowUp) -> bool:
+    """Whether any figure of the follow-up is a range (then CSV and xlsx give every amount low and high columns)."""
+    values = [v for line in report.lines for v in (line.planned, line.forecast, line.deviation, line.outcome)]
+    values += [report.planned, report.forecast, report.deviation, report.forecast_gap]
+    return any(value is not None and not value.is_exact for value in values)
+
+
+def follow_up_amounts(report: FollowUp) -> list[Decimal | None]:
+    """Every amount a follow-up shows: per measure and in total the planned effect, the forecast, the
+    deviation and the outcome; the target and the forecast gap."""
+    ranges = [v for line in report.lines for v in (line.planned, line.forecast, line.deviation, line.outcome)]
+    ranges += [report.planned, report.forecast, report.deviation, report.forecast_gap, report.forecast_shortfall]
+    ranges += [v for plan in report.plans for v in (plan.planned, plan.forecast, plan.others, plan.gap)]
+    targets = [report.target, *(plan.target for plan in report.plans)]
+    return targets + [end for value in ranges if value is not None for end in (value.low, value.high)]
+
+
+def deviation_text(value: Range, view: View) -> str:
+    """``-150``, ``+200``, ``0``; bound by bound ``-100 / +200`` (low / high, which need not be in order)."""
+    def signed(bound: Decimal | None) -> str:
+        if bound is None:
+            return label("unbounded", view.lang)
+        return ("+" if bound > 0 else "") + view.amount(bound)
+
+    if value.low == value.high:
+        return signed(value.low)
+    return f"{signed(value.low)} / {signed(value.high)}"
+
+
+def deviation_shown(kind: FollowUpKind, planned: Range, deviation: Range, view: View) -> str:
+    """The deviation as the reports show it, by the core's ``kind``: signed when behind or ahead
+    (:func:`deviation_text`); "inom intervallet" when on track within a planned range, ``0`` when on
+    track against an exact plan; "–" where there is no forecast to compare (not followed up, nothing
+    planned, not counted). The JSON keeps the deviation bound by bound whatever the kind."""
+    if shows_figure(kind, planned):
+        return deviation_text(deviation, view)
+    return label("within_range" if kind is FollowUpKind.ON_TRACK else "no_deviation", view.lang)
+
+
+def shows_figure(kind: FollowUpKind, planned: Range) -> bool:
+    """Whether the deviation is shown as a figure (behind, ahead, or on track against an exact plan)."""
+    return kind in JUDGED and (kind is not FollowUpKind.ON_TRACK or planned.is_exact)
+
+
+def deviation_cell(kind: FollowUpKind, planned: Range, deviation: Range, view: View) -> Cell:
+    """The deviation as shown (:func:`deviation_shown`), with its figure for a spreadsheet only where
+    there is a forecast to compare: where the reports show "–", a spreadsheet's cell is empty, not 0."""
+    return Cell(deviation_shown(kind, planned, deviation, view), deviation if kind in JUDGED else None,
+                Tone.BAD if kind is FollowUpKind.BEHIND else Tone.NEUTRAL)
+
+
+#: The tone of a deviation by the core's kind of the follow-up.
+DEVIATION_TONE = {FollowUpKind.BEHIND: Tone.BAD, FollowUpKind.AHEAD: Tone.GOOD}
+
+
+def title(report: FollowUp, view: View) -> str:
+    """``Uppföljning 2017 per 2017-08-31``."""
+    heading = label("follow_up_title", view.lang, year=report.year)
+    return heading if report.as_of is None else f"{heading} {label('as_of', view.lang, date=report.as_of.isoformat())}"
+
+
+def full_title(report: FollowUp, view: View) -> str:
+    """The title and the plans it follows up: ``Uppföljning 2017 per 2017-08-31 — Åtgärdsplan … — nämnd``."""
+    heading = headings(report)
+    return f"{title(report, view)} — {heading}" if heading else title(report, view)
+
+
+def plans_of(report: FollowUp) -> list[Plan]:
+    """The plans followed up, in order (those with at least one measure)."""
+    return list({line.result.plan.path: line.result.plan for line in report.lines}.values())
+
+
+def headings(report: FollowUp) -> str:
+    return "; ".join(plan_heading(plan) for plan in plans_of(report))
+
+
+def caption(report: FollowUp, view: View) -> str:
+    """``examples/x.yaml · Belopp i tkr``."""
+    paths = " + ".join(view.path(plan.path) for plan in plans_of(report))
+    return " · ".join(part for part in (paths, label("unit", view.lang, unit=view.unit.value)) if part)
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def forecast_gap_text(gap: Range, kind: GapKind, view: View, unit: str = "") -> tuple[str, str, Tone]:
+    """(name, value, tone) of the forecast gap of the core's ``kind``: "Prognos: kvar att spara" /
+    "Prognos: överskott" / "Prognos: osäkert" from one end to the other; ``unit`` after each amount."""
+    name, value = gap_text(gap, kind, view, unit)
+    return label("forecast_named", view.lang, what=lower_first(name)), value, TONE[kind]
+
+
+def forecast_gap(report: FollowUp) -> tuple[Range, GapKind] | None:
+    """The forecast gap a reader is shown and the core's kind of it, where there is a target: over
+    several plans where one falls short (or may), what is still to save, plan by plan (the net is
+    :func:`forecast_net`); else the gap."""
+    gap = report.gap
+    if gap is None:
+        return None
+    return gap.shown, gap.kind
+
+
+def forecast_net(report: FollowUp, view: View) -> str | None:
+    """The net forecast gap of several plans in words, where it says more than what is still to save."""
+    gap = report.gap
+    return None if gap is None or not gap.net_says_more else net_text(gap, view)
+
+
+def period_target_notes(report: FollowUp, view: View) -> list[str]:
+    """What each period target means for the year's forecast gap: the sparbeting is for the whole
+    period, and the other years' planned effects count toward it beside this year's forecast."""
+    notes = []
+    for plan in report.plans:
+        if plan.others is not None and plan.target is not None and len(plan.plan.period) > 1:
+            period = plan.plan.period
+            notes.append(label("period_target_note", view.lang, plan=view.path(plan.plan.path),
+                               target=f"{view.amount(plan.target)} {view.unit.value}",
+                               period=f"{period[0]}–{period[-1]}", year=report.year,
+                               others=f"{view.span(plan.others)} {view.unit.value}"))
+    return notes
+
+
+_FOLLOWED_UP_WORD = {FollowUpKind.NOT_COUNTED: "not_counted", FollowUpKind.NOT_FOLLOWED_UP: "not_followed_up",
+                     FollowUpKind.NOTHING_PLANNED: "nothing_planned"}
+
+
+def followed_up_word(line: FollowUpLine, view: View) -> str:
+    """"ja" for a measure with a forecast to judge, else "ej uppföljd", "inget planerat" or "ej medräknad"."""
+    return label(_FOLLOWED_UP_WORD.get(line.kind, "yes"), view.lang)
+
+
+def not_followed_note(report: FollowUp, view: View) -> str:
+    if not report.not_followed_up:
+        return ""
+    return count_label("not_followed_note", report.not_followed_up, view.lang, year=report.year)
+
+
+def nothing_planned_note(report: FollowUp, view: View) -> str:
+    count = report.count(FollowUpKind.NOTHING_PLANNED)
+    return count_label("nothing_planned_note", count, view.lang, year=report.year) if count else ""
+
+
+def notes(report: FollowUp, view: View) -> list[str]:
+    """The notes under the table: the measures not followed up, those with nothing planned."""
+    return [note for note in (not_followed_note(report, view), nothing_planned_note(report, view)) if note]
+
+
+def key_figures(report: FollowUp, view: View) -> tuple[Figure, ...]:
+    """Planerat, Prognos, Avvikelse, Sparbeting, the forecast gap (named so it cannot be misread), ej uppföljda."""
+    unit = view.unit.value
+    kind = report.kind
+    deviation = deviation_shown(kind, report.planned, report.deviation, view)
+    figures = [Figure(label("planned", view.lang), f"{view.span(report.planned)} {unit}"),
+               Figure(label("forecast", view.lang), f"{view.span(report.forecast)} {unit}"),
+               Figure(label("deviation", view.lang), f"{deviation} {unit}" if shows_figure(kind, report.planned) else deviation,
+                   DEVIATION_TONE.get(kind, Tone.NEUTRAL))]
+    gap = forecast_gap(report)
+    if report.target is None or gap is None:
+        figures.append(Figure(label("target", view.lang), label("no_target", view.lang)))
+    else:
+        figures.append(Figure(label("target", view.lang), f"{view.amount(report.target)} {unit}"))
+        figures.append(Figure(*forecast_gap_text(*gap, view, unit)))
+        if report.gap is not None and report.gap.net_says_more:
+            figures.append(Figure(label("net_plans", view.lang), net_text(report.gap, view, unit)))
+    figures.append(Figure(label("not_followed_up_figure", view.lang),
+                          count_label("measures_count", report.not_followed_up, view.lang),
+                          Tone.UNCERTAIN if report.not_followed_up else Tone.NEUTRAL))
+    return tuple(figures)
+
+
+def follow_up_table(report: FollowUp, view: View) -> Table:
+    """A row per measure (with its plan when there are several), then Summa, the target and the forecast gap."""
+    lang, year = view.lang, report.year
+    several = len(plans_of(report)) > 1
+    columns = (
+        Column("plan", label("plan", lang), audience=Audience.ALL if several else Audience.NUMBERS),
+        Column("id", label("id", lang)),
+        Column("measure", label("measure", lang), ColumnKind.NAME, wide=True),
+        Column("status", label("status", lang)),
+        Column("counted", label("counted", lang), audience=Audience.NUMBERS),
+        amount_column("planned", label("planned", lang), view, number_name=label("planned_in", lang, year=year)),
+        amount_column("forecast", label("forecast", lang), view, number_name=label("forecast_in", lang, year=year)),
+        amount_column("deviation", label("deviation", lang), view, ColumnKind.DEVIATION, ("forecast", "planned"),
+                      number_name=label("deviation_in", lang, year=year)),
+        amount_column("outcome", label("outcome", lang), view, number_name=label("outcome_in", lang, year=year)),
+        Column("followed_up", label("followed_up", lang)),
+    )
+    rows: list[Row] = []
+    counted = []
+    for line in report.lines:
+        rows.append(_row(line, view))
+        if line.result.counted:
+            counted.append(len(rows) - 1)
+    total = len(rows)
+    rows.append(_totals_row(report, view, counted))
+    rows += _gap_rows(report, view, total)
+    notes = tuple(Note(text, tone) for text, tone in ((not_followed_note(report, view), Tone.UNCERTAIN),
+                                                      (nothing_planned_note(report, view), Tone.NEUTRAL)) if text)
+    notes += tuple(Note(text) for text in period_target_notes(report, view))
+    name = label("all_plans", lang) if several else numbers.clean(plans_of(report)[0].title) if report.lines else ""
+    return Table("follow-up", full_title(report, view), columns, tuple(rows), caption(report, view), notes, name,
+                 head=3 if several else 2)
+
+
+def plans_table(report: FollowUp, view: View) -> Table:
+    """Several plans, each answering for its own balance: a row per plan (the target its forecast is
+    measured against, the year's planned effect and forecast, and what it still has to save by the
+    forecast, or its surplus), then all plans: those added up (sums, so a spreadsheet adds them too)."""
+    lang, year = view.lang, report.year
+    remaining = f"{label('remaining', lang)} / {label('surplus', lang)}"
+    columns = (Column("plan", label("plan", lang), ColumnKind.NAME, wide=True),
+               amount_column("planned", label("planned", lang), view, number_name=label("planned_in", lang, year=year)),
+               amount_column("forecast", label("forecast", lang), view, number_name=label("forecast_in", lang, year=year)),
+               amount_column("plan_target", label("target", lang), view),
+               amount_column("plan_shortfall", label("forecast_named", lang, what=lower_first(remaining)), view,
+                             number_name=label("forecast_named", lang, what=lower_first(label("remaining", lang)))))
+    rows = [_plan_row(plan, view) for plan in report.plans]
+    gap = report.gap
+    shortfall = Cell() if gap is None else Cell(gap_words(gap.shortfall, gap.kind, view), gap.shortfall, TONE[gap.kind])
+    target = Cell(label("no_target", lang)) if report.target is None else exact(report.target, view)
+    rows.append(Row(RowKind.TOTAL, (Cell(label("all_plans", lang)), amount(report.planned, view),
+                                    amount(report.forecast, view), target, shortfall),
+                    TONE[gap.kind] if gap is not None else Tone.NEUTRAL, sums=tuple(range(len(report.plans)))))
+    net_words = forecast_net(report, view)
+    if net_words is not None:
+        rows.append(Row(RowKind.NET, (Cell(label("net_plans", lang)), EMPTY, EMPTY, EMPTY,
+                                      Cell(net_words, report.forecast_gap)), audience=Audience.TEXT))
+    return Table("plans", label("plans_balance", lang), columns, tuple(rows), label("unit", lang, unit=view.unit.value),
+                 (Note(label("plans_balance_caption", lang)),), label("plans_balance", lang))
+
+
+def _plan_row(plan: PlanForecast, view: View) -> Row:
+    gap = plan.gap
+    if plan.target is None or gap is None:
+        target, shortfall = Cell(label("no_target", view.lang)), EMPTY
+    else:
+        kind = gap_kind(gap)
+        assert kind is not None
+        target = exact(plan.target, view)
+        shortfall = Cell(gap_words(gap, kind, view), positive_part(gap), TONE[kind])
+    return Row(RowKind.GROUP, (Cell(plan_heading(plan.plan)), amount(plan.planned, view),
+                               amount(plan.forecast, view), target, shortfall))
+
+
+def _cells(view: View, **values: Cell) -> tuple[Cell, ...]:
+    keys = ("plan", "id", "measure", "status", "counted", "planned", "forecast", "deviation", "outcome",
+            "followed_up")
+    return tuple(values.get(key, EMPTY) for key in keys)
+
+
+def _row(line: FollowUpLine, view: View) -> Row:
+    result = line.result
+    followed = Cell(followed_up_word(line, view),
+                    tone=Tone.UNCERTAIN if line.kind is FollowUpKind.NOT_FOLLOWED_UP else Tone.NEUTRAL)
+    deviation = deviation_cell(line.kind, line.planned, line.deviation, view)
+    return Row(RowKind.MEASURE if result.counted else RowKind.UNCOUNTED, _cells(
+        view, plan=Cell(numbers.clean(result.plan.title)), id=Cell(numbers.clean(result.measure.id)),
+        measure=Cell(numbers.clean(result.measure.title)), status=Cell(measure_status(result, view)),
+        counted=Cell(label("yes" if result.counted else "no", view.lang)), followed_up=followed,
+        planned=amount(line.planned, view), forecast=amount(line.forecast, view), deviation=deviation,
+        outcome=amount(line.outcome, view)))
+
+
+def _totals_row(report: FollowUp, view: View, counted: list[int]) -> Row:
+    deviation = deviation_cell(report.kind, report.planned, report.deviation, view)
+    return Row(RowKind.TOTAL, _cells(view, measure=Cell(label("total", view.lang)), planned=amount(report.planned, view),
+                                     forecast=amount(report.forecast, view), deviation=deviation),
+               sums=tuple(counted))
+
+
+def _gap_rows(report: FollowUp, view: View, total: int) -> list[Row]:
+    """The target and the forecast gap: worded for a reader, and as numbers for a spreadsheet (a
+    formula ``target − forecast`` there, signed, where the gap is just that)."""
+    lang = view.lang
+    gap = forecast_gap(report)
+    if report.target is None or gap is None:
+        return [Row(RowKind.TARGET, _cells(view, measure=Cell(f"{label('target', lang)}: {label('no_target', lang)}")))]
+    value, kind = gap
+    net = report.forecast_gap
+    assert net is not None and report.gap is not None
+    target = total + 1
+    rows = [Row(RowKind.TARGET, _cells(view, measure=Cell(label("target", lang)), forecast=exact(report.target, view)))]
+    others = [plan.others for plan in report.plans if plan.others is not None and plan.target is not None]
+    if others:  # a period target: the other years' planned effects count toward it too
+        rows.append(Row(RowKind.TARGET, _cells(view, measure=Cell(label("other_years_planned", lang)),
+                                               forecast=amount(sum_ranges(others), view))))
+    name, words, tone = forecast_gap_text(value, kind, view)
+    rows.append(Row(RowKind.GAP, _cells(view, measure=Cell(name), forecast=Cell(words, None, tone)),
+                    tone, Audience.TEXT))
+    net_words = forecast_net(report, view)
+    if net_words is not None:
+        rows.append(Row(RowKind.NET, _cells(view, measure=Cell(label("net_plans", lang)), forecast=Cell(net_words, net)),
+                        audience=Audience.TEXT))
+    # for a spreadsheet: signed, under a label that says so, a formula: target − forecast (− the other
+    # years' planned effects, under a period target); over several plans it is the net, and what is
+    # still to save, plan by plan, follows as the plans' own figures added up
+    several = bool(report.gap.parts)
+    signed = label("forecast_named", lang, what=lower_first(label("gap_signed_net" if several else "gap_signed", lang)))
+    formula = (target, total, target + 1) if others else (target, total)
+    rows.append(Row(RowKind.GAP, _cells(view, measure=Cell(signed), forecast=amount(net, view, TONE[report.gap.net_kind])),
+                    Tone.NEUTRAL, Audience.NUMBERS, of=formula))
+    if several and report.gap.shortfall_decides:
+        rows.append(Row(RowKind.SHORTFALL, _cells(view, measure=Cell(label("forecast_named", lang, what=lower_first(
+            label("shortfall_plans", lang)))), forecast=amount(report.gap.shortfall, view, TONE[kind])),
+                        TONE[kind], Audience.NUMBERS))
+    return rows
+
+
+def _chart(report: FollowUp, view: View) -> tuple[Chart, ...]:
+    """Planned against forecast per counted measure with an amount, then Summa when there are several."""
+    lang = view.lang
+    rows = []
+    charted = [line for line in report.lines
+               if line.result.counted and (line.planned != EXACT_ZERO or line.forecast != EXACT_ZERO)]
+    for line in charted:
+        short, full = charts.short_label(line.result.measure.id, line.result.measure.title)
+        rows.append(charts.Comparison(short, full, line.planned, line.forecast, view.span(line.planned),
+                                      view.span(line.forecast), line.falls_short))
+    if len(rows) > 1:
+        name = label("total", lang)
+        rows.append(charts.Comparison(name, name, report.planned, report.forecast,
+                                      view.span(report.planned), view.span(report.forecast),
+                                      report.kind is FollowUpKind.BEHIND))
+    if not rows:
+        return ()
+    geometry = partial(charts.planned_vs_forecast, rows, (label("planned", lang), label("forecast", lang)))
+    hidden = len(report.lines) - len(charted)
+    note = count_label("follow_up_without_amount", hidden, lang) if hidden else ""
+    legend = (("planned", label("planned", lang)), ("forecast", label("forecast", lang)),
+              ("short", label("forecast_short", lang)))
+    return (Chart("planned_forecast", label("planned_vs_forecast", lang), geometry, note, legend),)
+
+
+def follow_up_document(report: FollowUp, view: View, today: datetime.date | None = None) -> Document:
+    """``follow-up``: one section with the key figures, the chart and the table."""
+    view = with_decimals(replace(view, paths=shown_paths(plan.path for plan in plans_of(report))),
+                         follow_up_amounts(report))
+    lang = view.lang
+    figures = key_figures(report, view)
+    table = follow_up_table(report, view)
+    tables = (plans_table(report, view), table) if len(report.plans) > 1 else (table,)
+    section = Section(title(report, view), caption(report, view), figures, _chart(report, view), tables,
+                      (Note(label("short_note", lang), marks=Tone.BAD),),
+                      sheet=label("follow_up_sheet", lang, year=report.year))
+    legend: tuple[tuple[Tone | str, str, str], ...] = (
+        (Tone.BAD, label("remaining", lang), label("legend_remaining", lang)),
+        (Tone.GOOD, label("surplus", lang), label("legend_surplus", lang)),
+        (Tone.UNCERTAIN, label("uncertain", lang), label("legend_uncertain", lang)),
+    )
+    paths = [view.path(plan.path) for plan in plans_of(report)]
+    facts = tuple((label("plan", lang), path) for path in paths) + (("", headings(report)),)
+    date = label("report_date", lang, date=today.isoformat()) if today is not None else ""
+    return Document("follow-up", title(report, view), lang, view.unit, (section,), facts, (), legend, date,
+                    follow_up_has_ranges(report), _words(view), view.decimals)

@@ -1,0 +1,1 @@
+"""The JSON contract, dumped directly from the core's records."""

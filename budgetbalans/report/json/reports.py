@@ -1,0 +1,233 @@
+"""``--format json``: the machine contract of docs/planformat.md. Amounts in kronor, exact.
+
+Amounts are written as JSON numbers with every digit of the Decimal (never through a
+binary float), ranges as ``{"low": L, "high": H}``, an unbounded bound as ``null``: the
+records are dumped directly by :mod:`budgetbalans.report.json.text`, which also keeps plan text inert.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Mapping
+
+from budgetbalans.core.summary import (
+    Gap, GapKind, MeasureResult, PlanResult, Reconciliation, Summary, Target, Totals, positive_part,
+)
+from budgetbalans.core.followup import FollowUp, FollowUpLine, PlanForecast
+from budgetbalans.core.grouping import Group, GroupBy, group_totals
+from budgetbalans.plan.money import Range
+from budgetbalans.report.json.text import dumps
+from budgetbalans.report.options import Report, ReportKind
+
+__all__ = ["dumps", "follow_up", "number", "render", "render_follow_up", "span", "summary"]
+
+def number(value: Decimal | None) -> int | Decimal | None:
+    """An amount as JSON writes it: an integral one as an int, any other as its exact decimal digits."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return value
+
+
+def span(value: Range) -> dict[str, Any]:
+    return {"low": number(value.low), "high": number(value.high)}
+
+
+def by_year(values: Mapping[int, Range]) -> dict[str, Any]:
+    return {str(year): span(value) for year, value in values.items()}
+
+
+def _target(target: Target | None) -> Any:
+    return None if target is None else number(target.total)
+
+
+def _gap(gap: Gap | None) -> Any:
+    if gap is None:
+        return None
+    result = span(gap.total)
+    if gap.years is not None:
+        result["years"] = by_year(gap.years)
+    return result
+
+
+def kind(value: GapKind | None) -> Any:
+    """A gap's kind as the core decided it: ``"short"``, ``"surplus"``, ``"uncertain"``; ``null`` without a target."""
+    return None if value is None else value.value
+
+
+def _gap_kinds(gap: Gap | None) -> Any:
+    kinds = None if gap is None else gap.year_kinds
+    return None if kinds is None else {str(year): kind(value) for year, value in kinds.items()}
+
+
+def _coverage(totals: Totals) -> Any:
+    shares = totals.coverage()
+    return None if shares is None else {"low": _share(shares[0]), "high": _share(shares[1])}
+
+
+def _share(value: Decimal | None) -> Any:
+    return None if value is None else number(round(value, 6).normalize() if value != 0 else Decimal(0))
+
+
+def _totals(totals: Totals) -> dict[str, Any]:
+    return {
+        "years": list(totals.years),
+        "totals": by_year(totals.per_year),
+        "total": span(totals.total),
+        "target": _target(totals.target),
+        "target_years": None if totals.target is None or totals.target.years is None
+        else {str(y): number(v) for y, v in totals.target.years.items()},
+        "gap": _gap(totals.gap),
+        "gap_kind": None if totals.gap is None else kind(totals.gap.kind),
+        "gap_kinds": _gap_kinds(totals.gap),
+        "shortfall": None if totals.gap is None else span(totals.gap.shortfall),
+        "shortfall_years": None if totals.gap is None or totals.gap.years is None
+        else {str(y): span(totals.gap.year_shortfall(y)) for y in totals.gap.years},
+        "coverage": _coverage(totals),
+        "potential": span(totals.potential),
+    }
+
+
+def measure(result: MeasureResult) -> dict[str, Any]:
+    item = result.measure
+    return {
+        "plan": result.plan.path,
+        "id": item.id,
+        "title": item.title,
+        "area": item.area,
+        "status": item.status.value,
+        "responsible": item.responsible,
+        "effects": by_year(result.effects),
+        "total": span(result.total),
+        "class": None if result.interval_class is None else str(result.interval_class),
+        "counted": result.counted,
+        "potential": item.potential,
+    }
+
+
+def reconciliation(item: Reconciliation) -> dict[str, Any]:
+    computed = number(item.computed.low) if item.computed.is_exact else span(item.computed)
+    return {
+        "plan": item.plan_path,
+        "key": item.key,
+        "measure": item.measure_id,
+        "stated": number(item.stated),
+        "computed": computed,
+        "matches": item.matches,
+        "difference": number(item.difference),
+        "known_difference": number(item.known_difference),
+        "accepted": item.accepted,
+    }
+
+
+def plan(result: PlanResult) -> dict[str, Any]:
+    return {
+        "plan": result.plan.path,
+        "title": result.plan.title,
+        "organisation": result.plan.organisation,
+        "unit": result.plan.unit.value,
+        **_totals(result.totals),
+    }
+
+
+def summary(result: Summary, *, statuses: list[str] | None = None) -> dict[str, Any]:
+    """The `summarize` document: the contract's keys, then each plan's own figures."""
+    return {
+        **_totals(result.totals),
+        "statuses": statuses,
+        "measures": [measure(item) for item in result.measures],
+        "stated_totals": [reconciliation(item) for item in result.reconciliations],
+        "plans": [plan(item) for item in result.plans],
+    }
+
+
+def gap_report(result: Summary, *, statuses: list[str] | None = None) -> dict[str, Any]:
+    """The `gap` document: target, total, gap and coverage, per year and for the period."""
+    return {**_totals(result.totals), "statuses": statuses, "plans": [plan(item) for item in result.plans]}
+
+
+def groups(by: GroupBy, items: list[Group]) -> dict[str, Any]:
+    """``--group-by``: the subtotals, each with its key, name, totals per year and total."""
+    return {
+        "by": by.value,
+        "groups": [{"key": g.key, "name": g.name, "measures": g.measures, "totals": by_year(g.per_year),
+                    "total": span(g.total)} for g in items],
+    }
+
+
+def render(result: Summary, report: Report) -> str:
+    """``summarize`` or ``gap`` as the JSON text of the contract, with ``groups`` under ``--group-by``."""
+    statuses = None if report.statuses is None else list(report.statuses)
+    document = (summary(result, statuses=statuses) if report.kind is ReportKind.SUMMARY
+                else gap_report(result, statuses=statuses))
+    if report.group_by is not None:
+        document["groups"] = groups(report.group_by, group_totals(result, report.group_by))
+    return dumps(document) + "\n"
+
+
+# --- follow-up (uppföljning) -------------------------------------------------------------------
+
+
+def follow_up(report: FollowUp) -> dict[str, Any]:
+    """The contract's keys: year, as_of, planned, forecast, deviation, target, forecast_gap, measures;
+    and ``forecast_gap_kind`` (``short``, ``surplus``, ``uncertain`` or ``null``), the core's verdict
+    on ``forecast_shortfall`` (still to save by the forecast, the plans' own added up; ``forecast_gap``
+    is the net); ``plans``: each plan's own forecast gap;
+    ``kind`` (the totals') and per measure ``kind``: the core's :class:`FollowUpKind` (``on_track``,
+    ``behind``, ``ahead``, ``not_followed_up``, ``nothing_planned``, ``not_counted``). ``not_followed_up``
+    counts only ``not_followed_up``; ``followed_up`` stays "has a forecast for the year"."""
+    return {
+        "year": report.year,
+        "as_of": None if report.as_of is None else report.as_of.isoformat(),
+        "planned": span(report.planned),
+        "forecast": span(report.forecast),
+        "deviation": span(report.deviation),
+        "target": number(report.target),
+        "forecast_gap": None if report.forecast_gap is None else span(report.forecast_gap),
+        "forecast_gap_kind": kind(report.forecast_gap_kind),
+        "forecast_shortfall": None if report.forecast_shortfall is None else span(report.forecast_shortfall),
+        "not_followed_up": report.not_followed_up,
+        "kind": report.kind.value,
+        "plans": [_follow_up_plan(plan) for plan in report.plans],
+        "measures": [_follow_up_measure(line) for line in report.lines],
+    }
+
+
+def _follow_up_plan(plan: PlanForecast) -> dict[str, Any]:
+    """One plan's forecast gap, as if it were read alone (``others``: the other years' planned
+    effects, where its target is for the whole period)."""
+    gap = plan.gap
+    return {
+        "plan": plan.plan.path,
+        "title": plan.plan.title,
+        "organisation": plan.plan.organisation,
+        "planned": span(plan.planned),
+        "forecast": span(plan.forecast),
+        "target": number(plan.target),
+        "others": None if plan.others is None else span(plan.others),
+        "forecast_gap": None if gap is None else span(gap),
+        "forecast_shortfall": None if gap is None else span(positive_part(gap)),
+    }
+
+
+def _follow_up_measure(line: FollowUpLine) -> dict[str, Any]:
+    measure = line.result.measure
+    return {
+        "plan": line.result.plan.path,
+        "id": measure.id,
+        "title": measure.title,
+        "status": measure.status.value,
+        "planned": span(line.planned),
+        "forecast": span(line.forecast),
+        "deviation": span(line.deviation),
+        "outcome": None if line.outcome is None else span(line.outcome),
+        "followed_up": line.followed_up,
+        "counted": line.result.counted,
+        "kind": line.kind.value,
+    }
+
+
+def render_follow_up(report: FollowUp, options: Report) -> str:
+    """``follow-up --format json``: the contract, one JSON object."""
+    return dumps(follow_up(report)) + "\n"

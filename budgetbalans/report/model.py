@@ -1,0 +1,255 @@
+"""The report model: what a report says, decided once, for every writer to serialise.
+
+A :class:`Document` is made by a builder (:mod:`budgetbalans.report.build.summary` for ``summarize``
+and ``gap``, :mod:`budgetbalans.report.build.follow_up` for ``follow-up``) from the core's
+results. The builders hold every word and decide every verdict's tone from the core's kinds;
+the writers (terminal, Markdown, HTML, CSV, xlsx) only serialise a Document and never compare
+an amount with zero. JSON is not a writer of this model: it is the contract, a direct dump of
+the core's records (:mod:`budgetbalans.report.json.reports`).
+
+Every cell carries both what the text formats print (:attr:`Cell.text`, Swedish notation and
+words, worded once by the builder) and, for an amount or a share, the exact figure the
+spreadsheet formats write (:attr:`Cell.value`). A row that is computed from others says so
+(:attr:`Row.sums`, :attr:`Row.of`, :attr:`Row.link`), so the xlsx writer can write a formula
+where the others print the figure.
+
+Plan text in a Document is as the plan wrote it, with only terminal control characters
+removed: each writer escapes it for its own format (Markdown, HTML, CSV, spreadsheet cells).
+This module imports no library and no writer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from enum import Enum
+from typing import Callable, Iterator, Mapping, Sequence
+
+from budgetbalans.i18n import Lang
+from budgetbalans.plan.money import Range, Unit
+
+
+class Tone(str, Enum):
+    """How a verdict reads, from the core's kind: a writer's colour or class, never its own judgement."""
+
+    NEUTRAL = ""
+    BAD = "bad"              # still to save; a forecast below plan
+    GOOD = "good"            # a surplus; a forecast above plan
+    UNCERTAIN = "uncertain"  # could be either; a measure not followed up
+
+
+class RowKind(str, Enum):
+    MEASURE = "measure"
+    UNCOUNTED = "uncounted"  # a measure that is not counted (possible effect, status outside the filter)
+    GROUP = "group"          # a subtotal (``--group-by``) or a plan's total among all plans
+    TOTAL = "total"          # Summa
+    POTENTIAL = "potential"  # the possible effect, not counted
+    TARGET = "target"        # the sparbeting (or "no target given")
+    GAP = "gap"              # the verdict: still to save, surplus, or either
+    SHORTFALL = "shortfall"  # over per-year targets: the years' positive gaps added up
+    NET = "net"              # over per-year targets: the net gap of the period, in words
+    COVERAGE = "coverage"    # the total as a share of the target
+    YEAR = "year"            # a year's row of the gap table
+
+
+class Audience(str, Enum):
+    """Which writers show a row: every writer, those that show words (terminal, Markdown, HTML), or
+    those that show numbers in cells (CSV, xlsx). A gap over per-year targets is worded for a reader
+    ("Kvar att spara 1 200 (2025)", then the net) and given as signed numbers for a spreadsheet."""
+
+    ALL = "all"
+    TEXT = "text"
+    NUMBERS = "numbers"
+
+
+class ColumnKind(str, Enum):
+    TEXT = "text"            # plan text or a word (id, title, area, status, counted, class)
+    NAME = "name"            # the column a total, target or gap row is named in
+    AMOUNT = "amount"        # an amount (a year's effect, a target, planned, forecast, outcome)
+    TOTAL = "total"          # the sum of the row's amounts in :attr:`Column.of` (a measure's years)
+    DEVIATION = "deviation"  # ``of[0] − of[1]`` bound by bound (forecast − planned)
+    SHARE = "share"          # a share (coverage)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column. ``header`` is what text formats show; ``number_header`` and ``bound_headers``
+    what CSV and xlsx show above an amount (with the unit; low and high when the report has ranges)."""
+
+    key: str
+    header: str
+    kind: ColumnKind = ColumnKind.TEXT
+    number_header: str = ""
+    bound_headers: tuple[str, str] = ("", "")
+    of: tuple[str, ...] = ()  # TOTAL, DEVIATION: the keys of the columns it is computed from
+    wide: bool = False        # the measure's title: takes the room that is left, wraps
+    audience: Audience = Audience.ALL
+    whole: bool = False       # words with an amount ("kvar att spara 400 (2025)"): kept whole, as an amount
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in (ColumnKind.AMOUNT, ColumnKind.TOTAL, ColumnKind.DEVIATION, ColumnKind.SHARE)
+
+    @property
+    def unbroken(self) -> bool:
+        """Whether every writer keeps each cell on one line: an amount, or words with one (:attr:`whole`)."""
+        return self.numeric or self.whole
+
+
+@dataclass(frozen=True)
+class Cell:
+    """``text`` as the text formats print it; ``value`` the exact figure (kronor, or a share as a
+    fraction) where the cell is an amount; ``tone`` where the cell reads differently from its row."""
+
+    text: str = ""
+    value: Range | None = None
+    tone: Tone = Tone.NEUTRAL
+
+
+EMPTY = Cell()
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row: its kind, its cells (one per column), its tone (the verdict's, for GAP and SHORTFALL).
+
+    ``sums``: a TOTAL row adds up these rows of its table (the counted measures).
+    ``of``: GAP is ``of[0] − of[1]`` (− ``of[2]``…: the target row minus the total row, the low from the total's
+    high); SHORTFALL is the positive parts of row ``of[0]``'s amounts added up; COVERAGE is
+    ``of[0] / of[1]`` (total over target). ``link``: this row repeats row ``link[1]`` of the table
+    whose key is ``link[0]`` (a plan's Summa among all plans).
+    """
+
+    kind: RowKind
+    cells: tuple[Cell, ...]
+    tone: Tone = Tone.NEUTRAL
+    audience: Audience = Audience.ALL
+    sums: tuple[int, ...] = ()
+    of: tuple[int, ...] = ()
+    link: tuple[str, int] | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    """A line of prose under a table or a report: a note, or a warning (``warning=True``).
+
+    A warning's text does not begin with the word "Varning": a writer that prints it on a line of
+    its own puts ``Document.words["warning"]`` before it, one that lists it under "Varningar" does
+    not. A note that explains the cells of a tone (``marks``, such as a forecast below plan) does
+    not name how they look either: each writer says how it marks them (:meth:`head`), "Rött"
+    where it colours them, "I fetstil" in Markdown, which has no colours.
+    """
+
+    text: str
+    tone: Tone = Tone.NEUTRAL
+    warning: bool = False
+    marks: Tone | None = None
+
+    def head(self, words: Mapping[str, str], colours: bool = True) -> str:
+        """The word before the text on a line of its own: "Varning", how the writer marks the cells
+        the note explains (``Document.words["marks_bad"]``, or ``["marks_bold"]`` without colours), or none."""
+        if self.warning:
+            return words.get("warning", "")
+        if self.marks is None:
+            return ""
+        return words.get(f"marks_{self.marks.value}" if colours else "marks_bold", "")
+
+    def line(self, words: Mapping[str, str], colours: bool = True) -> str:
+        """The note as a line of its own: its :meth:`head`, then its text."""
+        head = self.head(words, colours)
+        return f"{head}: {self.text}" if head else self.text
+
+
+@dataclass(frozen=True)
+class Table:
+    """``key`` names the table in its Document (for :attr:`Row.link`). ``name`` is what one flat table
+    of every row (CSV) puts in its plan column. ``head``: the leading columns that name a row, the
+    heading of a row's block where the terminal stacks a table too wide for it."""
+
+    key: str
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    caption: str = ""
+    notes: tuple[Note, ...] = ()
+    name: str = ""
+    head: int = 1
+    audience: Audience = Audience.ALL
+
+    def column(self, key: str) -> int:
+        return next(index for index, column in enumerate(self.columns) if column.key == key)
+
+    def shown_columns(self, audience: Audience) -> list[int]:
+        """The columns a writer for ``audience`` shows, by index."""
+        return [i for i, column in enumerate(self.columns) if column.audience in (Audience.ALL, audience)]
+
+    def shown(self, audience: Audience) -> Iterator[tuple[int, Row]]:
+        """The rows a writer for ``audience`` shows, with their index in :attr:`rows`."""
+        return ((i, row) for i, row in enumerate(self.rows) if row.audience in (Audience.ALL, audience))
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A key figure: what it is, its value in words and figures, and its tone."""
+
+    name: str
+    value: str
+    tone: Tone = Tone.NEUTRAL
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart with its title and a note under it. ``kind``: ``waterfall``, ``per_year`` or
+    ``planned_forecast``. ``draw`` makes its geometry (:mod:`budgetbalans.report.build.charts`), which only
+    a writer that shows charts asks for (:attr:`geometry`): measuring every label of every plan's
+    waterfall was two fifths of building a report that no CSV or terminal ever draws."""
+
+    kind: str
+    title: str
+    draw: Callable[[], object]
+    note: str = ""
+    legend: tuple[tuple[str, str], ...] = ()  # (a CSS key, its words)
+
+    @cached_property
+    def geometry(self) -> object:
+        return self.draw()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A plan, all plans together, or a follow-up: heading, key figures, charts, tables, notes.
+    ``sheet``: the name of its sheet in a workbook."""
+
+    title: str
+    subtitle: str = ""
+    figures: tuple[Figure, ...] = ()
+    charts: tuple[Chart, ...] = ()
+    tables: tuple[Table, ...] = ()
+    notes: tuple[Note, ...] = ()
+    sheet: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole report. ``facts`` are what a reader needs before the figures (report date, files,
+    unit); ``notes`` come after every section (the rounding note, the warnings); ``legend`` explains
+    the classes and the verdicts' colours; ``words`` are the writers' few fixed words (the page's
+    generator line, the range note), worded by the builder."""
+
+    kind: str  # "summarize", "gap", "follow-up"
+    title: str
+    lang: Lang
+    unit: Unit
+    sections: tuple[Section, ...]
+    facts: tuple[tuple[str, str], ...] = ()
+    notes: tuple[Note, ...] = ()
+    legend: tuple[tuple[Tone | str, str, str], ...] = ()
+    report_date: str = ""
+    ranges: bool = False  # any amount is a range: CSV and xlsx give every amount a low and a high column
+    words: dict[str, str] = field(default_factory=dict)
+    decimals: int | None = None  # of every amount the report shows (the builder's View.decimals)
+
+    def tables(self, audience: Audience | None = None) -> Sequence[Table]:
+        """Every table, in order; with ``audience``, those a writer for it shows."""
+        return [table for section in self.sections for table in section.tables
+                if audience is None or table.audience in (Audience.ALL, audience)]

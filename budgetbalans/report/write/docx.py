@@ -1,0 +1,977 @@
+"""``--format docx``: a :class:`~budgetbalans.report.model.Document` as a Word document for the
+nämnd's handlingar (python-docx, imported only here).
+
+What it holds, in order:
+
+- The report's title (Word's *Title* style), its facts (organisation, period, plan files, unit)
+  and the report date.
+- Per section: its title (*Heading 1*; the first section's only where it differs from the
+  report's title) and subtitle (*Subtitle*), the key figures (one line each, the value bold and
+  in its tone's colour), then each table a reader sees (:attr:`Audience.TEXT
+  <budgetbalans.report.model.Audience>`) under its own title (*Heading 2*) and caption where they
+  differ from the section's, then the table's and the section's notes. The charts are not drawn:
+  their figures are the tables'.
+- After every section, the rounding note, the warnings (*Heading 2* and *List Bullet*), the legend
+  (*Heading 2*: the interval classes, what the statuses mean for the total, the verdicts in their
+  colours) and the generator line.
+
+Tables are real Word tables in the built-in table style *Light Grid Accent 1* (the template's
+accent colour), their text in the paragraph style *Tabelltext* (9 pt, no spacing; a template may
+define its own). The header row repeats on every page (``<w:tblHeader/>``, every row
+``<w:cantSplit/>``). A table's rows are written as WordprocessingML text, as python-docx would
+write them, and streamed into the saved ``document.xml`` (:class:`_Cells`, :func:`_with_rows`):
+through python-docx a report of 100 000 measures took minutes and gigabytes. Amount
+columns are right-aligned; their digit groups are joined by a no-break space (as Swedish Word
+and Excel write them), so no figure breaks over two lines. Column widths are fixed from the
+texts: the measure's title takes the room the others leave. Summa and the gap are bold, what is
+not counted grey and italic; a verdict's colour (red, green, amber) comes only from its
+:class:`~budgetbalans.report.model.Tone`.
+
+Every report section starts on a new page, in a Word section of its own: landscape where a table
+has more than :data:`LANDSCAPE_COLUMNS` columns or needs more room than the page held upright
+gives, else portrait.
+
+``--template FILE`` (:func:`open_template`): the document starts from the municipality's Word
+document or template (.docx or .dotx): its body is cleared, its styles, headers, footers, page
+size and margins are kept. A style the template lacks is copied into it from python-docx's own
+template. Without a template: A4, 2 cm margins, the title in the page header and the report date
+and page number in the footer.
+
+Plan text is data: written as text (python-docx's runs, or escaped in a table's rows), never as
+a field or markup; a character XML cannot hold is dropped. A template's external relationships
+are dropped (:func:`_without_external`), and a template is checked within limits before it is loaded.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import io
+import re
+import secrets
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
+
+from budgetbalans.read.files import OLE_SIGNATURE, FileTooLarge, NotRegularFile, read_regular
+from budgetbalans.i18n import Lang, Message, quoted, template
+from budgetbalans.oserrors import os_reason
+from budgetbalans.report.model import Audience, Column, Document, Note, Row, RowKind, Section, Table, Tone
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.section import Section as WordSection
+    from docx.table import Table as WordTable
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+
+    from budgetbalans.report.options import Report
+
+#: A table with more columns than this is printed on a landscape page.
+LANDSCAPE_COLUMNS = 7
+#: The largest template read (a template with its logos is far smaller), what its parts may unpack
+#: to, how many parts it may have and how many XML elements its XML parts may hold (lxml keeps
+#: about 110 bytes an element): so any template is read or refused in seconds and little memory.
+TEMPLATE_LIMIT = 50 * 1024 * 1024
+_UNPACKED_LIMIT = 100 * 1024 * 1024
+_PARTS_LIMIT = 10_000
+_ELEMENTS_LIMIT = 1_000_000
+#: Word's largest page side (22 inches), in twips.
+_PAGE_MAX_TWIPS = 31_680
+
+TABLE_STYLE = "Light Grid Accent 1"
+TABLE_TEXT = "Tabelltext"
+#: A tone's colour (the HTML page's): still to save red, a surplus green, either amber.
+COLOUR = {Tone.BAD: "B4432F", Tone.GOOD: "2F7D4F", Tone.UNCERTAIN: "A86A00"}
+_GREY = "7F7F7F"
+_BOLD_ROWS = frozenset({RowKind.TOTAL, RowKind.GAP, RowKind.SHORTFALL})
+_DIM_ROWS = frozenset({RowKind.UNCOUNTED, RowKind.POTENTIAL})
+_SHOWN = (Audience.ALL, Audience.TEXT)
+_FIGURE_CHARS, _TEXT_CHARS = 13, 22  # a column's width follows its texts up to so many characters
+_NO_BREAK = re.compile(r"(?<=[\d≥≤]) (?=[\d%]|[tm]?kr\b)")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_LANGUAGE = {Lang.SV: "sv-SE", Lang.EN: "en-GB"}
+_DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+
+# --- the template (--template) ---------------------------------------------------------------------
+
+TEMPLATE_NOT_DOCX = template(
+    "cli.template_not_docx",
+    sv="gäller bara --format docx; lägg till --format docx -o rapport.docx, eller ta bort --template",
+    en="only applies to --format docx; add --format docx -o report.docx, or leave out --template")
+TEMPLATE_UNREADABLE = template("cli.template_unreadable", sv="kan inte läsa mallen {path}: {reason}",
+                               en="cannot read the template {path}: {reason}")
+TEMPLATE_TOO_LARGE = template(
+    "cli.template_too_large",
+    sv="mallen {path} är större än {limit}; använd en mall utan stora bilder eller inbäddade filer",
+    en="the template {path} is larger than {limit}; use a template without large pictures or embedded files")
+TEMPLATE_OLD_WORD = template(
+    "cli.template_old_word",
+    sv="mallen {path} är en äldre Word-fil (.doc/.dot) eller lösenordsskyddad; öppna den i Word och "
+       "spara den som Word-dokument (.docx) utan lösenord",
+    en="the template {path} is an older Word file (.doc/.dot) or password-protected; open it in Word and "
+       "save it as a Word document (.docx) without a password")
+TEMPLATE_NOT_WORD = template(
+    "cli.template_not_word",
+    sv="mallen {path} är inte ett Word-dokument; ange en .docx- eller .dotx-fil (i Word: Spara som, "
+       "Word-dokument eller Word-mall)",
+    en="the template {path} is not a Word document; give a .docx or .dotx file (in Word: Save As, "
+       "Word Document or Word Template)")
+
+
+TEMPLATE_UNPACKS_LARGE = template(
+    "cli.template_unpacks_large",
+    sv="mallen {path} packas upp till mer än {limit}; använd en mall utan stora bilder eller inbäddade filer",
+    en="the template {path} unpacks to more than {limit}; use a template without large pictures or embedded files")
+TEMPLATE_TOO_MANY_PARTS = template(
+    "cli.template_too_many_parts",
+    sv="mallen {path} har mer än {limit} delar, fler än ett Word-dokument har; öppna den i Word och spara den "
+       "igen som .docx eller .dotx",
+    en="the template {path} has more than {limit} parts, more than a Word document has; open it in Word and "
+       "save it again as .docx or .dotx")
+TEMPLATE_TOO_MANY_ELEMENTS = template(
+    "cli.template_too_many_elements",
+    sv="mallen {path} har mer än {limit} XML-element ({part}); använd en mall med kommunens formatmallar, "
+       "sidhuvud och sidfot men utan långt innehåll",
+    en="the template {path} has more than {limit} XML elements ({part}); use a template with the municipality's "
+       "styles, header and footer but without long content")
+TEMPLATE_NO_BODY = template(
+    "cli.template_no_body",
+    sv="mallen {path} har inget innehåll (w:body saknas i word/document.xml); öppna den i Word och spara den "
+       "igen som .docx eller .dotx",
+    en="the template {path} has no content (word/document.xml has no w:body); open it in Word and save it "
+       "again as .docx or .dotx")
+TEMPLATE_PAGE = template(
+    "cli.template_page",
+    sv="mallen {path}: {what} har värden som Word inte kan använda ({element}); öppna mallen i Word, ställ in "
+       "sidan under Layout (Storlek, Orientering, Marginaler) och spara den igen",
+    en="the template {path}: Word cannot use the values of {what} ({element}); open the template in Word, set "
+       "the page under Layout (Size, Orientation, Margins) and save it again")
+PAGE_SIZE = template("cli.template_page_size", sv="sidstorleken", en="the page size")
+PAGE_MARGINS = template("cli.template_page_margins", sv="marginalerna", en="the margins")
+
+
+class TemplateError(Exception):
+    """A ``--template`` that cannot be used, with its message."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.text(Lang.EN))
+        self.message = message
+
+
+def template_problem(path: Path, format: str) -> Message | None:
+    """What is wrong with ``--template path`` for ``--format format``, or None: for the command
+    line to refuse before any plan is read (exit 2)."""
+    if format != "docx":
+        return TEMPLATE_NOT_DOCX()
+    try:
+        open_template(path)
+    except TemplateError as error:
+        return error.message
+    return None
+
+
+def open_template(path: Path) -> WordDocument:
+    """The Word document or template at ``path`` (a .dotx opened as a document), or :class:`TemplateError`."""
+    import docx
+    from docx.opc.exceptions import OpcError
+
+    name = quoted(path, limit=200)
+    try:
+        data = read_regular(path, TEMPLATE_LIMIT)
+    except NotRegularFile:  # a folder, a FIFO, a device: no Word document (and a FIFO would block)
+        raise TemplateError(TEMPLATE_NOT_WORD(path=name)) from None
+    except FileTooLarge:
+        raise TemplateError(TEMPLATE_TOO_LARGE(path=name, limit=f"{TEMPLATE_LIMIT // (1024 * 1024)} MB")) from None
+    except OSError as error:
+        raise TemplateError(TEMPLATE_UNREADABLE(path=name, reason=os_reason(error))) from None
+    if data.startswith(OLE_SIGNATURE):
+        raise TemplateError(TEMPLATE_OLD_WORD(path=name))
+    try:
+        word = docx.Document(io.BytesIO(_prepared(data, name)))
+    except (zipfile.BadZipFile, OpcError, SyntaxError, KeyError, ValueError, IndexError, AttributeError, TypeError):
+        # whatever python-docx meets in a file that is not a Word document (lxml's XMLSyntaxError is a SyntaxError)
+        raise TemplateError(TEMPLATE_NOT_WORD(path=name)) from None
+    _check_page(word, name)
+    return word
+
+
+def _prepared(data: bytes, name: str) -> bytes:
+    """The template's bytes as python-docx may load them, or :class:`TemplateError`: checked within
+    the limits (parts, unpacked size, XML elements) before anything is unpacked or loaded, its
+    external relationships dropped (:func:`_without_external`), a .dotx made a .docx (its main
+    part's content type; python-docx opens only documents)."""
+    if data.count(b"PK\x01\x02") > _PARTS_LIMIT:  # the central directory's entries, before zipfile lists them
+        raise TemplateError(TEMPLATE_TOO_MANY_PARTS(path=name, limit=_swedish_count(_PARTS_LIMIT)))
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        infos = package.infolist()
+        if sum(info.file_size for info in infos) > _UNPACKED_LIMIT:  # zipfile never reads past file_size
+            raise TemplateError(TEMPLATE_UNPACKS_LARGE(path=name, limit=f"{_UNPACKED_LIMIT // (1024 * 1024)} MB"))
+        parts = {info.filename: package.read(info) for info in infos}
+    _count_elements(parts, name)
+    parts = _without_external(parts)
+    if "[Content_Types].xml" in parts:
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as document:  # python-docx compresses what it saves
+        for part, body in parts.items():
+            document.writestr(part, body)
+    return out.getvalue()
+
+
+def _swedish_count(number: int) -> str:
+    return f"{number:,}".replace(",", " ")
+
+
+def _etree() -> Any:
+    """lxml's etree (python-docx's parser; it has no type stubs)."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    return etree
+
+
+def _count_elements(parts: dict[str, bytes], name: str) -> None:
+    """Refuse a template whose XML parts hold more than :data:`_ELEMENTS_LIMIT` elements in all,
+    counted while parsing (each element dropped once counted), as python-docx's parser reads them."""
+    etree = _etree()
+
+    count = 0
+    for part, body in parts.items():
+        if not part.endswith((".xml", ".rels")):
+            continue
+        events = etree.iterparse(io.BytesIO(body), events=("end",), resolve_entities=False, no_network=True,
+                                 load_dtd=False, huge_tree=False, recover=False)
+        try:
+            for _, element in events:
+                count += 1
+                if count > _ELEMENTS_LIMIT:
+                    raise TemplateError(TEMPLATE_TOO_MANY_ELEMENTS(path=name, limit=_swedish_count(_ELEMENTS_LIMIT),
+                                                                   part=part))
+                element.clear()
+                parent = element.getparent()
+                if parent is not None:  # the counted element goes: memory stays that of one path
+                    parent.remove(element)
+        except etree.XMLSyntaxError:
+            continue  # not XML (or broken): python-docx refuses what it needs, the rest is kept as bytes
+
+
+#: The namespaces whose attributes name a relationship (``r:id``, ``r:embed``, ``r:link``, VML's ``o:relid``).
+_RELATIONSHIP_NAMESPACES = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                            "http://purl.oclc.org/ooxml/officeDocument/relationships",
+                            "urn:schemas-microsoft-com:office:office")
+_PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+#: Elements that are nothing without their relationship: removed with it (an attached template,
+#: a mail merge's data source, a linked subdocument, …).
+_ONLY_A_RELATIONSHIP = frozenset({"attachedTemplate", "dataSource", "headerSource", "sourceFileName", "recipientData",
+                                  "subDoc", "printerSettings", "altChunk"})
+
+
+def _without_external(parts: dict[str, bytes]) -> dict[str, bytes]:
+    """The parts without any external relationship (``TargetMode="External"``: an attached template
+    on a web address, a linked OLE object, a picture or hyperlink on the web, which Word would fetch
+    when the report is opened), and without the references to them in the part that had them."""
+    etree = _etree()
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    changed = dict(parts)
+    for rels_name, rels_body in parts.items():
+        if not rels_name.endswith(".rels") or b"External" not in rels_body:
+            continue
+        try:
+            rels = etree.fromstring(rels_body, parser)
+        except etree.XMLSyntaxError:
+            continue
+        dropped = set()
+        for relationship in rels.findall(f"{{{_PACKAGE_RELATIONSHIPS}}}Relationship"):
+            if (relationship.get("TargetMode") or "").lower() == "external":
+                dropped.add(relationship.get("Id"))
+                rels.remove(relationship)
+        if not dropped:
+            continue
+        changed[rels_name] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
+        source = _source_part(rels_name)
+        if source in parts:
+            changed[source] = _unreferenced(parts[source], dropped, parser)
+    return changed
+
+
+def _source_part(rels_name: str) -> str:
+    """``word/_rels/settings.xml.rels`` → ``word/settings.xml`` (the package's own ``_rels/.rels`` → ``""``)."""
+    folder, _, file = rels_name.rpartition("_rels/")
+    return folder + file[: -len(".rels")]
+
+
+def _unreferenced(body: bytes, dropped: set[str | None], parser: object) -> bytes:
+    """A part's XML without its references to the ``dropped`` relationships: the attribute removed, an
+    element that is nothing without it (:data:`_ONLY_A_RELATIONSHIP`) removed whole."""
+    etree = _etree()
+
+    try:
+        root = etree.fromstring(body, parser)
+    except etree.XMLSyntaxError:
+        return body
+    for element in list(root.iter()):
+        names = [key for key, value in element.attrib.items()
+                 if value in dropped and key.startswith("{") and key[1:].split("}")[0] in _RELATIONSHIP_NAMESPACES]
+        if not names:
+            continue
+        parent = element.getparent()
+        if etree.QName(element).localname in _ONLY_A_RELATIONSHIP and parent is not None:
+            parent.remove(element)
+            continue
+        for key in names:
+            del element.attrib[key]
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def _check_page(word: WordDocument, name: str) -> None:
+    """Refuse a template without a body or whose page Word cannot use; give one without section
+    properties the page of a report without a template (A4, 2 cm margins)."""
+    from docx.oxml.ns import qn
+    from docx.section import Section as WordSectionClass
+    from docx.shared import Cm
+
+    body = word.element.body
+    if body is None:
+        raise TemplateError(TEMPLATE_NO_BODY(path=name))
+    sect_pr = body.find(qn("w:sectPr"))
+    if sect_pr is None:
+        sect_pr = body._add_sectPr()
+        section = WordSectionClass(sect_pr, word.part)
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(2))
+        return
+    section = WordSectionClass(sect_pr, word.part)
+    try:
+        sizes = (section.page_width, section.page_height, section.orientation)
+    except (ValueError, KeyError, TypeError):
+        raise TemplateError(TEMPLATE_PAGE(path=name, what=PAGE_SIZE(), element="w:pgSz")) from None
+    if any(size is not None and not 0 < size <= _PAGE_MAX_TWIPS * 635 for size in sizes[:2]):
+        raise TemplateError(TEMPLATE_PAGE(path=name, what=PAGE_SIZE(), element="w:pgSz"))
+    try:
+        margins = [getattr(section, side) for side in ("left_margin", "right_margin", "top_margin", "bottom_margin",
+                                                        "header_distance", "footer_distance", "gutter")]
+    except (ValueError, KeyError, TypeError):
+        raise TemplateError(TEMPLATE_PAGE(path=name, what=PAGE_MARGINS(), element="w:pgMar")) from None
+    if any(margin is not None and abs(margin) > _PAGE_MAX_TWIPS * 635 for margin in margins):
+        raise TemplateError(TEMPLATE_PAGE(path=name, what=PAGE_MARGINS(), element="w:pgMar"))
+
+
+# --- writing -----------------------------------------------------------------------------------------
+
+
+def write(document: Document, options: Report) -> bytes:
+    """The .docx file's bytes."""
+    word = _start(document, options)
+    writer = _Writer(word, document, fresh=options.template is None)
+    writer.write()
+    out = io.BytesIO()
+    word.save(out)
+    return _with_rows(out.getvalue(), writer) if writer.tables else out.getvalue()
+
+
+def _with_rows(data: bytes, writer: _Writer) -> bytes:
+    """The saved document with each table's rows written where its marker stands, streamed into the
+    zip as they are made: a table's rows never become lxml elements (about a kilobyte per cell),
+    so a report of 100 000 measures takes little more memory than its plans."""
+    marker = re.compile(rb"<!--" + writer.marker.encode() + rb"-(\d+)-->")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename != "word/document.xml":
+                target.writestr(info, body)
+                continue
+            entry = zipfile.ZipInfo(info.filename, info.date_time)
+            entry.compress_type = info.compress_type
+            bound = len(body) + sum(table.size_bound() for table in writer.tables)
+            with target.open(entry, "w", force_zip64=bound >= zipfile.ZIP64_LIMIT) as stream:
+                position = 0
+                for match in marker.finditer(body):
+                    stream.write(body[position:match.start()])
+                    for row in writer.tables[int(match.group(1))].rows():
+                        stream.write(row.encode())
+                    position = match.end()
+                stream.write(body[position:])
+    return out.getvalue()
+
+
+def _start(document: Document, options: Report) -> WordDocument:
+    """A new A4 document, or the template with its body cleared (styles, headers, footers kept)."""
+    import docx
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    if options.template is not None:
+        word = open_template(options.template)
+        body = word.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+    else:
+        word = docx.Document()
+        section = word.sections[0]
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(2))
+        _set_language(word, _LANGUAGE[document.lang])
+        word.core_properties.author = ""
+        word.core_properties.last_modified_by = ""
+    properties = word.core_properties
+    properties.title = _property(document.title)
+    properties.language = _LANGUAGE[document.lang]
+    properties.comments = _property(document.words.get("generated", ""))
+    if options.today is not None:
+        day = options.today  # the report date: the writer reads no clock
+        properties.created = properties.modified = datetime.datetime(day.year, day.month, day.day)
+    properties.revision = 1
+    return word
+
+
+def _set_language(word: WordDocument, language: str) -> None:
+    """The document's language (spelling and hyphenation) in its default run properties."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    defaults = word.styles.element.find(qn("w:docDefaults"))
+    r_pr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}") if defaults is not None else None
+    if r_pr is None:
+        return
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.append(lang)
+    lang.set(qn("w:val"), language)
+
+
+#: Word's limit on a document property (title, comments): longer text is shortened with "…".
+PROPERTY_MAX = 255
+
+
+def _property(text: str) -> str:
+    """Text for a document property: within Word's 255 characters (a title naming twenty plans is longer)."""
+    text = _xml(text)
+    return text if len(text) <= PROPERTY_MAX else text[:PROPERTY_MAX - 1].rstrip() + "…"
+
+
+def _xml(text: str) -> str:
+    """Text XML can hold (plan text has had its control characters removed already; this is the last guard)."""
+    return _NOT_XML.sub("", text)
+
+
+def _figure_text(text: str) -> str:
+    """A figure's digit groups (and ``≥``, ``%``, ``tkr``) joined by no-break spaces."""
+    return _NO_BREAK.sub("\u00a0", _xml(text))
+
+
+@lru_cache(maxsize=1)
+def _default_styles() -> object:
+    """python-docx's own template's styles element: where a style a template lacks is copied from."""
+    import docx
+
+    return docx.Document().styles.element
+
+
+#: Per character of 9-point text, and a cell's margins (room for a wider font than Calibri, such as
+#: DejaVu Sans where Calibri is missing; bold figures are wider still).
+_PER_CHAR_CM, _PADDING_CM, _TITLE_CM = 0.22, 0.5, 4.0
+_TWIP = 635  # EMU
+
+
+@dataclass(frozen=True)
+class _Natural:
+    """A table's columns as wide as their texts ask (EMU, by position among the shown columns), the
+    least a text column may shrink to, and the title columns (which take what is left)."""
+
+    widths: dict[int, int]
+    least: dict[int, int]
+    numeric: frozenset[int]
+    wide: tuple[int, ...]
+
+    @property
+    def needed(self) -> int:
+        """The room the table needs: every column at its width, the titles at their least."""
+        from docx.shared import Cm
+
+        return sum(self.widths.values()) + int(Cm(_TITLE_CM)) * len(self.wide)
+
+
+def _natural(table: Table, shown: Sequence[int]) -> _Natural:
+    from docx.shared import Cm
+
+    per_char, padding = Cm(_PER_CHAR_CM), Cm(_PADDING_CM)
+    widths: dict[int, int] = {}
+    least: dict[int, int] = {}
+    numeric: set[int] = set()
+    for position, index in enumerate(shown):
+        column = table.columns[index]
+        if column.wide:
+            continue
+        limit = _FIGURE_CHARS if column.numeric else _TEXT_CHARS
+        word = max(map(len, column.header.split()), default=0)
+        chars = len(column.header) if len(column.header) <= limit else word
+        for _, row in table.shown(Audience.TEXT):
+            text = row.cells[index].text if index < len(row.cells) else ""
+            if len(text) <= limit:
+                chars = max(chars, len(text))
+            else:  # wraps: its longest word (a figure's groups are one word) or the limit
+                chars = max(chars, _longest_unbroken(text) if column.numeric else limit)
+        widths[position] = int((max(chars, 2) + 1) * per_char + padding)  # a character to spare: bold headers
+        least[position] = int((max(word, min(chars, 8), 2) + 1) * per_char + padding)
+        if column.numeric:
+            numeric.add(position)
+    wide = tuple(position for position, index in enumerate(shown) if table.columns[index].wide)
+    return _Natural(widths, least, frozenset(numeric), wide)
+
+
+def column_widths(table: Table, shown: Sequence[int], room: int) -> list[int]:
+    """The shown columns' widths (EMU) in ``room``: each as wide as its longest text (a figure whole,
+    text and headers up to :data:`_TEXT_CHARS` characters, wrapping beyond), the title column what
+    is left. Where that is too wide, the text columns shrink (they wrap, down to their header's
+    longest word) before the figures do."""
+    natural = _natural(table, shown)
+    widths = dict(natural.widths)
+    over = natural.needed - room
+    wrapping = [position for position in widths if position not in natural.numeric]
+    give = sum(widths[position] - natural.least[position] for position in wrapping)
+    if over > 0 and give > 0:
+        share = min(1.0, over / give)
+        for position in wrapping:
+            widths[position] -= int((widths[position] - natural.least[position]) * share)
+        over = sum(widths.values()) + natural.needed - sum(natural.widths.values()) - room
+    if over > 0:  # still too wide: every column in proportion
+        scale = room / (sum(widths.values()) + natural.needed - sum(natural.widths.values()))
+        widths = {position: int(width * scale) for position, width in widths.items()}
+    rest = (room - sum(widths.values())) // len(natural.wide) if natural.wide else 0
+    # whole twips (Word's unit for widths), rounded down: the table never overruns its room
+    return [(width := widths.get(position, rest)) - width % _TWIP for position in range(len(shown))]
+
+
+def _longest_unbroken(text: str) -> int:
+    return max((len(part) for part in _figure_text(text).split(" ")), default=0)
+
+
+class _Writer:
+    """Writes the Document into ``word``."""
+
+    def __init__(self, word: WordDocument, document: Document, fresh: bool) -> None:
+        self.word, self.document, self.fresh = word, document, fresh
+        self.styles: dict[str, str | None] = {}
+        self.style_ids: dict[tuple[str, int], str | None] = {}  # python-docx looks a name up in every style
+        self.table_text: str | None = None  # the id of the tables' paragraph style, once looked up
+        # Everything is added before the body's last w:sectPr, kept here, and the page set up is the
+        # current section's: python-docx finds both anew for every paragraph and table it adds,
+        # through all that is there, which made a long report take time quadratic in its length.
+        self.end = word.element.body.sectPr
+        self.tables: list[_Cells] = []  # every table's rows, made when the document is saved
+        self.marker = f"budgetbalans-rows-{secrets.token_hex(8)}"  # no template can hold it by chance
+        self.section = word.sections[-1]
+
+    def write(self) -> None:
+        document = self.document
+        sections = document.sections
+        portrait = self._portrait_room()
+        self._orient(self.section, bool(sections) and _landscape(sections[0], portrait))
+        self._paragraph(document.title, "Title")
+        for name, value in document.facts:
+            self._fact(name, value)
+        if document.report_date:
+            self._fact("", document.report_date)
+        for index, section in enumerate(sections):
+            if index:
+                self.section = self._add_section()
+                self._orient(self.section, _landscape(section, portrait))
+            self._section(section, first=index == 0)
+        self._closing()
+        if self.fresh:
+            self._header_footer()
+
+    # --- page setup ---
+
+    def _orient(self, section: WordSection, landscape: bool) -> None:
+        from docx.enum.section import WD_ORIENT
+        from docx.shared import Cm
+
+        width, height = section.page_width or Cm(21), section.page_height or Cm(29.7)
+        if landscape != (width > height):
+            width, height = height, width
+        section.page_width, section.page_height = width, height
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+
+    def _add_section(self) -> WordSection:
+        """A new section on a new page, as python-docx's ``add_section`` makes it: the last section's
+        properties copied into a paragraph that ends the section before, the last keeping no header
+        or footer of its own."""
+        from docx.enum.section import WD_SECTION
+        from docx.section import Section as WordSectionClass
+
+        self._add_p().set_sectPr(self.end.clone())
+        for reference in self.end.xpath("w:headerReference|w:footerReference"):
+            self.end.remove(reference)
+        self.end.start_type = WD_SECTION.NEW_PAGE
+        return WordSectionClass(self.end, self.word.part)
+
+    def _add_p(self) -> Any:
+        """A new ``w:p`` at the end of the body."""
+        from docx.oxml import OxmlElement
+
+        p = OxmlElement("w:p")
+        self.end.addprevious(p)
+        return p
+
+    def _portrait_room(self) -> int:
+        """The width text takes on the document's page held upright, in EMU."""
+        from docx.shared import Cm
+
+        section = self.section
+        width = min(section.page_width or Cm(21), section.page_height or Cm(29.7))
+        left, right = section.left_margin or Cm(2), section.right_margin or Cm(2)
+        return max(int(width - left - right), int(Cm(8)))
+
+    def _room(self) -> int:
+        """The width text takes in the current (last) section, in EMU."""
+        from docx.shared import Cm
+
+        section = self.section
+        width = section.page_width or Cm(21)
+        left, right = section.left_margin or Cm(2), section.right_margin or Cm(2)
+        return max(int(width - left - right), int(Cm(8)))
+
+    def _header_footer(self) -> None:
+        """Without a template: the title in the page header; the report date and the page number in the footer."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        section = self.word.sections[0]
+        header = section.header.paragraphs[0]
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        self._run(header, self.document.title, colour=_GREY, size=8)
+        footer = section.footer.paragraphs[0]
+        if self.document.report_date:
+            self._run(footer, f"{self.document.report_date} · ", colour=_GREY, size=8)
+        self._page_number(footer)
+
+    def _page_number(self, paragraph: Paragraph) -> None:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        run = self._run(paragraph, "", colour=_GREY, size=8)
+        for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
+            if kind is not None:
+                element = OxmlElement("w:fldChar")
+                element.set(qn("w:fldCharType"), kind)
+            else:
+                element = OxmlElement("w:instrText")
+                element.set(qn("xml:space"), "preserve")
+                element.text = text
+            run._r.append(element)
+
+    # --- styles ---
+
+    def _style(self, name: str) -> str | None:
+        """``name`` if the document has it or it could be copied from python-docx's template; else None."""
+        if name not in self.styles:
+            self.styles[name] = name if self._ensure(name) else None
+        return self.styles[name]
+
+    def _style_id(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
+        """The id of the style ``name`` as python-docx sets it (None for the default style of its kind)."""
+        key = (name, int(kind))
+        if key not in self.style_ids:
+            self.style_ids[key] = self.word.part.get_style_id(name, kind)  # type: ignore[no-untyped-call]
+        return self.style_ids[key]
+
+    def _ensure(self, name: str) -> bool:
+        from docx.oxml.ns import qn
+        from docx.styles import BabelFish
+
+        styles = self.word.styles
+        if name in styles:
+            return True
+        if name == TABLE_TEXT:
+            return self._table_text()
+        internal = BabelFish.ui2internal(name)
+        source = _default_styles()
+        element = next((style for style in source.findall(qn("w:style"))  # type: ignore[attr-defined]
+                        if style.find(qn("w:name")) is not None
+                        and style.find(qn("w:name")).get(qn("w:val")) == internal), None)
+        if element is None:
+            return False
+        self._copy_style(element, source)
+        return name in styles
+
+    def _copy_style(self, element: object, source: object) -> None:
+        """Copy a style (and the styles it is based on that the document lacks) into the document."""
+        from docx.oxml.ns import qn
+
+        target = self.word.styles.element
+        ids = {style.get(qn("w:styleId")) for style in target.findall(qn("w:style"))}
+        chain = [element]
+        while True:
+            based = chain[-1].find(qn("w:basedOn"))  # type: ignore[attr-defined]
+            parent_id = based.get(qn("w:val")) if based is not None else None
+            if parent_id is None or parent_id in ids:
+                break
+            parent = next((s for s in source.findall(qn("w:style"))  # type: ignore[attr-defined]
+                           if s.get(qn("w:styleId")) == parent_id), None)
+            if parent is None or parent in chain:
+                break
+            chain.append(parent)
+        for style in reversed(chain):
+            clone = copy.deepcopy(style)
+            link = clone.find(qn("w:link"))  # type: ignore[attr-defined]
+            if link is not None:  # the linked character style, which the document may lack
+                clone.remove(link)  # type: ignore[attr-defined]
+            target.append(clone)
+
+    def _table_text(self) -> bool:
+        """The paragraph style of the tables' text: Normal at 9 pt, no spacing (a template may define its own)."""
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.shared import Pt
+
+        style = self.word.styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = self.word.styles["Normal"]
+        style.font.size = Pt(9)
+        form = style.paragraph_format
+        form.space_before, form.space_after, form.line_spacing = Pt(0), Pt(0), 1.0
+        return True
+
+    # --- paragraphs ---
+
+    def _paragraph(self, text: str, style: str | None = None, *, colour: str | None = None, bold: bool = False,
+                   italic: bool = False) -> Paragraph:
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.text.paragraph import Paragraph
+
+        paragraph = Paragraph(self._add_p(), self.word._body)
+        name = self._style(style) if style else None
+        if name is not None:
+            paragraph._p.style = self._style_id(name, WD_STYLE_TYPE.PARAGRAPH)
+        if text:
+            self._run(paragraph, text, colour=colour, bold=bold, italic=italic)
+        return paragraph
+
+    def _run(self, paragraph: Paragraph, text: str, *, colour: str | None = None, bold: bool = False,
+             italic: bool = False, size: float | None = None) -> Run:
+        from docx.shared import Pt, RGBColor
+
+        run = paragraph.add_run(_xml(text))
+        if bold:
+            run.bold = True
+        if italic:
+            run.italic = True
+        if colour:
+            run.font.color.rgb = RGBColor.from_string(colour)
+        if size:
+            run.font.size = Pt(size)
+        return run
+
+    def _fact(self, name: str, value: str) -> None:
+        from docx.shared import Pt
+
+        paragraph = self._paragraph("")
+        paragraph.paragraph_format.space_after = Pt(0)
+        if name:
+            self._run(paragraph, f"{name}: ", bold=True)
+        self._run(paragraph, value)
+
+    def _note(self, note: Note) -> None:
+        self._paragraph(note.line(self.document.words), colour=COLOUR.get(note.tone),
+                        italic=not note.warning and note.tone is Tone.NEUTRAL)
+
+    # --- sections and tables ---
+
+    def _section(self, section: Section, first: bool) -> None:
+        from docx.shared import Pt
+
+        if not first or section.title != self.document.title:
+            self._paragraph(section.title, "Heading 1")
+        if section.subtitle:
+            self._paragraph(section.subtitle, "Subtitle")
+        for figure in section.figures:
+            paragraph = self._paragraph("")
+            paragraph.paragraph_format.space_after = Pt(0)
+            self._run(paragraph, f"{figure.name}: ")
+            self._run(paragraph, _figure_text(figure.value), bold=True, colour=COLOUR.get(figure.tone))
+        for table in section.tables:
+            if table.audience in _SHOWN:
+                self._table(table, section)
+        for note in section.notes:
+            self._note(note)
+
+    def _table(self, table: Table, section: Section) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.oxml.table import CT_Tbl
+        from docx.shared import Emu
+        from docx.table import Table as WordTableClass
+
+        if table.title and table.title != section.title:
+            self._paragraph(table.title, "Heading 2")
+        if table.caption and table.caption != section.subtitle:
+            self._paragraph(table.caption, italic=True)
+        shown = table.shown_columns(Audience.TEXT)
+        columns = [table.columns[i] for i in shown]
+        widths = column_widths(table, shown, self._room())
+        body = [row for _, row in table.shown(Audience.TEXT)]
+        tbl = CT_Tbl.new_tbl(0, len(shown), Emu(self._room()))
+        self.end.addprevious(tbl)
+        word_table = WordTableClass(tbl, self.word._body)
+        style = self._style(TABLE_STYLE) or self._style("Table Grid")
+        if style:
+            tbl.tblStyle_val = self._style_id(style, WD_STYLE_TYPE.TABLE)
+        word_table.autofit = False
+        _table_look(word_table)
+        for column, width in zip(word_table.columns, widths):
+            column.width = Emu(width)
+        # Every row as one piece of XML, parsed once: python-docx's rows, cells, runs and their
+        # properties cost tens of microseconds each (and its cells are looked up through the whole
+        # table), which made a report of 100 000 measures take minutes.
+        # The rows are written into the saved document where this marker stands (:func:`_with_rows`).
+        tbl.append(_etree().Comment(f"{self.marker}-{len(self.tables)}"))
+        self.tables.append(_Cells(self._table_text_id(), columns, widths, body, shown))
+        for note in table.notes:
+            self._note(note)
+
+    def _table_text_id(self) -> str:
+        """The id of the tables' paragraph style (looked up once: python-docx looks a name up in every style)."""
+        if self.table_text is None:
+            style = self._style(TABLE_TEXT)
+            self.table_text = self.word.styles[style].style_id if style else ""
+        return self.table_text
+
+    # --- after the sections ---
+
+    def _closing(self) -> None:
+        """The rounding note, the warnings, the legend and the generator line."""
+        document, words = self.document, self.document.words
+        for note in document.notes:
+            if not note.warning:
+                self._note(note)
+        warnings = [note for note in document.notes if note.warning]
+        if warnings:
+            self._paragraph(words.get("warnings", ""), "Heading 2")
+            for note in warnings:
+                self._paragraph(note.text, "List Bullet",
+                                colour=COLOUR.get(note.tone))
+        if document.legend or words.get("statuses"):
+            self._paragraph(words.get("legend", ""), "Heading 2")
+            for entry, _, meaning in document.legend:
+                if entry == "classes":
+                    self._paragraph(meaning)
+            if words.get("statuses"):
+                self._paragraph(words["statuses"])
+            for entry, name, meaning in document.legend:
+                if isinstance(entry, Tone):
+                    paragraph = self._paragraph("")
+                    self._run(paragraph, name, bold=True, colour=COLOUR.get(entry))
+                    self._run(paragraph, f": {meaning}")
+        if words.get("generated"):
+            self._paragraph(words["generated"], colour=_GREY)
+
+
+def _landscape(section: Section, portrait_room: int) -> bool:
+    """A section is printed landscape where a table has more than :data:`LANDSCAPE_COLUMNS` columns or
+    needs more room than a portrait page gives."""
+    for table in section.tables:
+        if table.audience in _SHOWN:
+            shown = table.shown_columns(Audience.TEXT)
+            if len(shown) > LANDSCAPE_COLUMNS or _natural(table, shown).needed > portrait_room:
+                return True
+    return False
+
+
+def _table_look(table: WordTable) -> None:
+    """The table style's header row and banded rows, not its first column or last row."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = table._tbl.tblPr
+    look = properties.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        properties.append(look)
+    for name, value in (("w:val", "0420"), ("w:firstRow", "1"), ("w:lastRow", "0"), ("w:firstColumn", "0"),
+                        ("w:lastColumn", "0"), ("w:noHBand", "0"), ("w:noVBand", "1")):
+        look.set(qn(name), value)
+
+
+_RUN_BREAKS = re.compile("([\t\r\n])")
+
+
+class _Cells:
+    """A table's rows as WordprocessingML text, as python-docx writes them (``w:tcW`` in twips,
+    the paragraph style, right-aligned figures, bold, italic and colour in ``w:rPr``): what is
+    the same in every cell of a column is written once."""
+
+    def __init__(self, style_id: str, columns: Sequence[Column], widths: Sequence[int], body: Sequence[Row],
+                 shown: Sequence[int]) -> None:
+        style = f'<w:pStyle w:val="{_attribute(style_id)}"/>' if style_id else ""
+        self.columns, self.body, self.shown = columns, body, shown
+        self.starts = []
+        for column, width in zip(columns, widths):
+            properties = style + ('<w:jc w:val="right"/>' if column.numeric else "")
+            paragraph = f"<w:pPr>{properties}</w:pPr>" if properties else ""
+            self.starts.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width // _TWIP}"/></w:tcPr><w:p>{paragraph}')
+
+    def size_bound(self) -> int:
+        """More bytes than the rows take (a cell's XML, and its text escaped and in UTF-8, 6 bytes a character at most)."""
+        per_cell = max(map(len, self.starts), default=0) + 200
+        return sum(per_cell * len(self.columns) + 6 * sum(len(cell.text) for cell in row.cells)
+                   for row in self.body) + per_cell * len(self.columns) + 6 * sum(len(c.header) for c in self.columns)
+
+    def rows(self) -> Iterator[str]:
+        """The header row, then every row of the table."""
+        yield self.row([column.header for column in self.columns], header=True)
+        for row in self.body:
+            yield self.body_row(row, self.shown)
+
+    def row(self, texts: Sequence[str], *, header: bool = False) -> str:
+        """The header row: every text bold."""
+        cells = [start + (_run(_figure_text(text) if column.numeric else _xml(text), "<w:b/>") if text else "")
+                 + "</w:p></w:tc>" for start, column, text in zip(self.starts, self.columns, texts)]
+        return f"<w:tr><w:trPr><w:cantSplit/>{'<w:tblHeader/>' if header else ''}</w:trPr>{''.join(cells)}</w:tr>"
+
+    def body_row(self, row: Row, shown: Sequence[int]) -> str:
+        """A row of the table: Summa and the gap bold, what is not counted grey and italic, a tone's colour."""
+        bold, dim = row.kind in _BOLD_ROWS, row.kind in _DIM_ROWS
+        cells = []
+        for position, (start, index, column) in enumerate(zip(self.starts, shown, self.columns)):
+            content = row.cells[index] if index < len(row.cells) else None
+            if content is None or not content.text:
+                cells.append(start + "</w:p></w:tc>")
+                continue
+            tone = content.tone if content.tone is not Tone.NEUTRAL else (row.tone if position else Tone.NEUTRAL)
+            colour = _GREY if dim and tone is Tone.NEUTRAL else COLOUR.get(tone)
+            properties = (("<w:b/>" if bold or content.tone is not Tone.NEUTRAL else "") + ("<w:i/>" if dim else "")
+                          + (f'<w:color w:val="{colour}"/>' if colour else ""))
+            text = _figure_text(content.text) if column.numeric else _xml(content.text)
+            cells.append(start + _run(text, properties) + "</w:p></w:tc>")
+        return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>"
+
+
+def _run(text: str, properties: str) -> str:
+    """A run of ``text`` as python-docx's ``Run.text`` writes it: a tab as ``w:tab``, a line break
+    as ``w:br``, ``xml:space="preserve"`` where the text starts or ends with a space."""
+    parts = _RUN_BREAKS.split(text) if "\t" in text or "\r" in text or "\n" in text else [text]
+    content = []
+    for part in parts:
+        if part == "\t":
+            content.append("<w:tab/>")
+        elif part in ("\r", "\n"):
+            content.append("<w:br/>")
+        elif part:
+            space = ' xml:space="preserve"' if len(part.strip()) < len(part) else ""
+            content.append(f"<w:t{space}>{_escape(part)}</w:t>")
+    return f"<w:r>{f'<w:rPr>{properties}</w:rPr>' if properties else ''}{''.join(content)}</w:r>"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attribute(text: str) -> str:
+    return _escape(text).replace('"', "&quot;")

@@ -1,0 +1,114 @@
+"""``--format html``: one self-contained page for the nämnd (Jinja2, imported only here).
+
+It serialises a :class:`~budgetbalans.report.model.Document` with one template for every report
+(``summarize``, ``gap`` and ``follow-up``): per section the heading and its subtitle, the report
+date (under the first heading), the key figures, the charts (inline SVG from the geometry of
+:mod:`budgetbalans.report.build.charts`: a waterfall, the effect per year, planned against forecast),
+the tables a reader sees (:attr:`Audience.TEXT`) and their notes; then the document's notes (the
+rounding note, the warnings) and the legend of the interval classes and the verdict colours.
+
+Every word comes from the Document; every colour from a tone (:class:`Tone`), never from an
+amount. No script, font, image or style is fetched: the page opens offline and prints on A4.
+Templates autoescape: plan text is always text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Mapping, Sequence
+
+from budgetbalans import __version__
+from budgetbalans.report.build import charts
+from budgetbalans.report.model import Audience, Column, Document, Row, Table, Tone
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from budgetbalans.report.options import Report
+
+#: A tone's CSS class: verdict rows, cells, key figures and the legend's swatches.
+TONE_CLASS = {Tone.NEUTRAL: "", Tone.BAD: "remaining", Tone.GOOD: "surplus", Tone.UNCERTAIN: "uncertain"}
+
+
+@dataclass(frozen=True)
+class _Cell:
+    text: str
+    classes: str
+
+
+@dataclass(frozen=True)
+class _Row:
+    classes: str
+    cells: Sequence[_Cell]
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A table as the page shows it: its shown columns' headers (and whether numeric), its shown rows."""
+
+    title: str
+    caption: str
+    headers: Sequence[tuple[str, bool]]
+    rows: Sequence[_Row]
+    notes: Sequence[tuple[str, str]]  # (text, tone class)
+    wide: bool  # it names each row's plan too (a follow-up of several plans)
+
+
+def write(document: Document, options: Report) -> str:
+    """The page's HTML text."""
+    sections = [(section, [_table(table, document.words) for table in section.tables
+                           if table.audience in (Audience.ALL, Audience.TEXT)])
+                for section in document.sections]
+    legend = [(entry, TONE_CLASS[entry] if isinstance(entry, Tone) else "", name, meaning)
+              for entry, name, meaning in document.legend]
+    return environment().get_template("report.html.j2").render(
+        document=document, sections=sections, tone=TONE_CLASS, version=__version__,
+        words=document.words, label_x=charts.LABEL_WIDTH - 6,
+        notes=[note.line(document.words) for note in document.notes if not note.warning],
+        warnings=[note.text for note in document.notes if note.warning],
+        classes_legend=[meaning for entry, _, meaning in document.legend if entry == "classes"],
+        verdict_legend=[(css, name, meaning) for entry, css, name, meaning in legend if entry != "classes"],
+        range_note=_has_range_bars(document),
+    )
+
+
+def _table(table: Table, words: Mapping[str, str]) -> _Table:
+    shown = table.shown_columns(Audience.TEXT)
+    columns = [table.columns[i] for i in shown]
+    return _Table(
+        table.title, table.caption, [(column.header, column.numeric) for column in columns],
+        [_row(row, shown, [_kind_class(column) for column in columns]) for _, row in table.shown(Audience.TEXT)],
+        [(note.line(words), TONE_CLASS[note.tone]) for note in table.notes],
+        any(column.key == "plan" for column in columns),
+    )
+
+
+def _kind_class(column: Column) -> str:
+    """A cell's class from its column: "num" for an amount, "whole" for words with one; neither is ever wrapped."""
+    return "num" if column.numeric else "whole" if column.whole else ""
+
+
+def _row(row: Row, shown: Sequence[int], kinds: Sequence[str]) -> _Row:
+    """The row's class is its kind and its tone; a cell's, its column's (:func:`_kind_class`) and its tone
+    where it differs from the row's."""
+    cells = []
+    for index, kind in zip(shown, kinds):
+        cell = row.cells[index]
+        tone = TONE_CLASS[cell.tone] if cell.tone is not row.tone else ""
+        cells.append(_Cell(cell.text, " ".join(c for c in (kind, tone) if c)))
+    return _Row(" ".join(c for c in (row.kind.value, TONE_CLASS[row.tone]) if c), cells)
+
+
+def _has_range_bars(document: Document) -> bool:
+    """A chart draws a range's uncertain part: the footer says what the pale part of a bar is."""
+    return any(bar.extra_length > 0 for section in document.sections for chart in section.charts
+               if isinstance(chart.geometry, charts.Chart) for bar in chart.geometry.bars)
+
+
+def environment() -> Environment:
+    """The templates of ``templates/``, autoescaping: plan text is always text."""
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    return Environment(loader=PackageLoader("budgetbalans.report.write", "templates"),
+                       autoescape=select_autoescape(default=True, default_for_string=True),
+                       trim_blocks=True, lstrip_blocks=True)
