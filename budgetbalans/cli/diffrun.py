@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Collection, Sequence
 
-from budgetbalans.core.diff import Change, PlanChange, PlanDiff, compare
+from budgetbalans.core.diff import Change, PlanDiff, compare
 from budgetbalans.errors import Problem
 from budgetbalans.read.loader import DEFAULT_FOLDER, MAX_FILE_BYTES, TOO_LARGE, Loaded, load_contents, load_paths
 from budgetbalans.i18n import Message, quoted, template
@@ -166,6 +166,7 @@ def positions(diff: PlanDiff) -> tuple[dict[tuple[str, str], int], dict[str, int
 
 
 def github(diff: PlanDiff, view: object) -> str:
+    from budgetbalans.report.build.diff import github_document
     from budgetbalans.report.write.github import write_github
     from budgetbalans.report.build.wording import View, shown_paths
     from dataclasses import replace
@@ -173,8 +174,4 @@ def github(diff: PlanDiff, view: object) -> str:
     assert isinstance(view, View)
     view = replace(view, paths=shown_paths(plan.path for plan in diff.plans))
     lines, targets = positions(diff)
-
-    def target_line(plan: PlanChange) -> int | None:
-        return targets.get(plan.path)
-
-    return write_github(diff, view, lines, target_line)
+    return write_github(github_document(diff, view, lines, targets))

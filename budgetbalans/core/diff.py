@@ -13,8 +13,11 @@ is gone from that side's totals. A change is ``after − before`` bound by bound
 by +100; an unbounded end on either side gives an unbounded change (``None``).
 
 Verdicts are the core's kinds (:class:`~budgetbalans.core.summary.GapKind`) on each side, and what the
-change does to the shortfall (still to save, never below zero): it grows, shrinks or stays; a year
-(or a period) that was not short and now is, is *newly short*.
+change does to the shortfall (still to save, never below zero), decided once for each year and the
+period (:class:`Verdict`): a year (or a period) that was not short and now is, is *newly short*;
+else the shortfall grows, the year is now covered, the shortfall shrinks, the surplus grows, or
+what is still to save stays as it was. Every report words and colours these verdicts; the exit code
+of ``--fail-on-worse`` reads them too (:attr:`PlanDiff.worse`).
 """
 
 from __future__ import annotations
@@ -46,6 +49,30 @@ class Trend(str, Enum):
     BETTER = "better"
     MIXED = "mixed"
     UNCHANGED = "unchanged"
+
+
+class Verdict(str, Enum):
+    """What a change does to a year's (or the period's) balance: the first of these that holds.
+
+    A newly short year's shortfall grows too, and a newly covered year's shrinks: the verdict names
+    the change of kind first.
+    """
+
+    NEWLY_SHORT = "newly_short"      # surely short now, and was not before (a surplus, uncertain, no target)
+    GROWS = "grows"                  # more is still to save
+    COVERED = "covered"              # surely covered now, and was not before (short or uncertain)
+    SHRINKS = "shrinks"              # less is still to save
+    SURPLUS_GROWS = "surplus_grows"  # the gap is lower, what is still to save the same (a larger surplus)
+    STEADY = "steady"                # what is still to save is the same: no change, a smaller surplus, or no target
+
+    @property
+    def worse(self) -> bool:
+        """Whether more is still to save: what ``--fail-on-worse`` fails on."""
+        return self in (Verdict.NEWLY_SHORT, Verdict.GROWS)
+
+    @property
+    def better(self) -> bool:
+        return self in (Verdict.COVERED, Verdict.SHRINKS, Verdict.SURPLUS_GROWS)
 
 
 #: A measure's fields compared, in the order they are named.
@@ -163,6 +190,19 @@ class Comparison:
                 and self.kind_before is not GapKind.SURPLUS)
 
     @property
+    def verdict(self) -> Verdict:
+        """What the change does to the balance (:class:`Verdict`), decided here once for every report."""
+        if self.newly_short:
+            return Verdict.NEWLY_SHORT
+        if self.shortfall_grows:
+            return Verdict.GROWS
+        if self.now_covered:
+            return Verdict.COVERED
+        if self.shortfall_shrinks:
+            return Verdict.SHRINKS
+        return Verdict.SURPLUS_GROWS if self.trend is Trend.BETTER else Verdict.STEADY
+
+    @property
     def trend(self) -> Trend | None:
         """How the gap moved; ``None`` where a side has no gap."""
         if self.gap_before is None or self.gap_after is None:
@@ -221,15 +261,24 @@ class TotalsChange:
     @property
     def worse(self) -> bool:
         """The shortfall grows in a year (or, with a target for the period only, in the period)."""
-        return self.period.shortfall_grows or any(year.shortfall_grows for year in self.years)
+        return any(c.verdict.worse for c in (self.period, *self.years))
+
+    @property
+    def judged(self) -> tuple[Comparison, ...]:
+        """The comparisons whose verdicts a report tells: each year, or the period where no year has a
+        target (a target for the period only, or no years)."""
+        if self.years and any(c.kind_before is not None or c.kind_after is not None for c in self.years):
+            return self.years
+        return (*self.years, self.period)
 
     @property
     def newly_short_years(self) -> tuple[int, ...]:
-        return tuple(c.year for c in self.years if c.newly_short and c.year is not None)
+        return tuple(c.year for c in self.years if c.verdict is Verdict.NEWLY_SHORT and c.year is not None)
 
     @property
     def shortfall_grows_years(self) -> tuple[int, ...]:
-        return tuple(c.year for c in self.years if c.shortfall_grows and c.year is not None)
+        """The years where more is still to save (the newly short among them)."""
+        return tuple(c.year for c in self.years if c.verdict.worse and c.year is not None)
 
 
 def compare_totals(before: Totals | None, after: Totals | None) -> TotalsChange:

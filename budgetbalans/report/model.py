@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from enum import Enum
-from typing import Callable, Iterator, Mapping, Sequence
+from typing import Callable, Iterator, Literal, Mapping, Sequence
 
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Range, Unit
@@ -161,6 +161,19 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Annotation:
+    """A CI annotation (``diff --format github``): its level, chosen by the builder from the core's
+    verdict, its message, worded by the builder, and where it stands, a plan's path and a line in it
+    (neither for all plans; no line where nothing is left to point at)."""
+
+    level: Literal["error", "warning", "notice"]
+    message: str
+    path: str | None = None
+    line: int | None = None
+    title: str = ""
+
+
+@dataclass(frozen=True)
 class Table:
     """``key`` names the table in its Document (for :attr:`Row.link`). ``name`` is what one flat table
     of every row (CSV) puts in its plan column. ``head``: the leading columns that name a row, the
@@ -248,6 +261,7 @@ class Document:
     ranges: bool = False  # any amount is a range: CSV and xlsx give every amount a low and a high column
     words: dict[str, str] = field(default_factory=dict)
     decimals: int | None = None  # of every amount the report shows (the builder's View.decimals)
+    annotations: tuple[Annotation, ...] = ()  # for a CI runner (diff --format github)
 
     def tables(self, audience: Audience | None = None) -> Sequence[Table]:
         """Every table, in order; with ``audience``, those a writer for it shows."""

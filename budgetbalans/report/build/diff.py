@@ -18,31 +18,38 @@ These are for a reader (Audience.TEXT). CSV and xlsx get the same as numbers (Au
 year and for the period, what happened in words, then the totals the same way and each verdict on
 a row of its own in words; no cell mixes a word and a figure.
 
-Every word is here; every tone comes from the core's kinds and from whether the shortfall grows.
+``diff --format github`` gets a Document of its own (:func:`github_document`): an annotation for
+each measure added, removed or changed, at its line, and for each year (or period) whose verdict is
+worse, on its plan's ``target:`` line; the measures counted in a note.
+
+Every word is here; every tone, and every annotation's level, comes from the core's kinds and
+verdicts (:class:`~budgetbalans.core.diff.Verdict`): this module never ranks a change itself.
 """
 
 from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Sequence
+from typing import Literal, Mapping, Sequence
 
 from budgetbalans import __version__
 from budgetbalans.core.summary import Gap, GapKind, Totals
 from budgetbalans.core.diff import (
-    Change, Comparison, MeasureChange, PlanChange, PlanDiff, Trend, TotalsChange, change_of, counted_effects,
+    Change, Comparison, MeasureChange, PlanChange, PlanDiff, Trend, TotalsChange, Verdict, change_of,
+    counted_effects,
 )
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Range
 from budgetbalans.plan import notation as numbers
-from budgetbalans.report.build.summary import TONE, plan_heading
+from budgetbalans.report.build.summary import TONE, amount as _amount, exact as _exact, plan_heading
 from budgetbalans.report.build.labels import count_label, label, status_word, worded
 from budgetbalans.plan.models import Status
 from budgetbalans.report.model import (
-    EMPTY, Audience, Cell, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
+    EMPTY, Annotation, Audience, Cell, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table,
+    Tone,
 )
 from budgetbalans.report.build.wording import (
-    View, gap_words, period_verdict, shown_paths, totals_amounts, verdict_words, with_decimals,
+    View, gap_words, period_verdict, shown_paths, signed, totals_amounts, verdict_words, with_decimals,
 )
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -92,7 +99,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "shrinks": ("{when}: kvar att spara minskar med {amount} {unit}",
                 "{when}: still to save shrinks by {amount} {unit}"),
     "period_when": ("Hela perioden", "The whole period"),
-    "to": ("till", "to"),
     "effects_note": ("Effekt per år: före → efter, så som den räknas in (en avbruten åtgärd räknas inte).",
                      "Effect per year: before → after, as it counts (a cancelled measure does not count)."),
     "yes": ("ja", "yes"),
@@ -118,7 +124,23 @@ _WORDS: dict[str, tuple[str, str]] = {
     "side_change": ("{what} ändring", "{what} change"),
     "shortfall": ("Kvar att spara (det som fattas, aldrig under 0)", "Still to save (what is missing, never below 0)"),
     "verdict_of": ("Besked {when}", "Verdict for {when}"),
+    "measure_added": ("Åtgärd {id} tillagd: {title} ({total} {unit})", "Measure {id} added: {title} ({total} {unit})"),
+    "measure_removed": ("Åtgärd {id} borttagen: {title} ({total} {unit})",
+                        "Measure {id} removed: {title} ({total} {unit})"),
+    "measure_changed": ("Åtgärd {id} ändrad: {title}: {what} (summa {total} {unit})",
+                        "Measure {id} changed: {title}: {what} (total {total} {unit})"),
+    "plan_removed": ("Planen {path} är borttagen ({total} {unit})", "The plan {path} was removed ({total} {unit})"),
 }
+#: How each verdict reads (:class:`~budgetbalans.core.diff.Verdict`): worse is bad, better good.
+VERDICT_TONE = {Verdict.NEWLY_SHORT: Tone.BAD, Verdict.GROWS: Tone.BAD, Verdict.COVERED: Tone.GOOD,
+                Verdict.SHRINKS: Tone.GOOD, Verdict.SURPLUS_GROWS: Tone.GOOD, Verdict.STEADY: Tone.NEUTRAL}
+#: The verdicts that change what is still to save, each told in a note with these words.
+_NOTE_WORDS = {Verdict.NEWLY_SHORT: "newly_short", Verdict.GROWS: "grows", Verdict.COVERED: "covered",
+               Verdict.SHRINKS: "shrinks"}
+#: The GitHub annotation of a worse verdict: a year newly short fails the check, more to save warns.
+_LEVEL: dict[Verdict, Literal["error", "warning"]] = {Verdict.NEWLY_SHORT: "error", Verdict.GROWS: "warning"}
+#: The title of every annotation of a diff.
+ANNOTATION_TITLE = "budgetbalans diff"
 #: Fields whose before → after a measure's row shows in words (effects have their own columns).
 _SHOWN_VALUES = ("title", "status", "responsible", "schedule", "area", "class", "potential")
 
@@ -143,21 +165,6 @@ def diff_amounts(diff: PlanDiff) -> list[Decimal | None]:
 
 def word(key: str, lang: Lang, **values: object) -> str:
     return worded(_WORDS[key], lang, **values) if key in _WORDS else label(key, lang, **values)
-
-
-def signed(value: Range | None, view: View) -> str:
-    """A change: ``+100``, ``-400``, ``0``, a range ``+100 till +300``; an unbounded end ``obegränsat``."""
-    if value is None:
-        return ""
-
-    def one(end: Decimal | None) -> str:
-        if end is None:
-            return label("unbounded", view.lang)
-        text = view.amount(end)
-        return text if end <= 0 else f"+{text}"
-
-    low, high = one(value.low), one(value.high)
-    return low if low == high else f"{low} {word('to', view.lang)} {high}"
 
 
 def _kind_word(kind: GapKind | None, lang: Lang) -> str:
@@ -196,8 +203,7 @@ def verdict(comparison: Comparison, view: View) -> Cell:
     c, lang = comparison, view.lang
     if c.kind_before is None and c.kind_after is None:
         return EMPTY
-    tone = (Tone.BAD if c.shortfall_grows or c.newly_short
-            else Tone.GOOD if c.shortfall_shrinks or c.now_covered or c.trend is Trend.BETTER else Tone.NEUTRAL)
+    tone = VERDICT_TONE[c.verdict]
     if c.kind_before is not c.kind_after:
         return Cell(word("from_to", lang, before=_kind_word(c.kind_before, lang), after=_kind_word(c.kind_after, lang)),
                     c.gap_change, tone)
@@ -211,14 +217,6 @@ def verdict(comparison: Comparison, view: View) -> Cell:
         (Trend.WORSE, GapKind.SURPLUS): "less_surplus", (Trend.BETTER, GapKind.SURPLUS): "more_surplus"}
     key = words.get((moved, c.kind_after), moved.value)
     return Cell(word(key, lang), c.gap_change, tone)
-
-
-def _amount(value: Range | None, view: View, tone: Tone = Tone.NEUTRAL) -> Cell:
-    return EMPTY if value is None else Cell(view.span(value), value, tone)
-
-
-def _exact(value: Decimal | None, view: View) -> Cell:
-    return EMPTY if value is None else Cell(view.amount(value), Range.exact(value))
 
 
 def _change(value: Range | None, view: View, tone: Tone = Tone.NEUTRAL) -> Cell:
@@ -263,41 +261,35 @@ def years_table(totals: TotalsChange, view: View, before: Totals | None = None,
     else:
         rows.append(row(RowKind.TARGET, f"{label('target', lang)}: {label('no_target', lang)}",
                         [EMPTY for _ in comparisons]))
-    notes = tuple(note for _, note in headline_notes(totals, view))
+    notes = tuple(headline_notes(totals, view))
     return Table("years", word("per_year", lang), columns, tuple(rows), label("unit", lang, unit=view.unit.value),
                  notes, name=word("per_year", lang))
 
 
 def _shortfall_tone(c: Comparison) -> Tone:
-    return Tone.BAD if c.shortfall_grows else Tone.GOOD if c.shortfall_shrinks else Tone.NEUTRAL
+    """The tone of the shortfall's change: the verdict's, where the verdict is a change of what is still to save."""
+    return VERDICT_TONE[c.verdict] if c.verdict in _NOTE_WORDS else Tone.NEUTRAL
 
 
 def _when(c: Comparison, lang: Lang) -> str:
     return str(c.year) if c.year is not None else word("period_when", lang)
 
 
-def headline_notes(totals: TotalsChange, view: View) -> list[tuple[Comparison, Note]]:
-    """In words: each year (and, with a target for the period only, the period) that newly falls short, or
-    whose shortfall grows, or that is now covered, or whose shortfall shrinks; with the comparison it is of."""
-    lang, unit = view.lang, view.unit.value
-    notes: list[tuple[Comparison, Note]] = []
-    comparisons = [*totals.years] + ([totals.period] if not totals.years or all(
-        c.kind_before is None and c.kind_after is None for c in totals.years) else [])
-    for c in comparisons:
-        amount = view.span(c.shortfall_after) if c.shortfall_after is not None else ""
-        if c.newly_short:
-            notes.append((c, Note(word("newly_short", lang, when=_when(c, lang), before=_kind_word(c.kind_before, lang),
-                                       amount=amount, unit=unit), Tone.BAD)))
-        elif c.shortfall_grows and c.shortfall_change is not None:
-            notes.append((c, Note(word("grows", lang, when=_when(c, lang),
-                                       amount=signed(c.shortfall_change, view).lstrip("+"), unit=unit), Tone.BAD)))
-        elif c.now_covered:
-            notes.append((c, Note(word("covered", lang, when=_when(c, lang), before=_kind_word(c.kind_before, lang)),
-                                  Tone.GOOD)))
-        elif c.shortfall_shrinks and c.shortfall_change is not None:
-            notes.append((c, Note(word("shrinks", lang, when=_when(c, lang),
-                                       amount=signed(-c.shortfall_change, view).lstrip("+"), unit=unit), Tone.GOOD)))
-    return notes
+def headline_notes(totals: TotalsChange, view: View) -> list[Note]:
+    """In words, each judged year (or period: :attr:`~budgetbalans.core.diff.TotalsChange.judged`) that
+    newly falls short, or whose shortfall grows, or that is now covered, or whose shortfall shrinks."""
+    return [_headline(c, view) for c in totals.judged if c.verdict in _NOTE_WORDS]
+
+
+def _headline(c: Comparison, view: View) -> Note:
+    """The note of a comparison whose verdict is told (:data:`_NOTE_WORDS`)."""
+    lang, change = view.lang, c.shortfall_change
+    values = {"when": _when(c, lang), "before": _kind_word(c.kind_before, lang), "unit": view.unit.value,
+              "amount": view.span(c.shortfall_after) if c.shortfall_after is not None else ""}
+    if c.verdict in (Verdict.GROWS, Verdict.SHRINKS):
+        assert change is not None  # what is still to save moved
+        values["amount"] = signed(change if c.verdict is Verdict.GROWS else -change, view).lstrip("+")
+    return Note(word(_NOTE_WORDS[c.verdict], lang, **values), VERDICT_TONE[c.verdict])
 
 
 def _value_text(change: MeasureChange, name: str, side: object, lang: Lang) -> str:
@@ -385,7 +377,7 @@ def numbers_table(diff: PlanDiff, view: View) -> Table:
     rows += _numbers_totals(diff.totals, keys, tuple(measures), len(rows), view, several=len(diff.plans) > 1)
     several = len(diff.plans) > 1
     name = label("all_plans", lang) if several else view.path(diff.plans[0].path) if diff.plans else ""
-    notes = tuple(note for _, note in headline_notes(diff.totals, view))
+    notes = tuple(headline_notes(diff.totals, view))
     return Table("numbers", word("title", lang), tuple(columns), tuple(rows),
                  label("unit", lang, unit=view.unit.value), notes, name=name, head=3, audience=Audience.NUMBERS)
 
@@ -548,7 +540,7 @@ def plans_table(diff: PlanDiff, view: View) -> Table:
                                         _period_words(plan.after.totals.gap if plan.after else None, view),
                                         _change(p.shortfall_change, view, _shortfall_tone(p))),
                         verdict(p, view).tone))
-        notes += [Note(f"{heading}: {note.text}", note.tone) for _, note in headline_notes(plan.totals, view)]
+        notes += [Note(f"{heading}: {note.text}", note.tone) for note in headline_notes(plan.totals, view)]
     return Table("plans", word("plans", lang), columns, tuple(rows), label("unit", lang, unit=view.unit.value),
                  tuple(notes), name=word("plans", lang))
 
@@ -602,3 +594,59 @@ def diff_document(diff: PlanDiff, view: View, base: str | None = None, names: tu
     return Document("diff", title, lang, view.unit, (section,), facts, (), (), date,
                     any(not c.total_after.is_exact or not c.total_before.is_exact
                         for c in (*diff.totals.years, diff.totals.period)), words, view.decimals)
+
+
+# --- for a CI runner: annotations on the pull request's lines ------------------------------------------
+
+
+def github_document(diff: PlanDiff, view: View, lines: Mapping[tuple[str, str], int],
+                    targets: Mapping[str, int]) -> Document:
+    """``diff --format github``: the annotations (:func:`diff_annotations`), and the measures counted in a note.
+    ``lines``: (plan path, measure id) → its ``- id:`` line in the new file; ``targets``: a plan's path →
+    its ``target:`` line in the new file."""
+    view = with_decimals(view, diff_amounts(diff))
+    lang = view.lang
+    return Document("diff", word("title", lang), lang, view.unit, (), notes=(Note(counts(diff, lang)),),
+                    annotations=diff_annotations(diff, view, lines, targets))
+
+
+def diff_annotations(diff: PlanDiff, view: View, lines: Mapping[tuple[str, str], int],
+                     targets: Mapping[str, int]) -> tuple[Annotation, ...]:
+    """A notice on each measure added or changed, at its line; on each measure removed, on its plan's file
+    (it has no line left); on a plan removed whole, without a file. Then each plan's worse verdicts on
+    its ``target:`` line (:func:`verdict_annotations`) and, where more than one plan is read, those of
+    all plans together, without a file."""
+    found: list[Annotation] = []
+    removed = {plan.path for plan in diff.plans if plan.change is Change.REMOVED}
+    for plan in diff.plans:
+        if plan.change is Change.REMOVED:
+            found.append(_plan_removed(plan, view))
+            continue
+        found += [_measure_annotation(change, view, lines) for change in plan.measures
+                  if change.plan_path not in removed]
+        found += verdict_annotations(plan.totals, view, plan.path, targets.get(plan.path))
+    if len(diff.plans) > 1:
+        found += verdict_annotations(diff.totals, view, prefix=f"{label('all_plans', view.lang)}: ")
+    return tuple(found)
+
+
+def verdict_annotations(totals: TotalsChange, view: View, path: str | None = None, line: int | None = None,
+                        prefix: str = "") -> list[Annotation]:
+    """An error for each judged year (or period) that newly falls short, a warning where what is still
+    to save grows; worded as its note (:func:`headline_notes`)."""
+    return [Annotation(_LEVEL[c.verdict], f"{prefix}{_headline(c, view).text}", path, line, ANNOTATION_TITLE)
+            for c in totals.judged if c.verdict in _LEVEL]
+
+
+def _measure_annotation(change: MeasureChange, view: View, lines: Mapping[tuple[str, str], int]) -> Annotation:
+    message = word(f"measure_{change.change.value}", view.lang, id=numbers.clean(change.id),
+                   title=numbers.clean(change.title), what=what_changed(change, view.lang),
+                   total=signed(change.total_change, view), unit=view.unit.value)
+    line = None if change.change is Change.REMOVED else lines.get((change.plan_path, change.id))
+    return Annotation("notice", message, change.plan_path, line, ANNOTATION_TITLE)
+
+
+def _plan_removed(plan: PlanChange, view: View) -> Annotation:
+    message = word("plan_removed", view.lang, path=view.path(plan.path),
+                   total=signed(plan.totals.period.total_change, view), unit=view.unit.value)
+    return Annotation("notice", message, title=ANNOTATION_TITLE)

@@ -27,7 +27,9 @@ from budgetbalans.report.build.labels import count_label, label
 from budgetbalans.report.model import (
     EMPTY, Audience, Cell, Chart, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.report.build.wording import View, gap_text, gap_words, net_text, shown_paths, with_decimals
+from budgetbalans.report.build.wording import (
+    View, gap_text, gap_words, net_text, shown_paths, signed, with_decimals,
+)
 
 # --- the words of the follow-up ---------------------------------------------------------------
 
@@ -49,25 +51,13 @@ def follow_up_amounts(report: FollowUp) -> list[Decimal | None]:
     return targets + [end for value in ranges if value is not None for end in (value.low, value.high)]
 
 
-def deviation_text(value: Range, view: View) -> str:
-    """``-150``, ``+200``, ``0``; bound by bound ``-100 / +200`` (low / high, which need not be in order)."""
-    def signed(bound: Decimal | None) -> str:
-        if bound is None:
-            return label("unbounded", view.lang)
-        return ("+" if bound > 0 else "") + view.amount(bound)
-
-    if value.low == value.high:
-        return signed(value.low)
-    return f"{signed(value.low)} / {signed(value.high)}"
-
-
 def deviation_shown(kind: FollowUpKind, planned: Range, deviation: Range, view: View) -> str:
     """The deviation as the reports show it, by the core's ``kind``: signed when behind or ahead
-    (:func:`deviation_text`); "inom intervallet" when on track within a planned range, ``0`` when on
-    track against an exact plan; "–" where there is no forecast to compare (not followed up, nothing
-    planned, not counted). The JSON keeps the deviation bound by bound whatever the kind."""
+    (:func:`~budgetbalans.report.build.wording.signed`, bound by bound); "inom intervallet" when on
+    track within a planned range, ``0`` when on track against an exact plan; "–" where there is no
+    forecast to compare (not followed up, nothing planned, not counted). The JSON keeps the deviation bound by bound whatever the kind."""
     if shows_figure(kind, planned):
-        return deviation_text(deviation, view)
+        return signed(deviation, view, bound_by_bound=True)
     return label("within_range" if kind is FollowUpKind.ON_TRACK else "no_deviation", view.lang)
 
 

@@ -63,6 +63,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "stated_what_measure": ("summa för åtgärd {id}", "total for measure {id}"),
     "no_measures": ("inga åtgärder", "no measures"),
     "unbounded": ("obegränsat", "unbounded"),
+    "to": ("till", "to"),
     "planned": ("Planerat", "Planned"),
     "forecast": ("Prognos", "Forecast"),
     "deviation": ("Avvikelse", "Deviation"),

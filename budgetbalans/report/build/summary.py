@@ -62,6 +62,9 @@ def amount(value: Range | None, view: View, tone: Tone = Tone.NEUTRAL) -> Cell:
 
 
 def exact(kronor: object, view: View) -> Cell:
+    """An exact amount (a target): as :func:`amount`; empty where there is none."""
+    if kronor is None:
+        return EMPTY
     value = Range.exact(kronor)  # type: ignore[arg-type]
     return Cell(view.amount(value.low), value)  # type: ignore[arg-type]
 

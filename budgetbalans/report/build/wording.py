@@ -123,6 +123,23 @@ def year_gap(gap: Gap, year: int, row_name: str, view: View) -> tuple[str, GapKi
     return (value if name == row_name else verdict_words(name, value, kind)), kind
 
 
+def signed(value: Range, view: View, *, bound_by_bound: bool = False) -> str:
+    """A change or a deviation, each end with its sign: ``+100``, ``-400``, ``0``; an unbounded end
+    ``obegränsat``. Two ends are one figure where they print the same, else a range, ``+100 till +300``
+    (a diff's change). ``bound_by_bound`` (a follow-up's deviation): low / high, ``-100 / +200``, wherever
+    the two differ, even by less than a shown digit: forecast − planned bound by bound need not be in
+    order, so it is never read as a range."""
+    def one(end: Decimal | None) -> str:
+        if end is None:
+            return label("unbounded", view.lang)
+        return ("+" if end > 0 else "") + view.amount(end)
+
+    low, high = one(value.low), one(value.high)
+    if bound_by_bound:
+        return low if value.low == value.high else f"{low} / {high}"
+    return low if low == high else f"{low} {label('to', view.lang)} {high}"
+
+
 def totals_amounts(totals: Totals) -> list[Decimal | None]:
     """Every amount a report shows of ``totals``: per year and the period, the possible effect, the
     target and the gaps (net and shortfall)."""
