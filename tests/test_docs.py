@@ -2,8 +2,12 @@
 
 - ``docs/meddelanden.md`` is exactly what ``tools/messages_doc.py`` prints now, so it lists
   every message the code can give, in its current wording;
-- every link in README.md and ``docs/*.md`` stays inside the repository: no ``../`` path, every
-  relative link names a file that exists, and every ``#anchor`` a heading in it.
+- every link in README.md, ``docs/*.md`` and ``benchmarks/README.md`` stays inside the repository:
+  no web address, no absolute path, no ``../`` out of it; every relative link names a file that
+  exists, and every ``#anchor`` a heading in it;
+- the README is the front door (issue 22): under 200 lines, its first lines the two commands
+  ``.ci/run`` runs, one line per command with a link to the command's section in
+  ``docs/kommandon.md``, and links to the rest of the documentation.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from budgetbalans.i18n import TEMPLATES, UNTRANSLATED
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "docs" / "meddelanden.md"
-DOCUMENTS = sorted([ROOT / "README.md", *(ROOT / "docs").glob("*.md")])
+DOCUMENTS = sorted([ROOT / "README.md", ROOT / "benchmarks" / "README.md", *(ROOT / "docs").glob("*.md")])
 
 
 def _messages_doc() -> ModuleType:
@@ -92,6 +96,8 @@ HTML_LINK = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']*)["']""")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+#: <https://…> and a bare web address, which GitHub shows as links too.
+AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>|(?<![\w(<\[])((?:https?|ftp)://[^\s)>\]]+|www\.[^\s)>\]]+)")
 
 
 def prose(text: str, *, spans: bool = False) -> str:
@@ -113,8 +119,14 @@ def prose(text: str, *, spans: bool = False) -> str:
 
 
 def links(path: Path) -> list[str]:
-    text = prose(path.read_text(encoding="utf-8"))
-    return [target for pattern in (INLINE_LINK, REFERENCE_LINK, HTML_LINK) for target in pattern.findall(text)]
+    return targets(path.read_text(encoding="utf-8"))
+
+
+def targets(markdown: str) -> list[str]:
+    """Every link target of Markdown text, outside its code: links, images, HTML, web addresses."""
+    text = prose(markdown)
+    found = [target for pattern in (INLINE_LINK, REFERENCE_LINK, HTML_LINK) for target in pattern.findall(text)]
+    return found + [angled or bare for angled, bare in AUTOLINK.findall(text)]
 
 
 def slug(heading: str) -> str:
@@ -139,14 +151,12 @@ def anchors(path: Path) -> set[str]:
 
 def broken(document: Path, target: str) -> str | None:
     """Why ``target`` (a link in ``document``) leaves the repository or leads nowhere, else ``None``."""
-    if SCHEME.match(target) or target.startswith("//"):
-        return None  # a web address: not a file of this repository, nor outside it
+    if SCHEME.match(target) or target.startswith(("//", "www.")):
+        return "a web address: it leaves the repository"
     address, _, fragment = target.partition("#")
     address = unquote(address)
     if address.startswith("/"):
         return "an absolute path: a clone elsewhere does not have it"
-    if ".." in Path(address).parts:
-        return "a ../ path: it leaves the folder it is in"
     file = (document.parent / address).resolve() if address else document
     if not file.is_relative_to(ROOT):
         return "outside the repository"
@@ -175,11 +185,77 @@ def test_the_link_checker_finds_what_leaves() -> None:
     assert broken(readme, "/etc/passwd")
     assert broken(readme, "docs/planformat.md#finns-inte")
     assert broken(readme, "docs/planformat.md") is None
-    assert broken(readme, "https://pre-commit.com") is None
+    assert broken(readme, "https://pre-commit.com")
+    assert broken(readme, "mailto:someone@example.org")
+    architecture = ROOT / "docs" / "architecture.md"
+    assert broken(architecture, "../README.md") is None
+    assert broken(architecture, "../benchmarks/README.md") is None
+    assert broken(architecture, "../../shared/LAYOUT.md")
+    assert broken(architecture, "../docs/../../x.md")
     assert links_in("see [the format](../shared/PLAN-FORMAT.md) and ![x](docs/report.png)") == [
         "../shared/PLAN-FORMAT.md", "docs/report.png"]
     assert links_in("```\n[not a link](../x)\n```\n`[nor](../y)`") == []
+    assert targets("see https://example.org and <https://example.com/x>, not `https://code`") == [
+        "https://example.org", "https://example.com/x"]
 
 
 def links_in(text: str) -> list[str]:
     return INLINE_LINK.findall(prose(text))
+
+
+# --- the README is the front door; the reference is in docs/ (issue 22) ----------------------------
+
+README = ROOT / "README.md"
+COMMANDS_DOC = ROOT / "docs" / "kommandon.md"
+
+
+def commands() -> list[str]:
+    """Every command the installed command line has, by the name a user types."""
+    import typer.main
+
+    from budgetbalans.cli.app import app
+
+    names = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]  # a Group
+    assert len(names) >= 7, names
+    return names
+
+
+def test_the_readme_is_under_200_lines() -> None:
+    lines = README.read_text(encoding="utf-8").splitlines()
+    assert len(lines) < 200, f"README.md has {len(lines)} lines: the reference belongs in docs/"
+
+
+def test_the_readme_begins_with_the_commands_ci_runs() -> None:
+    """.ci/run takes lines 3–4 (``sed -n '3,4p' README.md``): one runs summarize, the other pytest."""
+    first = README.read_text(encoding="utf-8").splitlines()[2:4]
+    assert any("budgetbalans summarize" in line and "pip install" in line for line in first), first
+    assert any("-m pytest" in line and "'.[test]'" in line for line in first), first
+    assert "sed -n '3,4p' README.md" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", commands())
+def test_every_command_has_its_line_in_the_readme_and_its_section_in_docs(command: str) -> None:
+    line = [text for text in prose(README.read_text(encoding="utf-8"), spans=True).splitlines()
+            if text.startswith(f"- `{command}`")]
+    assert line, f"README.md: no line '- `{command}`: …' in its list of commands"
+    assert f"docs/kommandon.md#{command}" in links(README), f"README.md: no link to docs/kommandon.md#{command}"
+    assert command in anchors(COMMANDS_DOC), f"docs/kommandon.md: no section '## {command}'"
+
+
+def test_the_readme_links_every_document() -> None:
+    targets_ = {target.partition("#")[0] for target in links(README)}
+    expected = {"docs/planformat.md", "docs/kommandon.md", "docs/rapporter.md", "docs/meddelanden.md",
+                "docs/architecture.md", "benchmarks/README.md"}
+    assert expected <= targets_, f"README.md does not link {sorted(expected - targets_)}"
+
+
+def test_every_page_of_docs_is_linked_from_the_readme_or_another_page() -> None:
+    linked = {(document.parent / target.partition("#")[0]).resolve()
+              for document in DOCUMENTS for target in links(document) if not broken(document, target)}
+    orphans = [page.name for page in (ROOT / "docs").glob("*.md") if page.resolve() not in linked]
+    assert not orphans, f"docs/ pages no document links to: {orphans}"
+
+
+def test_the_report_images_are_shown() -> None:
+    shown = {target for document in DOCUMENTS for target in links(document)}
+    assert {"report.png", "follow-up.png"} <= shown, "docs/report.png and docs/follow-up.png are linked from docs/"

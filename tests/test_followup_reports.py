@@ -535,17 +535,17 @@ def follow_up_free(command: str, path: Path) -> bytes:
     return out
 
 
-# --- the README shows real output ----------------------------------------------------------------
+# --- the command reference (docs/kommandon.md) shows real output --------------------------------
 
 
 @pytest.mark.parametrize("path", [TRELLEBORG, BORAS], ids=["trelleborg", "boras"])
-def test_readme_shows_the_real_table(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_command_reference_shows_the_real_table(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.chdir(ROOT)
     real = [line.rstrip() for line in follow_up(str(path.relative_to(ROOT))).decode("utf-8").splitlines()]
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    reference = (ROOT / "docs" / "kommandon.md").read_text(encoding="utf-8")
     command = f"$ budgetbalans follow-up {path.relative_to(ROOT)}\n"
-    shown = readme.split(command, 1)[1].split("```", 1)[0].splitlines()
-    assert shown and all(line in real for line in shown if line.strip() != "…"), "README: run it again"
+    shown = reference.split(command, 1)[1].split("```", 1)[0].splitlines()
+    assert shown and all(line in real for line in shown if line.strip() != "…"), "docs/kommandon.md: run it again"
     if path == TRELLEBORG:
         assert shown == real
