@@ -474,13 +474,17 @@ def _measures_read(data: dict[str, Any], plan: Plan | None) -> dict[int, Measure
 
 
 def _noted_positions(source: Source, plan: Plan) -> dict[tuple[str, ...], tuple[int, int]]:
-    """Where the keys that checks after validation point at stood: target and stated totals."""
-    noted: dict[tuple[str, ...], tuple[int, int]] = {("target",): source.position(("target",))}
+    """Where the keys that checks and reports after validation point at stood: the target (where it is
+    written), the stated totals, and every measure (its ``- id:``, by its id)."""
+    noted: dict[tuple[str, ...], tuple[int, int]] = {}
+    if isinstance(source.data, dict) and "target" in source.data:
+        noted[("target",)] = source.position(("target",))
     for key in source.data.get("stated_totals") or {} if isinstance(source.data, dict) else {}:
         word = str(key).strip().lower()
         noted[("stated_totals", "total" if word in TOTAL_WORDS else word)] = source.position(
             ("stated_totals", str(key)))
     for index, measure in enumerate(plan.measures):
+        noted[("measures", measure.id)] = source.position(("measures", index))
         if measure.stated_total is not None:
             noted[("measures", measure.id, "stated_total")] = source.position(("measures", index, "stated_total"))
     return noted
