@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from budgetbalans.plan.amounts import AmountError, parse_unit
 from budgetbalans.errors import PlanError, Problem
-from budgetbalans.read.files import FileTooLarge, NotRegularFile, read_regular
+from budgetbalans.read.files import PLAN_SUFFIXES, FileTooLarge, NotRegularFile, read_regular
 from budgetbalans.i18n import Message, Template, as_message, quoted, template
 from budgetbalans.oserrors import os_reason
 from budgetbalans.plan.models import KEY_SYNONYMS, NOT_TRUE_OR_FALSE, STATUS_WORDS, TOTAL_WORDS, Measure, Plan, StatedFigure, key_word
@@ -34,7 +34,6 @@ from budgetbalans.read.yamlsource import NotPlain, Source, YamlProblem, read_pla
 
 #: A plan is a few kilobytes; anything near this is not a plan (and could be an attack).
 MAX_FILE_BYTES = 1024 * 1024
-PLAN_SUFFIXES = (".yaml", ".yml")
 DEFAULT_FOLDER = Path("plans")
 
 
