@@ -1,0 +1,134 @@
+"""The input edge after issue 22 (point 7): the loader keeps every measure's position, so diff reads no file
+twice; the plan file's suffixes and the longest period are defined once; read/ imports nothing above it."""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import importlib
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from budgetbalans.read.loader import load_paths
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "budgetbalans"
+EXAMPLE = ROOT / "examples" / "vard-och-social-2024-2026.yaml"
+#: Where the example's ``- id:`` lines stand (``grep -n '  - id:'``), and its ``target:``.
+EXAMPLE_MEASURE_LINES = {"1": 48, "2": 61, "3": 76, "4": 89, "5": 101, "6": 114, "7": 127, "8": 139, "9": 152,
+                         "10": 164}
+EXAMPLE_TARGET_LINE = 18
+
+
+def _diff_command() -> ModuleType:
+    """The diff command's module (cli/diffrun.py, to become cli/commands/diff.py in issue 22)."""
+    for name in ("budgetbalans.cli.commands.diff", "budgetbalans.cli.diffrun"):
+        try:
+            return importlib.import_module(name)
+        except ModuleNotFoundError:
+            continue
+    raise AssertionError("no diff command module")
+
+
+def test_the_loader_notes_every_measures_line() -> None:
+    loaded = load_paths([EXAMPLE])
+    assert not loaded.problems
+    plan = loaded.plans[0]
+    assert {measure.id: plan.position("measures", measure.id)[0] for measure in plan.measures} == EXAMPLE_MEASURE_LINES
+    assert plan.position("measures", "1") == (48, 5)  # the measure's first key, after "- "
+    assert plan.noted("target") == (EXAMPLE_TARGET_LINE, 9)
+
+
+def test_a_plan_without_a_target_notes_none(tmp_path: Path) -> None:
+    file = tmp_path / "plan.yaml"
+    file.write_text('# a plan\ntitle: Plan\nmeasures:\n  - id: "7"\n    title: Åtgärd\n', encoding="utf-8")
+    plan = load_paths([file]).plans[0]
+    assert plan.noted("target") is None
+    assert plan.noted("measures", "7") == (4, 5)
+
+
+def test_diff_positions_do_not_open_the_files_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    old.write_text(text, encoding="utf-8")
+    new.write_text("# moved down by a comment\n" + text.replace('"12 357 tkr"', '"13 000 tkr"'), encoding="utf-8")
+    diffrun = _diff_command()
+    sides = diffrun.read_sides([old, new], None)
+    assert sides.diff is not None
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a plan file was opened again after loading")
+
+    monkeypatch.setattr(Path, "read_text", refused)
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    monkeypatch.setattr(Path, "open", refused)
+    monkeypatch.setattr(builtins, "open", refused)
+    lines, targets = diffrun.positions(sides.diff)
+    assert lines == {(str(new), id): line + 1 for id, line in EXAMPLE_MEASURE_LINES.items()}
+    assert targets == {str(new): EXAMPLE_TARGET_LINE + 1}
+
+
+# --- one definition each -------------------------------------------------------------------------
+
+
+def _modules(folder: Path) -> list[tuple[Path, ast.Module]]:
+    return [(file, ast.parse(file.read_text(encoding="utf-8"))) for file in sorted(folder.rglob("*.py"))]
+
+
+def _assigned(name_has: str) -> list[tuple[str, str, object]]:
+    """Every module-level constant whose name holds ``name_has``: (file, name, value)."""
+    found = []
+    for file, module in _modules(PACKAGE):
+        for node in module.body:
+            if isinstance(node, ast.Assign) and isinstance(node.value, (ast.Constant, ast.Tuple)):
+                for target in node.targets:
+                    if isinstance(target, ast.Name) and name_has in target.id:
+                        found.append((str(file.relative_to(ROOT)), target.id, ast.literal_eval(node.value)))
+    return found
+
+
+def test_the_plan_suffixes_are_defined_once() -> None:
+    definitions = [(file, name) for file, name, value in _assigned("SUFFIX") if value == (".yaml", ".yml")]
+    assert definitions == [("budgetbalans/read/files.py", "PLAN_SUFFIXES")]
+    from budgetbalans.read import files, git, loader
+
+    assert git.PLAN_SUFFIXES is files.PLAN_SUFFIXES and loader.PLAN_SUFFIXES is files.PLAN_SUFFIXES
+
+
+def test_the_longest_period_is_defined_once() -> None:
+    definitions = [(file, name) for file, name, value in _assigned("YEARS") if value == 10]
+    assert definitions == [("budgetbalans/plan/period.py", "MAX_PERIOD_YEARS")]
+    from budgetbalans.plan import period
+    from budgetbalans.read import rules
+    from budgetbalans.read.office import importer
+
+    assert rules.MAX_PERIOD_YEARS is period.MAX_PERIOD_YEARS
+    assert importer.MAX_PERIOD_YEARS is period.MAX_PERIOD_YEARS
+
+
+# --- the layers of read/ -----------------------------------------------------------------------------
+
+
+def _imported(module: ast.Module, file: Path) -> set[str]:
+    """Every module a file imports, at its top or inside a function (relative imports resolved)."""
+    names: set[str] = set()
+    package = ".".join(file.relative_to(ROOT).with_suffix("").parts[:-1])
+    for node in ast.walk(module):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join([*package.split(".")[: len(package.split(".")) - node.level + 1], base]).strip(".")
+            names |= {base} | {f"{base}.{alias.name}" for alias in node.names}
+    return names
+
+
+@pytest.mark.parametrize("above", ["budgetbalans.core", "budgetbalans.report", "budgetbalans.cli"])
+def test_read_imports_nothing_above_it(above: str) -> None:
+    wrong = sorted(f"{file.relative_to(ROOT)}: {name}"
+                   for file, module in _modules(PACKAGE / "read")
+                   for name in _imported(module, file) if name == above or name.startswith(above + "."))
+    assert wrong == []
