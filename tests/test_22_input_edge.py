@@ -1,5 +1,6 @@
 """The input edge after issue 22 (point 7): the loader keeps every measure's position, so diff reads no file
-twice; the plan file's suffixes and the longest period are defined once; read/ imports nothing above it."""
+twice; the plan file's suffixes and the longest period are defined once; a --template is read on the read
+side, once; read/ imports nothing above it, and the writers nothing from read/."""
 
 from __future__ import annotations
 
@@ -132,3 +133,40 @@ def test_read_imports_nothing_above_it(above: str) -> None:
                    for file, module in _modules(PACKAGE / "read")
                    for name in _imported(module, file) if name == above or name.startswith(above + "."))
     assert wrong == []
+
+
+def test_the_docx_writer_reads_no_file() -> None:
+    wrong = sorted(f"{file.relative_to(ROOT)}: {name}"
+                   for file, module in _modules(PACKAGE / "report" / "write")
+                   for name in _imported(module, file) if name.startswith("budgetbalans.read"))
+    assert wrong == []
+
+
+def test_a_template_is_read_once_on_the_read_side(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import docx
+
+    from budgetbalans.cli.app import run
+    from budgetbalans.read import files
+
+    template = tmp_path / "mall.docx"
+    word = docx.Document()
+    word.sections[0].header.paragraphs[0].text = "Kommunens sidhuvud"
+    word.save(str(template))
+    reads: list[str] = []
+    real = files.read_regular
+
+    def counted(path: Path, limit: int) -> bytes:
+        reads.append(str(path))
+        return real(path, limit)
+
+    for name in ("budgetbalans.read.template", "budgetbalans.report.write.docx"):
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError:
+            continue
+        if hasattr(module, "read_regular"):
+            monkeypatch.setattr(module, "read_regular", counted)
+    report = tmp_path / "rapport.docx"
+    assert run(["summarize", str(EXAMPLE), "--format", "docx", "-o", str(report), "--template", str(template)]) == 0
+    assert reads == [str(template)]
+    assert docx.Document(str(report)).sections[0].header.paragraphs[0].text == "Kommunens sidhuvud"
