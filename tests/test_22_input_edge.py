@@ -1,6 +1,7 @@
 """The input edge after issue 22 (point 7): the loader keeps every measure's position, so diff reads no file
-twice; the plan file's suffixes and the longest period are defined once; a --template is read on the read
-side, once; read/ imports nothing above it, and the writers nothing from read/."""
+twice; import validates what it writes without parsing its own text; the plan file's suffixes and the longest
+period are defined once; a --template is read on the read side, once; read/ imports nothing above it, and the
+writers nothing from read/."""
 
 from __future__ import annotations
 
@@ -11,8 +12,12 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from budgetbalans.plan.dump import dump_plan
 from budgetbalans.read.loader import load_paths
+from budgetbalans.read.yamlsource import read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "budgetbalans"
@@ -170,3 +175,76 @@ def test_a_template_is_read_once_on_the_read_side(tmp_path: Path, monkeypatch: p
     assert run(["summarize", str(EXAMPLE), "--format", "docx", "-o", str(report), "--template", str(template)]) == 0
     assert reads == [str(template)]
     assert docx.Document(str(report)).sections[0].header.paragraphs[0].text == "Kommunens sidhuvud"
+
+
+# --- import: what the dump holds, known as it is written ------------------------------------------
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
+_AMOUNT = st.sampled_from(["5", "1 750 000", "0,5 mkr", "700-1 600", "0,5-1 mkr", "-300", "12,25"])
+_EFFECT = st.one_of(_AMOUNT, st.fixed_dictionaries({"interval": st.integers(1, 4)}),
+                    st.fixed_dictionaries({"low": st.just("-5")}, optional={"high": st.just("3 tkr")}))
+_YEAR = st.integers(2020, 2029)
+_MEASURE = st.fixed_dictionaries(
+    {"id": _TEXT, "title": _TEXT},
+    optional={"area": _TEXT, "status": _TEXT, "responsible": _TEXT, "note": _TEXT,
+              "effects": st.dictionaries(_YEAR, _EFFECT, max_size=3), "full_year": _EFFECT,
+              "start": st.just("2024-03-01"), "stated_total": _AMOUNT, "potential": st.booleans()})
+_PLAN = st.fixed_dictionaries(
+    {"title": _TEXT, "unit": st.sampled_from(["kr", "tkr", "mkr"])},
+    optional={"years": st.lists(_YEAR, unique=True, max_size=4),
+              "target": st.one_of(_AMOUNT, st.dictionaries(_YEAR, _AMOUNT, max_size=2)),
+              "stated_totals": st.dictionaries(st.one_of(st.just("total"), _YEAR), _AMOUNT, max_size=3),
+              "source": _TEXT}).flatmap(
+    lambda plan: st.lists(_MEASURE, max_size=3).map(lambda measures: {**plan, "measures": measures}))
+
+
+def _as_read(plan: dict[str, object], comments: dict[tuple[str | int, ...], list[object]] | None = None) -> None:
+    """The dump's plain data and positions are what reading its text gives."""
+    dumped = dump_plan(plan, comments)  # type: ignore[arg-type]
+    source = read_yaml(dumped.text)
+    assert dumped.data == source.data
+    assert dumped.values == source.values
+    assert dumped.keys == source.keys
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PLAN)
+def test_a_dumped_plan_knows_what_its_text_reads_as(plan: dict[str, object]) -> None:
+    from budgetbalans.read.office.importer import NOTE_IDS_NUMBERED, NOTE_TITLE_FROM_FILE
+
+    _as_read(plan)
+    _as_read(plan, {("title",): [NOTE_TITLE_FROM_FILE()], ("measures",): [NOTE_IDS_NUMBERED()],
+                    ("measures", 0, "id"): [NOTE_TITLE_FROM_FILE(), NOTE_IDS_NUMBERED()],
+                    ("measures", 0, "title"): [NOTE_TITLE_FROM_FILE()]})
+
+
+def test_empty_mappings_and_lists_are_known_as_read() -> None:
+    _as_read({"title": "x", "years": [], "target": {}, "measures": [{"id": "1", "title": "t", "effects": {}}]})
+    _as_read({"title": "x", "measures": []})
+
+
+@pytest.mark.parametrize("document", sorted((ROOT / "examples" / "dokument").iterdir()), ids=lambda path: path.name)
+def test_the_example_documents_dump_as_read(document: Path) -> None:
+    from budgetbalans.read.office.importer import import_plan
+    from budgetbalans.read.office.tables import read_tables
+
+    imported = import_plan(read_tables(document))
+    _as_read(imported.plan, imported.comments)  # type: ignore[arg-type]
+
+
+def test_import_validates_the_plan_without_parsing_its_own_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from budgetbalans.cli.app import run
+    from budgetbalans.read import loader, yamlsource
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the imported plan's text was parsed again")
+
+    for module in (loader, yamlsource):
+        monkeypatch.setattr(module, "read_yaml", refused)
+        monkeypatch.setattr(module, "read_plain", refused)
+    out = tmp_path / "vard.yaml"
+    document = ROOT / "examples" / "dokument" / "vard-och-social-2024-2026.docx"
+    assert run(["import", str(document), "--unit", "tkr", "-o", str(out)]) == 0
+    monkeypatch.undo()
+    assert not load_paths([out]).problems

@@ -320,11 +320,10 @@ def import_command(
     lang = lang or current_lang()
     from budgetbalans.core.checks import Policy, check_plan
     from budgetbalans.errors import PlanError
-    from budgetbalans.read.loader import MAX_FILE_BYTES, validate_plan
+    from budgetbalans.read.loader import MAX_FILE_BYTES, validate_dumped
     from budgetbalans.read.office.importer import import_plan
-    from budgetbalans.plan.dump import PlanTooLarge, plan_yaml
+    from budgetbalans.plan.dump import PlanTooLarge, dump_plan
     from budgetbalans.read.office.tables import TableReadError, read_tables
-    from budgetbalans.read.yamlsource import YamlProblem, read_yaml
 
     name = _safe(str(file))
     try:
@@ -339,16 +338,15 @@ def import_command(
             typer.echo(f"{name}: {where}{_safe(problem.message.text(lang))}", err=True)
         raise typer.Exit(EXIT_INVALID)
     try:
-        text = plan_yaml(imported.plan, imported.comments, lang, max_bytes=MAX_FILE_BYTES)
+        dumped = dump_plan(imported.plan, imported.comments, lang, max_bytes=MAX_FILE_BYTES)
     except PlanTooLarge as error:
         typer.echo(f"{name}: {IMPORT_TOO_LARGE(limit=error.limit // 1024 // 1024).text(lang)}", err=True)
         raise typer.Exit(EXIT_INVALID) from None
     plan_name = str(output) if output is not None else "-"  # lines of the plan written, not of the document
-    try:
-        plan = validate_plan(read_yaml(text), plan_name)
-    except (PlanError, YamlProblem) as error:  # the import's own slip: said, never written
-        first = error.problems[0].message if isinstance(error, PlanError) else error.message
-        typer.echo(f"{name}: {_safe(IMPORT_INVALID(problem=first).text(lang))}", err=True)
+    try:  # what the file will hold, as it will be read: not its text parsed again
+        plan = validate_dumped(dumped, plan_name)
+    except PlanError as error:  # the import's own slip: said, never written
+        typer.echo(f"{name}: {_safe(IMPORT_INVALID(problem=error.problems[0].message).text(lang))}", err=True)
         raise typer.Exit(EXIT_INVALID) from None
     lines: list[str] = []
     said: set[str] = set()
@@ -361,7 +359,7 @@ def import_command(
     lines += [_safe(problem.text(lang)) for problem in check_plan(plan, Policy()).problems]  # check says it too
     if not _said(lines):  # the choices are said before the plan is written, or nothing is written
         raise typer.Exit(EXIT_USAGE)
-    _write_report(text.encode("utf-8"), output)
+    _write_report(dumped.text.encode("utf-8"), output)
     raise typer.Exit(EXIT_OK)
 
 

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 from pydantic import BaseModel, ValidationError
 
@@ -31,6 +31,9 @@ from budgetbalans.read.rules import cross_check, measures_twice, same_measures
 from budgetbalans.plan.money import Unit
 from budgetbalans.read.yamlsource import Path as DataPath
 from budgetbalans.read.yamlsource import NotPlain, Source, YamlProblem, read_plain, read_yaml
+
+if TYPE_CHECKING:
+    from budgetbalans.plan.dump import Dumped
 
 #: A plan is a few kilobytes; anything near this is not a plan (and could be an attack).
 MAX_FILE_BYTES = 1024 * 1024
@@ -448,6 +451,13 @@ def validate_plan(source: Source, name: str) -> Plan:
         raise PlanError(_unique(problems))
     assert plan is not None
     return plan.at(name, _noted_positions(source, plan))
+
+
+def validate_dumped(dumped: Dumped, name: str) -> Plan:
+    """A plan about to be written (by ``import``), validated as its file will be read: by the same rules and
+    models, with the positions its text gives, from what the text holds (:func:`budgetbalans.plan.dump.dump_plan`)
+    rather than the text parsed again; raise :class:`PlanError` with every problem found."""
+    return validate_plan(Source(dumped.data, dict(dumped.values), dict(dumped.keys)), name)
 
 
 def _measures_read(data: dict[str, Any], plan: Plan | None) -> dict[int, Measure]:
