@@ -161,7 +161,7 @@ def _start(document: Document, options: Report) -> WordDocument:
 
 
 def _a4(section: WordSection) -> None:
-    """The page of a report without a template's page: A4, 2 cm margins."""
+    """A4 with 2 cm margins: the page of a report without a template, or whose template sets none."""
     from docx.shared import Cm
 
     section.page_width, section.page_height = Cm(21), Cm(29.7)
