@@ -21,6 +21,7 @@ from docx.shared import RGBColor
 
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Range, Unit
+from budgetbalans.read.template import TemplateError, read_template
 from budgetbalans.report.write import docx as writer
 from budgetbalans.report.model import (
     EMPTY, Audience, Cell, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
@@ -380,8 +381,9 @@ def test_a_corrupt_document_xml_is_refused_too(tmp_path: Path) -> None:
     good = municipal_template(tmp_path / "good.docx").read_bytes()
     broken = _repack(good, lambda name, body: body[:200] if name == "word/document.xml" else body)
     (tmp_path / "mall.docx").write_bytes(broken)
-    message = writer.template_problem(tmp_path / "mall.docx", "docx")
-    assert message is not None and message.code == "cli.template_not_word"
+    with pytest.raises(TemplateError) as refused:
+        read_template(tmp_path / "mall.docx")
+    assert refused.value.message.code == "cli.template_not_word"
 
 
 def test_template_only_with_docx_and_in_english(tmp_path: Path) -> None:

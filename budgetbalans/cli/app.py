@@ -126,11 +126,11 @@ def summarize_command(paths: PathsArg = None, format: FormatOpt = ReportFormat.T
     from budgetbalans.core.summary import summarize
     from budgetbalans.report.options import Report, ReportKind  # the report machinery: not for check
 
-    _check_output(format, output, ReportKind.SUMMARY, template)
+    word_template = _check_output(format, output, ReportKind.SUMMARY, template)
     plans = _load_or_exit(paths, lang, "summarize")
     result = summarize(plans, statuses=statuses)
     report = Report(ReportKind.SUMMARY, _view(plans, unit, lang, statuses), group_by, _names(statuses),
-                    template=template)
+                    template=word_template)
     _emit(result, report, format, output)
 
 
@@ -150,13 +150,13 @@ def gap_command(
     from budgetbalans.core.summary import summarize
     from budgetbalans.report.options import Report, ReportKind
 
-    _check_output(format, output, ReportKind.GAP, template)
+    word_template = _check_output(format, output, ReportKind.GAP, template)
     plans = _load_or_exit(paths, lang, "gap")
     _check_year(year, plans)
     _check_target_unit(target, amount, plans)
     result = summarize(plans, statuses=statuses, years=None if year is None else [year], target=amount)
     report = Report(ReportKind.GAP, _view(plans, unit, lang, statuses), group_by, _names(statuses),
-                    template=template)
+                    template=word_template)
     _emit(result, report, format, output)
 
 
@@ -171,10 +171,10 @@ def follow_up_command(
     lang = lang or current_lang()
     from budgetbalans.report.options import Report, ReportKind
 
-    _check_output(format, output, ReportKind.FOLLOW_UP, template)
+    word_template = _check_output(format, output, ReportKind.FOLLOW_UP, template)
     plans = _load_or_exit(paths, lang, "follow-up")
     _check_year(year, plans)
-    _emit_follow_up(plans, year, Report(ReportKind.FOLLOW_UP, _view(plans, unit, lang, None), template=template),
+    _emit_follow_up(plans, year, Report(ReportKind.FOLLOW_UP, _view(plans, unit, lang, None), template=word_template),
                     format, output)
 
 
@@ -320,11 +320,10 @@ def import_command(
     lang = lang or current_lang()
     from budgetbalans.core.checks import Policy, check_plan
     from budgetbalans.errors import PlanError
-    from budgetbalans.read.loader import MAX_FILE_BYTES, validate_plan
+    from budgetbalans.read.loader import MAX_FILE_BYTES, validate_dumped
     from budgetbalans.read.office.importer import import_plan
-    from budgetbalans.plan.dump import PlanTooLarge, plan_yaml
+    from budgetbalans.plan.dump import PlanTooLarge, dump_plan
     from budgetbalans.read.office.tables import TableReadError, read_tables
-    from budgetbalans.read.yamlsource import YamlProblem, read_yaml
 
     name = _safe(str(file))
     try:
@@ -339,16 +338,15 @@ def import_command(
             typer.echo(f"{name}: {where}{_safe(problem.message.text(lang))}", err=True)
         raise typer.Exit(EXIT_INVALID)
     try:
-        text = plan_yaml(imported.plan, imported.comments, lang, max_bytes=MAX_FILE_BYTES)
+        dumped = dump_plan(imported.plan, imported.comments, lang, max_bytes=MAX_FILE_BYTES)
     except PlanTooLarge as error:
         typer.echo(f"{name}: {IMPORT_TOO_LARGE(limit=error.limit // 1024 // 1024).text(lang)}", err=True)
         raise typer.Exit(EXIT_INVALID) from None
     plan_name = str(output) if output is not None else "-"  # lines of the plan written, not of the document
-    try:
-        plan = validate_plan(read_yaml(text), plan_name)
-    except (PlanError, YamlProblem) as error:  # the import's own slip: said, never written
-        first = error.problems[0].message if isinstance(error, PlanError) else error.message
-        typer.echo(f"{name}: {_safe(IMPORT_INVALID(problem=first).text(lang))}", err=True)
+    try:  # what the file will hold, as it will be read: not its text parsed again
+        plan = validate_dumped(dumped, plan_name)
+    except PlanError as error:  # the import's own slip: said, never written
+        typer.echo(f"{name}: {_safe(IMPORT_INVALID(problem=error.problems[0].message).text(lang))}", err=True)
         raise typer.Exit(EXIT_INVALID) from None
     lines: list[str] = []
     said: set[str] = set()
@@ -361,7 +359,7 @@ def import_command(
     lines += [_safe(problem.text(lang)) for problem in check_plan(plan, Policy()).problems]  # check says it too
     if not _said(lines):  # the choices are said before the plan is written, or nothing is written
         raise typer.Exit(EXIT_USAGE)
-    _write_report(text.encode("utf-8"), output)
+    _write_report(dumped.text.encode("utf-8"), output)
     raise typer.Exit(EXIT_OK)
 
 
@@ -517,12 +515,16 @@ FILE_FORMAT = template(
     "cli.file_format",
     sv="{format} blir en fil: ange den med --output FIL, till exempel --output rapport.{format}",
     en="{format} is a file: give one with --output FILE, such as --output rapport.{format}")
+TEMPLATE_NOT_DOCX = template(
+    "cli.template_not_docx",
+    sv="gäller bara --format docx; lägg till --format docx -o rapport.docx, eller ta bort --template",
+    en="only applies to --format docx; add --format docx -o report.docx, or leave out --template")
 
 
 def _check_output(format: ReportFormat, output: Optional[Path], kind: ReportKind,
-                  template: Optional[Path] = None) -> None:
+                  template: Optional[Path] = None) -> Optional[bytes]:
     """A wrong combination of --format and --output, or a --template that is not a Word document (or
-    not for docx), is a wrong command line (exit 2), found before any work."""
+    not for docx), is a wrong command line (exit 2), found before any work; the --template read and checked."""
     from budgetbalans.report.formats import FILE_ONLY
     from budgetbalans.report.options import ReportKind
 
@@ -531,12 +533,16 @@ def _check_output(format: ReportFormat, output: Optional[Path], kind: ReportKind
         raise CommandLineError(NOT_A_GAP_FORMAT(format=format.value, formats=formats), "--format")
     if format.value in FILE_ONLY and (output is None or str(output) == "-"):
         raise CommandLineError(FILE_FORMAT(format=format.value), "--format")
-    if template is not None:
-        from budgetbalans.report.write.docx import template_problem
+    if template is None:
+        return None
+    if format is not ReportFormat.DOCX:
+        raise CommandLineError(TEMPLATE_NOT_DOCX(), "--template")
+    from budgetbalans.read.template import TemplateError, read_template
 
-        problem = template_problem(template, format.value)
-        if problem is not None:
-            raise CommandLineError(problem, "--template")
+    try:
+        return read_template(template)
+    except TemplateError as error:
+        raise CommandLineError(error.message, "--template") from None
 
 
 def _emit(result: Summary, report: Report, format: ReportFormat, output: Optional[Path]) -> None:

@@ -145,23 +145,19 @@ def read_sides(paths: Sequence[Path], base: str | None) -> Sides:
 
 
 def positions(diff: PlanDiff) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
-    """Where each measure's ``- id:`` and each plan's ``target:`` stand in the new files of plans that changed."""
-    from budgetbalans.read.yamlsource import YamlProblem, read_yaml
-
+    """Where each measure's ``- id:`` and each plan's ``target:`` stand in the new files of plans that changed,
+    as the loader noted them (the files are not read again)."""
     lines: dict[tuple[str, str], int] = {}
     targets: dict[str, int] = {}
     for plan in diff.plans:
         if plan.after is None or plan.change is Change.UNCHANGED:
             continue
-        path = plan.after.plan.path
-        try:
-            source = read_yaml(Path(path).read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeError, YamlProblem):
-            continue
-        for index, measure in enumerate(plan.after.plan.measures):
-            lines[(path, measure.id)] = source.position(("measures", index))[0]
-        if isinstance(source.data, dict) and "target" in source.data:
-            targets[path] = source.position(("target",))[0]
+        after = plan.after.plan
+        for measure in after.measures:
+            lines[(after.path, measure.id)] = after.position("measures", measure.id)[0]
+        target = after.noted("target")
+        if target is not None:
+            targets[after.path] = target[0]
     return lines, targets
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cached_property
-from datetime import date
 from decimal import Decimal
 from enum import Enum
 from typing import Iterable, Mapping, Sequence
@@ -18,8 +17,7 @@ from typing import Iterable, Mapping, Sequence
 from budgetbalans.plan.amounts import CLASS_BOUNDS
 from budgetbalans.plan.models import Measure, Plan, Status
 from budgetbalans.plan.money import EXACT_ZERO, ZERO, Range, round_kronor, total
-
-MONTHS = 12
+from budgetbalans.plan.period import MONTHS, first_counted_month
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,13 +54,6 @@ def interval_class(value: Range) -> IntervalClass | None:
     ends = [c for c in (class_of_amount(value.low) if value.low is not None else None,
                         class_of_amount(value.high)) if c is not None]
     return IntervalClass(min(ends), max(ends)) if ends else None
-
-
-def first_counted_month(start: date) -> tuple[int, int]:
-    """(year, month) of the first whole month on or after ``start``."""
-    if start.day == 1:
-        return start.year, start.month
-    return (start.year + 1, 1) if start.month == MONTHS else (start.year, start.month + 1)
 
 
 def pro_rata(full_year: Range, months: int) -> Range:

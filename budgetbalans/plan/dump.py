@@ -15,19 +15,24 @@
   so a plan that every other command would refuse is never made.
 - Comments only where the import chose (``# kolumn "Uppskattad effekt helår 2019" → full_year
   från 2019``), on the line above the key, in the run's language.
+- What a reader of the text gets back is known as it is written (:func:`dump_plan`): the plain data
+  (every scalar the text it stands for) and the line and column of every value and key, so the
+  plan can be validated as the file will be read, positions and all, without parsing the text.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Mapping, Sequence, Union
 
 from budgetbalans.i18n import Lang, Message
 from budgetbalans.text import INVISIBLE, shown
 
-__all__ = ["PlanTooLarge", "plan_yaml", "scalar_text"]
+__all__ = ["Dumped", "PlanTooLarge", "dump_plan", "plan_yaml", "scalar_text"]
 
 Path = tuple[Union[str, int], ...]
+Position = tuple[int, int]
 
 #: Keys whose values are the document's text (quoted when needed); every other value the importer words.
 TEXT_KEYS = frozenset({"title", "organisation", "source", "description", "area", "status", "responsible",
@@ -80,11 +85,24 @@ class PlanTooLarge(Exception):
         self.limit = limit
 
 
+@dataclass(frozen=True)
+class Dumped:
+    """A plan file's text and what reading it gives: the plain data (every scalar as the text it stands
+    for, as :mod:`budgetbalans.read.yamlsource` reads it) and the (line, column) of every value and key."""
+
+    text: str
+    data: dict[str, Any]
+    values: dict[Path, Position]
+    keys: dict[Path, Position]
+
+
 class _Writer:
     def __init__(self, comments: Mapping[Path, Sequence[Message]], lang: Lang, max_bytes: int | None) -> None:
         self.comments, self.lang, self.max_bytes = comments, lang, max_bytes
         self.lines: list[str] = []
         self.size = 0
+        self.values: dict[Path, Position] = {}
+        self.keys: dict[Path, Position] = {}
 
     def add(self, line: str) -> None:
         self.lines.append(line)
@@ -97,27 +115,72 @@ class _Writer:
         for message in self.comments.get(path, ()):
             self.add(_comment(message, self.lang, indent))
 
-    def mapping(self, data: Mapping[Any, Any], path: Path, indent: int, first_prefix: str = "") -> None:
+    def at(self, column: int) -> Position:
+        """The position of ``column`` (from 0) on the line written last."""
+        return len(self.lines), column + 1
+
+    def mapping(self, data: Mapping[Any, Any], path: Path, where: Path, indent: int,
+                first_prefix: str = "") -> dict[str, Any]:
+        """Write ``data``'s keys (commented by ``path``) and give what a reader gets back, noting positions
+        by ``where`` (the path a reader knows: every key text); a block mapping starts at its first key."""
+        plain: dict[str, Any] = {}
         for number, (key, value) in enumerate(data.items()):
             prefix = first_prefix if number == 0 and first_prefix else " " * indent
             if not (number == 0 and first_prefix):
                 self.comment((*path, key), indent)
-            self.entry(prefix, key, value, (*path, key), indent)
+            plain[str(key)] = self.entry(prefix, key, value, (*path, key), (*where, str(key)), indent)
+            if number == 0:
+                self.values[where] = self.keys[(*where, str(key))]
+        return plain
 
-    def entry(self, prefix: str, key: Any, value: Any, path: Path, indent: int) -> None:
+    def head(self, line: str, where: Path, prefix: str) -> None:
+        """A key's line; the key stands after ``prefix``."""
+        self.add(line)
+        self.keys[where] = self.at(len(prefix))
+
+    def entry(self, prefix: str, key: Any, value: Any, path: Path, where: Path, indent: int) -> Any:
         head = f"{prefix}{key}:"
         if key == "years" and isinstance(value, list):
-            self.add(f"{head} [{', '.join(str(year) for year in value)}]")
-        elif key == "measures" and isinstance(value, list):
-            self.add(head if value else f"{head} []")
+            return self.flow(head, where, prefix, [str(year) for year in value])
+        if key == "measures" and isinstance(value, list):
+            if not value:
+                return self.flow(head, where, prefix, [])
+            self.head(head, where, prefix)
+            measures = []
             for index, measure in enumerate(value):
                 self.comment((*path, index, "id"), indent + 2)
-                self.mapping(measure, (*path, index), indent + 4, first_prefix=" " * (indent + 2) + "- ")
-        elif isinstance(value, Mapping):
-            self.add(head)
-            self.mapping(value, path, indent + 2)
-        else:
-            self.add(f"{head} {self.scalar(key, value)}")
+                if index == 0:  # a block sequence starts at its first '-'
+                    self.values[where] = (len(self.lines) + 1, indent + 3)
+                measures.append(self.mapping(measure, (*path, index), (*where, index), indent + 4,
+                                             first_prefix=" " * (indent + 2) + "- "))
+            return measures
+        if isinstance(value, Mapping) and value:
+            self.head(head, where, prefix)
+            return self.mapping(value, path, where, indent + 2)
+        if isinstance(value, Mapping):  # nothing after the colon: YAML reads no value, right after it
+            self.head(head, where, prefix)
+            self.values[where] = self.at(len(head))
+            return None
+        written = self.scalar(key, value)
+        self.head(f"{head} {written}", where, prefix)
+        self.values[where] = self.at(len(head) + 1)
+        return self.read_back(written, value)
+
+    def flow(self, head: str, where: Path, prefix: str, items: list[str]) -> list[str]:
+        """``key: [a, b]`` on one line: the list starts at its '[', each item where it is written."""
+        self.head(f"{head} [{', '.join(items)}]", where, prefix)
+        column = len(head) + 2
+        self.values[where] = self.at(column - 1)
+        for index, item in enumerate(items):
+            self.values[(*where, index)] = self.at(column)
+            column += len(item) + 2
+        return items
+
+    @staticmethod
+    def read_back(written: str, value: Any) -> str:
+        """What a reader gets for a scalar written as ``written``: its text (quoted text reads back as the
+        text it stands for, :func:`scalar_text`)."""
+        return str(value) if written.startswith('"') else written
 
     @staticmethod
     def scalar(key: Any, value: Any) -> str:
@@ -134,6 +197,13 @@ class _Writer:
 def plan_yaml(plan: Mapping[str, Any], comments: Mapping[Path, Sequence[Message]] | None = None,
               lang: Lang = Lang.SV, max_bytes: int | None = None) -> str:
     """The plan file's text; :class:`PlanTooLarge` where it would be longer than ``max_bytes``."""
+    return dump_plan(plan, comments, lang, max_bytes).text
+
+
+def dump_plan(plan: Mapping[str, Any], comments: Mapping[Path, Sequence[Message]] | None = None,
+              lang: Lang = Lang.SV, max_bytes: int | None = None) -> Dumped:
+    """The plan file's text and what reading it gives; :class:`PlanTooLarge` where it would be longer
+    than ``max_bytes``."""
     writer = _Writer(comments or {}, lang, max_bytes)
-    writer.mapping(plan, (), 0)
-    return "\n".join(writer.lines) + "\n"
+    data = writer.mapping(plan, (), (), 0)
+    return Dumped("\n".join(writer.lines) + "\n", data, writer.values, writer.keys)

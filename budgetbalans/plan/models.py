@@ -600,8 +600,13 @@ class Plan(BaseModel):
         return located
 
     def position(self, *path: str) -> tuple[int, int]:
-        """(line, column) of a key the loader noted (target, stated totals), else of the plan's start."""
+        """(line, column) of a key the loader noted (target, stated totals, a measure by its id), else of
+        the plan's start."""
         return self._positions.get(path, (1, 1))
+
+    def noted(self, *path: str) -> tuple[int, int] | None:
+        """(line, column) of a key the loader noted, or ``None`` where the plan does not write it."""
+        return self._positions.get(path)
 
     @property
     def period(self) -> tuple[int, ...]:

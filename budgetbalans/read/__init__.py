@@ -1,1 +1,1 @@
-"""The input edge: files, YAML with positions, plan rules, git revisions and office documents to plans or problems."""
+"""The input edge: files, YAML with positions, plan rules, git revisions, office documents and Word templates to plans, bytes or problems."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+#: The names of plan files, in a folder (:mod:`budgetbalans.read.loader`) and at a git revision (:mod:`budgetbalans.read.git`).
+PLAN_SUFFIXES = (".yaml", ".yml")
 #: How an Office file in the old compound format starts: a .doc or .xls, or a password-protected
 #: .docx or .xlsx (encrypted files are compound files too).
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

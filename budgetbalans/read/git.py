@@ -39,8 +39,8 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable, Sequence
 
 from budgetbalans.i18n import Message, quoted, template
+from budgetbalans.read.files import PLAN_SUFFIXES
 
-PLAN_SUFFIXES = (".yaml", ".yml")
 
 NOT_A_REPOSITORY = template(
     "git.not_a_repository",

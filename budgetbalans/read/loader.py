@@ -17,13 +17,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 from pydantic import BaseModel, ValidationError
 
 from budgetbalans.plan.amounts import AmountError, parse_unit
 from budgetbalans.errors import PlanError, Problem
-from budgetbalans.read.files import FileTooLarge, NotRegularFile, read_regular
+from budgetbalans.read.files import PLAN_SUFFIXES, FileTooLarge, NotRegularFile, read_regular
 from budgetbalans.i18n import Message, Template, as_message, quoted, template
 from budgetbalans.oserrors import os_reason
 from budgetbalans.plan.models import KEY_SYNONYMS, NOT_TRUE_OR_FALSE, STATUS_WORDS, TOTAL_WORDS, Measure, Plan, StatedFigure, key_word
@@ -32,9 +32,11 @@ from budgetbalans.plan.money import Unit
 from budgetbalans.read.yamlsource import Path as DataPath
 from budgetbalans.read.yamlsource import NotPlain, Source, YamlProblem, read_plain, read_yaml
 
+if TYPE_CHECKING:
+    from budgetbalans.plan.dump import Dumped
+
 #: A plan is a few kilobytes; anything near this is not a plan (and could be an attack).
 MAX_FILE_BYTES = 1024 * 1024
-PLAN_SUFFIXES = (".yaml", ".yml")
 DEFAULT_FOLDER = Path("plans")
 
 
@@ -451,6 +453,13 @@ def validate_plan(source: Source, name: str) -> Plan:
     return plan.at(name, _noted_positions(source, plan))
 
 
+def validate_dumped(dumped: Dumped, name: str) -> Plan:
+    """A plan about to be written (by ``import``), validated as its file will be read: by the same rules and
+    models, with the positions its text gives, from what the text holds (:func:`budgetbalans.plan.dump.dump_plan`)
+    rather than the text parsed again; raise :class:`PlanError` with every problem found."""
+    return validate_plan(Source(dumped.data, dict(dumped.values), dict(dumped.keys)), name)
+
+
 def _measures_read(data: dict[str, Any], plan: Plan | None) -> dict[int, Measure]:
     """The plan's measures by their index; where the plan does not validate, those that do and share a title.
 
@@ -474,13 +483,17 @@ def _measures_read(data: dict[str, Any], plan: Plan | None) -> dict[int, Measure
 
 
 def _noted_positions(source: Source, plan: Plan) -> dict[tuple[str, ...], tuple[int, int]]:
-    """Where the keys that checks after validation point at stood: target and stated totals."""
-    noted: dict[tuple[str, ...], tuple[int, int]] = {("target",): source.position(("target",))}
+    """Where the keys that checks and reports after validation point at stood: the target (where it is
+    written), the stated totals, and every measure (its ``- id:``, by its id)."""
+    noted: dict[tuple[str, ...], tuple[int, int]] = {}
+    if isinstance(source.data, dict) and "target" in source.data:
+        noted[("target",)] = source.position(("target",))
     for key in source.data.get("stated_totals") or {} if isinstance(source.data, dict) else {}:
         word = str(key).strip().lower()
         noted[("stated_totals", "total" if word in TOTAL_WORDS else word)] = source.position(
             ("stated_totals", str(key)))
     for index, measure in enumerate(plan.measures):
+        noted[("measures", measure.id)] = source.position(("measures", index))
         if measure.stated_total is not None:
             noted[("measures", measure.id, "stated_total")] = source.position(("measures", index, "stated_total"))
     return noted

@@ -13,14 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable, Iterator, Mapping
 
-from budgetbalans.core.summary import first_counted_month
 from budgetbalans.i18n import Message, clip, quoted, template
 from budgetbalans.plan.models import TOTAL_WORDS, Measure, Status, intended_year, is_plain_year, plan_date
+from budgetbalans.plan.period import MAX_PERIOD_YEARS, first_counted_month
 from budgetbalans.read.yamlsource import Path as DataPath
 from budgetbalans.read.yamlsource import SPACE_AFTER_COLON, Position, Source
 
-#: A plan covers a few years; a longer period is a typo in a year (it would also make huge reports).
-MAX_PERIOD_YEARS = 10
 #: A measure may have started before the plan's years (it then counts whole years), but not long before.
 MAX_YEARS_BEFORE = 5
 

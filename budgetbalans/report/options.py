@@ -12,7 +12,6 @@ import datetime
 import importlib
 from dataclasses import dataclass
 from enum import Enum
-from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from budgetbalans.core.grouping import GroupBy
@@ -43,7 +42,7 @@ class Report:
     terminal: bool = False
     width: int | None = None
     today: datetime.date | None = None  # the report date, from the CLI: nothing in report/ reads the clock
-    template: Path | None = None  # docx: the Word document or template (--template) whose styles it starts from
+    template: bytes | None = None  # docx: the Word document or template (--template) it starts from, read and checked
 
 
 def lazy(module: str, function: str, *, text: bool,

@@ -57,14 +57,13 @@ from typing import Any, Iterable, Union
 from budgetbalans.plan.amounts import AmountError, interval_range, parse_amount, parse_effect
 from budgetbalans.i18n import Message, quoted, template
 from budgetbalans.plan.models import FIRST_YEAR, LAST_YEAR, STATUS_WORDS, Status
+from budgetbalans.plan.period import MAX_PERIOD_YEARS
 from budgetbalans.plan.money import Unit
 from budgetbalans.read.office.grid import Grid
 from budgetbalans.text import escape
 
 __all__ = ["COLUMN_SYNONYMS", "Finding", "Imported", "import_plan"]
 
-#: The longest period a plan may have (docs/planformat.md).
-MAX_YEARS = 10
 #: How far down a table its header may be (title rows, a unit line, a group heading above it).
 HEADER_SEARCH_ROWS = 10
 
@@ -1348,9 +1347,9 @@ def _plan(reader: _Reader, builder: _Builder, unit: Unit, grids: list[Grid]) -> 
     years |= {key for key in reader.stated if isinstance(key, int)} | set(reader.target_years)
     if years:
         first, last = min(years), max(years)
-        if last - first + 1 > MAX_YEARS:
+        if last - first + 1 > MAX_PERIOD_YEARS:
             reader.problems.append(Finding(reader.years.get(last, ""), TOO_MANY_YEARS(
-                first=first, last=last, limit=MAX_YEARS)))
+                first=first, last=last, limit=MAX_PERIOD_YEARS)))
         plan["years"] = sorted(years)
     if reader.target_years:
         plan["target"] = {year: value_data(v, unit) for year, v in sorted(reader.target_years.items())}

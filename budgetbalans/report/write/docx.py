@@ -31,15 +31,15 @@ Every report section starts on a new page, in a Word section of its own: landsca
 has more than :data:`LANDSCAPE_COLUMNS` columns or needs more room than the page held upright
 gives, else portrait.
 
-``--template FILE`` (:func:`open_template`): the document starts from the municipality's Word
-document or template (.docx or .dotx): its body is cleared, its styles, headers, footers, page
-size and margins are kept. A style the template lacks is copied into it from python-docx's own
-template. Without a template: A4, 2 cm margins, the title in the page header and the report date
-and page number in the footer.
+``--template FILE`` (read and checked by :mod:`budgetbalans.read.template`, given here as bytes): the
+document starts from the municipality's Word document or template (.docx or .dotx): its body is
+cleared, its styles, headers, footers, page size and margins are kept (one without page settings gets
+the page of a report without a template). A style the template lacks is copied into it from
+python-docx's own template. Without a template: A4, 2 cm margins, the title in the page header and
+the report date and page number in the footer.
 
 Plan text is data: written as text (python-docx's runs, or escaped in a table's rows), never as
-a field or markup; a character XML cannot hold is dropped. A template's external relationships
-are dropped (:func:`_without_external`), and a template is checked within limits before it is loaded.
+a field or markup; a character XML cannot hold is dropped.
 """
 
 from __future__ import annotations
@@ -52,12 +52,9 @@ import secrets
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from budgetbalans.read.files import OLE_SIGNATURE, FileTooLarge, NotRegularFile, read_regular
-from budgetbalans.i18n import Lang, Message, quoted, template
-from budgetbalans.oserrors import os_reason
+from budgetbalans.i18n import Lang
 from budgetbalans.report.model import Audience, Column, Document, Note, Row, RowKind, Section, Table, Tone
 
 if TYPE_CHECKING:
@@ -72,15 +69,6 @@ if TYPE_CHECKING:
 
 #: A table with more columns than this is printed on a landscape page.
 LANDSCAPE_COLUMNS = 7
-#: The largest template read (a template with its logos is far smaller), what its parts may unpack
-#: to, how many parts it may have and how many XML elements its XML parts may hold (lxml keeps
-#: about 110 bytes an element): so any template is read or refused in seconds and little memory.
-TEMPLATE_LIMIT = 50 * 1024 * 1024
-_UNPACKED_LIMIT = 100 * 1024 * 1024
-_PARTS_LIMIT = 10_000
-_ELEMENTS_LIMIT = 1_000_000
-#: Word's largest page side (22 inches), in twips.
-_PAGE_MAX_TWIPS = 31_680
 
 TABLE_STYLE = "Light Grid Accent 1"
 TABLE_TEXT = "Tabelltext"
@@ -94,137 +82,8 @@ _FIGURE_CHARS, _TEXT_CHARS = 13, 22  # a column's width follows its texts up to 
 _NO_BREAK = re.compile(r"(?<=[\d≥≤]) (?=[\d%]|[tm]?kr\b)")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LANGUAGE = {Lang.SV: "sv-SE", Lang.EN: "en-GB"}
-_DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 
-# --- the template (--template) ---------------------------------------------------------------------
-
-TEMPLATE_NOT_DOCX = template(
-    "cli.template_not_docx",
-    sv="gäller bara --format docx; lägg till --format docx -o rapport.docx, eller ta bort --template",
-    en="only applies to --format docx; add --format docx -o report.docx, or leave out --template")
-TEMPLATE_UNREADABLE = template("cli.template_unreadable", sv="kan inte läsa mallen {path}: {reason}",
-                               en="cannot read the template {path}: {reason}")
-TEMPLATE_TOO_LARGE = template(
-    "cli.template_too_large",
-    sv="mallen {path} är större än {limit}; använd en mall utan stora bilder eller inbäddade filer",
-    en="the template {path} is larger than {limit}; use a template without large pictures or embedded files")
-TEMPLATE_OLD_WORD = template(
-    "cli.template_old_word",
-    sv="mallen {path} är en äldre Word-fil (.doc/.dot) eller lösenordsskyddad; öppna den i Word och "
-       "spara den som Word-dokument (.docx) utan lösenord",
-    en="the template {path} is an older Word file (.doc/.dot) or password-protected; open it in Word and "
-       "save it as a Word document (.docx) without a password")
-TEMPLATE_NOT_WORD = template(
-    "cli.template_not_word",
-    sv="mallen {path} är inte ett Word-dokument; ange en .docx- eller .dotx-fil (i Word: Spara som, "
-       "Word-dokument eller Word-mall)",
-    en="the template {path} is not a Word document; give a .docx or .dotx file (in Word: Save As, "
-       "Word Document or Word Template)")
-
-
-TEMPLATE_UNPACKS_LARGE = template(
-    "cli.template_unpacks_large",
-    sv="mallen {path} packas upp till mer än {limit}; använd en mall utan stora bilder eller inbäddade filer",
-    en="the template {path} unpacks to more than {limit}; use a template without large pictures or embedded files")
-TEMPLATE_TOO_MANY_PARTS = template(
-    "cli.template_too_many_parts",
-    sv="mallen {path} har mer än {limit} delar, fler än ett Word-dokument har; öppna den i Word och spara den "
-       "igen som .docx eller .dotx",
-    en="the template {path} has more than {limit} parts, more than a Word document has; open it in Word and "
-       "save it again as .docx or .dotx")
-TEMPLATE_TOO_MANY_ELEMENTS = template(
-    "cli.template_too_many_elements",
-    sv="mallen {path} har mer än {limit} XML-element ({part}); använd en mall med kommunens formatmallar, "
-       "sidhuvud och sidfot men utan långt innehåll",
-    en="the template {path} has more than {limit} XML elements ({part}); use a template with the municipality's "
-       "styles, header and footer but without long content")
-TEMPLATE_NO_BODY = template(
-    "cli.template_no_body",
-    sv="mallen {path} har inget innehåll (w:body saknas i word/document.xml); öppna den i Word och spara den "
-       "igen som .docx eller .dotx",
-    en="the template {path} has no content (word/document.xml has no w:body); open it in Word and save it "
-       "again as .docx or .dotx")
-TEMPLATE_PAGE = template(
-    "cli.template_page",
-    sv="mallen {path}: {what} har värden som Word inte kan använda ({element}); öppna mallen i Word, ställ in "
-       "sidan under Layout (Storlek, Orientering, Marginaler) och spara den igen",
-    en="the template {path}: Word cannot use the values of {what} ({element}); open the template in Word, set "
-       "the page under Layout (Size, Orientation, Margins) and save it again")
-PAGE_SIZE = template("cli.template_page_size", sv="sidstorleken", en="the page size")
-PAGE_MARGINS = template("cli.template_page_margins", sv="marginalerna", en="the margins")
-
-
-class TemplateError(Exception):
-    """A ``--template`` that cannot be used, with its message."""
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(message.text(Lang.EN))
-        self.message = message
-
-
-def template_problem(path: Path, format: str) -> Message | None:
-    """What is wrong with ``--template path`` for ``--format format``, or None: for the command
-    line to refuse before any plan is read (exit 2)."""
-    if format != "docx":
-        return TEMPLATE_NOT_DOCX()
-    try:
-        open_template(path)
-    except TemplateError as error:
-        return error.message
-    return None
-
-
-def open_template(path: Path) -> WordDocument:
-    """The Word document or template at ``path`` (a .dotx opened as a document), or :class:`TemplateError`."""
-    import docx
-    from docx.opc.exceptions import OpcError
-
-    name = quoted(path, limit=200)
-    try:
-        data = read_regular(path, TEMPLATE_LIMIT)
-    except NotRegularFile:  # a folder, a FIFO, a device: no Word document (and a FIFO would block)
-        raise TemplateError(TEMPLATE_NOT_WORD(path=name)) from None
-    except FileTooLarge:
-        raise TemplateError(TEMPLATE_TOO_LARGE(path=name, limit=f"{TEMPLATE_LIMIT // (1024 * 1024)} MB")) from None
-    except OSError as error:
-        raise TemplateError(TEMPLATE_UNREADABLE(path=name, reason=os_reason(error))) from None
-    if data.startswith(OLE_SIGNATURE):
-        raise TemplateError(TEMPLATE_OLD_WORD(path=name))
-    try:
-        word = docx.Document(io.BytesIO(_prepared(data, name)))
-    except (zipfile.BadZipFile, OpcError, SyntaxError, KeyError, ValueError, IndexError, AttributeError, TypeError):
-        # whatever python-docx meets in a file that is not a Word document (lxml's XMLSyntaxError is a SyntaxError)
-        raise TemplateError(TEMPLATE_NOT_WORD(path=name)) from None
-    _check_page(word, name)
-    return word
-
-
-def _prepared(data: bytes, name: str) -> bytes:
-    """The template's bytes as python-docx may load them, or :class:`TemplateError`: checked within
-    the limits (parts, unpacked size, XML elements) before anything is unpacked or loaded, its
-    external relationships dropped (:func:`_without_external`), a .dotx made a .docx (its main
-    part's content type; python-docx opens only documents)."""
-    if data.count(b"PK\x01\x02") > _PARTS_LIMIT:  # the central directory's entries, before zipfile lists them
-        raise TemplateError(TEMPLATE_TOO_MANY_PARTS(path=name, limit=_swedish_count(_PARTS_LIMIT)))
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        infos = package.infolist()
-        if sum(info.file_size for info in infos) > _UNPACKED_LIMIT:  # zipfile never reads past file_size
-            raise TemplateError(TEMPLATE_UNPACKS_LARGE(path=name, limit=f"{_UNPACKED_LIMIT // (1024 * 1024)} MB"))
-        parts = {info.filename: package.read(info) for info in infos}
-    _count_elements(parts, name)
-    parts = _without_external(parts)
-    if "[Content_Types].xml" in parts:
-        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as document:  # python-docx compresses what it saves
-        for part, body in parts.items():
-            document.writestr(part, body)
-    return out.getvalue()
-
-
-def _swedish_count(number: int) -> str:
-    return f"{number:,}".replace(",", " ")
+# --- writing -----------------------------------------------------------------------------------------
 
 
 def _etree() -> Any:
@@ -232,137 +91,6 @@ def _etree() -> Any:
     from lxml import etree  # type: ignore[import-untyped]
 
     return etree
-
-
-def _count_elements(parts: dict[str, bytes], name: str) -> None:
-    """Refuse a template whose XML parts hold more than :data:`_ELEMENTS_LIMIT` elements in all,
-    counted while parsing (each element dropped once counted), as python-docx's parser reads them."""
-    etree = _etree()
-
-    count = 0
-    for part, body in parts.items():
-        if not part.endswith((".xml", ".rels")):
-            continue
-        events = etree.iterparse(io.BytesIO(body), events=("end",), resolve_entities=False, no_network=True,
-                                 load_dtd=False, huge_tree=False, recover=False)
-        try:
-            for _, element in events:
-                count += 1
-                if count > _ELEMENTS_LIMIT:
-                    raise TemplateError(TEMPLATE_TOO_MANY_ELEMENTS(path=name, limit=_swedish_count(_ELEMENTS_LIMIT),
-                                                                   part=part))
-                element.clear()
-                parent = element.getparent()
-                if parent is not None:  # the counted element goes: memory stays that of one path
-                    parent.remove(element)
-        except etree.XMLSyntaxError:
-            continue  # not XML (or broken): python-docx refuses what it needs, the rest is kept as bytes
-
-
-#: The namespaces whose attributes name a relationship (``r:id``, ``r:embed``, ``r:link``, VML's ``o:relid``).
-_RELATIONSHIP_NAMESPACES = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-                            "http://purl.oclc.org/ooxml/officeDocument/relationships",
-                            "urn:schemas-microsoft-com:office:office")
-_PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
-#: Elements that are nothing without their relationship: removed with it (an attached template,
-#: a mail merge's data source, a linked subdocument, …).
-_ONLY_A_RELATIONSHIP = frozenset({"attachedTemplate", "dataSource", "headerSource", "sourceFileName", "recipientData",
-                                  "subDoc", "printerSettings", "altChunk"})
-
-
-def _without_external(parts: dict[str, bytes]) -> dict[str, bytes]:
-    """The parts without any external relationship (``TargetMode="External"``: an attached template
-    on a web address, a linked OLE object, a picture or hyperlink on the web, which Word would fetch
-    when the report is opened), and without the references to them in the part that had them."""
-    etree = _etree()
-
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    changed = dict(parts)
-    for rels_name, rels_body in parts.items():
-        if not rels_name.endswith(".rels") or b"External" not in rels_body:
-            continue
-        try:
-            rels = etree.fromstring(rels_body, parser)
-        except etree.XMLSyntaxError:
-            continue
-        dropped = set()
-        for relationship in rels.findall(f"{{{_PACKAGE_RELATIONSHIPS}}}Relationship"):
-            if (relationship.get("TargetMode") or "").lower() == "external":
-                dropped.add(relationship.get("Id"))
-                rels.remove(relationship)
-        if not dropped:
-            continue
-        changed[rels_name] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
-        source = _source_part(rels_name)
-        if source in parts:
-            changed[source] = _unreferenced(parts[source], dropped, parser)
-    return changed
-
-
-def _source_part(rels_name: str) -> str:
-    """``word/_rels/settings.xml.rels`` → ``word/settings.xml`` (the package's own ``_rels/.rels`` → ``""``)."""
-    folder, _, file = rels_name.rpartition("_rels/")
-    return folder + file[: -len(".rels")]
-
-
-def _unreferenced(body: bytes, dropped: set[str | None], parser: object) -> bytes:
-    """A part's XML without its references to the ``dropped`` relationships: the attribute removed, an
-    element that is nothing without it (:data:`_ONLY_A_RELATIONSHIP`) removed whole."""
-    etree = _etree()
-
-    try:
-        root = etree.fromstring(body, parser)
-    except etree.XMLSyntaxError:
-        return body
-    for element in list(root.iter()):
-        names = [key for key, value in element.attrib.items()
-                 if value in dropped and key.startswith("{") and key[1:].split("}")[0] in _RELATIONSHIP_NAMESPACES]
-        if not names:
-            continue
-        parent = element.getparent()
-        if etree.QName(element).localname in _ONLY_A_RELATIONSHIP and parent is not None:
-            parent.remove(element)
-            continue
-        for key in names:
-            del element.attrib[key]
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
-
-
-def _check_page(word: WordDocument, name: str) -> None:
-    """Refuse a template without a body or whose page Word cannot use; give one without section
-    properties the page of a report without a template (A4, 2 cm margins)."""
-    from docx.oxml.ns import qn
-    from docx.section import Section as WordSectionClass
-    from docx.shared import Cm
-
-    body = word.element.body
-    if body is None:
-        raise TemplateError(TEMPLATE_NO_BODY(path=name))
-    sect_pr = body.find(qn("w:sectPr"))
-    if sect_pr is None:
-        sect_pr = body._add_sectPr()
-        section = WordSectionClass(sect_pr, word.part)
-        section.page_width, section.page_height = Cm(21), Cm(29.7)
-        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-            setattr(section, side, Cm(2))
-        return
-    section = WordSectionClass(sect_pr, word.part)
-    try:
-        sizes = (section.page_width, section.page_height, section.orientation)
-    except (ValueError, KeyError, TypeError):
-        raise TemplateError(TEMPLATE_PAGE(path=name, what=PAGE_SIZE(), element="w:pgSz")) from None
-    if any(size is not None and not 0 < size <= _PAGE_MAX_TWIPS * 635 for size in sizes[:2]):
-        raise TemplateError(TEMPLATE_PAGE(path=name, what=PAGE_SIZE(), element="w:pgSz"))
-    try:
-        margins = [getattr(section, side) for side in ("left_margin", "right_margin", "top_margin", "bottom_margin",
-                                                        "header_distance", "footer_distance", "gutter")]
-    except (ValueError, KeyError, TypeError):
-        raise TemplateError(TEMPLATE_PAGE(path=name, what=PAGE_MARGINS(), element="w:pgMar")) from None
-    if any(margin is not None and abs(margin) > _PAGE_MAX_TWIPS * 635 for margin in margins):
-        raise TemplateError(TEMPLATE_PAGE(path=name, what=PAGE_MARGINS(), element="w:pgMar"))
-
-
-# --- writing -----------------------------------------------------------------------------------------
 
 
 def write(document: Document, options: Report) -> bytes:
@@ -405,20 +133,19 @@ def _start(document: Document, options: Report) -> WordDocument:
     """A new A4 document, or the template with its body cleared (styles, headers, footers kept)."""
     import docx
     from docx.oxml.ns import qn
-    from docx.shared import Cm
+    from docx.section import Section as WordSectionClass
 
     if options.template is not None:
-        word = open_template(options.template)
+        word = docx.Document(io.BytesIO(options.template))  # read and checked by read/template.py
         body = word.element.body
         for child in list(body):
             if child.tag != qn("w:sectPr"):
                 body.remove(child)
+        if body.find(qn("w:sectPr")) is None:  # a template without page settings: the report's own page
+            _a4(WordSectionClass(body._add_sectPr(), word.part))
     else:
         word = docx.Document()
-        section = word.sections[0]
-        section.page_width, section.page_height = Cm(21), Cm(29.7)
-        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-            setattr(section, side, Cm(2))
+        _a4(word.sections[0])
         _set_language(word, _LANGUAGE[document.lang])
         word.core_properties.author = ""
         word.core_properties.last_modified_by = ""
@@ -431,6 +158,15 @@ def _start(document: Document, options: Report) -> WordDocument:
         properties.created = properties.modified = datetime.datetime(day.year, day.month, day.day)
     properties.revision = 1
     return word
+
+
+def _a4(section: WordSection) -> None:
+    """A4 with 2 cm margins: the page of a report without a template, or whose template sets none."""
+    from docx.shared import Cm
+
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2))
 
 
 def _set_language(word: WordDocument, language: str) -> None:
