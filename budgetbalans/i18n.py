@@ -4,8 +4,12 @@ A message is data, like a :class:`~budgetbalans.errors.Problem`: a stable machin
 (for CI rules and JSON, the same in every language) and the values it quotes. Its wording is
 chosen only when it is shown, in the reader's language, so one run can be read in either.
 
-Each module defines the messages it gives as :class:`Template` constants beside the code that
-gives them; :data:`TEMPLATES` holds them all by code, for the documentation and its tests.
+Every other text shown in both languages is a :class:`Template` too: the labels of the reports
+(``label.total``), the words of ``check``'s summary and of the command line's help, each under a
+code that starts with :data:`LABEL` (:func:`is_label`), defined beside the code that shows it. A
+text that counts something is a :class:`Counted` template, with a form for one and for several.
+Each module defines its templates as constants beside the code that gives them; :data:`TEMPLATES`
+holds them all by code, for the documentation and its tests.
 """
 
 from __future__ import annotations
@@ -55,13 +59,55 @@ class Template:
     def wording(self, lang: Lang) -> str:
         return self.sv if lang is Lang.SV else self.en
 
+    def text(self, lang: Lang, **values: object) -> str:
+        """The wording in ``lang`` with ``values`` filled in (without values, as written): a label."""
+        wording = self.wording(lang)
+        return wording.format(**values) if values else wording
+
+
+@dataclass(frozen=True, slots=True)
+class Counted(Template):
+    """A text that counts something, in the form that agrees with its ``count``: ``sv`` and ``en``
+    for exactly 1 (``1 åtgärd``, ``1 measure counts``), ``sv_several`` and ``en_several`` for any
+    other count, 0 too (``0 åtgärder``, ``2 measures count``)."""
+
+    sv_several: str
+    en_several: str
+
+    def text(self, lang: Lang, **values: object) -> str:
+        """The form for ``values["count"]`` in ``lang``, with ``values`` filled in."""
+        one = values.get("count") == 1
+        wording = (self.sv if one else self.sv_several) if lang is Lang.SV else (self.en if one else self.en_several)
+        return wording.format(**values)
+
+
+def _registered(made: Template) -> Template:
+    if made.code in TEMPLATES:
+        raise ValueError(f"message code {made.code} defined twice")
+    TEMPLATES[made.code] = made
+    return made
+
 
 def template(code: str, sv: str, en: str) -> Template:
-    """A message in Swedish and English under a code of its own (a code used twice is a bug)."""
-    if code in TEMPLATES:
-        raise ValueError(f"message code {code} defined twice")
-    TEMPLATES[code] = made = Template(code, sv, en)
+    """A message (or a label) in Swedish and English under a code of its own (a code used twice is a bug)."""
+    return _registered(Template(code, sv, en))
+
+
+def counted(code: str, sv: tuple[str, str], en: tuple[str, str]) -> Counted:
+    """A text that counts, under a code of its own: per language (one, several), ``{count}`` in each."""
+    made = Counted(code, sv[0], en[0], sv[1], en[1])
+    _registered(made)
     return made
+
+
+#: The start of the code of every template that is a label (a report's, check's or the help's
+#: words), not a message: :func:`is_label`.
+LABEL = "label."
+
+
+def is_label(code: str) -> bool:
+    """Whether the template of ``code`` is a label (words of a report or the help), not a message."""
+    return code.startswith(LABEL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,15 +135,6 @@ UNTRANSLATED = template("untranslated", "{text}", "{text}")
 
 def as_message(value: Union[str, Message]) -> Message:
     return value if isinstance(value, Message) else UNTRANSLATED(text=value)
-
-
-def counted(count: int, forms: tuple[str, str], **values: object) -> str:
-    """A phrase that counts something, in the form that agrees with ``count``: ``forms`` is (one,
-    several), the first for exactly 1 (``1 åtgärd``, ``1 measure counts``), the second for any other
-    count, 0 too (``0 åtgärder``, ``2 measures count``); ``{count}`` and ``values`` filled in."""
-    return forms[0 if count == 1 else 1].format(count=count, **values)
-
-
 
 
 def clip(value: object, limit: int = 40) -> str:

@@ -376,7 +376,7 @@ def follow_up_document(report: FollowUp, view: View, today: datetime.date | None
     tables = (plans_table(report, view), table) if len(report.plans) > 1 else (table,)
     section = Section(title(report, view), caption(report, view), figures, _chart(report, view), tables,
                       (Note(label("short_note", lang), marks=Tone.BAD),),
-                      sheet=label("follow_up_sheet", lang, year=report.year))
+                      sheet=label("follow_up_title", lang, year=report.year))
     legend: tuple[tuple[Tone | str, str, str], ...] = (
         (Tone.BAD, label("remaining", lang), label("legend_remaining", lang)),
         (Tone.GOOD, label("surplus", lang), label("legend_surplus", lang)),

@@ -307,7 +307,7 @@ def _balance(totals: Totals, view: View) -> dict[str, Cell]:
 def groups_table(summary: Summary, groups: Sequence[Group], by: GroupBy, view: View) -> Table:
     """The subtotals of ``--group-by``, then the total they add up to."""
     years, lang = summary.years, view.lang
-    columns = [Column("measure", label(f"group_{by.value}", lang), ColumnKind.NAME, wide=True), *year_columns(years, view)]
+    columns = [Column("measure", label(by.value, lang), ColumnKind.NAME, wide=True), *year_columns(years, view)]
     rows = _Rows(columns, view)
     members = []
     for group in groups:
@@ -317,7 +317,7 @@ def groups_table(summary: Summary, groups: Sequence[Group], by: GroupBy, view: V
     values = {year_key(y): amount(summary.totals.per_year[y], view) for y in years}
     rows.add(rows.row(RowKind.TOTAL, label("total", lang), {**values, "total": amount(summary.totals.total, view)},
                       sums=tuple(members)))
-    title = label("subtotals", lang, by=label(f"group_{by.value}", lang).lower())
+    title = label("subtotals", lang, by=label(by.value, lang).lower())
     return Table("groups", title, tuple(columns), tuple(rows.rows), label("unit", lang, unit=view.unit.value),
                  name=label("subtotal", lang))
 
