@@ -27,7 +27,6 @@ import datetime
 from decimal import Decimal
 from typing import Sequence
 
-from budgetbalans import __version__
 from budgetbalans.core.summary import Gap, GapKind, Totals
 from budgetbalans.core.diff import (
     Change, Comparison, MeasureChange, PlanChange, PlanDiff, Trend, TotalsChange, change_of, counted_effects,
@@ -35,7 +34,7 @@ from budgetbalans.core.diff import (
 from budgetbalans.i18n import LABEL, TEMPLATES, Lang, template
 from budgetbalans.plan.money import Range
 from budgetbalans.plan import notation as numbers
-from budgetbalans.report.build.summary import TONE, plan_heading
+from budgetbalans.report.build.summary import TONE, document_words, plan_heading
 from budgetbalans.report.build.labels import count_label, label, status_word
 from budgetbalans.plan.models import Status
 from budgetbalans.report.model import (
@@ -601,9 +600,7 @@ def diff_document(diff: PlanDiff, view: View, base: str | None = None, names: tu
     section = Section(title, subtitle, _figures(diff, view), (), tuple(tables), sheet=title[:31])
     date = label("report_date", lang, date=today.isoformat()) if today is not None else ""
     facts = (("", subtitle), ("", label("unit", lang, unit=view.unit.value)))
-    words = {"warning": label("warning", lang), "generated": label("generated", lang, version=__version__),
-             "legend": label("legend", lang), "range_note": label("range_note", lang), "target": label("target", lang),
-             "plan": label("plan", lang), "warnings": label("warnings", lang)}
     return Document("diff", title, lang, view.unit, (section,), facts, (), (), date,
                     any(not c.total_after.is_exact or not c.total_before.is_exact
-                        for c in (*diff.totals.years, diff.totals.period)), words, view.decimals)
+                        for c in (*diff.totals.years, diff.totals.period)), document_words(view, statuses=False),
+                    view.decimals)

@@ -1,6 +1,7 @@
 """How the builders word figures: the unit, language and plan names of a report (:class:`View`),
-the gap verdicts as (label, value) from the core's kinds, whether any shown amount is rounded,
-and the reconciliation warnings, all as plain strings. Imports no library and no writer.
+the gap verdicts as (label, value) from the core's kinds (chosen by kind, never by comparing their
+words), whether any shown amount is rounded, and the reconciliation warnings, all as plain strings.
+Imports no library and no writer.
 """
 
 from __future__ import annotations
@@ -107,7 +108,13 @@ def period_verdict(gap: Gap, view: View, unit: str = "") -> tuple[str, str]:
     if gap.shortfall_decides:
         years = ", ".join(map(str, gap.shortfall_years))
         return label("remaining", view.lang), f"{view.span(gap.shortfall)}{suffix}" + (f" ({years})" if years else "")
-    return gap_text(gap.total, gap.net_kind, view, unit)
+    return gap_text(gap.total, verdict_kind(gap), view, unit)
+
+
+def verdict_kind(gap: Gap) -> GapKind:
+    """The kind whose label names the period's verdict (:func:`period_verdict`): still to save where
+    the shortfall decides, else the net gap's kind."""
+    return GapKind.SHORT if gap.shortfall_decides else gap.net_kind
 
 
 def net_text(gap: Gap, view: View, unit: str = "") -> str:
@@ -115,12 +122,13 @@ def net_text(gap: Gap, view: View, unit: str = "") -> str:
     return verdict_words(*gap_text(gap.total, gap.net_kind, view, unit), gap.net_kind)
 
 
-def year_gap(gap: Gap, year: int, row_name: str, view: View) -> tuple[str, GapKind]:
-    """A year's gap in a row labelled with the period's verdict: a year of another kind names its own."""
+def year_gap(gap: Gap, year: int, view: View, row_kind: GapKind | None = None) -> tuple[str, GapKind]:
+    """A year's gap in a row whose label names ``row_kind`` (the period's :func:`verdict_kind`): a year
+    of that kind is its value alone, a year of another kind (or in a row without one) names its own."""
     assert gap.years is not None and gap.year_kinds is not None
     kind = gap.year_kinds[year]
     name, value = gap_text(gap.year_shown(year), kind, view)
-    return (value if name == row_name else verdict_words(name, value, kind)), kind
+    return (value if kind is row_kind else verdict_words(name, value, kind)), kind
 
 
 def totals_amounts(totals: Totals) -> list[Decimal | None]:
