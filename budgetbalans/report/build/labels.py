@@ -60,7 +60,6 @@ LABELS = (
         "; if the plan has been revised since the document, remove {remove}; if the document's own sum is wrong, "
         "record it with known_difference",
     ),
-    template("label.stated_key_measure", "åtgärdens stated_total", "the measure's stated_total"),
     template("label.stated_what_total", "summa", "total"),
     template("label.stated_what_year", "summa för {year}", "total for {year}"),
     template("label.stated_what_measure", "summa för åtgärd {id}", "total for measure {id}"),

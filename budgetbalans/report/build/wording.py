@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import PurePath
 from typing import Callable, Iterable, Mapping, Sequence
 
+from budgetbalans.core.checks import STATED_KEY_MEASURE
 from budgetbalans.core.summary import Gap, GapKind, Reconciliation, Summary, Totals
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Range, Unit
@@ -180,6 +181,6 @@ def mismatch_texts(items: Iterable[Reconciliation], unit: Unit, lang: Lang,
                      difference="–" if difference is None else numbers.amount_with_unit(difference, unit, decimals))
         known = label("known", lang) if item.accepted else label(
             "stated_way_out", lang,
-            remove="stated_totals" if item.measure_id is None else label("stated_key_measure", lang))
+            remove="stated_totals" if item.measure_id is None else STATED_KEY_MEASURE.text(lang))
         lines.append(f"{text}{known}")
     return lines
