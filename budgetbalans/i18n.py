@@ -47,7 +47,7 @@ Arg = Union[str, int, "Message"]
 
 @dataclass(frozen=True, slots=True)
 class Template:
-    """One message in both languages; ``{name}`` marks a value filled in when it is given."""
+    """One text in both languages, a message or a label; ``{name}`` marks a value filled in when it is given."""
 
     code: str
     sv: str
@@ -56,12 +56,13 @@ class Template:
     def __call__(self, **args: Arg) -> Message:
         return Message(self, tuple(args.items()))
 
-    def wording(self, lang: Lang) -> str:
+    def wording(self, lang: Lang, count: object = None) -> str:
+        """The text in ``lang``, its ``{name}`` not filled in (``count``: for a :class:`Counted` text)."""
         return self.sv if lang is Lang.SV else self.en
 
     def text(self, lang: Lang, **values: object) -> str:
         """The wording in ``lang`` with ``values`` filled in (without values, as written): a label."""
-        wording = self.wording(lang)
+        wording = self.wording(lang, values.get("count"))
         return wording.format(**values) if values else wording
 
 
@@ -74,11 +75,11 @@ class Counted(Template):
     sv_several: str
     en_several: str
 
-    def text(self, lang: Lang, **values: object) -> str:
-        """The form for ``values["count"]`` in ``lang``, with ``values`` filled in."""
-        one = values.get("count") == 1
-        wording = (self.sv if one else self.sv_several) if lang is Lang.SV else (self.en if one else self.en_several)
-        return wording.format(**values)
+    def wording(self, lang: Lang, count: object = None) -> str:
+        """The form in ``lang`` that agrees with ``count``."""
+        if count == 1:
+            return self.sv if lang is Lang.SV else self.en
+        return self.sv_several if lang is Lang.SV else self.en_several
 
 
 def _registered(made: Template) -> Template:
@@ -123,7 +124,7 @@ class Message:
 
     def text(self, lang: Lang = Lang.SV) -> str:
         values = {name: value.text(lang) if isinstance(value, Message) else value for name, value in self.args}
-        return self.template.wording(lang).format(**values)
+        return self.template.wording(lang, values.get("count")).format(**values)
 
     def __str__(self) -> str:
         return self.text(Lang.SV)

@@ -105,6 +105,12 @@ def test_a_counted_label_agrees_with_its_count() -> None:
         "1 measure without a forecast for 2025 counts with its planned effect")
 
 
+def test_a_counted_text_agrees_with_its_count_as_a_message_too() -> None:
+    files = Counted("test.files", "{count} fil", "{count} file", "{count} filer", "{count} files")
+    assert [files(count=n).text(Lang.SV) for n in (0, 1, 2)] == ["0 filer", "1 fil", "2 filer"]
+    assert [files.text(Lang.EN, count=n) for n in (0, 1, 2)] == ["0 files", "1 file", "2 files"]
+
+
 def test_a_label_is_its_template_in_the_language_asked() -> None:
     assert (label("total", Lang.SV), label("total", Lang.EN)) == ("Summa", "Total")
     assert label("unit", Lang.EN, unit="tkr") == TEMPLATES[LABEL + "unit"].en.format(unit="tkr") == "Amounts in tkr"

@@ -100,7 +100,7 @@ COMMAND_HELP: dict[str, Template] = {
         "Vad som är kvar att spara per år och för hela perioden, och hur stor del av sparbetinget "
         "åtgärderna täcker.",
         "The remaining gap (kvar att spara) per year and for the period, and the coverage."),
-    "follow-up": _words("command.follow-up",
+    "follow-up": _words("command.follow_up",
         "Uppföljning: planerat, prognos och avvikelse per åtgärd för ett år, och vad som enligt "
         "prognosen är kvar att spara.",
         "Follow-up (uppföljning): planned, forecast and deviation per measure for one year, and the "
@@ -192,7 +192,7 @@ OPTION_HELP: dict[tuple[str, str], Template] = {
         "(12 357, '12,4 mkr').",
         "Sparbeting replacing the plans' own: an amount, in tkr unless it names its unit (12 357, '12,4 mkr')."),
     ("gap", "year"): _words("option.gap.year", "Bara det här året.", "Only this year."),
-    ("follow-up", "year"): _words("option.follow-up.year",
+    ("follow-up", "year"): _words("option.follow_up.year",
         "Året att följa upp (standard: året för as_of, annars planens sista år).",
         "The year to follow up (default: the year of as_of, else the plan's last year)."),
     ("diff", "paths"): _words("option.diff.paths",

@@ -109,7 +109,7 @@ def period_verdict(gap: Gap, view: View, unit: str = "") -> tuple[str, str]:
     if gap.shortfall_decides:
         years = ", ".join(map(str, gap.shortfall_years))
         return label("remaining", view.lang), f"{view.span(gap.shortfall)}{suffix}" + (f" ({years})" if years else "")
-    return gap_text(gap.total, verdict_kind(gap), view, unit)
+    return gap_text(gap.total, gap.net_kind, view, unit)
 
 
 def verdict_kind(gap: Gap) -> GapKind:
