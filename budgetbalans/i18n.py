@@ -4,8 +4,12 @@ A message is data, like a :class:`~budgetbalans.errors.Problem`: a stable machin
 (for CI rules and JSON, the same in every language) and the values it quotes. Its wording is
 chosen only when it is shown, in the reader's language, so one run can be read in either.
 
-Each module defines the messages it gives as :class:`Template` constants beside the code that
-gives them; :data:`TEMPLATES` holds them all by code, for the documentation and its tests.
+Every other text shown in both languages is a :class:`Template` too: the labels of the reports
+(``label.total``), the words of ``check``'s summary and of the command line's help, each under a
+code that starts with :data:`LABEL` (:func:`is_label`), defined beside the code that shows it. A
+text that counts something is a :class:`Counted` template, with a form for one and for several.
+Each module defines its templates as constants beside the code that gives them; :data:`TEMPLATES`
+holds them all by code, for the documentation and its tests.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ Arg = Union[str, int, "Message"]
 
 @dataclass(frozen=True, slots=True)
 class Template:
-    """One message in both languages; ``{name}`` marks a value filled in when it is given."""
+    """One text in both languages, a message or a label; ``{name}`` marks a value filled in when it is given."""
 
     code: str
     sv: str
@@ -52,16 +56,59 @@ class Template:
     def __call__(self, **args: Arg) -> Message:
         return Message(self, tuple(args.items()))
 
-    def wording(self, lang: Lang) -> str:
+    def wording(self, lang: Lang, count: object = None) -> str:
+        """The text in ``lang``, its ``{name}`` not filled in (``count``: for a :class:`Counted` text)."""
         return self.sv if lang is Lang.SV else self.en
+
+    def text(self, lang: Lang, **values: object) -> str:
+        """The wording in ``lang`` with ``values`` filled in (without values, as written): a label."""
+        wording = self.wording(lang, values.get("count"))
+        return wording.format(**values) if values else wording
+
+
+@dataclass(frozen=True, slots=True)
+class Counted(Template):
+    """A text that counts something, in the form that agrees with its ``count``: ``sv`` and ``en``
+    for exactly 1 (``1 åtgärd``, ``1 measure counts``), ``sv_several`` and ``en_several`` for any
+    other count, 0 too (``0 åtgärder``, ``2 measures count``)."""
+
+    sv_several: str
+    en_several: str
+
+    def wording(self, lang: Lang, count: object = None) -> str:
+        """The form in ``lang`` that agrees with ``count``."""
+        if count == 1:
+            return self.sv if lang is Lang.SV else self.en
+        return self.sv_several if lang is Lang.SV else self.en_several
+
+
+def _registered(made: Template) -> Template:
+    if made.code in TEMPLATES:
+        raise ValueError(f"message code {made.code} defined twice")
+    TEMPLATES[made.code] = made
+    return made
 
 
 def template(code: str, sv: str, en: str) -> Template:
-    """A message in Swedish and English under a code of its own (a code used twice is a bug)."""
-    if code in TEMPLATES:
-        raise ValueError(f"message code {code} defined twice")
-    TEMPLATES[code] = made = Template(code, sv, en)
+    """A message (or a label) in Swedish and English under a code of its own (a code used twice is a bug)."""
+    return _registered(Template(code, sv, en))
+
+
+def counted(code: str, sv: tuple[str, str], en: tuple[str, str]) -> Counted:
+    """A text that counts, under a code of its own: per language (one, several), ``{count}`` in each."""
+    made = Counted(code, sv[0], en[0], sv[1], en[1])
+    _registered(made)
     return made
+
+
+#: The start of the code of every template that is a label (a report's, check's or the help's
+#: words), not a message: :func:`is_label`.
+LABEL = "label."
+
+
+def is_label(code: str) -> bool:
+    """Whether the template of ``code`` is a label (words of a report or the help), not a message."""
+    return code.startswith(LABEL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +124,7 @@ class Message:
 
     def text(self, lang: Lang = Lang.SV) -> str:
         values = {name: value.text(lang) if isinstance(value, Message) else value for name, value in self.args}
-        return self.template.wording(lang).format(**values)
+        return self.template.wording(lang, values.get("count")).format(**values)
 
     def __str__(self) -> str:
         return self.text(Lang.SV)
@@ -89,15 +136,6 @@ UNTRANSLATED = template("untranslated", "{text}", "{text}")
 
 def as_message(value: Union[str, Message]) -> Message:
     return value if isinstance(value, Message) else UNTRANSLATED(text=value)
-
-
-def counted(count: int, forms: tuple[str, str], **values: object) -> str:
-    """A phrase that counts something, in the form that agrees with ``count``: ``forms`` is (one,
-    several), the first for exactly 1 (``1 åtgärd``, ``1 measure counts``), the second for any other
-    count, 0 too (``0 åtgärder``, ``2 measures count``); ``{count}`` and ``values`` filled in."""
-    return forms[0 if count == 1 else 1].format(count=count, **values)
-
-
 
 
 def clip(value: object, limit: int = 40) -> str:

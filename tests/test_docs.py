@@ -20,7 +20,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from budgetbalans.i18n import TEMPLATES, UNTRANSLATED
+from budgetbalans.i18n import TEMPLATES, UNTRANSLATED, is_label
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "docs" / "meddelanden.md"
@@ -53,7 +53,7 @@ def test_every_message_code_is_in_the_reference() -> None:
     messages_doc.import_every_module()
     text = REFERENCE.read_text(encoding="utf-8")
     missing = [code for code, template in TEMPLATES.items()
-               if template is not UNTRANSLATED and f"### `{code}`" not in text]
+               if template is not UNTRANSLATED and not is_label(code) and f"### `{code}`" not in text]
     assert not missing, f"not in docs/meddelanden.md: {missing}; regenerate it: {messages_doc.REGENERATE}"
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import budgetbalans  # noqa: E402 - after the path above
-from budgetbalans.i18n import TEMPLATES, UNTRANSLATED, Template  # noqa: E402
+from budgetbalans.i18n import TEMPLATES, UNTRANSLATED, Template, is_label  # noqa: E402
 
 #: The command that writes the file; named in the file itself and in the test's message.
 REGENERATE = ".venv/bin/python tools/messages_doc.py > docs/meddelanden.md"
@@ -264,9 +264,10 @@ def import_every_module() -> None:
 
 
 def documented() -> list[Template]:
-    """Every template a user can meet (not the stand-in for text without wordings yet)."""
+    """Every message a user can meet (not the stand-in for text without wordings yet, nor the labels:
+    the words of the reports and the help are not messages)."""
     import_every_module()
-    return [template for code, template in TEMPLATES.items() if template is not UNTRANSLATED]
+    return [template for code, template in TEMPLATES.items() if template is not UNTRANSLATED and not is_label(code)]
 
 
 def area_of(code: str) -> str:

@@ -28,12 +28,12 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence, Union
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from budgetbalans.i18n import Lang, Message, Template, default_lang, quoted, template
+from budgetbalans.i18n import LABEL, Lang, Message, Template, default_lang, quoted, template
 
 if TYPE_CHECKING:  # for the types only: the click of the newest typer (its own copy)
     from typer import _click as click
@@ -72,82 +72,78 @@ def current_lang() -> Lang:
 # --- the words of the help ----------------------------------------------------------------------
 
 
-class Words(NamedTuple):
-    """A text of the command line in Swedish and English."""
-
-    sv: str
-    en: str
-
-    def text(self, lang: Lang) -> str:
-        return self.sv if lang is Lang.SV else self.en
+def _words(code: str, sv: str, en: str) -> Template:
+    """A text of the command line's help in Swedish and English, a label under ``label.help.<code>``."""
+    return template(f"{LABEL}help.{code}", sv, en)
 
 
-USAGE = Words("Användning:", "Usage:")
-OPTIONS = Words("Flaggor", "Options")
-ARGUMENTS = Words("Argument", "Arguments")
-COMMANDS = Words("Kommandon", "Commands")
-OPTIONS_METAVAR = Words("[FLAGGOR]", "[OPTIONS]")
-COMMAND_METAVAR = Words("KOMMANDO [ARGUMENT]...", "COMMAND [ARGS]...")
-DEFAULT = Words("standard: {value}", "default: {value}")
+USAGE = _words("usage", "Användning:", "Usage:")
+OPTIONS = _words("options", "Flaggor", "Options")
+ARGUMENTS = _words("arguments", "Argument", "Arguments")
+COMMANDS = _words("commands", "Kommandon", "Commands")
+OPTIONS_METAVAR = _words("options_metavar", "[FLAGGOR]", "[OPTIONS]")
+COMMAND_METAVAR = _words("command_metavar", "KOMMANDO [ARGUMENT]...", "COMMAND [ARGS]...")
+DEFAULT = _words("default", "standard: {value}", "default: {value}")
 
 #: What each command does; the group (``budgetbalans`` itself) is "".
-COMMAND_HELP: dict[str, Words] = {
-    "": Words(
+COMMAND_HELP: dict[str, Template] = {
+    "": _words("command.budgetbalans",
         "budgetbalans: åtgärdsplaner för budget i balans, summerade exakt. Kör ett kommando med --help "
         "för att se vad det tar.",
         "budgetbalans: action plans for a balanced budget (åtgärdsplaner för budget i balans), added up "
         "exactly. Run a command with --help to see what it takes."),
-    "summarize": Words(
+    "summarize": _words("command.summarize",
         "Varje åtgärds effekt per år och intervallklass, summorna, sparbetinget och vad som är kvar att "
         "spara.",
         "Each measure's effect per year and class, totals, target and gap."),
-    "gap": Words(
+    "gap": _words("command.gap",
         "Vad som är kvar att spara per år och för hela perioden, och hur stor del av sparbetinget "
         "åtgärderna täcker.",
         "The remaining gap (kvar att spara) per year and for the period, and the coverage."),
-    "follow-up": Words(
+    "follow-up": _words("command.follow_up",
         "Uppföljning: planerat, prognos och avvikelse per åtgärd för ett år, och vad som enligt "
         "prognosen är kvar att spara.",
         "Follow-up (uppföljning): planned, forecast and deviation per measure for one year, and the "
         "forecast gap."),
-    "check": Words(
+    "check": _words("command.check",
         "Kontrollera planfiler, till exempel i CI: varje problem i varje fil, sedan slutstatus 0 "
         "(inga problem) eller 1.",
         "Validate plan files for CI: every problem in every file, then exit 0 or 1."),
-    "diff": Words(
+    "diff": _words("command.diff",
         "Vad en ändring av planerna gör: åtgärder som lagts till, tagits bort eller ändrats, och summan, "
         "gapet och vad som är kvar att spara per år, före och efter.",
         "What a change to the plans does: measures added, removed or changed, and the total, the gap and "
         "what is still to save per year, before and after."),
-    "import": Words(
+    "import": _words("command.import",
         "Läs tabellerna i ett Word-dokument, en Excel-arbetsbok eller en CSV-fil och skriv dem som en "
         "planfil (YAML), med kommentarer där importen har valt; det som inte stämmer skrivs på standard fel.",
         "Read the tables of a Word document, an Excel workbook or a CSV file and write them as a plan file "
         "(YAML), with comments where the import chose; what does not add up is written to standard error."),
-    "schema": Words(
+    "schema": _words("command.schema",
         "Planformatets JSON Schema, för redigerare (yaml-language-server) och andra verktyg.",
         "The JSON Schema of the plan format, for editors (yaml-language-server) and other tools."),
 }
 
 #: What each format is, for the help of ``--format``, by (command, format); "*" holds the words every command
 #: shares. A command's help lists the formats it accepts (:func:`choices_of`), each in these words.
-FORMAT_HELP: dict[tuple[str, str], Words] = {
-    ("*", "table"): Words("table", "table"),
-    ("*", "text"): Words("text", "text"),
-    ("*", "json"): Words("json", "json"),
-    ("*", "csv"): Words("csv (svensk Excel)", "csv (Swedish Excel)"),
-    ("*", "markdown"): Words("markdown", "markdown"),
-    ("*", "html"): Words("html (en fristående sida)", "html (one self-contained page)"),
-    ("*", "xlsx"): Words("xlsx (kräver --output)", "xlsx (needs --output)"),
-    ("*", "docx"): Words("docx (Word; kräver --output)", "docx (Word; needs --output)"),
-    ("*", "github"): Words("github (anteckningar i GitHub Actions)", "github (GitHub Actions annotations)"),
-    ("check", "github"): Words(
+FORMAT_HELP: dict[tuple[str, str], Template] = {
+    ("*", "table"): _words("format.table", "table", "table"),
+    ("*", "text"): _words("format.text", "text", "text"),
+    ("*", "json"): _words("format.json", "json", "json"),
+    ("*", "csv"): _words("format.csv", "csv (svensk Excel)", "csv (Swedish Excel)"),
+    ("*", "markdown"): _words("format.markdown", "markdown", "markdown"),
+    ("*", "html"): _words("format.html", "html (en fristående sida)", "html (one self-contained page)"),
+    ("*", "xlsx"): _words("format.xlsx", "xlsx (kräver --output)", "xlsx (needs --output)"),
+    ("*", "docx"): _words("format.docx", "docx (Word; kräver --output)", "docx (Word; needs --output)"),
+    ("*", "github"): _words("format.github", "github (anteckningar i GitHub Actions)",
+                            "github (GitHub Actions annotations)"),
+    ("check", "github"): _words("format.check.github",
         "github (anteckningar i GitHub Actions; standard när GITHUB_ACTIONS=true)",
         "github (GitHub Actions annotations; the default when GITHUB_ACTIONS=true)"),
 }
 
 
-def formats_help(command: str, formats: Sequence[str]) -> Words:
+def formats_help(command: str, formats: Sequence[str]) -> Template:
     """The help of a command's ``--format``: the formats it accepts, each with what it is."""
     words = [FORMAT_HELP.get((command, name)) or FORMAT_HELP[("*", name)] for name in formats]
 
@@ -155,78 +151,79 @@ def formats_help(command: str, formats: Sequence[str]) -> Words:
         choices = one_of([word.text(lang) for word in words])
         return f"{choices if isinstance(choices, str) else choices.text(lang)}."
 
-    return Words(listed(Lang.SV), listed(Lang.EN))
+    return Template(f"{LABEL}help.format.{command}", listed(Lang.SV), listed(Lang.EN))
 
 
 #: Each option's and argument's help, by (command, parameter name); "*" holds those that every
 #: command words alike. tests/test_cli_lang.py checks that every parameter has one.
-OPTION_HELP: dict[tuple[str, str], Words] = {
-    ("*", "help"): Words("Visa den här hjälpen och avsluta.", "Show this message and exit."),
-    ("*", "lang"): Words(
+OPTION_HELP: dict[tuple[str, str], Template] = {
+    ("*", "help"): _words("option.help", "Visa den här hjälpen och avsluta.", "Show this message and exit."),
+    ("*", "lang"): _words("option.lang",
         "Språk för allt som visas: sv eller en (standard sv, eller miljövariabeln BUDGETBALANS_LANG).",
         "Language of everything shown: sv or en (default sv, or the environment variable BUDGETBALANS_LANG)."),
-    ("*", "paths"): Words(
+    ("*", "paths"): _words("option.paths",
         "Planfiler eller mappar (alla *.yaml och *.yml under dem). Standard: plans/",
         "Plan files or folders (every *.yaml and *.yml below). Default: plans/"),
-    ("*", "unit"): Words(
+    ("*", "unit"): _words("option.unit",
         "Visa belopp i kr, tkr eller mkr (standard: planernas enhet).",
         "Show amounts in kr, tkr or mkr (default: the plans' unit)."),
-    ("*", "output"): Words(
+    ("*", "output"): _words("option.output",
         "Skriv rapporten till den här filen (krävs för xlsx och docx). Standard: terminalen (standard ut).",
         "Write the report to this file (required for xlsx and docx). Default: standard output."),
-    ("gap", "output"): Words(
+    ("gap", "output"): _words("option.gap.output",
         "Skriv rapporten till den här filen (krävs för docx). Standard: terminalen (standard ut).",
         "Write the report to this file (required for docx). Default: standard output."),
-    ("diff", "output"): Words(
+    ("diff", "output"): _words("option.diff.output",
         "Skriv rapporten till den här filen (krävs för xlsx). Standard: terminalen (standard ut).",
         "Write the report to this file (required for xlsx). Default: standard output."),
-    ("*", "status"): Words(
+    ("*", "status"): _words("option.status",
         "Räkna bara åtgärder med dessa statusar, kommaseparerade, till exempel klart,pågår eller done,ongoing.",
         "Count only these statuses, comma-separated, such as done,ongoing or klart,pågår."),
-    ("*", "group_by"): Words("Delsummor per område (area), status eller plan.", "Subtotals by area, status or plan."),
-    ("*", "template"): Words(
+    ("*", "group_by"): _words("option.group_by", "Delsummor per område (area), status eller plan.",
+                              "Subtotals by area, status or plan."),
+    ("*", "template"): _words("option.template",
         "Med --format docx: börja från det här Word-dokumentet eller den här Word-mallen (.docx, .dotx); "
         "dess formatmallar, sidhuvud och sidfot behålls, innehållet ersätts.",
         "With --format docx: start from this Word document or template (.docx, .dotx); its styles, header "
         "and footer are kept, its content replaced."),
-    ("", "version"): Words("Visa versionen och avsluta.", "Show the version and exit."),
-    ("gap", "target"): Words(
+    ("", "version"): _words("option.budgetbalans.version", "Visa versionen och avsluta.", "Show the version and exit."),
+    ("gap", "target"): _words("option.gap.target",
         "Sparbeting i stället för planernas: ett belopp, i tkr om det inte anger sin enhet "
         "(12 357, '12,4 mkr').",
         "Sparbeting replacing the plans' own: an amount, in tkr unless it names its unit (12 357, '12,4 mkr')."),
-    ("gap", "year"): Words("Bara det här året.", "Only this year."),
-    ("follow-up", "year"): Words(
+    ("gap", "year"): _words("option.gap.year", "Bara det här året.", "Only this year."),
+    ("follow-up", "year"): _words("option.follow_up.year",
         "Året att följa upp (standard: året för as_of, annars planens sista år).",
         "The year to follow up (default: the year of as_of, else the plan's last year)."),
-    ("diff", "paths"): Words(
+    ("diff", "paths"): _words("option.diff.paths",
         "GAMMAL NY: två planfiler eller två mappar. Med --base: planfiler eller mappar i arbetskopian "
         "(standard: plans/).",
         "OLD NEW: two plan files or two folders. With --base: plan files or folders of the working tree "
         "(default: plans/)."),
-    ("diff", "base"): Words(
+    ("diff", "base"): _words("option.diff.base",
         "Jämför planerna vid den här git-revisionen (commit, gren, origin/main, tagg) med arbetskopian.",
         "Compare the plans at this git revision (commit, branch, origin/main, tag) with the working tree."),
-    ("diff", "step_summary"): Words(
+    ("diff", "step_summary"): _words("option.diff.step_summary",
         "Lägg också Markdown-rapporten till filen i GITHUB_STEP_SUMMARY (jobbets sammanfattning), om den är satt.",
         "Also append the Markdown report to the file in GITHUB_STEP_SUMMARY (the job summary), if it is set."),
-    ("diff", "fail_on_worse"): Words(
+    ("diff", "fail_on_worse"): _words("option.diff.fail_on_worse",
         "Slutstatus 1 om det som är kvar att spara växer något år.",
         "Exit 1 when what is still to save grows in any year."),
-    ("check", "require_target"): Words(
+    ("check", "require_target"): _words("option.check.require_target",
         "Underkänn en plan som inte anger något sparbeting (target).",
         "Fail for a plan that states no target (sparbeting)."),
-    ("check", "fail_on_gap"): Words(
+    ("check", "fail_on_gap"): _words("option.check.fail_on_gap",
         "Underkänn en plan vars åtgärder inte säkert täcker sparbetinget.",
         "Fail for a plan whose measures do not surely cover its target."),
-    ("import", "file"): Words(
+    ("import", "file"): _words("option.import.file",
         "Filen att importera: .docx (Word), .xlsx (Excel) eller .csv.",
         "The file to import: .docx (Word), .xlsx (Excel) or .csv."),
-    ("import", "output"): Words(
+    ("import", "output"): _words("option.import.output",
         "Skriv planfilen hit, till exempel plans/omsorg-2025.yaml (skrivs inte om importen misslyckas). "
         "Standard: terminalen (standard ut).",
         "Write the plan file here, such as plans/omsorg-2025.yaml (nothing is written if the import fails). "
         "Default: standard output."),
-    ("import", "unit"): Words(
+    ("import", "unit"): _words("option.import.unit",
         "Enheten för belopp utan enhet, kr, tkr eller mkr, när dokumentet inte anger den (går före "
         "dokumentets).",
         "The unit of amounts without one, kr, tkr or mkr, when the document does not say (overrides the "
@@ -234,19 +231,20 @@ OPTION_HELP: dict[tuple[str, str], Words] = {
 }
 
 #: The placeholder shown for an option's value, by parameter name (a choice shows its choices).
-METAVARS: dict[str, Words] = {
-    "paths": Words("SÖKVÄG", "PATH"),
-    "file": Words("FIL", "FILE"),
-    "output": Words("FIL", "FILE"),
-    "template": Words("FIL", "FILE"),
-    "target": Words("BELOPP", "AMOUNT"),
-    "year": Words("ÅR", "YEAR"),
-    "base": Words("REVISION", "REVISION"),
-    "status": Words("STATUS", "STATUS"),
+_FILE = _words("metavar.file", "FIL", "FILE")
+METAVARS: dict[str, Template] = {
+    "paths": _words("metavar.paths", "SÖKVÄG", "PATH"),
+    "file": _FILE,
+    "output": _FILE,
+    "template": _FILE,
+    "target": _words("metavar.target", "BELOPP", "AMOUNT"),
+    "year": _words("metavar.year", "ÅR", "YEAR"),
+    "base": _words("metavar.base", "REVISION", "REVISION"),
+    "status": _words("metavar.status", "STATUS", "STATUS"),
 }
 
 
-def option_help(command: str, name: str, choices: Optional[Sequence[str]] = None) -> Optional[Words]:
+def option_help(command: str, name: str, choices: Optional[Sequence[str]] = None) -> Optional[Template]:
     """A parameter's help; ``--format``'s lists the formats the command accepts (its ``choices``)."""
     if name == "format" and choices:
         return formats_help(command, choices)
@@ -534,7 +532,7 @@ def _option_row(command: click.Command, ctx: click.Context, param: click.Paramet
     text = words.text(lang) if words else ""
     default = _default_shown(param)
     if default is not None:
-        text += f"  [{DEFAULT.text(lang).format(value=default)}]"
+        text += f"  [{DEFAULT.text(lang, value=default)}]"
     return names, text
 
 

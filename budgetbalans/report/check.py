@@ -20,7 +20,7 @@ from typing import Callable, Collection, Optional, Sequence, TextIO
 
 from budgetbalans.errors import Problem
 from budgetbalans.report.json.text import dumps
-from budgetbalans.i18n import Lang, counted
+from budgetbalans.i18n import Lang, counted, template
 from budgetbalans.text import shown, workflow_data, workflow_property
 
 
@@ -46,54 +46,28 @@ class CheckResult:
 
     def summary(self, lang: Lang = Lang.SV) -> str:
         """``3 problem i 2 av 4 planer`` / ``3 problems in 2 of 4 plans``, and the known errors accepted."""
-        words = _SUMMARY[lang]
-        plans = counted(self.files, words.plan)
-        problems = counted(len(self.problems), words.problem)
-        accepted = f" ({counted(self.accepted, words.accepted)})" if self.accepted else ""
+        plans = PLANS.text(lang, count=self.files)
+        problems = PROBLEMS.text(lang, count=len(self.problems))
+        accepted = f" ({ACCEPTED.text(lang, count=self.accepted)})" if self.accepted else ""
         if not self.problems:
-            return words.clean.format(plans=plans) + accepted
+            return CLEAN.text(lang, plans=plans) + accepted
         if not self.files:  # every problem is with a path itself: a missing file, a folder without plans
-            return words.unread.format(problems=problems)
-        return words.problems.format(problems=problems, files=self.files_with_problems, plans=plans) + accepted
+            return UNREAD.text(lang, problems=problems)
+        return FOUND.text(lang, problems=problems, files=self.files_with_problems, plans=plans) + accepted
 
 
-@dataclass(frozen=True)
-class _SummaryWords:
-    """The words of the summary line in one language; a counted word is (one, several), as
-    :func:`budgetbalans.i18n.counted` takes them (reports count with ``labels.count_label``, which
-    check does not load)."""
-
-    plan: tuple[str, str]
-    problem: tuple[str, str]
-    accepted: tuple[str, str]
-    clean: str
-    unread: str
-    problems: str
-
-
-#: The summary is a report line for people (like the labels of the reports); CI reads the counts
-#: (JSON) and the exit status.
-_SUMMARY: dict[Lang, _SummaryWords] = {
-    Lang.SV: _SummaryWords(
-        plan=("{count} plan", "{count} planer"),
-        problem=("{count} problem", "{count} problem"),
-        accepted=("{count} känt fel i källdokumenten, avstämt", "{count} kända fel i källdokumenten, avstämda"),
-        clean="inga problem i {plans}",
-        unread="{problems}; ingen planfil lästes",
-        problems="{problems} i {files} av {plans}",
-    ),
-    Lang.EN: _SummaryWords(
-        plan=("{count} plan", "{count} plans"),
-        problem=("{count} problem", "{count} problems"),
-        accepted=("{count} known error of source documents accepted",
-                  "{count} known errors of source documents accepted"),
-        clean="no problems in {plans}",
-        unread="{problems}; no plan files read",
-        problems="{problems} in {files} of {plans}",
-    ),
-}
-
-
+# The words of the summary line: a report line for people (like the labels of the reports, which
+# check does not load); CI reads the counts (JSON) and the exit status.
+PLANS = counted("label.check.plans", ("{count} plan", "{count} planer"), ("{count} plan", "{count} plans"))
+PROBLEMS = counted("label.check.problems", ("{count} problem", "{count} problem"),
+                   ("{count} problem", "{count} problems"))
+ACCEPTED = counted("label.check.accepted",
+                   ("{count} känt fel i källdokumenten, avstämt", "{count} kända fel i källdokumenten, avstämda"),
+                   ("{count} known error of source documents accepted",
+                    "{count} known errors of source documents accepted"))
+CLEAN = template("label.check.clean", "inga problem i {plans}", "no problems in {plans}")
+UNREAD = template("label.check.unread", "{problems}; ingen planfil lästes", "{problems}; no plan files read")
+FOUND = template("label.check.found", "{problems} i {files} av {plans}", "{problems} in {files} of {plans}")
 
 
 def text(result: CheckResult, out: TextIO, lang: Lang = Lang.SV) -> None:

@@ -32,17 +32,16 @@ import datetime
 from decimal import Decimal
 from typing import Literal, Mapping, Sequence
 
-from budgetbalans import __version__
 from budgetbalans.core.summary import Gap, GapKind, Totals
 from budgetbalans.core.diff import (
     Change, Comparison, MeasureChange, PlanChange, PlanDiff, Trend, TotalsChange, Verdict, change_of,
     counted_effects,
 )
-from budgetbalans.i18n import Lang
+from budgetbalans.i18n import LABEL, TEMPLATES, Lang, template
 from budgetbalans.plan.money import Range
 from budgetbalans.plan import notation as numbers
-from budgetbalans.report.build.summary import TONE, amount as _amount, exact as _exact, plan_heading
-from budgetbalans.report.build.labels import count_label, label, status_word, worded
+from budgetbalans.report.build.summary import TONE, amount as _amount, document_words, exact as _exact, plan_heading
+from budgetbalans.report.build.labels import count_label, label, status_word
 from budgetbalans.plan.models import Status
 from budgetbalans.report.model import (
     EMPTY, Annotation, Audience, Cell, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table,
@@ -52,85 +51,89 @@ from budgetbalans.report.build.wording import (
     View, gap_words, period_verdict, shown_paths, signed, totals_amounts, verdict_words, with_decimals,
 )
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "title": ("Ändringar i planerna", "Changes to the plans"),
-    "against": ("Jämfört med {base}", "Compared with {base}"),
-    "old_new": ("{old} → {new}", "{old} → {new}"),
-    "per_year": ("Per år", "Per year"),
-    "total_before": ("Summa före", "Total before"),
-    "total_after": ("Summa efter", "Total after"),
-    "total_change": ("Ändring av summan", "Change of the total"),
-    "target_before": ("Sparbeting före", "Savings target before"),
-    "target_after": ("Sparbeting efter", "Savings target after"),
-    "target_change": ("Ändring av sparbetinget", "Change of the savings target"),
-    "gap_before": ("Kvar/överskott före", "Gap before"),
-    "gap_after": ("Kvar/överskott efter", "Gap after"),
-    "shortfall_change": ("Ändring av kvar att spara", "Change of still to save"),
-    "verdict": ("Besked", "Verdict"),
-    "from_to": ("från {before} till {after}", "from {before} to {after}"),
-    "kind_short": ("kvar att spara", "still to save"),
-    "kind_surplus": ("överskott", "surplus"),
-    "kind_uncertain": ("osäkert", "uncertain"),
-    "kind_none": ("inget sparbeting", "no savings target"),
-    "unchanged": ("oförändrat", "unchanged"),
-    "more_short": ("mer kvar att spara", "more still to save"),
-    "less_short": ("mindre kvar att spara", "less still to save"),
-    "less_surplus": ("mindre överskott", "smaller surplus"),
-    "more_surplus": ("större överskott", "larger surplus"),
-    "worse": ("sämre", "worse"),
-    "better": ("bättre", "better"),
-    "mixed": ("ändrat spann", "range changed"),
-    "measures": ("Åtgärder", "Measures"),
-    "plans": ("Planer", "Plans"),
-    "plan": ("Plan", "Plan"),
-    "change": ("Ändring", "Change"),
-    "what": ("Vad", "What"),
-    "added": ("tillagd", "added"),  # one measure's or plan's change; counted: labels.count_label
-    "removed": ("borttagen", "removed"),
-    "changed": ("ändrad", "changed"),
-    "renamed": ("nytt filnamn (var {old})", "renamed (was {old})"),
-    "plan_unchanged": ("oförändrad", "unchanged"),
-    "no_changes": ("Inga ändringar i åtgärderna.", "No changes to the measures."),
-    "measures_figure": ("Åtgärder", "Measures"),
-    "newly_short": ("{when} går från {before} till kvar att spara: {amount} {unit} fattas",
-                    "{when} goes from {before} to still to save: {amount} {unit} missing"),
-    "grows": ("{when}: kvar att spara ökar med {amount} {unit}", "{when}: still to save grows by {amount} {unit}"),
-    "covered": ("{when} går från {before} till täckt", "{when} goes from {before} to covered"),
-    "shrinks": ("{when}: kvar att spara minskar med {amount} {unit}",
-                "{when}: still to save shrinks by {amount} {unit}"),
-    "period_when": ("Hela perioden", "The whole period"),
-    "effects_note": ("Effekt per år: före → efter, så som den räknas in (en avbruten åtgärd räknas inte).",
-                     "Effect per year: before → after, as it counts (a cancelled measure does not count)."),
-    "yes": ("ja", "yes"),
-    "no": ("nej", "no"),
-    "field_title": ("titel", "title"),
-    "field_area": ("område", "area"),
-    "field_status": ("status", "status"),
-    "field_responsible": ("ansvarig", "responsible"),
-    "field_schedule": ("tidplan", "schedule"),
-    "field_follow_up": ("uppföljning", "follow-up"),
-    "field_note": ("kommentar", "note"),
-    "field_potential": ("möjlig effekt", "possible effect"),
-    "field_effects": ("effekter", "effects"),
-    "field_class": ("intervall", "class"),
-    "field_forecast": ("prognos", "forecast"),
-    "field_outcome": ("utfall", "outcome"),
-    "field_organisation": ("organisation", "organisation"),
-    "field_unit": ("enhet", "unit"),
-    "field_years": ("år", "years"),
-    "field_target": ("sparbeting", "savings target"),
-    "side_before": ("{what} före", "{what} before"),
-    "side_after": ("{what} efter", "{what} after"),
-    "side_change": ("{what} ändring", "{what} change"),
-    "shortfall": ("Kvar att spara (det som fattas, aldrig under 0)", "Still to save (what is missing, never below 0)"),
-    "verdict_of": ("Besked {when}", "Verdict for {when}"),
-    "measure_added": ("Åtgärd {id} tillagd: {title} ({total} {unit})", "Measure {id} added: {title} ({total} {unit})"),
-    "measure_removed": ("Åtgärd {id} borttagen: {title} ({total} {unit})",
-                        "Measure {id} removed: {title} ({total} {unit})"),
-    "measure_changed": ("Åtgärd {id} ändrad: {title}: {what} (summa {total} {unit})",
-                        "Measure {id} changed: {title}: {what} (total {total} {unit})"),
-    "plan_removed": ("Planen {path} är borttagen ({total} {unit})", "The plan {path} was removed ({total} {unit})"),
-}
+#: The words of a diff, each registered as ``label.diff.<key>``; the labels every report shares are
+#: :mod:`~budgetbalans.report.build.labels` (:func:`word` looks here first).
+WORDS = (
+    template("label.diff.title", "Ändringar i planerna", "Changes to the plans"),
+    template("label.diff.against", "Jämfört med {base}", "Compared with {base}"),
+    template("label.diff.old_new", "{old} → {new}", "{old} → {new}"),
+    template("label.diff.per_year", "Per år", "Per year"),
+    template("label.diff.total_before", "Summa före", "Total before"),
+    template("label.diff.total_after", "Summa efter", "Total after"),
+    template("label.diff.total_change", "Ändring av summan", "Change of the total"),
+    template("label.diff.target_before", "Sparbeting före", "Savings target before"),
+    template("label.diff.target_after", "Sparbeting efter", "Savings target after"),
+    template("label.diff.target_change", "Ändring av sparbetinget", "Change of the savings target"),
+    template("label.diff.gap_before", "Kvar/överskott före", "Gap before"),
+    template("label.diff.gap_after", "Kvar/överskott efter", "Gap after"),
+    template("label.diff.shortfall_change", "Ändring av kvar att spara", "Change of still to save"),
+    template("label.diff.verdict", "Besked", "Verdict"),
+    template("label.diff.from_to", "från {before} till {after}", "from {before} to {after}"),
+    template("label.diff.kind_short", "kvar att spara", "still to save"),
+    template("label.diff.kind_surplus", "överskott", "surplus"),
+    template("label.diff.kind_uncertain", "osäkert", "uncertain"),
+    template("label.diff.kind_none", "inget sparbeting", "no savings target"),
+    template("label.diff.unchanged", "oförändrat", "unchanged"),
+    template("label.diff.more_short", "mer kvar att spara", "more still to save"),
+    template("label.diff.less_short", "mindre kvar att spara", "less still to save"),
+    template("label.diff.less_surplus", "mindre överskott", "smaller surplus"),
+    template("label.diff.more_surplus", "större överskott", "larger surplus"),
+    template("label.diff.worse", "sämre", "worse"),
+    template("label.diff.better", "bättre", "better"),
+    template("label.diff.mixed", "ändrat spann", "range changed"),
+    template("label.diff.measures", "Åtgärder", "Measures"),
+    template("label.diff.plans", "Planer", "Plans"),
+    template("label.diff.change", "Ändring", "Change"),
+    template("label.diff.what", "Vad", "What"),
+    # one measure's or plan's change; counted, the labels of labels.py (count_label)
+    template("label.diff.added", "tillagd", "added"),
+    template("label.diff.removed", "borttagen", "removed"),
+    template("label.diff.changed", "ändrad", "changed"),
+    template("label.diff.renamed", "nytt filnamn (var {old})", "renamed (was {old})"),
+    template("label.diff.plan_unchanged", "oförändrad", "unchanged"),
+    template("label.diff.no_changes", "Inga ändringar i åtgärderna.", "No changes to the measures."),
+    template("label.diff.newly_short", "{when} går från {before} till kvar att spara: {amount} {unit} fattas",
+             "{when} goes from {before} to still to save: {amount} {unit} missing"),
+    template("label.diff.grows", "{when}: kvar att spara ökar med {amount} {unit}",
+             "{when}: still to save grows by {amount} {unit}"),
+    template("label.diff.covered", "{when} går från {before} till täckt", "{when} goes from {before} to covered"),
+    template("label.diff.shrinks", "{when}: kvar att spara minskar med {amount} {unit}",
+             "{when}: still to save shrinks by {amount} {unit}"),
+    template("label.diff.period_when", "Hela perioden", "The whole period"),
+    template("label.diff.effects_note",
+             "Effekt per år: före → efter, så som den räknas in (en avbruten åtgärd räknas inte).",
+             "Effect per year: before → after, as it counts (a cancelled measure does not count)."),
+    template("label.diff.field_title", "titel", "title"),
+    template("label.diff.field_area", "område", "area"),
+    template("label.diff.field_status", "status", "status"),
+    template("label.diff.field_responsible", "ansvarig", "responsible"),
+    template("label.diff.field_schedule", "tidplan", "schedule"),
+    template("label.diff.field_follow_up", "uppföljning", "follow-up"),
+    template("label.diff.field_note", "kommentar", "note"),
+    template("label.diff.field_potential", "möjlig effekt", "possible effect"),
+    template("label.diff.field_effects", "effekter", "effects"),
+    template("label.diff.field_class", "intervall", "class"),
+    template("label.diff.field_forecast", "prognos", "forecast"),
+    template("label.diff.field_outcome", "utfall", "outcome"),
+    template("label.diff.field_organisation", "organisation", "organisation"),
+    template("label.diff.field_unit", "enhet", "unit"),
+    template("label.diff.field_years", "år", "years"),
+    template("label.diff.field_target", "sparbeting", "savings target"),
+    template("label.diff.side_before", "{what} före", "{what} before"),
+    template("label.diff.side_after", "{what} efter", "{what} after"),
+    template("label.diff.side_change", "{what} ändring", "{what} change"),
+    template("label.diff.shortfall", "Kvar att spara (det som fattas, aldrig under 0)",
+             "Still to save (what is missing, never below 0)"),
+    template("label.diff.verdict_of", "Besked {when}", "Verdict for {when}"),
+    template("label.diff.measure_added", "Åtgärd {id} tillagd: {title} ({total} {unit})",
+             "Measure {id} added: {title} ({total} {unit})"),
+    template("label.diff.measure_removed", "Åtgärd {id} borttagen: {title} ({total} {unit})",
+             "Measure {id} removed: {title} ({total} {unit})"),
+    template("label.diff.measure_changed", "Åtgärd {id} ändrad: {title}: {what} (summa {total} {unit})",
+             "Measure {id} changed: {title}: {what} (total {total} {unit})"),
+    template("label.diff.plan_removed", "Planen {path} är borttagen ({total} {unit})",
+             "The plan {path} was removed ({total} {unit})"),
+)
 #: How each verdict reads (:class:`~budgetbalans.core.diff.Verdict`): worse is bad, better good.
 VERDICT_TONE = {Verdict.NEWLY_SHORT: Tone.BAD, Verdict.GROWS: Tone.BAD, Verdict.COVERED: Tone.GOOD,
                 Verdict.SHRINKS: Tone.GOOD, Verdict.SURPLUS_GROWS: Tone.GOOD, Verdict.STEADY: Tone.NEUTRAL}
@@ -164,7 +167,9 @@ def diff_amounts(diff: PlanDiff) -> list[Decimal | None]:
 
 
 def word(key: str, lang: Lang, **values: object) -> str:
-    return worded(_WORDS[key], lang, **values) if key in _WORDS else label(key, lang, **values)
+    """A word of the diff (``label.diff.<key>``, :data:`WORDS`), else a label every report shares."""
+    own = f"diff.{key}"
+    return label(own if LABEL + own in TEMPLATES else key, lang, **values)
 
 
 def _kind_word(kind: GapKind | None, lang: Lang) -> str:
@@ -553,7 +558,7 @@ def _figures(diff: PlanDiff, view: View) -> tuple[Figure, ...]:
         before, after = (_period_words(totals.gap, view, unit).text or "–" for totals in (diff.before.totals,
                                                                                            diff.after.totals))
         figures.append(Figure(word("verdict", lang), f"{before} → {after}", verdict(p, view).tone))
-    figures.append(Figure(word("measures_figure", lang), counts(diff, lang)))
+    figures.append(Figure(word("measures", lang), counts(diff, lang)))
     return tuple(figures)
 
 
@@ -588,12 +593,10 @@ def diff_document(diff: PlanDiff, view: View, base: str | None = None, names: tu
     section = Section(title, subtitle, _figures(diff, view), (), tuple(tables), sheet=title[:31])
     date = label("report_date", lang, date=today.isoformat()) if today is not None else ""
     facts = (("", subtitle), ("", label("unit", lang, unit=view.unit.value)))
-    words = {"warning": label("warning", lang), "generated": label("generated", lang, version=__version__),
-             "legend": label("legend", lang), "range_note": label("range_note", lang), "target": label("target", lang),
-             "plan": label("plan", lang), "warnings": label("warnings", lang)}
     return Document("diff", title, lang, view.unit, (section,), facts, (), (), date,
                     any(not c.total_after.is_exact or not c.total_before.is_exact
-                        for c in (*diff.totals.years, diff.totals.period)), words, view.decimals)
+                        for c in (*diff.totals.years, diff.totals.period)), document_words(view, statuses=False),
+                    view.decimals)
 
 
 # --- for a CI runner: annotations on the pull request's lines ------------------------------------------

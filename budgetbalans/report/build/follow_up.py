@@ -22,7 +22,9 @@ from budgetbalans.plan.models import Plan
 from budgetbalans.plan.money import EXACT_ZERO, Range, total as sum_ranges
 from budgetbalans.report.build import charts
 from budgetbalans.plan import notation as numbers
-from budgetbalans.report.build.summary import TONE, _words, amount, amount_column, exact, measure_status, plan_heading
+from budgetbalans.report.build.summary import (
+    TONE, amount, amount_column, document_words, exact, measure_status, plan_heading,
+)
 from budgetbalans.report.build.labels import count_label, label
 from budgetbalans.report.model import (
     EMPTY, Audience, Cell, Chart, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
@@ -366,7 +368,7 @@ def follow_up_document(report: FollowUp, view: View, today: datetime.date | None
     tables = (plans_table(report, view), table) if len(report.plans) > 1 else (table,)
     section = Section(title(report, view), caption(report, view), figures, _chart(report, view), tables,
                       (Note(label("short_note", lang), marks=Tone.BAD),),
-                      sheet=label("follow_up_sheet", lang, year=report.year))
+                      sheet=label("follow_up_title", lang, year=report.year))
     legend: tuple[tuple[Tone | str, str, str], ...] = (
         (Tone.BAD, label("remaining", lang), label("legend_remaining", lang)),
         (Tone.GOOD, label("surplus", lang), label("legend_surplus", lang)),
@@ -376,4 +378,4 @@ def follow_up_document(report: FollowUp, view: View, today: datetime.date | None
     facts = tuple((label("plan", lang), path) for path in paths) + (("", headings(report)),)
     date = label("report_date", lang, date=today.isoformat()) if today is not None else ""
     return Document("follow-up", title(report, view), lang, view.unit, (section,), facts, (), legend, date,
-                    follow_up_has_ranges(report), _words(view), view.decimals)
+                    follow_up_has_ranges(report), document_words(view), view.decimals)

@@ -39,7 +39,7 @@ from budgetbalans.report.model import (
 )
 from budgetbalans.report.build.wording import (
     View, gap_text, mismatch_texts, net_text, period_verdict, shown_paths, shows_rounded, summary_amounts,
-    verdict_words, with_decimals, year_gap,
+    verdict_kind, verdict_words, with_decimals, year_gap,
 )
 
 #: The tone of each kind of gap; the kind comes from the core.
@@ -211,7 +211,7 @@ class _Rows:
         cells = {}
         for year in years:
             if gap.years is not None:
-                words, kind = year_gap(gap, year, name, view)
+                words, kind = year_gap(gap, year, view, verdict_kind(gap))
                 cells[year_key(year)] = Cell(words, gap.year_shown(year), TONE[kind])
         self.add(self.row(RowKind.GAP, name, {**cells, "total": Cell(value, None, TONE[gap.kind])},
                           tone=TONE[gap.kind], audience=Audience.TEXT))
@@ -310,7 +310,7 @@ def _balance(totals: Totals, view: View) -> dict[str, Cell]:
 def groups_table(summary: Summary, groups: Sequence[Group], by: GroupBy, view: View) -> Table:
     """The subtotals of ``--group-by``, then the total they add up to."""
     years, lang = summary.years, view.lang
-    columns = [Column("measure", label(f"group_{by.value}", lang), ColumnKind.NAME, wide=True), *year_columns(years, view)]
+    columns = [Column("measure", label(by.value, lang), ColumnKind.NAME, wide=True), *year_columns(years, view)]
     rows = _Rows(columns, view)
     members = []
     for group in groups:
@@ -320,7 +320,7 @@ def groups_table(summary: Summary, groups: Sequence[Group], by: GroupBy, view: V
     values = {year_key(y): amount(summary.totals.per_year[y], view) for y in years}
     rows.add(rows.row(RowKind.TOTAL, label("total", lang), {**values, "total": amount(summary.totals.total, view)},
                       sums=tuple(members)))
-    title = label("subtotals", lang, by=label(f"group_{by.value}", lang).lower())
+    title = label("subtotals", lang, by=label(by.value, lang).lower())
     return Table("groups", title, tuple(columns), tuple(rows.rows), label("unit", lang, unit=view.unit.value),
                  name=label("subtotal", lang))
 
@@ -426,12 +426,12 @@ def _document(kind: str, title: str, sections: tuple[Section, ...], summary: Sum
     facts += [(label("plan", lang), path) for path in paths] + [("", label("unit", lang, unit=view.unit.value))]
     statuses = any(column.key == "status" for table in tables for column in table.columns)
     return Document(kind, title, lang, view.unit, sections, tuple(facts), tuple(notes), tuple(legend), date,
-                    has_ranges(summary), _words(view, statuses), view.decimals)
+                    has_ranges(summary), document_words(view, statuses), view.decimals)
 
 
-def _words(view: View, statuses: bool = True) -> dict[str, str]:
-    """The writers' fixed words; ``statuses``: with what a measure's status means for the total
-    (where a table shows the statuses)."""
+def document_words(view: View, statuses: bool = True) -> dict[str, str]:
+    """The writers' fixed words (:attr:`Document.words`) of every report; ``statuses``: with what a
+    measure's status means for the total (where a table shows the statuses)."""
     lang = view.lang
     words = {"plan": label("plan", lang), "warning": label("warning", lang), "warnings": label("warnings", lang),
              "legend": label("legend", lang), "range_note": label("range_note", lang),
@@ -497,7 +497,7 @@ def _gap_year_row(totals: Totals, year: int, view: View) -> Row:
     target = totals.target.years.get(year) if totals.target and totals.target.years else None
     if target is None or totals.gap is None or totals.gap.years is None:
         return Row(RowKind.YEAR, (Cell(str(year)), _DASH, total, _DASH, _DASH))
-    words, kind = year_gap(totals.gap, year, "", view)
+    words, kind = year_gap(totals.gap, year, view)
     return Row(RowKind.YEAR, (Cell(str(year)), exact(target, view), total, Cell(words, totals.gap.year_shown(year), TONE[kind]),
                               _share(coverage(totals.per_year[year], target))), TONE[kind])
 

@@ -1,6 +1,7 @@
 """How the builders word figures: the unit, language and plan names of a report (:class:`View`),
-the gap verdicts as (label, value) from the core's kinds, whether any shown amount is rounded,
-and the reconciliation warnings, all as plain strings. Imports no library and no writer.
+the gap verdicts as (label, value) from the core's kinds (chosen by kind, never by comparing their
+words), whether any shown amount is rounded, and the reconciliation warnings, all as plain strings.
+Imports no library and no writer.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from decimal import Decimal
 from pathlib import PurePath
 from typing import Callable, Iterable, Mapping, Sequence
 
+from budgetbalans.core.checks import STATED_KEY_MEASURE
 from budgetbalans.core.summary import Gap, GapKind, Reconciliation, Summary, Totals
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Range, Unit
@@ -110,17 +112,24 @@ def period_verdict(gap: Gap, view: View, unit: str = "") -> tuple[str, str]:
     return gap_text(gap.total, gap.net_kind, view, unit)
 
 
+def verdict_kind(gap: Gap) -> GapKind:
+    """The kind whose label names the period's verdict (:func:`period_verdict`): still to save where
+    the shortfall decides, else the net gap's kind."""
+    return GapKind.SHORT if gap.shortfall_decides else gap.net_kind
+
+
 def net_text(gap: Gap, view: View, unit: str = "") -> str:
     """The net gap of the period in words: ``överskott 300`` (a surplus one year set against another's shortfall)."""
     return verdict_words(*gap_text(gap.total, gap.net_kind, view, unit), gap.net_kind)
 
 
-def year_gap(gap: Gap, year: int, row_name: str, view: View) -> tuple[str, GapKind]:
-    """A year's gap in a row labelled with the period's verdict: a year of another kind names its own."""
+def year_gap(gap: Gap, year: int, view: View, row_kind: GapKind | None = None) -> tuple[str, GapKind]:
+    """A year's gap in a row whose label names ``row_kind`` (the period's :func:`verdict_kind`): a year
+    of that kind is its value alone, a year of another kind (or in a row without one) names its own."""
     assert gap.years is not None and gap.year_kinds is not None
     kind = gap.year_kinds[year]
     name, value = gap_text(gap.year_shown(year), kind, view)
-    return (value if name == row_name else verdict_words(name, value, kind)), kind
+    return (value if kind is row_kind else verdict_words(name, value, kind)), kind
 
 
 def signed(value: Range, view: View, *, bound_by_bound: bool = False) -> str:
@@ -189,6 +198,6 @@ def mismatch_texts(items: Iterable[Reconciliation], unit: Unit, lang: Lang,
                      difference="–" if difference is None else numbers.amount_with_unit(difference, unit, decimals))
         known = label("known", lang) if item.accepted else label(
             "stated_way_out", lang,
-            remove="stated_totals" if item.measure_id is None else label("stated_key_measure", lang))
+            remove="stated_totals" if item.measure_id is None else STATED_KEY_MEASURE.text(lang))
         lines.append(f"{text}{known}")
     return lines
