@@ -20,6 +20,7 @@ from budgetbalans.read.loader import load_paths
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Unit
 from budgetbalans.report.build import charts
+from budgetbalans.report.write.svg import LABEL_LINES, LABEL_ROOM, text_width, wrap
 from budgetbalans.report.write import html
 from budgetbalans.report.build.summary import gap_document, summary_document
 from budgetbalans.report.options import Report, ReportKind
@@ -135,17 +136,17 @@ def test_legend_of_classes_and_verdict_colours(long_path: Path, lang: Lang, word
 
 @pytest.mark.parametrize("title", [" ".join(WORDS), "W" * 90, "Kort", "a " * 200, "漢字" * 40, "Ö" * 10 + " x"])
 def test_wrap_fits_the_label_column(title: str) -> None:
-    lines = charts.wrap(title)
-    assert 1 <= len(lines) <= charts.LABEL_LINES
-    assert all(charts.text_width(line) <= charts.LABEL_ROOM for line in lines)
+    lines = wrap(title)
+    assert 1 <= len(lines) <= LABEL_LINES
+    assert all(text_width(line) <= LABEL_ROOM for line in lines)
     shown = "".join(lines).replace(" ", "")
     assert title.replace(" ", "").startswith(shown.removesuffix("…"))
     assert shown.endswith("…") or shown == title.replace(" ", "")
 
 
 def test_short_titles_are_not_touched() -> None:
-    assert charts.wrap("12 Kort titel") == ("12 Kort titel",)
-    assert charts.short_label("12", "Kort titel") == ("12 Kort titel", "12 Kort titel")
+    assert wrap("12 Kort titel") == ("12 Kort titel",)
+    assert wrap(charts.measure_label("12", "Kort titel"), lines=1) == ("12 Kort titel",)
 
 
 def test_every_bar_has_its_full_title_as_tooltip(long_path: Path) -> None:

@@ -23,7 +23,7 @@ from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Range, Unit
 from budgetbalans.report.write import docx as writer
 from budgetbalans.report.model import (
-    EMPTY, Audience, Cell, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
+    EMPTY, Audience, Cell, Column, ColumnKind, Document, Figure, Legend, LegendEntry, Note, Row, RowKind, Section, Table, Tone,
 )
 from budgetbalans.report.options import Report, ReportKind
 from budgetbalans.report.build.wording import View
@@ -84,8 +84,8 @@ def document(*sections: Section, **more: object) -> Document:
         kind="summarize", title="Plan A — Nämnden", lang=Lang.SV, unit=Unit.TKR, sections=sections or (first,),
         facts=(("Organisation", "Nämnden"), ("Plan", "a.yaml"), ("", "Belopp i tkr")),
         notes=(Note("Beloppen är avrundade."), Note(f"a.yaml: {HOSTILE}", Tone.UNCERTAIN, warning=True)),
-        legend=(("classes", "", "Intervall: 1 = 0,1–1 mkr"), (Tone.BAD, "Kvar att spara", "räcker inte"),
-                (Tone.GOOD, "Överskott", "räcker")),
+        legend=Legend("Intervall: 1 = 0,1–1 mkr", (LegendEntry(Tone.BAD, "Kvar att spara", "räcker inte"),
+                                                   LegendEntry(Tone.GOOD, "Överskott", "räcker"))),
         report_date="Rapportdatum 2026-12-02", words=WORDS)
     values.update(more)
     return Document(**values)  # type: ignore[arg-type]

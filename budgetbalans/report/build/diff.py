@@ -39,7 +39,7 @@ from budgetbalans.report.build.summary import TONE, plan_heading
 from budgetbalans.report.build.labels import count_label, label, status_word, worded
 from budgetbalans.plan.models import Status
 from budgetbalans.report.model import (
-    EMPTY, Audience, Cell, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
+    EMPTY, Audience, Cell, Column, ColumnKind, Document, Figure, Legend, Note, Row, RowKind, Section, Table, Tone,
 )
 from budgetbalans.report.build.wording import (
     View, gap_words, period_verdict, shown_paths, totals_amounts, verdict_words, with_decimals,
@@ -599,6 +599,6 @@ def diff_document(diff: PlanDiff, view: View, base: str | None = None, names: tu
     words = {"warning": label("warning", lang), "generated": label("generated", lang, version=__version__),
              "legend": label("legend", lang), "range_note": label("range_note", lang), "target": label("target", lang),
              "plan": label("plan", lang), "warnings": label("warnings", lang)}
-    return Document("diff", title, lang, view.unit, (section,), facts, (), (), date,
+    return Document("diff", title, lang, view.unit, (section,), facts, (), Legend(), date,
                     any(not c.total_after.is_exact or not c.total_before.is_exact
                         for c in (*diff.totals.years, diff.totals.period)), words, view.decimals)

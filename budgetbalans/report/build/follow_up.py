@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import replace
-from functools import partial
 from decimal import Decimal
 
 from budgetbalans.core.summary import GapKind, gap_kind, positive_part
@@ -22,10 +21,11 @@ from budgetbalans.plan.models import Plan
 from budgetbalans.plan.money import EXACT_ZERO, Range, total as sum_ranges
 from budgetbalans.report.build import charts
 from budgetbalans.plan import notation as numbers
-from budgetbalans.report.build.summary import TONE, _words, amount, amount_column, exact, measure_status, plan_heading
+from budgetbalans.report.build.summary import TONE, _words, verdicts_legend, amount, amount_column, exact, measure_status, plan_heading
 from budgetbalans.report.build.labels import count_label, label
 from budgetbalans.report.model import (
-    EMPTY, Audience, Cell, Chart, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
+    EMPTY, Audience, BarKind, Cell, Chart, ChartKind, Column, ColumnKind, Comparison, Document, Figure, Legend, Note,
+    Row, RowKind, Section, Table, Tone,
 )
 from budgetbalans.report.build.wording import View, gap_text, gap_words, net_text, shown_paths, with_decimals
 
@@ -348,22 +348,22 @@ def _chart(report: FollowUp, view: View) -> tuple[Chart, ...]:
     charted = [line for line in report.lines
                if line.result.counted and (line.planned != EXACT_ZERO or line.forecast != EXACT_ZERO)]
     for line in charted:
-        short, full = charts.short_label(line.result.measure.id, line.result.measure.title)
-        rows.append(charts.Comparison(short, full, line.planned, line.forecast, view.span(line.planned),
-                                      view.span(line.forecast), line.falls_short))
+        rows.append(Comparison(charts.measure_label(line.result.measure.id, line.result.measure.title),
+                               line.planned, line.forecast, view.span(line.planned), view.span(line.forecast),
+                               BarKind.SHORT if line.falls_short else BarKind.FORECAST))
     if len(rows) > 1:
         name = label("total", lang)
-        rows.append(charts.Comparison(name, name, report.planned, report.forecast,
-                                      view.span(report.planned), view.span(report.forecast),
-                                      report.kind is FollowUpKind.BEHIND))
+        rows.append(Comparison(name, report.planned, report.forecast, view.span(report.planned),
+                               view.span(report.forecast),
+                               BarKind.SHORT if report.kind is FollowUpKind.BEHIND else BarKind.FORECAST))
     if not rows:
         return ()
-    geometry = partial(charts.planned_vs_forecast, rows, (label("planned", lang), label("forecast", lang)))
     hidden = len(report.lines) - len(charted)
     note = count_label("follow_up_without_amount", hidden, lang) if hidden else ""
-    legend = (("planned", label("planned", lang)), ("forecast", label("forecast", lang)),
-              ("short", label("forecast_short", lang)))
-    return (Chart("planned_forecast", label("planned_vs_forecast", lang), geometry, note, legend),)
+    legend = ((BarKind.PLANNED, label("planned", lang)), (BarKind.FORECAST, label("forecast", lang)),
+              (BarKind.SHORT, label("forecast_short", lang)))
+    return (Chart(ChartKind.PLANNED_FORECAST, label("planned_vs_forecast", lang), note, legend,
+                  comparisons=tuple(rows), names=(label("planned", lang), label("forecast", lang))),)
 
 
 def follow_up_document(report: FollowUp, view: View, today: datetime.date | None = None) -> Document:
@@ -377,11 +377,7 @@ def follow_up_document(report: FollowUp, view: View, today: datetime.date | None
     section = Section(title(report, view), caption(report, view), figures, _chart(report, view), tables,
                       (Note(label("short_note", lang), marks=Tone.BAD),),
                       sheet=label("follow_up_sheet", lang, year=report.year))
-    legend: tuple[tuple[Tone | str, str, str], ...] = (
-        (Tone.BAD, label("remaining", lang), label("legend_remaining", lang)),
-        (Tone.GOOD, label("surplus", lang), label("legend_surplus", lang)),
-        (Tone.UNCERTAIN, label("uncertain", lang), label("legend_uncertain", lang)),
-    )
+    legend = Legend(verdicts=verdicts_legend(lang))
     paths = [view.path(plan.path) for plan in plans_of(report)]
     facts = tuple((label("plan", lang), path) for path in paths) + (("", headings(report)),)
     date = label("report_date", lang, date=today.isoformat()) if today is not None else ""

@@ -859,16 +859,14 @@ class _Writer:
                                 colour=COLOUR.get(note.tone))
         if document.legend or words.get("statuses"):
             self._paragraph(words.get("legend", ""), "Heading 2")
-            for entry, _, meaning in document.legend:
-                if entry == "classes":
-                    self._paragraph(meaning)
+            if document.legend.classes:
+                self._paragraph(document.legend.classes)
             if words.get("statuses"):
                 self._paragraph(words["statuses"])
-            for entry, name, meaning in document.legend:
-                if isinstance(entry, Tone):
-                    paragraph = self._paragraph("")
-                    self._run(paragraph, name, bold=True, colour=COLOUR.get(entry))
-                    self._run(paragraph, f": {meaning}")
+            for entry in document.legend.verdicts:
+                paragraph = self._paragraph("")
+                self._run(paragraph, entry.name, bold=True, colour=COLOUR.get(entry.tone))
+                self._run(paragraph, f": {entry.meaning}")
         if words.get("generated"):
             self._paragraph(words["generated"], colour=_GREY)
 
