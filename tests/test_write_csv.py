@@ -12,10 +12,9 @@ from budgetbalans.report.write import csv as csvout
 from budgetbalans.report.model import (
     EMPTY, Audience, Cell, Column, ColumnKind, Document, Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.report.options import Report, ReportKind
-from budgetbalans.report.build.wording import View
+from budgetbalans.report.options import WriteOptions
 
-OPTIONS = Report(ReportKind.SUMMARY, View(Unit.TKR, Lang.SV))
+OPTIONS = WriteOptions()
 WORDS = {"plan": "Plan", "warning": "Varning"}
 
 

@@ -19,8 +19,7 @@ from budgetbalans.report.model import (
     EMPTY, Audience, BarKind, Cell, Chart, ChartKind, Column, ColumnKind, Comparison, Document, Figure, Legend,
     LegendEntry, Note, Row, RowKind, Section, Step, Table, Tone, YearBar,
 )
-from budgetbalans.report.options import Report, ReportKind
-from budgetbalans.report.build.wording import View
+from budgetbalans.report.options import WriteOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = '<script>alert(1)</script> & "quoted" <b>bold</b>'
@@ -31,7 +30,7 @@ LEGEND = Legend("1 = 0,1–1 mkr", (
     LegendEntry(Tone.GOOD, "Överskott", "räcker"),
     LegendEntry(Tone.UNCERTAIN, "Kvar att spara eller överskott", "osäkert"),
 ))
-OPTIONS = Report(ReportKind.SUMMARY, View(Unit.TKR, Lang.SV))
+OPTIONS = WriteOptions()
 
 
 def amount(text: str, low: int, high: int | None = None, tone: Tone = Tone.NEUTRAL) -> Cell:
@@ -297,6 +296,6 @@ def test_the_writer_chooses_no_word_and_no_verdict() -> None:
     for module in ("labels", "view", "core", "followup", "grouping"):
         assert not re.search(rf"^\s*(from|import) budgetbalans(\.render)?\.{module}\b", source, re.M), module
     assert "from budgetbalans.report.options import" not in source.replace(
-        "    from budgetbalans.report.options import Report\n", "")
+        "    from budgetbalans.report.options import WriteOptions\n", "")
     templates = (ROOT / "budgetbalans" / "report" / "write" / "templates").glob("*.j2")
     assert not any("label(" in path.read_text(encoding="utf-8") for path in templates)

@@ -20,6 +20,7 @@ This module imports no library and no writer.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from enum import Enum
 from decimal import Decimal
@@ -327,6 +328,7 @@ class Document:
     ranges: bool = False  # any amount is a range: CSV and xlsx give every amount a low and a high column
     words: dict[str, str] = field(default_factory=dict)
     decimals: int | None = None  # of every amount the report shows (the builder's View.decimals)
+    date: datetime.date | None = None  # the report date (worded in report_date), for a file's own properties
 
     def tables(self, audience: Audience | None = None) -> Sequence[Table]:
         """Every table, in order; with ``audience``, those a writer for it shows."""

@@ -601,4 +601,4 @@ def diff_document(diff: PlanDiff, view: View, base: str | None = None, names: tu
              "plan": label("plan", lang), "warnings": label("warnings", lang)}
     return Document("diff", title, lang, view.unit, (section,), facts, (), Legend(), date,
                     any(not c.total_after.is_exact or not c.total_before.is_exact
-                        for c in (*diff.totals.years, diff.totals.period)), words, view.decimals)
+                        for c in (*diff.totals.years, diff.totals.period)), words, view.decimals, today)

@@ -382,4 +382,4 @@ def follow_up_document(report: FollowUp, view: View, today: datetime.date | None
     facts = tuple((label("plan", lang), path) for path in paths) + (("", headings(report)),)
     date = label("report_date", lang, date=today.isoformat()) if today is not None else ""
     return Document("follow-up", title(report, view), lang, view.unit, (section,), facts, (), legend, date,
-                    follow_up_has_ranges(report), _words(view), view.decimals)
+                    follow_up_has_ranges(report), _words(view), view.decimals, today)

@@ -153,7 +153,7 @@ def has_ranges(summary: Summary) -> bool:
 def _caption(paths: Sequence[str], view: View) -> str:
     parts = [" + ".join(view.path(path) for path in paths), label("unit", view.lang, unit=view.unit.value)]
     if view.statuses:
-        parts.append(label("statuses_only", view.lang, statuses=", ".join(view.statuses)))
+        parts.append(label("statuses_only", view.lang, statuses=statuses_text(view)))
     return " · ".join(part for part in parts if part)
 
 
@@ -421,7 +421,7 @@ def _document(kind: str, title: str, sections: tuple[Section, ...], summary: Sum
     facts += [(label("plan", lang), path) for path in paths] + [("", label("unit", lang, unit=view.unit.value))]
     statuses = any(column.key == "status" for table in tables for column in table.columns)
     return Document(kind, title, lang, view.unit, sections, tuple(facts), tuple(notes), legend, date,
-                    has_ranges(summary), _words(view, statuses), view.decimals)
+                    has_ranges(summary), _words(view, statuses), view.decimals, today)
 
 
 def verdicts_legend(lang: Lang) -> tuple[LegendEntry, ...]:
@@ -444,12 +444,17 @@ def _words(view: View, statuses: bool = True) -> dict[str, str]:
     return words
 
 
+def statuses_text(view: View) -> str:
+    """The statuses of a ``--status`` filter, in the report's language: "pågår, klart"."""
+    return ", ".join(status_word(status, view.lang) for status in view.statuses)
+
+
 def statuses_legend(view: View) -> str:
     """What the statuses mean for the total: every status but avbruten counts, a possible effect does
     not; under ``--status``, only those statuses."""
     lang = view.lang
     if view.statuses:
-        return label("legend_statuses_only", lang, statuses=", ".join(view.statuses))
+        return label("legend_statuses_only", lang, statuses=statuses_text(view))
     counted = ", ".join(status_word(status, lang) for status in Status if status is not Status.CANCELLED)
     return label("legend_statuses", lang, counted=counted, cancelled=status_word(Status.CANCELLED, lang),
                  possible=label("possible", lang))

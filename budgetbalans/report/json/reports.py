@@ -17,7 +17,7 @@ from budgetbalans.core.followup import FollowUp, FollowUpLine, PlanForecast
 from budgetbalans.core.grouping import Group, GroupBy, group_totals
 from budgetbalans.plan.money import Range
 from budgetbalans.report.json.text import dumps
-from budgetbalans.report.options import Report, ReportKind
+from budgetbalans.report.options import BuildOptions, ReportKind
 
 __all__ = ["dumps", "follow_up", "number", "render", "render_follow_up", "span", "summary"]
 
@@ -156,9 +156,9 @@ def groups(by: GroupBy, items: list[Group]) -> dict[str, Any]:
     }
 
 
-def render(result: Summary, report: Report) -> str:
+def render(result: Summary, report: BuildOptions) -> str:
     """``summarize`` or ``gap`` as the JSON text of the contract, with ``groups`` under ``--group-by``."""
-    statuses = None if report.statuses is None else list(report.statuses)
+    statuses = report.statuses
     document = (summary(result, statuses=statuses) if report.kind is ReportKind.SUMMARY
                 else gap_report(result, statuses=statuses))
     if report.group_by is not None:
@@ -228,6 +228,6 @@ def _follow_up_measure(line: FollowUpLine) -> dict[str, Any]:
     }
 
 
-def render_follow_up(report: FollowUp, options: Report) -> str:
+def render_follow_up(report: FollowUp, options: BuildOptions) -> str:
     """``follow-up --format json``: the contract, one JSON object."""
     return dumps(follow_up(report)) + "\n"

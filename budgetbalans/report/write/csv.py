@@ -36,7 +36,7 @@ from budgetbalans.plan import notation as numbers
 from budgetbalans.report.model import Audience, Column, ColumnKind, Document, RowKind, Table
 
 if TYPE_CHECKING:
-    from budgetbalans.report.options import Report
+    from budgetbalans.report.options import WriteOptions
 
 BOM = "\ufeff"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -45,7 +45,7 @@ _MEASURES = (RowKind.MEASURE, RowKind.UNCOUNTED)
 Cell = str
 
 
-def write(document: Document, options: Report) -> bytes:
+def write(document: Document, options: WriteOptions) -> bytes:
     """The CSV file's bytes: BOM, the header, then every row a spreadsheet shows."""
     tables = document.tables(Audience.NUMBERS)
     layout = _Layout(tables, document)

@@ -68,7 +68,7 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
 
-    from budgetbalans.report.options import Report
+    from budgetbalans.report.options import WriteOptions
 
 #: A table with more columns than this is printed on a landscape page.
 LANDSCAPE_COLUMNS = 7
@@ -365,7 +365,7 @@ def _check_page(word: WordDocument, name: str) -> None:
 # --- writing -----------------------------------------------------------------------------------------
 
 
-def write(document: Document, options: Report) -> bytes:
+def write(document: Document, options: WriteOptions) -> bytes:
     """The .docx file's bytes."""
     word = _start(document, options)
     writer = _Writer(word, document, fresh=options.template is None)
@@ -401,7 +401,7 @@ def _with_rows(data: bytes, writer: _Writer) -> bytes:
     return out.getvalue()
 
 
-def _start(document: Document, options: Report) -> WordDocument:
+def _start(document: Document, options: WriteOptions) -> WordDocument:
     """A new A4 document, or the template with its body cleared (styles, headers, footers kept)."""
     import docx
     from docx.oxml.ns import qn
@@ -426,8 +426,8 @@ def _start(document: Document, options: Report) -> WordDocument:
     properties.title = _property(document.title)
     properties.language = _LANGUAGE[document.lang]
     properties.comments = _property(document.words.get("generated", ""))
-    if options.today is not None:
-        day = options.today  # the report date: the writer reads no clock
+    if document.date is not None:
+        day = document.date  # the report date: the writer reads no clock
         properties.created = properties.modified = datetime.datetime(day.year, day.month, day.day)
     properties.revision = 1
     return word

@@ -24,7 +24,7 @@ from budgetbalans.report.write import svg
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from budgetbalans.report.options import Report
+    from budgetbalans.report.options import WriteOptions
 
 #: A tone's CSS class: verdict rows, cells, key figures and the legend's swatches.
 TONE_CLASS = {Tone.NEUTRAL: "", Tone.BAD: "remaining", Tone.GOOD: "surplus", Tone.UNCERTAIN: "uncertain"}
@@ -54,7 +54,7 @@ class _Table:
     wide: bool  # it names each row's plan too (a follow-up of several plans)
 
 
-def write(document: Document, options: Report) -> str:
+def write(document: Document, options: WriteOptions) -> str:
     """The page's HTML text."""
     sections = [(section, [_table(table, document.words) for table in section.tables
                            if table.audience in (Audience.ALL, Audience.TEXT)],
