@@ -55,19 +55,29 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
+import docx
+from docx.document import Document as WordDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.exceptions import OpcError
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
+from docx.section import Section as WordSection
+from docx.shared import Cm, Emu, Pt, RGBColor
+from docx.styles import BabelFish
+from docx.table import Table as WordTable
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml import etree  # type: ignore[import-untyped]  # python-docx's parser; it has no type stubs
+
 from budgetbalans.read.files import OLE_SIGNATURE, FileTooLarge, NotRegularFile, read_regular
 from budgetbalans.i18n import Lang, Message, quoted, template
 from budgetbalans.oserrors import os_reason
 from budgetbalans.report.model import Audience, Column, Document, Note, Row, RowKind, Section, Table, Tone
 
 if TYPE_CHECKING:
-    from docx.document import Document as WordDocument
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.section import Section as WordSection
-    from docx.table import Table as WordTable
-    from docx.text.paragraph import Paragraph
-    from docx.text.run import Run
-
     from budgetbalans.report.options import WriteOptions
 
 #: A table with more columns than this is printed on a landscape page.
@@ -177,9 +187,6 @@ def template_problem(path: Path, format: str) -> Message | None:
 
 def open_template(path: Path) -> WordDocument:
     """The Word document or template at ``path`` (a .dotx opened as a document), or :class:`TemplateError`."""
-    import docx
-    from docx.opc.exceptions import OpcError
-
     name = quoted(path, limit=200)
     try:
         data = read_regular(path, TEMPLATE_LIMIT)
@@ -227,18 +234,9 @@ def _swedish_count(number: int) -> str:
     return f"{number:,}".replace(",", " ")
 
 
-def _etree() -> Any:
-    """lxml's etree (python-docx's parser; it has no type stubs)."""
-    from lxml import etree  # type: ignore[import-untyped]
-
-    return etree
-
-
 def _count_elements(parts: dict[str, bytes], name: str) -> None:
     """Refuse a template whose XML parts hold more than :data:`_ELEMENTS_LIMIT` elements in all,
     counted while parsing (each element dropped once counted), as python-docx's parser reads them."""
-    etree = _etree()
-
     count = 0
     for part, body in parts.items():
         if not part.endswith((".xml", ".rels")):
@@ -274,8 +272,6 @@ def _without_external(parts: dict[str, bytes]) -> dict[str, bytes]:
     """The parts without any external relationship (``TargetMode="External"``: an attached template
     on a web address, a linked OLE object, a picture or hyperlink on the web, which Word would fetch
     when the report is opened), and without the references to them in the part that had them."""
-    etree = _etree()
-
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     changed = dict(parts)
     for rels_name, rels_body in parts.items():
@@ -308,8 +304,6 @@ def _source_part(rels_name: str) -> str:
 def _unreferenced(body: bytes, dropped: set[str | None], parser: object) -> bytes:
     """A part's XML without its references to the ``dropped`` relationships: the attribute removed, an
     element that is nothing without it (:data:`_ONLY_A_RELATIONSHIP`) removed whole."""
-    etree = _etree()
-
     try:
         root = etree.fromstring(body, parser)
     except etree.XMLSyntaxError:
@@ -331,22 +325,18 @@ def _unreferenced(body: bytes, dropped: set[str | None], parser: object) -> byte
 def _check_page(word: WordDocument, name: str) -> None:
     """Refuse a template without a body or whose page Word cannot use; give one without section
     properties the page of a report without a template (A4, 2 cm margins)."""
-    from docx.oxml.ns import qn
-    from docx.section import Section as WordSectionClass
-    from docx.shared import Cm
-
     body = word.element.body
     if body is None:
         raise TemplateError(TEMPLATE_NO_BODY(path=name))
     sect_pr = body.find(qn("w:sectPr"))
     if sect_pr is None:
         sect_pr = body._add_sectPr()
-        section = WordSectionClass(sect_pr, word.part)
+        section = WordSection(sect_pr, word.part)
         section.page_width, section.page_height = Cm(21), Cm(29.7)
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
             setattr(section, side, Cm(2))
         return
-    section = WordSectionClass(sect_pr, word.part)
+    section = WordSection(sect_pr, word.part)
     try:
         sizes = (section.page_width, section.page_height, section.orientation)
     except (ValueError, KeyError, TypeError):
@@ -403,10 +393,6 @@ def _with_rows(data: bytes, writer: _Writer) -> bytes:
 
 def _start(document: Document, options: WriteOptions) -> WordDocument:
     """A new A4 document, or the template with its body cleared (styles, headers, footers kept)."""
-    import docx
-    from docx.oxml.ns import qn
-    from docx.shared import Cm
-
     if options.template is not None:
         word = open_template(options.template)
         body = word.element.body
@@ -435,9 +421,6 @@ def _start(document: Document, options: WriteOptions) -> WordDocument:
 
 def _set_language(word: WordDocument, language: str) -> None:
     """The document's language (spelling and hyphenation) in its default run properties."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     defaults = word.styles.element.find(qn("w:docDefaults"))
     r_pr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}") if defaults is not None else None
     if r_pr is None:
@@ -472,8 +455,6 @@ def _figure_text(text: str) -> str:
 @lru_cache(maxsize=1)
 def _default_styles() -> object:
     """python-docx's own template's styles element: where a style a template lacks is copied from."""
-    import docx
-
     return docx.Document().styles.element
 
 
@@ -496,14 +477,10 @@ class _Natural:
     @property
     def needed(self) -> int:
         """The room the table needs: every column at its width, the titles at their least."""
-        from docx.shared import Cm
-
         return sum(self.widths.values()) + int(Cm(_TITLE_CM)) * len(self.wide)
 
 
 def _natural(table: Table, shown: Sequence[int]) -> _Natural:
-    from docx.shared import Cm
-
     per_char, padding = Cm(_PER_CHAR_CM), Cm(_PADDING_CM)
     widths: dict[int, int] = {}
     least: dict[int, int] = {}
@@ -594,9 +571,6 @@ class _Writer:
     # --- page setup ---
 
     def _orient(self, section: WordSection, landscape: bool) -> None:
-        from docx.enum.section import WD_ORIENT
-        from docx.shared import Cm
-
         width, height = section.page_width or Cm(21), section.page_height or Cm(29.7)
         if landscape != (width > height):
             width, height = height, width
@@ -607,27 +581,20 @@ class _Writer:
         """A new section on a new page, as python-docx's ``add_section`` makes it: the last section's
         properties copied into a paragraph that ends the section before, the last keeping no header
         or footer of its own."""
-        from docx.enum.section import WD_SECTION
-        from docx.section import Section as WordSectionClass
-
         self._add_p().set_sectPr(self.end.clone())
         for reference in self.end.xpath("w:headerReference|w:footerReference"):
             self.end.remove(reference)
         self.end.start_type = WD_SECTION.NEW_PAGE
-        return WordSectionClass(self.end, self.word.part)
+        return WordSection(self.end, self.word.part)
 
     def _add_p(self) -> Any:
         """A new ``w:p`` at the end of the body."""
-        from docx.oxml import OxmlElement
-
         p = OxmlElement("w:p")
         self.end.addprevious(p)
         return p
 
     def _portrait_room(self) -> int:
         """The width text takes on the document's page held upright, in EMU."""
-        from docx.shared import Cm
-
         section = self.section
         width = min(section.page_width or Cm(21), section.page_height or Cm(29.7))
         left, right = section.left_margin or Cm(2), section.right_margin or Cm(2)
@@ -635,8 +602,6 @@ class _Writer:
 
     def _room(self) -> int:
         """The width text takes in the current (last) section, in EMU."""
-        from docx.shared import Cm
-
         section = self.section
         width = section.page_width or Cm(21)
         left, right = section.left_margin or Cm(2), section.right_margin or Cm(2)
@@ -644,8 +609,6 @@ class _Writer:
 
     def _header_footer(self) -> None:
         """Without a template: the title in the page header; the report date and the page number in the footer."""
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-
         section = self.word.sections[0]
         header = section.header.paragraphs[0]
         header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -656,9 +619,6 @@ class _Writer:
         self._page_number(footer)
 
     def _page_number(self, paragraph: Paragraph) -> None:
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
         run = self._run(paragraph, "", colour=_GREY, size=8)
         for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
             if kind is not None:
@@ -686,9 +646,6 @@ class _Writer:
         return self.style_ids[key]
 
     def _ensure(self, name: str) -> bool:
-        from docx.oxml.ns import qn
-        from docx.styles import BabelFish
-
         styles = self.word.styles
         if name in styles:
             return True
@@ -706,8 +663,6 @@ class _Writer:
 
     def _copy_style(self, element: object, source: object) -> None:
         """Copy a style (and the styles it is based on that the document lacks) into the document."""
-        from docx.oxml.ns import qn
-
         target = self.word.styles.element
         ids = {style.get(qn("w:styleId")) for style in target.findall(qn("w:style"))}
         chain = [element]
@@ -730,9 +685,6 @@ class _Writer:
 
     def _table_text(self) -> bool:
         """The paragraph style of the tables' text: Normal at 9 pt, no spacing (a template may define its own)."""
-        from docx.enum.style import WD_STYLE_TYPE
-        from docx.shared import Pt
-
         style = self.word.styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = self.word.styles["Normal"]
         style.font.size = Pt(9)
@@ -744,9 +696,6 @@ class _Writer:
 
     def _paragraph(self, text: str, style: str | None = None, *, colour: str | None = None, bold: bool = False,
                    italic: bool = False) -> Paragraph:
-        from docx.enum.style import WD_STYLE_TYPE
-        from docx.text.paragraph import Paragraph
-
         paragraph = Paragraph(self._add_p(), self.word._body)
         name = self._style(style) if style else None
         if name is not None:
@@ -757,8 +706,6 @@ class _Writer:
 
     def _run(self, paragraph: Paragraph, text: str, *, colour: str | None = None, bold: bool = False,
              italic: bool = False, size: float | None = None) -> Run:
-        from docx.shared import Pt, RGBColor
-
         run = paragraph.add_run(_xml(text))
         if bold:
             run.bold = True
@@ -771,8 +718,6 @@ class _Writer:
         return run
 
     def _fact(self, name: str, value: str) -> None:
-        from docx.shared import Pt
-
         paragraph = self._paragraph("")
         paragraph.paragraph_format.space_after = Pt(0)
         if name:
@@ -786,8 +731,6 @@ class _Writer:
     # --- sections and tables ---
 
     def _section(self, section: Section, first: bool) -> None:
-        from docx.shared import Pt
-
         if not first or section.title != self.document.title:
             self._paragraph(section.title, "Heading 1")
         if section.subtitle:
@@ -804,11 +747,6 @@ class _Writer:
             self._note(note)
 
     def _table(self, table: Table, section: Section) -> None:
-        from docx.enum.style import WD_STYLE_TYPE
-        from docx.oxml.table import CT_Tbl
-        from docx.shared import Emu
-        from docx.table import Table as WordTableClass
-
         if table.title and table.title != section.title:
             self._paragraph(table.title, "Heading 2")
         if table.caption and table.caption != section.subtitle:
@@ -819,7 +757,7 @@ class _Writer:
         body = [row for _, row in table.shown(Audience.TEXT)]
         tbl = CT_Tbl.new_tbl(0, len(shown), Emu(self._room()))
         self.end.addprevious(tbl)
-        word_table = WordTableClass(tbl, self.word._body)
+        word_table = WordTable(tbl, self.word._body)
         style = self._style(TABLE_STYLE) or self._style("Table Grid")
         if style:
             tbl.tblStyle_val = self._style_id(style, WD_STYLE_TYPE.TABLE)
@@ -831,7 +769,7 @@ class _Writer:
         # properties cost tens of microseconds each (and its cells are looked up through the whole
         # table), which made a report of 100 000 measures take minutes.
         # The rows are written into the saved document where this marker stands (:func:`_with_rows`).
-        tbl.append(_etree().Comment(f"{self.marker}-{len(self.tables)}"))
+        tbl.append(etree.Comment(f"{self.marker}-{len(self.tables)}"))
         self.tables.append(_Cells(self._table_text_id(), columns, widths, body, shown))
         for note in table.notes:
             self._note(note)
@@ -884,9 +822,6 @@ def _landscape(section: Section, portrait_room: int) -> bool:
 
 def _table_look(table: WordTable) -> None:
     """The table style's header row and banded rows, not its first column or last row."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     properties = table._tbl.tblPr
     look = properties.find(qn("w:tblLook"))
     if look is None:
