@@ -80,11 +80,15 @@ def deviation_cell(kind: FollowUpKind, planned: Range, deviation: Range, view: V
     """The deviation as shown (:func:`deviation_shown`), with its figure for a spreadsheet only where
     there is a forecast to compare: where the reports show "–", a spreadsheet's cell is empty, not 0."""
     return Cell(deviation_shown(kind, planned, deviation, view), deviation if kind in JUDGED else None,
-                Tone.BAD if kind is FollowUpKind.BEHIND else Tone.NEUTRAL)
+                deviation_tone(kind, figure=False))
 
 
-#: The tone of a deviation by the core's kind of the follow-up.
-DEVIATION_TONE = {FollowUpKind.BEHIND: Tone.BAD, FollowUpKind.AHEAD: Tone.GOOD}
+def deviation_tone(kind: FollowUpKind, figure: bool) -> Tone:
+    """A deviation's tone, by the core's kind of the follow-up: behind is bad wherever it is shown; ahead
+    is good in the key figure (``figure``) and neutral in a row's cell, as the reports have always shown it."""
+    if kind is FollowUpKind.BEHIND:
+        return Tone.BAD
+    return Tone.GOOD if kind is FollowUpKind.AHEAD and figure else Tone.NEUTRAL
 
 
 def title(report: FollowUp, view: View) -> str:
@@ -188,7 +192,7 @@ def key_figures(report: FollowUp, view: View) -> tuple[Figure, ...]:
     figures = [Figure(label("planned", view.lang), f"{view.span(report.planned)} {unit}"),
                Figure(label("forecast", view.lang), f"{view.span(report.forecast)} {unit}"),
                Figure(label("deviation", view.lang), f"{deviation} {unit}" if shows_figure(kind, report.planned) else deviation,
-                   DEVIATION_TONE.get(kind, Tone.NEUTRAL))]
+                   deviation_tone(kind, figure=True))]
     gap = forecast_gap(report)
     if report.target is None or gap is None:
         figures.append(Figure(label("target", view.lang), label("no_target", view.lang)))
