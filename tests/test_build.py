@@ -233,7 +233,7 @@ def test_the_follow_up_document(tmp_path: Path) -> None:
     assert worded.cells[table.column("measure")].text == "Prognos: kvar att spara"
     assert worded.tone is Tone.BAD
     assert [figure.name for figure in section.figures][:3] == ["Planerat", "Prognos", "Avvikelse"]
-    assert any(tone is Tone.BAD for tone, _, _ in doc.legend)
+    assert any(entry.tone is Tone.BAD for entry in doc.legend.verdicts)
 
 
 def test_shown_paths_keep_only_what_tells_plans_apart() -> None:

@@ -20,9 +20,10 @@ from budgetbalans.read.loader import load_paths
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Unit
 from budgetbalans.report.build import charts
+from budgetbalans.report.write.svg import LABEL_LINES, LABEL_ROOM, text_width, wrap
 from budgetbalans.report.write import html
 from budgetbalans.report.build.summary import gap_document, summary_document
-from budgetbalans.report.options import Report, ReportKind
+from budgetbalans.report.options import BuildOptions, ReportKind, WriteOptions
 from budgetbalans.report.build.wording import View, shown_paths
 from helpers_clients import CHROMIUM, run_chromium
 
@@ -69,12 +70,12 @@ def computed(*paths: Path) -> Summary:
 
 def page(summary: Summary, lang: Lang = Lang.SV, kind: ReportKind = ReportKind.SUMMARY,
          group_by: GroupBy | None = None, today: datetime.date | None = DAY) -> str:
-    return write(summary, Report(kind, View(Unit.TKR, lang), group_by, today=today))
+    return write(summary, BuildOptions(kind, View(Unit.TKR, lang), group_by, today=today))
 
 
-def write(summary: Summary, report: Report) -> str:
+def write(summary: Summary, report: BuildOptions) -> str:
     build = gap_document if report.kind is ReportKind.GAP else summary_document
-    return html.write(build(summary, report.view, report.group_by, report.today), report)
+    return html.write(build(summary, report.view, report.group_by, report.today), WriteOptions())
 
 
 # --- report date, file names, legend -----------------------------------------------------------
@@ -135,17 +136,17 @@ def test_legend_of_classes_and_verdict_colours(long_path: Path, lang: Lang, word
 
 @pytest.mark.parametrize("title", [" ".join(WORDS), "W" * 90, "Kort", "a " * 200, "漢字" * 40, "Ö" * 10 + " x"])
 def test_wrap_fits_the_label_column(title: str) -> None:
-    lines = charts.wrap(title)
-    assert 1 <= len(lines) <= charts.LABEL_LINES
-    assert all(charts.text_width(line) <= charts.LABEL_ROOM for line in lines)
+    lines = wrap(title)
+    assert 1 <= len(lines) <= LABEL_LINES
+    assert all(text_width(line) <= LABEL_ROOM for line in lines)
     shown = "".join(lines).replace(" ", "")
     assert title.replace(" ", "").startswith(shown.removesuffix("…"))
     assert shown.endswith("…") or shown == title.replace(" ", "")
 
 
 def test_short_titles_are_not_touched() -> None:
-    assert charts.wrap("12 Kort titel") == ("12 Kort titel",)
-    assert charts.short_label("12", "Kort titel") == ("12 Kort titel", "12 Kort titel")
+    assert wrap("12 Kort titel") == ("12 Kort titel",)
+    assert wrap(charts.measure_label("12", "Kort titel"), lines=1) == ("12 Kort titel",)
 
 
 def test_every_bar_has_its_full_title_as_tooltip(long_path: Path) -> None:
@@ -192,7 +193,7 @@ def measured(text: str, tmp_path: Path) -> list[dict[str, object]]:
 @pytest.mark.parametrize("unit", [Unit.KR, Unit.TKR])
 def test_no_chart_label_is_clipped_or_overlapping(long_path: Path, tmp_path: Path, lang: Lang, unit: Unit) -> None:
     summary = computed(long_path, *sorted((ROOT / "examples").glob("*.yaml")))
-    text = write(summary, Report(ReportKind.SUMMARY, View(unit, lang), today=DAY))
+    text = write(summary, BuildOptions(ReportKind.SUMMARY, View(unit, lang), today=DAY))
     svgs = measured(text, tmp_path)
     assert len(svgs) >= 10 and any(len(s["texts"]) > 40 for s in svgs)  # type: ignore[arg-type]
     for svg in svgs:

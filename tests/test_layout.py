@@ -37,7 +37,7 @@ from budgetbalans.cli.app import app
 from budgetbalans.report.write import html as page
 from budgetbalans.report.write import terminal
 from budgetbalans.report.model import Audience, Document
-from budgetbalans.report.options import Report
+from budgetbalans.report.options import WriteOptions
 from helpers_clients import CHROMIUM, run_chromium
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -117,7 +117,7 @@ def printed(args: list[str], width: int, repo: Path, monkeypatch: pytest.MonkeyP
     caught: list[Document] = []
     write = getattr(writer, "write")
 
-    def catching(document: Document, options: Report) -> str:
+    def catching(document: Document, options: WriteOptions) -> str:
         caught.append(document)
         return str(write(document, options))
 

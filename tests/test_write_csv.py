@@ -12,10 +12,9 @@ from budgetbalans.report.write import csv as csvout
 from budgetbalans.report.model import (
     EMPTY, Audience, Cell, Column, ColumnKind, Document, Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.report.options import Report, ReportKind
-from budgetbalans.report.build.wording import View
+from budgetbalans.report.options import WriteOptions
 
-OPTIONS = Report(ReportKind.SUMMARY, View(Unit.TKR, Lang.SV))
+OPTIONS = WriteOptions()
 WORDS = {"plan": "Plan", "warning": "Varning"}
 
 
@@ -166,8 +165,8 @@ def test_plan_text_never_starts_a_formula() -> None:
 
 
 def test_helpers() -> None:
-    assert csvout.number(Decimal("1575000"), Unit.MKR) == "1,575"
-    assert csvout.number(Decimal("-400000"), Unit.TKR) == "-400"
-    assert csvout.number(None, Unit.TKR) == ""
+    assert csvout.csv_amount(Decimal("1575000"), Unit.MKR) == "1,575"
+    assert csvout.csv_amount(Decimal("-400000"), Unit.TKR) == "-400"
+    assert csvout.csv_amount(None, Unit.TKR) == ""
     assert csvout.text("-x") == "'-x" and csvout.text("a=b") == "a=b"
     assert csvout.encode_rows([["a", "b;c"]]) == "\ufeffa;\"b;c\"\r\n".encode("utf-8")

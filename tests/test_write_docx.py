@@ -24,10 +24,9 @@ from budgetbalans.plan.money import Range, Unit
 from budgetbalans.read.template import TemplateError, read_template
 from budgetbalans.report.write import docx as writer
 from budgetbalans.report.model import (
-    EMPTY, Audience, Cell, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
+    EMPTY, Audience, Cell, Column, ColumnKind, Document, Figure, Legend, LegendEntry, Note, Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.report.options import Report, ReportKind
-from budgetbalans.report.build.wording import View
+from budgetbalans.report.options import WriteOptions
 from helpers_clients import SOFFICE, soffice
 from test_reports import invoke
 from test_xlsx_print import media_boxes, pdf_pages_text
@@ -37,7 +36,7 @@ EXAMPLES = ROOT / "examples"
 PLAN = EXAMPLES / "vard-och-social-2024-2026.yaml"
 FOLLOWED_UP = EXAMPLES / "socialnamnden-trelleborg-2019.yaml"
 STOCKHOLM = EXAMPLES / "stadsdelsforvaltning-budgethallning-2013.yaml"
-OPTIONS = Report(ReportKind.SUMMARY, View(Unit.TKR, Lang.SV))
+OPTIONS = WriteOptions()
 HOSTILE = '<w:t>x</w:t> & "=SUM(A1)" {PAGE} <b>fet</b>\x07'
 WORDS = {"warning": "Varning", "warnings": "Varningar", "legend": "Så läser du rapporten",
          "statuses": "Status: avbruten räknas aldrig in.", "generated": "Skapad med budgetbalans"}
@@ -85,8 +84,8 @@ def document(*sections: Section, **more: object) -> Document:
         kind="summarize", title="Plan A — Nämnden", lang=Lang.SV, unit=Unit.TKR, sections=sections or (first,),
         facts=(("Organisation", "Nämnden"), ("Plan", "a.yaml"), ("", "Belopp i tkr")),
         notes=(Note("Beloppen är avrundade."), Note(f"a.yaml: {HOSTILE}", Tone.UNCERTAIN, warning=True)),
-        legend=(("classes", "", "Intervall: 1 = 0,1–1 mkr"), (Tone.BAD, "Kvar att spara", "räcker inte"),
-                (Tone.GOOD, "Överskott", "räcker")),
+        legend=Legend("Intervall: 1 = 0,1–1 mkr", (LegendEntry(Tone.BAD, "Kvar att spara", "räcker inte"),
+                                                   LegendEntry(Tone.GOOD, "Överskott", "räcker"))),
         report_date="Rapportdatum 2026-12-02", words=WORDS)
     values.update(more)
     return Document(**values)  # type: ignore[arg-type]
@@ -215,7 +214,7 @@ def test_without_a_template_the_page_header_and_footer_say_title_date_and_page()
 
 def test_english_document_words_come_from_the_document() -> None:
     english = document(lang=Lang.EN, title="Plan A — Board", words={**WORDS, "warnings": "Warnings"})
-    word = read(writer.write(english, Report(ReportKind.SUMMARY, View(Unit.TKR, Lang.EN))))
+    word = read(writer.write(english, OPTIONS))
     assert ("Heading 2", "Warnings") in paragraphs(word)
     assert word.core_properties.language == "en-GB"
 

@@ -8,30 +8,29 @@ and warnings, and plan text escaped everywhere.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Range, Unit
-from budgetbalans.report.build import charts
 from budgetbalans.report.write import html
 from budgetbalans.report.model import (
-    EMPTY, Audience, Cell, Chart, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
+    EMPTY, Audience, BarKind, Cell, Chart, ChartKind, Column, ColumnKind, Comparison, Document, Figure, Legend,
+    LegendEntry, Note, Row, RowKind, Section, Step, Table, Tone, YearBar,
 )
-from budgetbalans.report.options import Report, ReportKind
-from budgetbalans.report.build.wording import View
+from budgetbalans.report.options import WriteOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = '<script>alert(1)</script> & "quoted" <b>bold</b>'
 WORDS = {"plan": "Plan", "warning": "Varning", "warnings": "Varningar", "legend": "Så läser du rapporten",
          "range_note": "Ljusare del: intervall.", "target": "Sparbeting", "generated": "Skapad med budgetbalans"}
-LEGEND: tuple[tuple[Tone | str, str, str], ...] = (
-    ("classes", "", "1 = 0,1–1 mkr"),
-    (Tone.BAD, "Kvar att spara", "räcker inte"),
-    (Tone.GOOD, "Överskott", "räcker"),
-    (Tone.UNCERTAIN, "Kvar att spara eller överskott", "osäkert"),
-)
-OPTIONS = Report(ReportKind.SUMMARY, View(Unit.TKR, Lang.SV))
+LEGEND = Legend("1 = 0,1–1 mkr", (
+    LegendEntry(Tone.BAD, "Kvar att spara", "räcker inte"),
+    LegendEntry(Tone.GOOD, "Överskott", "räcker"),
+    LegendEntry(Tone.UNCERTAIN, "Kvar att spara eller överskott", "osäkert"),
+))
+OPTIONS = WriteOptions()
 
 
 def amount(text: str, low: int, high: int | None = None, tone: Tone = Tone.NEUTRAL) -> Cell:
@@ -68,27 +67,24 @@ def rows() -> tuple[Row, ...]:
 
 
 def waterfall() -> Chart:
-    bars = (charts.Bar(250, 4, 300, 14, "target", label="Sparbeting", full_label="Sparbeting", value="1 000",
-                       lines=("Sparbeting",), label_y=15),
-            charts.Bar(450, 30, 100, 14, "saving", 550, 60, "1 " + HOSTILE, "1 " + HOSTILE, "800–1 700",
-                       ("1 " + HOSTILE[:10] + "…",), 41),
-            charts.Bar(400, 56, 50, 14, "remaining", label="Kvar", full_label="Kvar att spara", value="200",
-                       lines=("Kvar att spara",), label_y=67))
-    return Chart("waterfall", "Från sparbeting till kvar att spara", lambda: charts.Chart(680, 80, bars, 250.0),
-                 "1 åtgärd utan belopp visas bara i tabellen.")
+    steps = (Step("Sparbeting", BarKind.TARGET, Decimal(0), Decimal(1000), Decimal(1000), "1 000"),
+             Step("1 " + HOSTILE, BarKind.SAVING, Decimal(1000), Decimal(-800), Decimal(-1700), "800–1 700", -1),
+             Step("Kvar att spara", BarKind.REMAINING, Decimal(0), Decimal(200), Decimal(200), "200"))
+    return Chart(ChartKind.WATERFALL, "Från sparbeting till kvar att spara",
+                 "1 åtgärd utan belopp visas bara i tabellen.", steps=steps)
 
 
 def per_year() -> Chart:
-    bars = (charts.Bar(50, 20, 50, 100, "saving", label="2025", full_label="2025", value="100"),)
-    geometry = charts.Chart(200, 160, bars, 120.0, ((44, 60, 106, 60, "500"),), ((75, "2025"),))
-    return Chart("per_year", "Effekt per år", lambda: geometry)
+    return Chart(ChartKind.PER_YEAR, "Effekt per år",
+                 years=(YearBar(2025, Range.exact(Decimal(100)), "100", BarKind.SAVING, Decimal(500), "500"),))
 
 
 def planned_forecast() -> Chart:
-    bars = (charts.Bar(250, 4, 100, 11, "planned", label="1 Åtgärd", full_label="1 Åtgärd – Planerat", value="100"),
-            charts.Bar(250, 16, 60, 11, "short", full_label="1 Åtgärd – Prognos", value="60"))
-    return Chart("planned_forecast", "Planerat och prognos per åtgärd", lambda: charts.Chart(680, 38, bars, 250.0), "",
-                 (("planned", "Planerat"), ("forecast", "Prognos"), ("short", "Prognos under planerat")))
+    return Chart(ChartKind.PLANNED_FORECAST, "Planerat och prognos per åtgärd", "",
+                 ((BarKind.PLANNED, "Planerat"), (BarKind.FORECAST, "Prognos"), (BarKind.SHORT, "Prognos under planerat")),
+                 comparisons=(Comparison("1 Åtgärd", Range.exact(Decimal(100)), Range.exact(Decimal(60)), "100", "60",
+                                         BarKind.SHORT),),
+                 names=("Planerat", "Prognos"))
 
 
 def document(kind: str = "summarize", **more: object) -> Document:
@@ -238,7 +234,7 @@ def test_warnings_and_legend() -> None:
                        ("uncertain", "Kvar att spara eller överskott")):
         assert f'<li class="{tone}"><span class="key {tone}"></span><strong>{name}</strong>' in text
     assert text.index("Varningar") < text.index("Så läser du rapporten") < text.index("Skapad med budgetbalans")
-    quiet = html.write(document(notes=(), legend=(), ranges=False), OPTIONS)
+    quiet = html.write(document(notes=(), legend=Legend(), ranges=False), OPTIONS)
     assert "Varningar" not in quiet and "Så läser du rapporten" not in quiet
 
 
@@ -272,7 +268,7 @@ def test_follow_up_page_has_the_report_date_the_legend_and_its_chart() -> None:
     ), "a.yaml · Belopp i tkr")
     section = Section("Uppföljning 2025", "a.yaml · Belopp i tkr", (Figure("Avvikelse", "-40 tkr", Tone.BAD),),
                       (planned_forecast(),), (table,), (Note("Rött: mindre än planerat."),))
-    doc = document("follow-up", title="Uppföljning 2025", sections=(section,), notes=(), legend=LEGEND[1:])
+    doc = document("follow-up", title="Uppföljning 2025", sections=(section,), notes=(), legend=Legend(verdicts=LEGEND.verdicts))
     text, parsed = page(doc)
     assert '<section class="plan follow-up">' in text
     assert "Rapportdatum 2026-12-02" in text and "Så läser du rapporten" in text
@@ -289,8 +285,8 @@ def test_follow_up_page_has_the_report_date_the_legend_and_its_chart() -> None:
 def test_plan_text_is_escaped_everywhere() -> None:
     text, _ = page()
     assert "<script" not in text and "<b>" not in text
-    assert text.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 5  # title, heading, cell, tooltip, warning
-    assert "<tspan x=\"244\">1 &lt;script&gt;al…</tspan>" in text  # the chart's shortened label
+    assert text.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 6  # title, heading, cell, tooltip, label, warning
+    assert "<tspan x=\"244\">1 &lt;script&gt;alert(1)&lt;/script&gt; &amp;</tspan>" in text  # the chart's wrapped label
     assert "&#34;quoted&#34;" in text or "&quot;quoted&quot;" in text
     assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:|//)""", text, re.I)
 
@@ -300,6 +296,6 @@ def test_the_writer_chooses_no_word_and_no_verdict() -> None:
     for module in ("labels", "view", "core", "followup", "grouping"):
         assert not re.search(rf"^\s*(from|import) budgetbalans(\.render)?\.{module}\b", source, re.M), module
     assert "from budgetbalans.report.options import" not in source.replace(
-        "    from budgetbalans.report.options import Report\n", "")
+        "    from budgetbalans.report.options import WriteOptions\n", "")
     templates = (ROOT / "budgetbalans" / "report" / "write" / "templates").glob("*.j2")
     assert not any("label(" in path.read_text(encoding="utf-8") for path in templates)

@@ -12,10 +12,9 @@ from budgetbalans.report.write import markdown
 from budgetbalans.report.model import (
     EMPTY, Audience, Cell, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.report.options import Report, ReportKind
-from budgetbalans.report.build.wording import View
+from budgetbalans.report.options import WriteOptions
 
-OPTIONS = Report(ReportKind.SUMMARY, View(Unit.TKR, Lang.SV))
+OPTIONS = WriteOptions()
 WORDS = {"plan": "Plan", "warning": "Varning", "warnings": "Varningar"}
 HOSTILE = "Plan | *fet* <script>x</script> [länk](http://x.example) `kod` @alla $m$\nny rad"
 

@@ -18,8 +18,7 @@ from budgetbalans.report.write import terminal as writer
 from budgetbalans.report.model import (
     EMPTY, Audience, Cell, Column, ColumnKind, Document, Note, Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.report.options import Report, ReportKind
-from budgetbalans.report.build.wording import View
+from budgetbalans.report.options import WriteOptions
 
 YEARS = ("2024", "2025")
 HOSTILE = "[bold red]röd[/] :smile: [link=http://x]länk[/link]"
@@ -73,7 +72,7 @@ def document(*tables: Table, notes: tuple[Note, ...] = ()) -> Document:
 
 
 def write(doc: Document, width: int = 140, terminal: bool = False) -> str:
-    return writer.write(doc, Report(ReportKind.SUMMARY, View(Unit.TKR, Lang.SV), terminal=terminal, width=width))
+    return writer.write(doc, WriteOptions(terminal=terminal, width=width))
 
 
 def body(text: str) -> list[list[str]]:

@@ -5,7 +5,6 @@ XML; and, where LibreOffice is installed, recalculated with the cached results z
 from __future__ import annotations
 
 import csv
-import datetime
 import io
 import re
 import zipfile
@@ -21,8 +20,7 @@ from budgetbalans.plan.money import Range, Unit
 from budgetbalans.report.model import (
     EMPTY, Audience, Cell, Column, ColumnKind, Document, Note, Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.report.options import Report, ReportKind
-from budgetbalans.report.build.wording import View
+from budgetbalans.report.options import WriteOptions
 from budgetbalans.report.write.xlsx import cell_number, sheet_names, write
 from helpers_clients import SHEETS_AS_CSV, SOFFICE, soffice, zero_cached_results
 
@@ -156,7 +154,7 @@ def document(*tables: Table, ranges: bool = False, notes: tuple[Note, ...] = (),
                     report_date="Rapportdatum 2026-12-02", ranges=ranges, words=dict(WORDS if words is None else words))
 
 
-OPTIONS = Report(ReportKind.SUMMARY, View(Unit.TKR, Lang.SV), today=datetime.date(2026, 12, 2))
+OPTIONS = WriteOptions()
 
 
 def written(doc: Document) -> Book:

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from budgetbalans.errors import Problem
     from budgetbalans.plan.models import Plan, Status
     from budgetbalans.output import OutputError
-    from budgetbalans.report.options import Report, ReportKind
+    from budgetbalans.report.options import BuildOptions, ReportKind, WriteOptions
     from budgetbalans.report.build.wording import View
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
@@ -124,14 +124,13 @@ def summarize_command(paths: PathsArg = None, format: FormatOpt = ReportFormat.T
     lang = lang or current_lang()
     statuses = _statuses(status)
     from budgetbalans.core.summary import summarize
-    from budgetbalans.report.options import Report, ReportKind  # the report machinery: not for check
+    from budgetbalans.report.options import BuildOptions, ReportKind, WriteOptions  # the report machinery: not for check
 
     word_template = _check_output(format, output, ReportKind.SUMMARY, template)
     plans = _load_or_exit(paths, lang, "summarize")
     result = summarize(plans, statuses=statuses)
-    report = Report(ReportKind.SUMMARY, _view(plans, unit, lang, statuses), group_by, _names(statuses),
-                    template=word_template)
-    _emit(result, report, format, output)
+    report = BuildOptions(ReportKind.SUMMARY, _view(plans, unit, lang, statuses), group_by)
+    _emit(result, report, WriteOptions(template=word_template), format, output)
 
 
 @app.command("gap", cls=clitext.Command)
@@ -148,16 +147,15 @@ def gap_command(
     statuses = _statuses(status)
     amount = _target(target)
     from budgetbalans.core.summary import summarize
-    from budgetbalans.report.options import Report, ReportKind
+    from budgetbalans.report.options import BuildOptions, ReportKind, WriteOptions
 
     word_template = _check_output(format, output, ReportKind.GAP, template)
     plans = _load_or_exit(paths, lang, "gap")
     _check_year(year, plans)
     _check_target_unit(target, amount, plans)
     result = summarize(plans, statuses=statuses, years=None if year is None else [year], target=amount)
-    report = Report(ReportKind.GAP, _view(plans, unit, lang, statuses), group_by, _names(statuses),
-                    template=word_template)
-    _emit(result, report, format, output)
+    report = BuildOptions(ReportKind.GAP, _view(plans, unit, lang, statuses), group_by)
+    _emit(result, report, WriteOptions(template=word_template), format, output)
 
 
 @app.command("follow-up", cls=clitext.Command)
@@ -169,13 +167,13 @@ def follow_up_command(
 ) -> None:
     """Uppföljning: planned, forecast and deviation per measure for one year, and the forecast gap."""
     lang = lang or current_lang()
-    from budgetbalans.report.options import Report, ReportKind
+    from budgetbalans.report.options import BuildOptions, ReportKind, WriteOptions
 
     word_template = _check_output(format, output, ReportKind.FOLLOW_UP, template)
     plans = _load_or_exit(paths, lang, "follow-up")
     _check_year(year, plans)
-    _emit_follow_up(plans, year, Report(ReportKind.FOLLOW_UP, _view(plans, unit, lang, None), template=word_template),
-                    format, output)
+    _emit_follow_up(plans, year, BuildOptions(ReportKind.FOLLOW_UP, _view(plans, unit, lang, None)),
+                    WriteOptions(template=word_template), format, output)
 
 
 class CheckFormat(str, Enum):
@@ -281,10 +279,11 @@ def diff_command(
     else:
         from budgetbalans.report.build.diff import diff_document
         from budgetbalans.report.formats import WRITER_BY_NAME
-        from budgetbalans.report.options import Report, ReportKind
+        from budgetbalans.report.options import BuildOptions, ReportKind, WriteOptions
 
-        report = _for_terminal(Report(ReportKind.GAP, view), ReportFormat(format.value), output)
-        data = WRITER_BY_NAME[format.value](diff_document(result, report.view, base, names, report.today), report)
+        report = _dated(BuildOptions(ReportKind.DIFF, view))
+        options = _for_terminal(WriteOptions(), ReportFormat(format.value), output)
+        data = WRITER_BY_NAME[format.value](diff_document(result, report.view, base, names, report.today), options)
     _write_report(data, output)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if step_summary and summary_file:
@@ -420,10 +419,6 @@ def _statuses(text: Optional[str]) -> Optional[list[Status]]:
     return list(dict.fromkeys(STATUS_WORDS[word] for word in words))
 
 
-def _names(statuses: Optional[list[Status]]) -> Optional[list[str]]:
-    return None if statuses is None else [status.value for status in statuses]
-
-
 def _target(text: Optional[str]) -> Optional[Decimal]:
     if text is None:
         return None
@@ -490,13 +485,11 @@ def _check_year(year: Optional[int], plans: list[Plan]) -> None:
 
 
 def _view(plans: list[Plan], unit: Optional[UnitChoice], lang: Lang, statuses: Optional[list[Status]]) -> View:
-    from budgetbalans.report.build.labels import status_word
-
     units = {plan.unit for plan in plans}
     shown = Unit(unit.value) if unit else (units.pop() if len(units) == 1 else Unit.TKR)
     from budgetbalans.report.build.wording import View
 
-    return View(shown, lang, [status_word(s, lang) for s in statuses or []])
+    return View(shown, lang, tuple(statuses or ()))
 
 
 def _print_json(document: dict[str, object]) -> None:
@@ -545,33 +538,40 @@ def _check_output(format: ReportFormat, output: Optional[Path], kind: ReportKind
         raise CommandLineError(error.message, "--template") from None
 
 
-def _emit(result: Summary, report: Report, format: ReportFormat, output: Optional[Path]) -> None:
+def _emit(result: Summary, report: BuildOptions, options: WriteOptions, format: ReportFormat,
+          output: Optional[Path]) -> None:
     """Render by name; write to standard output or, atomically, to --output."""
     from budgetbalans.report.formats import REPORTER_BY_NAME
 
-    _write_report(REPORTER_BY_NAME[format.value](result, _for_terminal(report, format, output)), output)
+    data = REPORTER_BY_NAME[format.value](result, _dated(report), _for_terminal(options, format, output))
+    _write_report(data, output)
 
 
-def _emit_follow_up(plans: list[Plan], year: Optional[int], report: Report, format: ReportFormat,
-                    output: Optional[Path]) -> None:
+def _emit_follow_up(plans: list[Plan], year: Optional[int], report: BuildOptions, options: WriteOptions,
+                    format: ReportFormat, output: Optional[Path]) -> None:
     """Follow the plans up (budgetbalans.core.followup) and render the result by name, as _emit does for summarize."""
     from budgetbalans.core.followup import follow_up
     from budgetbalans.report.formats import FOLLOW_UP_BY_NAME
 
-    report = _for_terminal(report, format, output)
-    assert report.today is not None  # set by _for_terminal
-    _write_report(FOLLOW_UP_BY_NAME[format.value](follow_up(plans, year, today=report.today), report), output)
+    report = _dated(report)
+    assert report.today is not None  # set by _dated
+    result = follow_up(plans, year, today=report.today)
+    _write_report(FOLLOW_UP_BY_NAME[format.value](result, report, _for_terminal(options, format, output)), output)
 
 
-def _for_terminal(report: Report, format: ReportFormat, output: Optional[Path]) -> Report:
-    """Today's date for every report; a table for standard output takes the terminal's width (140 when piped)."""
+def _dated(report: BuildOptions) -> BuildOptions:
+    """Today's date for every report."""
     from datetime import date
 
-    report = replace(report, today=date.today())  # the report date: the only place that reads the clock
+    return replace(report, today=date.today())  # the report date: the only place that reads the clock
+
+
+def _for_terminal(options: WriteOptions, format: ReportFormat, output: Optional[Path]) -> WriteOptions:
+    """A table for standard output takes the terminal's width (140 when piped)."""
     if format is not ReportFormat.TABLE or (output is not None and str(output) != "-"):
-        return report
+        return options
     width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "0") or 0) or 140
-    return replace(report, terminal=sys.stdout.isatty(), width=width or shutil.get_terminal_size().columns)
+    return replace(options, terminal=sys.stdout.isatty(), width=width or shutil.get_terminal_size().columns)
 
 
 def _write_report(data: bytes, output: Optional[Path]) -> None:

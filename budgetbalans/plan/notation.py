@@ -18,7 +18,7 @@ from budgetbalans.plan.money import Range, Unit
 _DECIMALS = {Unit.KR: (0, 0, 2), Unit.TKR: (0, 0, 3), Unit.MKR: (1, 2, 3)}
 
 
-def number(value: Decimal, decimals: int = 0) -> str:
+def grouped_number(value: Decimal, decimals: int = 0) -> str:
     """``1234567.5`` → ``1 234 568``; with decimals a decimal comma, every one shown (``3,70``)."""
     rounded = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     sign = "-" if rounded < 0 else ""
@@ -63,7 +63,7 @@ def amount(kronor: Decimal, unit: Unit, decimals: int | None = None) -> str:
     """An amount of kronor shown in ``unit``, without the unit's name, with ``decimals`` (a report's:
     :func:`decimals_for`); alone, with the decimals it needs."""
     places = decimals_for([kronor], unit) if decimals is None else decimals
-    return number(kronor / unit.kronor, places)
+    return grouped_number(kronor / unit.kronor, places)
 
 
 def shown_exactly(kronor: Decimal, unit: Unit, decimals: int | None = None) -> bool:
@@ -93,7 +93,7 @@ def span(value: Range, unit: Unit, decimals: int | None = None) -> str:
 
 
 def percent(share: Decimal | None) -> str:
-    return "–" if share is None else f"{number(share * 100, 0)} %"
+    return "–" if share is None else f"{grouped_number(share * 100, 0)} %"
 
 
 def percent_span(shares: tuple[Decimal | None, Decimal | None] | None) -> str:

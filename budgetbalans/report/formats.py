@@ -16,12 +16,12 @@ from typing import Callable
 from budgetbalans.core.summary import Summary
 from budgetbalans.core.followup import FollowUp
 from budgetbalans.report.model import Document
-from budgetbalans.report.options import Report, ReportKind, lazy
+from budgetbalans.report.options import BuildOptions, ReportKind, WriteOptions, lazy
 from budgetbalans.text import backslashed, html_entity
 
-Writer = Callable[[Document, Report], bytes]
-Renderer = Callable[[Summary, Report], bytes]
-FollowUpRenderer = Callable[[FollowUp, Report], bytes]
+Writer = Callable[[Document, WriteOptions], bytes]
+Renderer = Callable[[Summary, BuildOptions, WriteOptions], bytes]
+FollowUpRenderer = Callable[[FollowUp, BuildOptions, WriteOptions], bytes]
 
 #: Every text format's output passes :func:`budgetbalans.text.no_commands` with its own way of writing a
 #: character inert: no line of a report to standard output (or a file) is ever a CI runner's command.
@@ -35,23 +35,23 @@ WRITER_BY_NAME: dict[str, Writer] = {
 }
 
 
-def render(summary: Summary, report: Report, format: str) -> bytes:
+def render(summary: Summary, report: BuildOptions, options: WriteOptions, format: str) -> bytes:
     """``summarize`` or ``gap`` in ``format``: the JSON of the contract, or a Document written by name."""
     if format == "json":
         return lazy("json.reports", "render", text=True)(summary, report)
     from budgetbalans.report.build.summary import gap_document, summary_document
 
     build = summary_document if report.kind is ReportKind.SUMMARY else gap_document
-    return WRITER_BY_NAME[format](build(summary, report.view, report.group_by, report.today), report)
+    return WRITER_BY_NAME[format](build(summary, report.view, report.group_by, report.today), options)
 
 
-def render_follow_up(result: FollowUp, report: Report, format: str) -> bytes:
+def render_follow_up(result: FollowUp, report: BuildOptions, options: WriteOptions, format: str) -> bytes:
     """``follow-up`` in ``format``, as :func:`render`."""
     if format == "json":
         return lazy("json.reports", "render_follow_up", text=True)(result, report)
     from budgetbalans.report.build.follow_up import follow_up_document
 
-    return WRITER_BY_NAME[format](follow_up_document(result, report.view, report.today), report)
+    return WRITER_BY_NAME[format](follow_up_document(result, report.view, report.today), options)
 
 
 REPORTER_BY_NAME: dict[str, Renderer] = {name: partial(render, format=name) for name in ("json", *WRITER_BY_NAME)}

@@ -20,10 +20,11 @@ This module imports no library and no writer.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
-from functools import cached_property
 from enum import Enum
-from typing import Callable, Iterator, Literal, Mapping, Sequence
+from decimal import Decimal
+from typing import Iterator, Literal, Mapping, Sequence
 
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Range, Unit
@@ -210,22 +211,101 @@ class Figure:
     tone: Tone = Tone.NEUTRAL
 
 
+class ChartKind(str, Enum):
+    WATERFALL = "waterfall"                # from the sparbeting, measure by measure, to what remains
+    PER_YEAR = "per_year"                  # each year's total, and its target
+    PLANNED_FORECAST = "planned_forecast"  # per measure, planned against forecast
+
+
+class BarKind(str, Enum):
+    """What a bar stands for, decided by the builder: a writer's colour (CSS class) of it."""
+
+    TARGET = "target"
+    SAVING = "saving"
+    COST = "cost"
+    REMAINING = "remaining"
+    SURPLUS = "surplus"
+    UNCERTAIN = "uncertain"
+    NET = "net"              # the period's net over per-year targets, in no verdict's colour
+    TOTAL = "total"
+    PLANNED = "planned"
+    FORECAST = "forecast"
+    SHORT = "short"          # a forecast below the plan
+
+
+@dataclass(frozen=True)
+class Step:
+    """A waterfall row in kronor: from ``start`` by ``low`` (solid) and on to ``high`` (lighter; ``None``:
+    unbounded, towards ``grows``: +1 right, -1 left). ``value``: the amount as the row shows it."""
+
+    label: str
+    kind: BarKind
+    start: Decimal
+    low: Decimal
+    high: Decimal | None
+    value: str
+    grows: int = 1
+
+
+@dataclass(frozen=True)
+class YearBar:
+    """A year of the per-year chart: its total (``text`` as shown) and its target, where the plan gives one."""
+
+    year: int
+    value: Range
+    text: str
+    kind: BarKind
+    target: Decimal | None = None
+    target_text: str = ""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A row of the planned-against-forecast chart: a measure (or Summa), both amounts and their texts."""
+
+    label: str
+    planned: Range
+    forecast: Range
+    planned_text: str
+    forecast_text: str
+    forecast_kind: BarKind = BarKind.FORECAST  # SHORT where the forecast is below the plan
+
+
 @dataclass(frozen=True)
 class Chart:
-    """A chart with its title and a note under it. ``kind``: ``waterfall``, ``per_year`` or
-    ``planned_forecast``. ``draw`` makes its geometry (:mod:`budgetbalans.report.build.charts`), which only
-    a writer that shows charts asks for (:attr:`geometry`): measuring every label of every plan's
-    waterfall was two fifths of building a report that no CSV or terminal ever draws."""
+    """A chart's data in kronor, with its title and a note under it: the ``steps`` of a waterfall, the
+    ``years`` of the per-year chart or the ``comparisons`` of planned against forecast (``names``: the
+    words for planned and forecast in a bar's tooltip). A writer that shows charts works out where each
+    bar goes (:mod:`budgetbalans.report.write.svg`); no other writer pays for it."""
 
-    kind: str
+    kind: ChartKind
     title: str
-    draw: Callable[[], object]
     note: str = ""
-    legend: tuple[tuple[str, str], ...] = ()  # (a CSS key, its words)
+    legend: tuple[tuple[BarKind, str], ...] = ()  # a bar's kind, its words
+    steps: tuple[Step, ...] = ()
+    years: tuple[YearBar, ...] = ()
+    comparisons: tuple[Comparison, ...] = ()
+    names: tuple[str, str] = ("", "")
 
-    @cached_property
-    def geometry(self) -> object:
-        return self.draw()
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """A verdict's colour explained: its tone, its name and what it means."""
+
+    tone: Tone
+    name: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Legend:
+    """How to read the report: what the interval classes mean (where a table shows them) and each verdict."""
+
+    classes: str = ""
+    verdicts: tuple[LegendEntry, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.classes or self.verdicts)
 
 
 @dataclass(frozen=True)
@@ -256,11 +336,12 @@ class Document:
     sections: tuple[Section, ...]
     facts: tuple[tuple[str, str], ...] = ()
     notes: tuple[Note, ...] = ()
-    legend: tuple[tuple[Tone | str, str, str], ...] = ()
+    legend: Legend = Legend()
     report_date: str = ""
     ranges: bool = False  # any amount is a range: CSV and xlsx give every amount a low and a high column
     words: dict[str, str] = field(default_factory=dict)
     decimals: int | None = None  # of every amount the report shows (the builder's View.decimals)
+    date: datetime.date | None = None  # the report date (worded in report_date), for a file's own properties
     annotations: tuple[Annotation, ...] = ()  # for a CI runner (diff --format github)
 
     def tables(self, audience: Audience | None = None) -> Sequence[Table]:

@@ -44,8 +44,8 @@ from budgetbalans.report.build.summary import TONE, amount as _amount, document_
 from budgetbalans.report.build.labels import count_label, label, status_word
 from budgetbalans.plan.models import Status
 from budgetbalans.report.model import (
-    EMPTY, Annotation, Audience, Cell, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table,
-    Tone,
+    EMPTY, Annotation, Audience, Cell, Column, ColumnKind, Document, Figure, Legend, Note, Row, RowKind, Section,
+    Table, Tone,
 )
 from budgetbalans.report.build.wording import (
     View, gap_words, period_verdict, shown_paths, signed, totals_amounts, verdict_words, with_decimals,
@@ -593,10 +593,10 @@ def diff_document(diff: PlanDiff, view: View, base: str | None = None, names: tu
     section = Section(title, subtitle, _figures(diff, view), (), tuple(tables), sheet=title[:31])
     date = label("report_date", lang, date=today.isoformat()) if today is not None else ""
     facts = (("", subtitle), ("", label("unit", lang, unit=view.unit.value)))
-    return Document("diff", title, lang, view.unit, (section,), facts, (), (), date,
+    return Document("diff", title, lang, view.unit, (section,), facts, (), Legend(), date,
                     any(not c.total_after.is_exact or not c.total_before.is_exact
                         for c in (*diff.totals.years, diff.totals.period)), document_words(view, statuses=False),
-                    view.decimals)
+                    view.decimals, today)
 
 
 # --- for a CI runner: annotations on the pull request's lines ------------------------------------------

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import replace
-from functools import partial
 from decimal import Decimal
 
 from budgetbalans.core.summary import GapKind, gap_kind, positive_part
@@ -23,11 +22,12 @@ from budgetbalans.plan.money import EXACT_ZERO, Range, total as sum_ranges
 from budgetbalans.report.build import charts
 from budgetbalans.plan import notation as numbers
 from budgetbalans.report.build.summary import (
-    TONE, amount, amount_column, document_words, exact, measure_status, plan_heading,
+    TONE, amount, amount_column, document_words, exact, measure_status, plan_heading, verdicts_legend,
 )
 from budgetbalans.report.build.labels import count_label, label
 from budgetbalans.report.model import (
-    EMPTY, Audience, Cell, Chart, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
+    EMPTY, Audience, BarKind, Cell, Chart, ChartKind, Column, ColumnKind, Comparison, Document, Figure, Legend, Note,
+    Row, RowKind, Section, Table, Tone,
 )
 from budgetbalans.report.build.wording import (
     View, gap_text, gap_words, net_text, shown_paths, signed, with_decimals,
@@ -72,11 +72,15 @@ def deviation_cell(kind: FollowUpKind, planned: Range, deviation: Range, view: V
     """The deviation as shown (:func:`deviation_shown`), with its figure for a spreadsheet only where
     there is a forecast to compare: where the reports show "–", a spreadsheet's cell is empty, not 0."""
     return Cell(deviation_shown(kind, planned, deviation, view), deviation if kind in JUDGED else None,
-                Tone.BAD if kind is FollowUpKind.BEHIND else Tone.NEUTRAL)
+                deviation_tone(kind, figure=False))
 
 
-#: The tone of a deviation by the core's kind of the follow-up.
-DEVIATION_TONE = {FollowUpKind.BEHIND: Tone.BAD, FollowUpKind.AHEAD: Tone.GOOD}
+def deviation_tone(kind: FollowUpKind, figure: bool) -> Tone:
+    """A deviation's tone, by the core's kind of the follow-up: behind is bad wherever it is shown; ahead
+    is good in the key figure (``figure``) and neutral in a row's cell, as the reports have always shown it."""
+    if kind is FollowUpKind.BEHIND:
+        return Tone.BAD
+    return Tone.GOOD if kind is FollowUpKind.AHEAD and figure else Tone.NEUTRAL
 
 
 def title(report: FollowUp, view: View) -> str:
@@ -180,7 +184,7 @@ def key_figures(report: FollowUp, view: View) -> tuple[Figure, ...]:
     figures = [Figure(label("planned", view.lang), f"{view.span(report.planned)} {unit}"),
                Figure(label("forecast", view.lang), f"{view.span(report.forecast)} {unit}"),
                Figure(label("deviation", view.lang), f"{deviation} {unit}" if shows_figure(kind, report.planned) else deviation,
-                   DEVIATION_TONE.get(kind, Tone.NEUTRAL))]
+                   deviation_tone(kind, figure=True))]
     gap = forecast_gap(report)
     if report.target is None or gap is None:
         figures.append(Figure(label("target", view.lang), label("no_target", view.lang)))
@@ -340,22 +344,22 @@ def _chart(report: FollowUp, view: View) -> tuple[Chart, ...]:
     charted = [line for line in report.lines
                if line.result.counted and (line.planned != EXACT_ZERO or line.forecast != EXACT_ZERO)]
     for line in charted:
-        short, full = charts.short_label(line.result.measure.id, line.result.measure.title)
-        rows.append(charts.Comparison(short, full, line.planned, line.forecast, view.span(line.planned),
-                                      view.span(line.forecast), line.falls_short))
+        rows.append(Comparison(charts.measure_label(line.result.measure.id, line.result.measure.title),
+                               line.planned, line.forecast, view.span(line.planned), view.span(line.forecast),
+                               BarKind.SHORT if line.falls_short else BarKind.FORECAST))
     if len(rows) > 1:
         name = label("total", lang)
-        rows.append(charts.Comparison(name, name, report.planned, report.forecast,
-                                      view.span(report.planned), view.span(report.forecast),
-                                      report.kind is FollowUpKind.BEHIND))
+        rows.append(Comparison(name, report.planned, report.forecast, view.span(report.planned),
+                               view.span(report.forecast),
+                               BarKind.SHORT if report.kind is FollowUpKind.BEHIND else BarKind.FORECAST))
     if not rows:
         return ()
-    geometry = partial(charts.planned_vs_forecast, rows, (label("planned", lang), label("forecast", lang)))
     hidden = len(report.lines) - len(charted)
     note = count_label("follow_up_without_amount", hidden, lang) if hidden else ""
-    legend = (("planned", label("planned", lang)), ("forecast", label("forecast", lang)),
-              ("short", label("forecast_short", lang)))
-    return (Chart("planned_forecast", label("planned_vs_forecast", lang), geometry, note, legend),)
+    legend = ((BarKind.PLANNED, label("planned", lang)), (BarKind.FORECAST, label("forecast", lang)),
+              (BarKind.SHORT, label("forecast_short", lang)))
+    return (Chart(ChartKind.PLANNED_FORECAST, label("planned_vs_forecast", lang), note, legend,
+                  comparisons=tuple(rows), names=(label("planned", lang), label("forecast", lang))),)
 
 
 def follow_up_document(report: FollowUp, view: View, today: datetime.date | None = None) -> Document:
@@ -369,13 +373,9 @@ def follow_up_document(report: FollowUp, view: View, today: datetime.date | None
     section = Section(title(report, view), caption(report, view), figures, _chart(report, view), tables,
                       (Note(label("short_note", lang), marks=Tone.BAD),),
                       sheet=label("follow_up_title", lang, year=report.year))
-    legend: tuple[tuple[Tone | str, str, str], ...] = (
-        (Tone.BAD, label("remaining", lang), label("legend_remaining", lang)),
-        (Tone.GOOD, label("surplus", lang), label("legend_surplus", lang)),
-        (Tone.UNCERTAIN, label("uncertain", lang), label("legend_uncertain", lang)),
-    )
+    legend = Legend(verdicts=verdicts_legend(lang))
     paths = [view.path(plan.path) for plan in plans_of(report)]
     facts = tuple((label("plan", lang), path) for path in paths) + (("", headings(report)),)
     date = label("report_date", lang, date=today.isoformat()) if today is not None else ""
     return Document("follow-up", title(report, view), lang, view.unit, (section,), facts, (), legend, date,
-                    follow_up_has_ranges(report), document_words(view), view.decimals)
+                    follow_up_has_ranges(report), document_words(view), view.decimals, today)

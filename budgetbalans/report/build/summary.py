@@ -23,19 +23,20 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import replace
-from functools import partial
 from typing import Sequence
 
 from budgetbalans import __version__
 from budgetbalans.core.summary import Gap, GapKind, MeasureResult, PlanResult, Summary, Totals, coverage
 from budgetbalans.core.grouping import Group, GroupBy, group_totals
+from budgetbalans.i18n import Lang
 from budgetbalans.plan.models import Plan, Status
 from budgetbalans.plan.money import Range
 from budgetbalans.report.build import charts
 from budgetbalans.plan import notation as numbers
 from budgetbalans.report.build.labels import count_label, label, status_word
 from budgetbalans.report.model import (
-    EMPTY, Audience, Cell, Chart, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
+    EMPTY, Audience, BarKind, Cell, Chart, ChartKind, Column, ColumnKind, Document, Figure, Legend, LegendEntry, Note,
+    Row, RowKind, Section, Table, Tone,
 )
 from budgetbalans.report.build.wording import (
     View, gap_text, mismatch_texts, net_text, period_verdict, shown_paths, shows_rounded, summary_amounts,
@@ -155,7 +156,7 @@ def has_ranges(summary: Summary) -> bool:
 def _caption(paths: Sequence[str], view: View) -> str:
     parts = [" + ".join(view.path(path) for path in paths), label("unit", view.lang, unit=view.unit.value)]
     if view.statuses:
-        parts.append(label("statuses_only", view.lang, statuses=", ".join(view.statuses)))
+        parts.append(label("statuses_only", view.lang, statuses=statuses_text(view)))
     return " · ".join(part for part in parts if part)
 
 
@@ -351,13 +352,14 @@ def _charts(totals: Totals, measures: Sequence[MeasureResult], view: View, water
             names["uncertain_value"] = gap_text(totals.gap.total, totals.gap.net_kind, view)[1]
             names["net_value"] = net_text(totals.gap, view)
         steps = charts.waterfall_steps(measures, totals, view.unit, names, view.decimals)
-        drawn = sum(1 for step in steps if step.kind in ("saving", "cost"))
+        drawn = sum(1 for step in steps if step.kind in (BarKind.SAVING, BarKind.COST))
         hidden = len(measures) - drawn
         if drawn:
             note = count_label("measures_without_effect", hidden, lang) if hidden else ""
-            result.append(Chart("waterfall", _waterfall_title(totals, view), partial(charts.waterfall, steps), note))
+            result.append(Chart(ChartKind.WATERFALL, _waterfall_title(totals, view), note, steps=tuple(steps)))
     if totals.years:
-        result.append(Chart("per_year", label("per_year_chart", lang), partial(charts.per_year, totals, view.unit, view.decimals)))
+        result.append(Chart(ChartKind.PER_YEAR, label("per_year_chart", lang),
+                            years=charts.year_bars(totals, view.unit, view.decimals)))
     return tuple(result)
 
 
@@ -410,12 +412,8 @@ def _document(kind: str, title: str, sections: tuple[Section, ...], summary: Sum
     notes += [Note(line, Tone.UNCERTAIN, warning=True)
               for line in mismatch_texts(summary.mismatches, view.unit, lang, view.path, view.decimals)]
     tables = [table for section in sections for table in section.tables]
-    legend: list[tuple[Tone | str, str, str]] = []
-    if any(column.key == "class" for table in tables for column in table.columns):
-        legend.append(("classes", "", label("legend_classes", lang)))
-    legend += [(TONE[kind], label(key, lang), label(f"legend_{key}", lang))
-               for kind, key in ((GapKind.SHORT, "remaining"), (GapKind.SURPLUS, "surplus"),
-                                 (GapKind.UNCERTAIN, "uncertain"))]
+    classes = any(column.key == "class" for table in tables for column in table.columns)
+    legend = Legend(label("legend_classes", lang) if classes else "", verdicts_legend(lang))
     paths = [view.path(result.plan.path) for result in summary.plans]
     date = label("report_date", lang, date=today.isoformat()) if today is not None else ""
     organisations = dict.fromkeys(numbers.clean(r.plan.organisation) for r in summary.plans if r.plan.organisation)
@@ -425,8 +423,15 @@ def _document(kind: str, title: str, sections: tuple[Section, ...], summary: Sum
         facts.append((label("plan_period", lang), str(first) if first == last else f"{first}–{last}"))
     facts += [(label("plan", lang), path) for path in paths] + [("", label("unit", lang, unit=view.unit.value))]
     statuses = any(column.key == "status" for table in tables for column in table.columns)
-    return Document(kind, title, lang, view.unit, sections, tuple(facts), tuple(notes), tuple(legend), date,
-                    has_ranges(summary), document_words(view, statuses), view.decimals)
+    return Document(kind, title, lang, view.unit, sections, tuple(facts), tuple(notes), legend, date,
+                    has_ranges(summary), document_words(view, statuses), view.decimals, today)
+
+
+def verdicts_legend(lang: Lang) -> tuple[LegendEntry, ...]:
+    """Each verdict's colour in the legend: still to save, surplus, either."""
+    return tuple(LegendEntry(TONE[kind], label(key, lang), label(f"legend_{key}", lang))
+                 for kind, key in ((GapKind.SHORT, "remaining"), (GapKind.SURPLUS, "surplus"),
+                                   (GapKind.UNCERTAIN, "uncertain")))
 
 
 def document_words(view: View, statuses: bool = True) -> dict[str, str]:
@@ -442,12 +447,17 @@ def document_words(view: View, statuses: bool = True) -> dict[str, str]:
     return words
 
 
+def statuses_text(view: View) -> str:
+    """The statuses of a ``--status`` filter, in the report's language: "pågår, klart"."""
+    return ", ".join(status_word(status, view.lang) for status in view.statuses)
+
+
 def statuses_legend(view: View) -> str:
     """What the statuses mean for the total: every status but avbruten counts, a possible effect does
     not; under ``--status``, only those statuses."""
     lang = view.lang
     if view.statuses:
-        return label("legend_statuses_only", lang, statuses=", ".join(view.statuses))
+        return label("legend_statuses_only", lang, statuses=statuses_text(view))
     counted = ", ".join(status_word(status, lang) for status in Status if status is not Status.CANCELLED)
     return label("legend_statuses", lang, counted=counted, cancelled=status_word(Status.CANCELLED, lang),
                  possible=label("possible", lang))

@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from budgetbalans.core.checks import STATED_KEY_MEASURE
 from budgetbalans.core.summary import Gap, GapKind, Reconciliation, Summary, Totals
 from budgetbalans.i18n import Lang
+from budgetbalans.plan.models import Status
 from budgetbalans.plan.money import Range, Unit
 from budgetbalans.plan import notation as numbers
 from budgetbalans.report.build.labels import label
@@ -26,7 +27,7 @@ class View:
 
     unit: Unit
     lang: Lang
-    statuses: Sequence[str] = ()
+    statuses: Sequence[Status] = ()  # a --status filter: the report counts only these
     paths: Mapping[str, str] = field(default_factory=dict)
     decimals: int | None = None  # of every amount of the report (set by the builders: with_decimals)
 

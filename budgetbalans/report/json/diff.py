@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 from budgetbalans.core.diff import Change, Comparison, MeasureChange, PlanChange, PlanDiff, TotalsChange
 from budgetbalans.plan.money import Range
-from budgetbalans.report.json.reports import dumps, gap_report, kind, number, span
+from budgetbalans.report.json.reports import dumps, gap_report, kind, json_amount, span
 
 
 def _maybe(value: Range | None) -> Any:
@@ -33,7 +33,7 @@ def change(totals: TotalsChange) -> dict[str, Any]:
     return {
         "totals": {str(c.year): span(c.total_change) for c in totals.years},
         "total": span(period.total_change),
-        "target": number(period.target_change),
+        "target": json_amount(period.target_change),
         "gap": _maybe(period.gap_change),
         "shortfall": _maybe(period.shortfall_change),
         "gap_years": _years(totals.years, "gap_change"),

@@ -17,11 +17,11 @@ from budgetbalans.core.followup import FollowUp, FollowUpLine, PlanForecast
 from budgetbalans.core.grouping import Group, GroupBy, group_totals
 from budgetbalans.plan.money import Range
 from budgetbalans.report.json.text import dumps
-from budgetbalans.report.options import Report, ReportKind
+from budgetbalans.report.options import BuildOptions, ReportKind
 
-__all__ = ["dumps", "follow_up", "number", "render", "render_follow_up", "span", "summary"]
+__all__ = ["dumps", "follow_up", "json_amount", "render", "render_follow_up", "span", "summary"]
 
-def number(value: Decimal | None) -> int | Decimal | None:
+def json_amount(value: Decimal | None) -> int | Decimal | None:
     """An amount as JSON writes it: an integral one as an int, any other as its exact decimal digits."""
     if value is None:
         return None
@@ -31,7 +31,7 @@ def number(value: Decimal | None) -> int | Decimal | None:
 
 
 def span(value: Range) -> dict[str, Any]:
-    return {"low": number(value.low), "high": number(value.high)}
+    return {"low": json_amount(value.low), "high": json_amount(value.high)}
 
 
 def by_year(values: Mapping[int, Range]) -> dict[str, Any]:
@@ -39,7 +39,7 @@ def by_year(values: Mapping[int, Range]) -> dict[str, Any]:
 
 
 def _target(target: Target | None) -> Any:
-    return None if target is None else number(target.total)
+    return None if target is None else json_amount(target.total)
 
 
 def _gap(gap: Gap | None) -> Any:
@@ -67,7 +67,7 @@ def _coverage(totals: Totals) -> Any:
 
 
 def _share(value: Decimal | None) -> Any:
-    return None if value is None else number(round(value, 6).normalize() if value != 0 else Decimal(0))
+    return None if value is None else json_amount(round(value, 6).normalize() if value != 0 else Decimal(0))
 
 
 def _totals(totals: Totals) -> dict[str, Any]:
@@ -77,7 +77,7 @@ def _totals(totals: Totals) -> dict[str, Any]:
         "total": span(totals.total),
         "target": _target(totals.target),
         "target_years": None if totals.target is None or totals.target.years is None
-        else {str(y): number(v) for y, v in totals.target.years.items()},
+        else {str(y): json_amount(v) for y, v in totals.target.years.items()},
         "gap": _gap(totals.gap),
         "gap_kind": None if totals.gap is None else kind(totals.gap.kind),
         "gap_kinds": _gap_kinds(totals.gap),
@@ -107,16 +107,16 @@ def measure(result: MeasureResult) -> dict[str, Any]:
 
 
 def reconciliation(item: Reconciliation) -> dict[str, Any]:
-    computed = number(item.computed.low) if item.computed.is_exact else span(item.computed)
+    computed = json_amount(item.computed.low) if item.computed.is_exact else span(item.computed)
     return {
         "plan": item.plan_path,
         "key": item.key,
         "measure": item.measure_id,
-        "stated": number(item.stated),
+        "stated": json_amount(item.stated),
         "computed": computed,
         "matches": item.matches,
-        "difference": number(item.difference),
-        "known_difference": number(item.known_difference),
+        "difference": json_amount(item.difference),
+        "known_difference": json_amount(item.known_difference),
         "accepted": item.accepted,
     }
 
@@ -156,9 +156,9 @@ def groups(by: GroupBy, items: list[Group]) -> dict[str, Any]:
     }
 
 
-def render(result: Summary, report: Report) -> str:
+def render(result: Summary, report: BuildOptions) -> str:
     """``summarize`` or ``gap`` as the JSON text of the contract, with ``groups`` under ``--group-by``."""
-    statuses = None if report.statuses is None else list(report.statuses)
+    statuses = report.statuses
     document = (summary(result, statuses=statuses) if report.kind is ReportKind.SUMMARY
                 else gap_report(result, statuses=statuses))
     if report.group_by is not None:
@@ -183,7 +183,7 @@ def follow_up(report: FollowUp) -> dict[str, Any]:
         "planned": span(report.planned),
         "forecast": span(report.forecast),
         "deviation": span(report.deviation),
-        "target": number(report.target),
+        "target": json_amount(report.target),
         "forecast_gap": None if report.forecast_gap is None else span(report.forecast_gap),
         "forecast_gap_kind": kind(report.forecast_gap_kind),
         "forecast_shortfall": None if report.forecast_shortfall is None else span(report.forecast_shortfall),
@@ -204,7 +204,7 @@ def _follow_up_plan(plan: PlanForecast) -> dict[str, Any]:
         "organisation": plan.plan.organisation,
         "planned": span(plan.planned),
         "forecast": span(plan.forecast),
-        "target": number(plan.target),
+        "target": json_amount(plan.target),
         "others": None if plan.others is None else span(plan.others),
         "forecast_gap": None if gap is None else span(gap),
         "forecast_shortfall": None if gap is None else span(positive_part(gap)),
@@ -228,6 +228,6 @@ def _follow_up_measure(line: FollowUpLine) -> dict[str, Any]:
     }
 
 
-def render_follow_up(report: FollowUp, options: Report) -> str:
+def render_follow_up(report: FollowUp, options: BuildOptions) -> str:
     """``follow-up --format json``: the contract, one JSON object."""
     return dumps(follow_up(report)) + "\n"

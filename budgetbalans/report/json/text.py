@@ -45,7 +45,7 @@ def string(text: str) -> str:
     return INVISIBLE.sub(_unicode_escape, quoted) if INVISIBLE.search(quoted) else quoted
 
 
-def number(value: Decimal) -> str:
+def json_number(value: Decimal) -> str:
     """A finite decimal as a JSON number with all its digits (``1E+3`` is written ``1000``)."""
     if not value.is_finite():
         raise ValueError(f"no JSON number for {value}")
@@ -62,7 +62,7 @@ def dumps(value: Any) -> str:
 _SCALARS: dict[type, Callable[[Any], str]] = {
     str: string,
     int: int.__repr__,
-    Decimal: number,
+    Decimal: json_number,
     bool: lambda value: "true" if value else "false",
     type(None): lambda value: "null",
 }

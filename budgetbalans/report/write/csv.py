@@ -36,7 +36,7 @@ from budgetbalans.plan import notation as numbers
 from budgetbalans.report.model import Audience, Column, ColumnKind, Document, RowKind, Table
 
 if TYPE_CHECKING:
-    from budgetbalans.report.options import Report
+    from budgetbalans.report.options import WriteOptions
 
 BOM = "\ufeff"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -45,7 +45,7 @@ _MEASURES = (RowKind.MEASURE, RowKind.UNCOUNTED)
 Cell = str
 
 
-def write(document: Document, options: Report) -> bytes:
+def write(document: Document, options: WriteOptions) -> bytes:
     """The CSV file's bytes: BOM, the header, then every row a spreadsheet shows."""
     tables = document.tables(Audience.NUMBERS)
     layout = _Layout(tables, document)
@@ -70,7 +70,7 @@ def text(value: str) -> Cell:
     return "'" + cleaned if risky else cleaned
 
 
-def number(kronor: Decimal | None, unit: Unit) -> Cell:
+def csv_amount(kronor: Decimal | None, unit: Unit) -> Cell:
     """An amount in ``unit``, exact, decimal comma, no grouping: ``1605``, ``1,575``, ``-400``; unbounded is empty."""
     if kronor is None:
         return ""
@@ -177,7 +177,7 @@ class _Layout:
         def figure(bound: Decimal | None) -> Cell:
             if bound is None:
                 return ""
-            return _decimal(bound) if share else number(bound, self.unit)
+            return _decimal(bound) if share else csv_amount(bound, self.unit)
 
         low = figure(value.low)
         return [low, figure(value.high)] if self.ranges else [low]

@@ -54,18 +54,27 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
+import docx
+from docx.document import Document as WordDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
+from docx.section import Section as WordSection
+from docx.shared import Cm, Emu, Pt, RGBColor
+from docx.styles import BabelFish
+from docx.table import Table as WordTable
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml import etree  # type: ignore[import-untyped]  # python-docx's parser; it has no type stubs
+
 from budgetbalans.i18n import Lang
 from budgetbalans.report.model import Audience, Column, Document, Note, Row, RowKind, Section, Table, Tone
 
 if TYPE_CHECKING:
-    from docx.document import Document as WordDocument
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.section import Section as WordSection
-    from docx.table import Table as WordTable
-    from docx.text.paragraph import Paragraph
-    from docx.text.run import Run
-
-    from budgetbalans.report.options import Report
+    from budgetbalans.report.options import WriteOptions
 
 #: A table with more columns than this is printed on a landscape page.
 LANDSCAPE_COLUMNS = 7
@@ -86,14 +95,7 @@ _LANGUAGE = {Lang.SV: "sv-SE", Lang.EN: "en-GB"}
 # --- writing -----------------------------------------------------------------------------------------
 
 
-def _etree() -> Any:
-    """lxml's etree (python-docx's parser; it has no type stubs)."""
-    from lxml import etree  # type: ignore[import-untyped]
-
-    return etree
-
-
-def write(document: Document, options: Report) -> bytes:
+def write(document: Document, options: WriteOptions) -> bytes:
     """The .docx file's bytes."""
     word = _start(document, options)
     writer = _Writer(word, document, fresh=options.template is None)
@@ -129,12 +131,8 @@ def _with_rows(data: bytes, writer: _Writer) -> bytes:
     return out.getvalue()
 
 
-def _start(document: Document, options: Report) -> WordDocument:
+def _start(document: Document, options: WriteOptions) -> WordDocument:
     """A new A4 document, or the template with its body cleared (styles, headers, footers kept)."""
-    import docx
-    from docx.oxml.ns import qn
-    from docx.section import Section as WordSectionClass
-
     if options.template is not None:
         word = docx.Document(io.BytesIO(options.template))  # read and checked by read/template.py
         body = word.element.body
@@ -142,7 +140,7 @@ def _start(document: Document, options: Report) -> WordDocument:
             if child.tag != qn("w:sectPr"):
                 body.remove(child)
         if body.find(qn("w:sectPr")) is None:  # a template without page settings: the report's own page
-            _a4(WordSectionClass(body._add_sectPr(), word.part))
+            _a4(WordSection(body._add_sectPr(), word.part))
     else:
         word = docx.Document()
         _a4(word.sections[0])
@@ -153,8 +151,8 @@ def _start(document: Document, options: Report) -> WordDocument:
     properties.title = _property(document.title)
     properties.language = _LANGUAGE[document.lang]
     properties.comments = _property(document.words.get("generated", ""))
-    if options.today is not None:
-        day = options.today  # the report date: the writer reads no clock
+    if document.date is not None:
+        day = document.date  # the report date: the writer reads no clock
         properties.created = properties.modified = datetime.datetime(day.year, day.month, day.day)
     properties.revision = 1
     return word
@@ -162,8 +160,6 @@ def _start(document: Document, options: Report) -> WordDocument:
 
 def _a4(section: WordSection) -> None:
     """A4 with 2 cm margins: the page of a report without a template, or whose template sets none."""
-    from docx.shared import Cm
-
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2))
@@ -171,9 +167,6 @@ def _a4(section: WordSection) -> None:
 
 def _set_language(word: WordDocument, language: str) -> None:
     """The document's language (spelling and hyphenation) in its default run properties."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     defaults = word.styles.element.find(qn("w:docDefaults"))
     r_pr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}") if defaults is not None else None
     if r_pr is None:
@@ -208,8 +201,6 @@ def _figure_text(text: str) -> str:
 @lru_cache(maxsize=1)
 def _default_styles() -> object:
     """python-docx's own template's styles element: where a style a template lacks is copied from."""
-    import docx
-
     return docx.Document().styles.element
 
 
@@ -232,14 +223,10 @@ class _Natural:
     @property
     def needed(self) -> int:
         """The room the table needs: every column at its width, the titles at their least."""
-        from docx.shared import Cm
-
         return sum(self.widths.values()) + int(Cm(_TITLE_CM)) * len(self.wide)
 
 
 def _natural(table: Table, shown: Sequence[int]) -> _Natural:
-    from docx.shared import Cm
-
     per_char, padding = Cm(_PER_CHAR_CM), Cm(_PADDING_CM)
     widths: dict[int, int] = {}
     least: dict[int, int] = {}
@@ -330,9 +317,6 @@ class _Writer:
     # --- page setup ---
 
     def _orient(self, section: WordSection, landscape: bool) -> None:
-        from docx.enum.section import WD_ORIENT
-        from docx.shared import Cm
-
         width, height = section.page_width or Cm(21), section.page_height or Cm(29.7)
         if landscape != (width > height):
             width, height = height, width
@@ -343,27 +327,20 @@ class _Writer:
         """A new section on a new page, as python-docx's ``add_section`` makes it: the last section's
         properties copied into a paragraph that ends the section before, the last keeping no header
         or footer of its own."""
-        from docx.enum.section import WD_SECTION
-        from docx.section import Section as WordSectionClass
-
         self._add_p().set_sectPr(self.end.clone())
         for reference in self.end.xpath("w:headerReference|w:footerReference"):
             self.end.remove(reference)
         self.end.start_type = WD_SECTION.NEW_PAGE
-        return WordSectionClass(self.end, self.word.part)
+        return WordSection(self.end, self.word.part)
 
     def _add_p(self) -> Any:
         """A new ``w:p`` at the end of the body."""
-        from docx.oxml import OxmlElement
-
         p = OxmlElement("w:p")
         self.end.addprevious(p)
         return p
 
     def _portrait_room(self) -> int:
         """The width text takes on the document's page held upright, in EMU."""
-        from docx.shared import Cm
-
         section = self.section
         width = min(section.page_width or Cm(21), section.page_height or Cm(29.7))
         left, right = section.left_margin or Cm(2), section.right_margin or Cm(2)
@@ -371,8 +348,6 @@ class _Writer:
 
     def _room(self) -> int:
         """The width text takes in the current (last) section, in EMU."""
-        from docx.shared import Cm
-
         section = self.section
         width = section.page_width or Cm(21)
         left, right = section.left_margin or Cm(2), section.right_margin or Cm(2)
@@ -380,8 +355,6 @@ class _Writer:
 
     def _header_footer(self) -> None:
         """Without a template: the title in the page header; the report date and the page number in the footer."""
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-
         section = self.word.sections[0]
         header = section.header.paragraphs[0]
         header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -392,9 +365,6 @@ class _Writer:
         self._page_number(footer)
 
     def _page_number(self, paragraph: Paragraph) -> None:
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
         run = self._run(paragraph, "", colour=_GREY, size=8)
         for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
             if kind is not None:
@@ -422,9 +392,6 @@ class _Writer:
         return self.style_ids[key]
 
     def _ensure(self, name: str) -> bool:
-        from docx.oxml.ns import qn
-        from docx.styles import BabelFish
-
         styles = self.word.styles
         if name in styles:
             return True
@@ -442,8 +409,6 @@ class _Writer:
 
     def _copy_style(self, element: object, source: object) -> None:
         """Copy a style (and the styles it is based on that the document lacks) into the document."""
-        from docx.oxml.ns import qn
-
         target = self.word.styles.element
         ids = {style.get(qn("w:styleId")) for style in target.findall(qn("w:style"))}
         chain = [element]
@@ -466,9 +431,6 @@ class _Writer:
 
     def _table_text(self) -> bool:
         """The paragraph style of the tables' text: Normal at 9 pt, no spacing (a template may define its own)."""
-        from docx.enum.style import WD_STYLE_TYPE
-        from docx.shared import Pt
-
         style = self.word.styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = self.word.styles["Normal"]
         style.font.size = Pt(9)
@@ -480,9 +442,6 @@ class _Writer:
 
     def _paragraph(self, text: str, style: str | None = None, *, colour: str | None = None, bold: bool = False,
                    italic: bool = False) -> Paragraph:
-        from docx.enum.style import WD_STYLE_TYPE
-        from docx.text.paragraph import Paragraph
-
         paragraph = Paragraph(self._add_p(), self.word._body)
         name = self._style(style) if style else None
         if name is not None:
@@ -493,8 +452,6 @@ class _Writer:
 
     def _run(self, paragraph: Paragraph, text: str, *, colour: str | None = None, bold: bool = False,
              italic: bool = False, size: float | None = None) -> Run:
-        from docx.shared import Pt, RGBColor
-
         run = paragraph.add_run(_xml(text))
         if bold:
             run.bold = True
@@ -507,8 +464,6 @@ class _Writer:
         return run
 
     def _fact(self, name: str, value: str) -> None:
-        from docx.shared import Pt
-
         paragraph = self._paragraph("")
         paragraph.paragraph_format.space_after = Pt(0)
         if name:
@@ -522,8 +477,6 @@ class _Writer:
     # --- sections and tables ---
 
     def _section(self, section: Section, first: bool) -> None:
-        from docx.shared import Pt
-
         if not first or section.title != self.document.title:
             self._paragraph(section.title, "Heading 1")
         if section.subtitle:
@@ -540,11 +493,6 @@ class _Writer:
             self._note(note)
 
     def _table(self, table: Table, section: Section) -> None:
-        from docx.enum.style import WD_STYLE_TYPE
-        from docx.oxml.table import CT_Tbl
-        from docx.shared import Emu
-        from docx.table import Table as WordTableClass
-
         if table.title and table.title != section.title:
             self._paragraph(table.title, "Heading 2")
         if table.caption and table.caption != section.subtitle:
@@ -555,7 +503,7 @@ class _Writer:
         body = [row for _, row in table.shown(Audience.TEXT)]
         tbl = CT_Tbl.new_tbl(0, len(shown), Emu(self._room()))
         self.end.addprevious(tbl)
-        word_table = WordTableClass(tbl, self.word._body)
+        word_table = WordTable(tbl, self.word._body)
         style = self._style(TABLE_STYLE) or self._style("Table Grid")
         if style:
             tbl.tblStyle_val = self._style_id(style, WD_STYLE_TYPE.TABLE)
@@ -567,7 +515,7 @@ class _Writer:
         # properties cost tens of microseconds each (and its cells are looked up through the whole
         # table), which made a report of 100 000 measures take minutes.
         # The rows are written into the saved document where this marker stands (:func:`_with_rows`).
-        tbl.append(_etree().Comment(f"{self.marker}-{len(self.tables)}"))
+        tbl.append(etree.Comment(f"{self.marker}-{len(self.tables)}"))
         self.tables.append(_Cells(self._table_text_id(), columns, widths, body, shown))
         for note in table.notes:
             self._note(note)
@@ -595,16 +543,14 @@ class _Writer:
                                 colour=COLOUR.get(note.tone))
         if document.legend or words.get("statuses"):
             self._paragraph(words.get("legend", ""), "Heading 2")
-            for entry, _, meaning in document.legend:
-                if entry == "classes":
-                    self._paragraph(meaning)
+            if document.legend.classes:
+                self._paragraph(document.legend.classes)
             if words.get("statuses"):
                 self._paragraph(words["statuses"])
-            for entry, name, meaning in document.legend:
-                if isinstance(entry, Tone):
-                    paragraph = self._paragraph("")
-                    self._run(paragraph, name, bold=True, colour=COLOUR.get(entry))
-                    self._run(paragraph, f": {meaning}")
+            for entry in document.legend.verdicts:
+                paragraph = self._paragraph("")
+                self._run(paragraph, entry.name, bold=True, colour=COLOUR.get(entry.tone))
+                self._run(paragraph, f": {entry.meaning}")
         if words.get("generated"):
             self._paragraph(words["generated"], colour=_GREY)
 
@@ -622,9 +568,6 @@ def _landscape(section: Section, portrait_room: int) -> bool:
 
 def _table_look(table: WordTable) -> None:
     """The table style's header row and banded rows, not its first column or last row."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     properties = table._tbl.tblPr
     look = properties.find(qn("w:tblLook"))
     if look is None:

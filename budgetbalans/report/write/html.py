@@ -2,8 +2,8 @@
 
 It serialises a :class:`~budgetbalans.report.model.Document` with one template for every report
 (``summarize``, ``gap`` and ``follow-up``): per section the heading and its subtitle, the report
-date (under the first heading), the key figures, the charts (inline SVG from the geometry of
-:mod:`budgetbalans.report.build.charts`: a waterfall, the effect per year, planned against forecast),
+date (under the first heading), the key figures, the charts (inline SVG, drawn by
+:mod:`budgetbalans.report.write.svg` from each chart's data: a waterfall, the effect per year, planned against forecast),
 the tables a reader sees (:attr:`Audience.TEXT`) and their notes; then the document's notes (the
 rounding note, the warnings) and the legend of the interval classes and the verdict colours.
 
@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from budgetbalans import __version__
-from budgetbalans.report.build import charts
 from budgetbalans.report.model import Audience, Column, Document, Row, Table, Tone
+from budgetbalans.report.write import svg
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from budgetbalans.report.options import Report
+    from budgetbalans.report.options import WriteOptions
 
 #: A tone's CSS class: verdict rows, cells, key figures and the legend's swatches.
 TONE_CLASS = {Tone.NEUTRAL: "", Tone.BAD: "remaining", Tone.GOOD: "surplus", Tone.UNCERTAIN: "uncertain"}
@@ -54,21 +54,21 @@ class _Table:
     wide: bool  # it names each row's plan too (a follow-up of several plans)
 
 
-def write(document: Document, options: Report) -> str:
+def write(document: Document, options: WriteOptions) -> str:
     """The page's HTML text."""
     sections = [(section, [_table(table, document.words) for table in section.tables
-                           if table.audience in (Audience.ALL, Audience.TEXT)])
+                           if table.audience in (Audience.ALL, Audience.TEXT)],
+                 [(chart, svg.draw(chart)) for chart in section.charts])
                 for section in document.sections]
-    legend = [(entry, TONE_CLASS[entry] if isinstance(entry, Tone) else "", name, meaning)
-              for entry, name, meaning in document.legend]
+    legend = document.legend
     return environment().get_template("report.html.j2").render(
         document=document, sections=sections, tone=TONE_CLASS, version=__version__,
-        words=document.words, label_x=charts.LABEL_WIDTH - 6,
+        words=document.words, label_x=svg.LABEL_WIDTH - 6,
         notes=[note.line(document.words) for note in document.notes if not note.warning],
         warnings=[note.text for note in document.notes if note.warning],
-        classes_legend=[meaning for entry, _, meaning in document.legend if entry == "classes"],
-        verdict_legend=[(css, name, meaning) for entry, css, name, meaning in legend if entry != "classes"],
-        range_note=_has_range_bars(document),
+        classes_legend=[legend.classes] if legend.classes else [],
+        verdict_legend=[(TONE_CLASS[entry.tone], entry.name, entry.meaning) for entry in legend.verdicts],
+        range_note=_has_range_bars([drawing for _, _, charts in sections for _, drawing in charts]),
     )
 
 
@@ -99,10 +99,9 @@ def _row(row: Row, shown: Sequence[int], kinds: Sequence[str]) -> _Row:
     return _Row(" ".join(c for c in (row.kind.value, TONE_CLASS[row.tone]) if c), cells)
 
 
-def _has_range_bars(document: Document) -> bool:
+def _has_range_bars(drawings: Sequence[svg.Drawing]) -> bool:
     """A chart draws a range's uncertain part: the footer says what the pale part of a bar is."""
-    return any(bar.extra_length > 0 for section in document.sections for chart in section.charts
-               if isinstance(chart.geometry, charts.Chart) for bar in chart.geometry.bars)
+    return any(bar.extra_length > 0 for drawing in drawings for bar in drawing.bars)
 
 
 def environment() -> Environment:

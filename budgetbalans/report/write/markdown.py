@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 from budgetbalans.report.model import Audience, Document, Note, Row, RowKind, Section, Table, Tone
 
 if TYPE_CHECKING:
-    from budgetbalans.report.options import Report
+    from budgetbalans.report.options import WriteOptions
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~$@#])")  # in a cell, - + ( ) ! never start a line
 _BOLD = frozenset({RowKind.TOTAL, RowKind.GAP})
@@ -37,7 +37,7 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-def write(document: Document, options: Report) -> str:
+def write(document: Document, options: WriteOptions) -> str:
     """The whole report: each section, then the rounding note, the warnings and the report date."""
     parts = [part for section in document.sections for part in _section(section, document.words)]
     plain = [note for note in document.notes if not note.warning]

@@ -28,7 +28,7 @@ from rich.text import Span, Text
 from budgetbalans.report.model import Audience, Cell, Column, ColumnKind, Document, Note, Row, RowKind, Table, Tone
 
 if TYPE_CHECKING:
-    from budgetbalans.report.options import Report
+    from budgetbalans.report.options import WriteOptions
 
 #: A tone's colour: a verdict's row or cell, a note.
 COLOUR = {Tone.NEUTRAL: "", Tone.BAD: "red", Tone.GOOD: "green", Tone.UNCERTAIN: "yellow"}
@@ -36,7 +36,7 @@ COLOUR = {Tone.NEUTRAL: "", Tone.BAD: "red", Tone.GOOD: "green", Tone.UNCERTAIN:
 _BODY = frozenset({RowKind.MEASURE, RowKind.UNCOUNTED, RowKind.GROUP, RowKind.YEAR})
 
 
-def write(document: Document, options: Report) -> str:
+def write(document: Document, options: WriteOptions) -> str:
     """The report as the terminal shows it (``options.width`` columns, colours if ``options.terminal``)."""
     out = io.StringIO()
     console = Console(file=out, width=options.width or 140, force_terminal=options.terminal, highlight=False,

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook  # type: ignore[import-untyped]
     from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
-    from budgetbalans.report.options import Report
+    from budgetbalans.report.options import WriteOptions
 
 _AMOUNT_FORMAT = {Unit.KR: "#,##0", Unit.TKR: "#,##0", Unit.MKR: "#,##0.00"}
 # after every figure a blank as wide as "-" (Excel's own Swedish formats end so): printed, a figure
@@ -65,7 +65,7 @@ _BODY = (RowKind.MEASURE, RowKind.UNCOUNTED, RowKind.GROUP)  # rows a totals blo
 COUNTED = "counted"  # the key of a table's "counted" column (ja / nej), for SUMIFS
 
 
-def write(document: Document, options: Report) -> bytes:
+def write(document: Document, options: WriteOptions) -> bytes:
     """The workbook's bytes."""
     import xlsxwriter  # type: ignore[import-untyped]
 
