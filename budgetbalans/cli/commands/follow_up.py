@@ -1,0 +1,28 @@
+"""``budgetbalans follow-up``: planned, forecast and deviation per measure for one year, and the forecast gap."""
+
+from __future__ import annotations
+
+from budgetbalans.cli import reading, reports
+from budgetbalans.cli.help import current_lang
+from budgetbalans.cli.options import FormatOpt, LangOpt, OutputOpt, PathsArg, TemplateOpt, UnitOpt, YearOpt, check_year
+from budgetbalans.report.formats import FORMATS
+
+
+def command(paths: PathsArg = None, year: YearOpt = None, format: FormatOpt = "table", unit: UnitOpt = None,
+            lang: LangOpt = None, output: OutputOpt = None, template: TemplateOpt = None) -> None:
+    """Uppföljning: planned, forecast and deviation per measure for one year, and the forecast gap."""
+    from budgetbalans.core.followup import follow_up  # imported when run (see budgetbalans.cli.commands)
+    from budgetbalans.report.build.follow_up import follow_up_document
+    from budgetbalans.report.options import Report, ReportKind
+
+    lang = lang or current_lang()
+    reports.check_output(format, output, template)
+    plans = reading.plans_or_exit(paths, lang, "follow-up")
+    check_year(year, plans)
+    report = reports.dated(Report(ReportKind.FOLLOW_UP, reports.view(plans, unit, lang, None), template=template),
+                           format, output)
+    assert report.today is not None  # set by reports.dated
+    result = follow_up(plans, year, today=report.today)
+    chosen = FORMATS[format]
+    built = follow_up_document(result, report.view, report.today) if chosen.document else result
+    reports.write(chosen.write("follow-up", built, report), output)

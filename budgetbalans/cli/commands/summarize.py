@@ -1,0 +1,30 @@
+"""``budgetbalans summarize``: each measure's effect per year and class, totals, target and gap."""
+
+from __future__ import annotations
+
+from budgetbalans.cli import reading, reports
+from budgetbalans.cli.help import current_lang
+from budgetbalans.cli.options import (
+    FormatOpt, GroupByOpt, LangOpt, OutputOpt, PathsArg, StatusOpt, TemplateOpt, UnitOpt, status_names, statuses,
+)
+from budgetbalans.report.formats import FORMATS
+
+
+def command(paths: PathsArg = None, format: FormatOpt = "table", unit: UnitOpt = None,
+            lang: LangOpt = None, status: StatusOpt = None, output: OutputOpt = None,
+            group_by: GroupByOpt = None, template: TemplateOpt = None) -> None:
+    """Each measure's effect per year and class, totals, target and gap."""
+    from budgetbalans.core.summary import summarize  # imported when run (see budgetbalans.cli.commands)
+    from budgetbalans.report.build.summary import summary_document
+    from budgetbalans.report.options import Report, ReportKind
+
+    lang = lang or current_lang()
+    counted = statuses(status)
+    reports.check_output(format, output, template)
+    plans = reading.plans_or_exit(paths, lang, "summarize")
+    result = summarize(plans, statuses=counted)
+    report = reports.dated(Report(ReportKind.SUMMARY, reports.view(plans, unit, lang, counted), group_by,
+                                  status_names(counted), template=template), format, output)
+    chosen = FORMATS[format]
+    built = summary_document(result, report.view, report.group_by, report.today) if chosen.document else result
+    reports.write(chosen.write("summarize", built, report), output)
