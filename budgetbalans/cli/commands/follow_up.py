@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from budgetbalans.cli import reading, reports
 from budgetbalans.cli.help import current_lang
 from budgetbalans.cli.options import FormatOpt, LangOpt, OutputOpt, PathsArg, TemplateOpt, UnitOpt, YearOpt, check_year
 from budgetbalans.report.formats import FORMATS
+
+if TYPE_CHECKING:
+    from budgetbalans.core.followup import FollowUp
+    from budgetbalans.report.model import Document
+    from budgetbalans.report.options import Report
 
 
 def command(paths: PathsArg = None, year: YearOpt = None, format: FormatOpt = "table", unit: UnitOpt = None,
             lang: LangOpt = None, output: OutputOpt = None, template: TemplateOpt = None) -> None:
     """Uppföljning: planned, forecast and deviation per measure for one year, and the forecast gap."""
     from budgetbalans.core.followup import follow_up  # imported when run (see budgetbalans.cli.commands)
-    from budgetbalans.report.build.follow_up import follow_up_document
     from budgetbalans.report.options import Report, ReportKind
 
     lang = lang or current_lang()
@@ -24,5 +30,11 @@ def command(paths: PathsArg = None, year: YearOpt = None, format: FormatOpt = "t
     assert report.today is not None  # set by reports.dated
     result = follow_up(plans, year, today=report.today)
     chosen = FORMATS[format]
-    built = follow_up_document(result, report.view, report.today) if chosen.document else result
-    reports.write(chosen.write("follow-up", built, report), output)
+    reports.write(chosen.write("follow-up", _document(result, report) if chosen.document else result, report), output)
+
+
+def _document(result: FollowUp, report: Report) -> Document:
+    """The report as a Document, for a document format (JSON dumps the core's records instead)."""
+    from budgetbalans.report.build.follow_up import follow_up_document  # the builder: only for a document format
+
+    return follow_up_document(result, report.view, report.today)

@@ -21,6 +21,9 @@ from budgetbalans.plan.notation import amount_with_unit
 from budgetbalans.report.formats import FORMATS, offered
 
 if TYPE_CHECKING:
+    from budgetbalans.core.summary import Summary
+    from budgetbalans.report.model import Document
+    from budgetbalans.report.options import Report
     from budgetbalans.plan.models import Plan
 
 
@@ -34,7 +37,6 @@ def command(
 ) -> None:
     """The remaining gap (kvar att spara) per year and for the period, and the coverage."""
     from budgetbalans.core.summary import summarize  # imported when run (see budgetbalans.cli.commands)
-    from budgetbalans.report.build.summary import gap_document
     from budgetbalans.report.options import Report, ReportKind
 
     lang = lang or current_lang()
@@ -49,8 +51,14 @@ def command(
     report = reports.dated(Report(ReportKind.GAP, reports.view(plans, unit, lang, counted), group_by,
                                   status_names(counted), template=template), format, output)
     chosen = FORMATS[format]
-    built = gap_document(result, report.view, report.group_by, report.today) if chosen.document else result
-    reports.write(chosen.write("gap", built, report), output)
+    reports.write(chosen.write("gap", _document(result, report) if chosen.document else result, report), output)
+
+
+def _document(result: Summary, report: Report) -> Document:
+    """The report as a Document, for a document format (JSON dumps the core's records instead)."""
+    from budgetbalans.report.build.summary import gap_document  # the builder: only for a document format
+
+    return gap_document(result, report.view, report.group_by, report.today)
 
 
 NOT_A_GAP_FORMAT = template(

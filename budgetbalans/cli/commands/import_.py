@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from budgetbalans.cli import reports
 from budgetbalans.cli.exitcodes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from budgetbalans.cli.help import current_lang
-from budgetbalans.cli.options import LangOpt, OutputOpt, UnitOpt
-from budgetbalans.i18n import template
+from budgetbalans.cli.options import LangOpt, OutputOpt, UnitChoice, UnitOpt
+from budgetbalans.i18n import Lang, template
 from budgetbalans.plan.money import Unit
 from budgetbalans.text import shown
+
+if TYPE_CHECKING:
+    from budgetbalans.plan.models import Plan
+    from budgetbalans.read.office.importer import Imported
 
 IMPORT_INVALID = template(
     "cli.import_invalid",
@@ -36,15 +40,24 @@ def command(
 ) -> None:
     """Read the tables of a Word, Excel or CSV file as a plan file (YAML)."""
     from budgetbalans.core.checks import Policy, check_plan  # imported when run (see budgetbalans.cli.commands)
-    from budgetbalans.errors import PlanError
-    from budgetbalans.plan.dump import PlanTooLarge, plan_yaml
-    from budgetbalans.read.loader import MAX_FILE_BYTES, validate_plan
-    from budgetbalans.read.office.importer import import_plan
-    from budgetbalans.read.office.tables import TableReadError, read_tables
-    from budgetbalans.read.yamlsource import YamlProblem, read_yaml
 
     lang = lang or current_lang()
     name = shown(str(file))
+    imported = _imported_or_exit(file, unit, name, lang)
+    text = _yaml_or_exit(imported, name, lang)
+    plan = _valid_or_exit(text, output, name, lang)
+    said = _notes(imported, name, lang) + [shown(problem.text(lang)) for problem in check_plan(plan, Policy()).problems]
+    if not _said(said):  # the choices (and what check says too) are said before the plan is written, or nothing is
+        raise typer.Exit(EXIT_USAGE)
+    reports.write(text.encode("utf-8"), output)
+    raise typer.Exit(EXIT_OK)
+
+
+def _imported_or_exit(file: Path, unit: Optional[UnitChoice], name: str, lang: Lang) -> Imported:
+    """The file's tables read as plan data; what cannot be read or does not add up said, and exit 1."""
+    from budgetbalans.read.office.importer import import_plan  # the office readers: only for import
+    from budgetbalans.read.office.tables import TableReadError, read_tables
+
     try:
         grids = read_tables(file)
     except TableReadError as error:
@@ -56,31 +69,47 @@ def command(
             where = f"{shown(problem.where)}: " if problem.where else ""
             typer.echo(f"{name}: {where}{shown(problem.message.text(lang))}", err=True)
         raise typer.Exit(EXIT_INVALID)
+    return imported
+
+
+def _yaml_or_exit(imported: Imported, name: str, lang: Lang) -> str:
+    """The plan file's text, with the import's comments; a plan too large to read back is said, and exit 1."""
+    from budgetbalans.plan.dump import PlanTooLarge, plan_yaml  # as in _imported_or_exit
+    from budgetbalans.read.loader import MAX_FILE_BYTES
+
     try:
-        text = plan_yaml(imported.plan, imported.comments, lang, max_bytes=MAX_FILE_BYTES)
+        return plan_yaml(imported.plan, imported.comments, lang, max_bytes=MAX_FILE_BYTES)
     except PlanTooLarge as error:
         typer.echo(f"{name}: {IMPORT_TOO_LARGE(limit=error.limit // 1024 // 1024).text(lang)}", err=True)
         raise typer.Exit(EXIT_INVALID) from None
+
+
+def _valid_or_exit(text: str, output: Optional[Path], name: str, lang: Lang) -> Plan:
+    """The plan written, read back as a plan file is; the import's own slip is said, never written (exit 1)."""
+    from budgetbalans.errors import PlanError  # the reader and its models: only when run
+    from budgetbalans.read.loader import validate_plan
+    from budgetbalans.read.yamlsource import YamlProblem, read_yaml
+
     plan_name = str(output) if output is not None else "-"  # lines of the plan written, not of the document
     try:
-        plan = validate_plan(read_yaml(text), plan_name)
-    except (PlanError, YamlProblem) as error:  # the import's own slip: said, never written
+        return validate_plan(read_yaml(text), plan_name)
+    except (PlanError, YamlProblem) as error:
         first = error.problems[0].message if isinstance(error, PlanError) else error.message
         typer.echo(f"{name}: {shown(IMPORT_INVALID(problem=first).text(lang))}", err=True)
         raise typer.Exit(EXIT_INVALID) from None
+
+
+def _notes(imported: Imported, name: str, lang: Lang) -> list[str]:
+    """The choices the import made, each said once, at its first cell (a choice made on many rows)."""
     lines: list[str] = []
     said: set[str] = set()
-    for note in imported.notes:  # a choice made on many rows is said once, at its first cell
+    for note in imported.notes:
         words = note.message.text(lang)
         if words not in said:
             said.add(words)
             where = f"{shown(note.where)}: " if note.where else ""
             lines.append(f"{name}: {where}{shown(words)}")
-    lines += [shown(problem.text(lang)) for problem in check_plan(plan, Policy()).problems]  # check says it too
-    if not _said(lines):  # the choices are said before the plan is written, or nothing is written
-        raise typer.Exit(EXIT_USAGE)
-    reports.write(text.encode("utf-8"), output)
-    raise typer.Exit(EXIT_OK)
+    return lines
 
 
 def _said(lines: list[str]) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from budgetbalans.cli import reading, reports
 from budgetbalans.cli.help import current_lang
 from budgetbalans.cli.options import (
@@ -9,13 +11,17 @@ from budgetbalans.cli.options import (
 )
 from budgetbalans.report.formats import FORMATS
 
+if TYPE_CHECKING:
+    from budgetbalans.core.summary import Summary
+    from budgetbalans.report.model import Document
+    from budgetbalans.report.options import Report
+
 
 def command(paths: PathsArg = None, format: FormatOpt = "table", unit: UnitOpt = None,
             lang: LangOpt = None, status: StatusOpt = None, output: OutputOpt = None,
             group_by: GroupByOpt = None, template: TemplateOpt = None) -> None:
     """Each measure's effect per year and class, totals, target and gap."""
     from budgetbalans.core.summary import summarize  # imported when run (see budgetbalans.cli.commands)
-    from budgetbalans.report.build.summary import summary_document
     from budgetbalans.report.options import Report, ReportKind
 
     lang = lang or current_lang()
@@ -26,5 +32,11 @@ def command(paths: PathsArg = None, format: FormatOpt = "table", unit: UnitOpt =
     report = reports.dated(Report(ReportKind.SUMMARY, reports.view(plans, unit, lang, counted), group_by,
                                   status_names(counted), template=template), format, output)
     chosen = FORMATS[format]
-    built = summary_document(result, report.view, report.group_by, report.today) if chosen.document else result
-    reports.write(chosen.write("summarize", built, report), output)
+    reports.write(chosen.write("summarize", _document(result, report) if chosen.document else result, report), output)
+
+
+def _document(result: Summary, report: Report) -> Document:
+    """The report as a Document, for a document format (JSON dumps the core's records instead)."""
+    from budgetbalans.report.build.summary import summary_document  # the builder: only for a document format
+
+    return summary_document(result, report.view, report.group_by, report.today)
