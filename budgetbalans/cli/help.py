@@ -34,6 +34,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from budgetbalans.i18n import Lang, Message, Template, default_lang, quoted, template
 from budgetbalans.report.formats import offered
+from budgetbalans.text import clean
 
 if TYPE_CHECKING:  # for the types only: the click of the newest typer (its own copy)
     from typer import _click as click
@@ -326,13 +327,7 @@ class NoCommand(errors.UsageError):
 
 def show_error(text: str) -> None:
     """One ``budgetbalans: …`` line on standard error, control characters shown, never obeyed."""
-    typer.echo(f"budgetbalans: {_printable(text)}", err=True)
-
-
-def _printable(text: str) -> str:
-    from budgetbalans.plan.notation import clean
-
-    return clean(text)
+    typer.echo(f"budgetbalans: {clean(text)}", err=True)
 
 
 # --- what the command functions declare ---------------------------------------------------------

@@ -12,7 +12,9 @@ from budgetbalans.cli import reports
 from budgetbalans.cli.exitcodes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from budgetbalans.cli.help import current_lang
 from budgetbalans.cli.options import LangOpt, OutputOpt, UnitChoice, UnitOpt
+from budgetbalans.errors import PlanError
 from budgetbalans.i18n import Lang, template
+from budgetbalans.plan.dump import PlanTooLarge, plan_yaml
 from budgetbalans.plan.money import Unit
 from budgetbalans.text import shown
 
@@ -74,8 +76,7 @@ def _imported_or_exit(file: Path, unit: Optional[UnitChoice], name: str, lang: L
 
 def _yaml_or_exit(imported: Imported, name: str, lang: Lang) -> str:
     """The plan file's text, with the import's comments; a plan too large to read back is said, and exit 1."""
-    from budgetbalans.plan.dump import PlanTooLarge, plan_yaml  # as in _imported_or_exit
-    from budgetbalans.read.loader import MAX_FILE_BYTES
+    from budgetbalans.read.loader import MAX_FILE_BYTES  # the reader and its models: only when run
 
     try:
         return plan_yaml(imported.plan, imported.comments, lang, max_bytes=MAX_FILE_BYTES)
@@ -86,8 +87,7 @@ def _yaml_or_exit(imported: Imported, name: str, lang: Lang) -> str:
 
 def _valid_or_exit(text: str, output: Optional[Path], name: str, lang: Lang) -> Plan:
     """The plan written, read back as a plan file is; the import's own slip is said, never written (exit 1)."""
-    from budgetbalans.errors import PlanError  # the reader and its models: only when run
-    from budgetbalans.read.loader import validate_plan
+    from budgetbalans.read.loader import validate_plan  # as in _yaml_or_exit
     from budgetbalans.read.yamlsource import YamlProblem, read_yaml
 
     plan_name = str(output) if output is not None else "-"  # lines of the plan written, not of the document
