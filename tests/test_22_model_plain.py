@@ -203,8 +203,8 @@ def test_the_status_filter_is_held_once() -> None:
 
 def test_diff_has_its_own_kind() -> None:
     assert _options().ReportKind("diff").value == "diff"
-    source = (PACKAGE / "cli" / "app.py").read_text(encoding="utf-8")
-    assert "ReportKind.DIFF" in source
+    source = (PACKAGE / "cli" / "commands" / "diff.py").read_text(encoding="utf-8")
+    assert "ReportKind.DIFF" in source and "ReportKind.GAP" not in source
 
 
 def test_docx_dates_its_file_from_the_document() -> None:

@@ -22,9 +22,9 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from budgetbalans.cli import app as cli
 
 from budgetbalans.cli import help as clitext
+from budgetbalans.cli.commands import summarize
 from budgetbalans.cli.app import app, run
 from budgetbalans.cli.help import COMMAND_HELP, lang_of, option_help
 from budgetbalans.i18n import Lang
@@ -475,7 +475,7 @@ def test_a_usage_error_from_elsewhere_still_is_one_line_and_exit_2(monkeypatch: 
     def refuse(text: Optional[str]) -> None:
         raise usage_error("something new")
 
-    monkeypatch.setattr(cli, "_statuses", refuse)
+    monkeypatch.setattr(summarize, "statuses", refuse)
     assert invoke(["summarize", str(PLAN)]) == (2, "", "budgetbalans: kommandoraden är fel (something new)\n")
     assert invoke(["summarize", str(PLAN)], "option")[2] == "budgetbalans: the command line is wrong (something new)\n"
 

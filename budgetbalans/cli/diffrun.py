@@ -1,4 +1,4 @@
-"""``budgetbalans diff``: read both sides, compare, render; the command line's part is in :mod:`budgetbalans.cli.app`.
+"""``budgetbalans diff``'s reading: both sides read and compared; the command is :mod:`budgetbalans.cli.commands.diff`.
 
 - ``diff OLD NEW``: two plan files (the same plan, whatever the files are called) or two folders
   (plans matched by their path below each folder);
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Collection, Sequence
 
+from budgetbalans.cli.help import CommandLineError
 from budgetbalans.core.diff import Change, PlanDiff, compare
 from budgetbalans.errors import Problem
 from budgetbalans.read.loader import DEFAULT_FOLDER, MAX_FILE_BYTES, TOO_LARGE, Loaded, load_contents, load_paths
@@ -47,10 +48,6 @@ PATH_MISSING_AT_BASE = template(
        "(en sökväg räknas från mappen du står i, också vid --base)",
     en="does not exist, neither in the working tree nor at {rev}; check the spelling and the folder you are in "
        "(a path is read from the folder you are in, at --base too)")
-NO_STEP_SUMMARY = template(
-    "diff.step_summary_format",
-    sv="--step-summary skriver Markdown; använd den med --format markdown",
-    en="--step-summary writes Markdown; use it with --format markdown")
 
 
 @dataclass
@@ -59,12 +56,6 @@ class Sides:
 
     diff: PlanDiff | None
     problems: list[Problem]
-
-
-class DiffUsageError(Exception):
-    def __init__(self, message: object) -> None:
-        super().__init__(str(message))
-        self.message = message
 
 
 def _problems(loaded: Loaded, other_has: bool, missing: Message = PATH_MISSING(),
@@ -140,7 +131,7 @@ def read_sides(paths: Sequence[Path], base: str | None) -> Sides:
     if base is not None:
         return at_base(base, list(paths) or [DEFAULT_FOLDER])
     if len(paths) != 2:
-        raise DiffUsageError(NEEDS_TWO())
+        raise CommandLineError(NEEDS_TWO())
     return two_paths(paths[0], paths[1])
 
 
@@ -160,14 +151,3 @@ def positions(diff: PlanDiff) -> tuple[dict[tuple[str, str], int], dict[str, int
             targets[after.path] = target[0]
     return lines, targets
 
-
-def github(diff: PlanDiff, view: object) -> str:
-    from budgetbalans.report.build.diff import github_document
-    from budgetbalans.report.write.github import write_github
-    from budgetbalans.report.build.wording import View, shown_paths
-    from dataclasses import replace
-
-    assert isinstance(view, View)
-    view = replace(view, paths=shown_paths(plan.path for plan in diff.plans))
-    lines, targets = positions(diff)
-    return write_github(github_document(diff, view, lines, targets))

@@ -24,7 +24,6 @@ import inspect
 import sys
 import typing
 from contextvars import ContextVar
-from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from types import ModuleType
@@ -34,6 +33,8 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from budgetbalans.i18n import LABEL, Lang, Message, Template, default_lang, quoted, template
+from budgetbalans.report.formats import offered
+from budgetbalans.text import clean
 
 if TYPE_CHECKING:  # for the types only: the click of the newest typer (its own copy)
     from typer import _click as click
@@ -324,13 +325,7 @@ class NoCommand(errors.UsageError):
 
 def show_error(text: str) -> None:
     """One ``budgetbalans: …`` line on standard error, control characters shown, never obeyed."""
-    typer.echo(f"budgetbalans: {_printable(text)}", err=True)
-
-
-def _printable(text: str) -> str:
-    from budgetbalans.plan.notation import clean
-
-    return clean(text)
+    typer.echo(f"budgetbalans: {clean(text)}", err=True)
 
 
 # --- what the command functions declare ---------------------------------------------------------
@@ -353,31 +348,15 @@ def _kind(command: click.Command, name: Optional[str]) -> Any:
     return _annotations(callback).get(name) if callback is not None and name else None
 
 
-@dataclass(frozen=True)
-class Only:
-    """The values of its Enum that a command's option accepts, when fewer than the Enum has:
-    ``Annotated[ReportFormat, typer.Option("--format"), Only(GAP_FORMATS)]``. Its help and its usage
-    errors list these only; the command refuses the others itself, from the same values."""
-
-    values: tuple[str, ...]
-
-
-@lru_cache(maxsize=None)
-def _only(function: Callable[..., Any]) -> dict[str, tuple[str, ...]]:
-    """The parameters of a command function that accept only some values of their Enum (:class:`Only`)."""
-    hints = typing.get_type_hints(inspect.unwrap(function), include_extras=True)
-    return {name: extra.values for name, hint in hints.items()
-            for extra in getattr(hint, "__metadata__", ()) if isinstance(extra, Only)}
-
-
 def choices_of(command: click.Command, param: click.Parameter) -> Optional[list[str]]:
-    """The words a parameter takes, when its type is an Enum (``--format``, ``--unit``, ``--lang``): the
-    Enum's values, or those of them the command accepts (:class:`Only`)."""
+    """The words a parameter takes: ``--format``'s are the formats the command offers (the registry,
+    :func:`budgetbalans.report.formats.offered`); an Enum's (``--unit``, ``--lang``) are its values."""
+    if param.name == "format":
+        return list(offered(command.name or ""))
     kind = _kind(command, param.name)
     if not (isinstance(kind, type) and issubclass(kind, Enum)):
         return None
-    only = _only(command.callback).get(param.name or "") if command.callback is not None else None
-    return [str(member.value) for member in kind if only is None or member.value in only]
+    return [str(member.value) for member in kind]
 
 
 def _is_argument(param: click.Parameter) -> bool:

@@ -1,5 +1,5 @@
-"""What `check` found (:class:`CheckResult`), and its reporters by name: the same problems as
-text, GitHub workflow commands, or JSON.
+"""What `check` found (:class:`CheckResult`), and its writers: the same problems as text, GitHub
+workflow commands, or JSON (named in :mod:`budgetbalans.report.formats`).
 
 Beside :mod:`budgetbalans.core.checks`, where the problems beyond validity are made, and apart from
 :mod:`budgetbalans.render`: `check` loads none of the report machinery (rich, Jinja2, XlsxWriter).
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 
 from dataclasses import dataclass
-from typing import Callable, Collection, Optional, Sequence, TextIO
+from typing import Collection, Optional, Sequence, TextIO
 
 from budgetbalans.errors import Problem
 from budgetbalans.report.json.text import dumps
@@ -113,9 +113,3 @@ def as_json(result: CheckResult, out: TextIO, lang: Lang = Lang.SV) -> None:
     }
     out.write(dumps(document) + "\n")
 
-
-REPORTER_BY_NAME: dict[str, Callable[[CheckResult, TextIO, Lang], None]] = {
-    "text": text,
-    "github": github,
-    "json": as_json,
-}

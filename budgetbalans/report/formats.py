@@ -1,61 +1,95 @@
-"""The report formats by name (as check-jsonschema's ``REPORTER_BY_NAME``): one line a format.
+"""Every report format once (as check-jsonschema's ``REPORTER_BY_NAME``): its name, the commands that offer it and the writer each uses.
 
-A report is built once into a :class:`~budgetbalans.report.model.Document` (by
-:mod:`budgetbalans.report.build.summary` or :mod:`budgetbalans.report.build.follow_up`), and a writer
-serialises it: ``WRITER_BY_NAME``. JSON is the contract and dumps the core's records directly
-(:mod:`budgetbalans.report.json.reports`). Every writer's module (and its library: rich, Jinja2,
-XlsxWriter, python-docx) is imported only when that format is used, so ``--format csv`` or ``json`` loads
-none of them.
+A format is one entry of :data:`FORMATS`; each command's ``--format`` choices, its ``--help`` and its usage
+errors are read from here (:func:`offered`). A *document* format writes the
+:class:`~budgetbalans.report.model.Document` the command builds (the same writer for every command); the
+others write the command's own records: JSON is the contract and dumps the core's records directly
+(:mod:`budgetbalans.report.json`), ``github`` and check's ``text`` write lines of their own.
+
+This module is light on purpose: the command line reads it for ``--help`` and ``check``, so it imports no
+writer, builder or report library. A writer's module (and its library: rich, Jinja2, XlsxWriter,
+python-docx) is imported only when its format is used, so ``--format csv`` or ``json`` loads none of them.
 """
 
 from __future__ import annotations
 
-from functools import partial
-from typing import Callable
+import importlib
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
 
-from budgetbalans.core.summary import Summary
-from budgetbalans.core.followup import FollowUp
-from budgetbalans.report.model import Document
-from budgetbalans.report.options import BuildOptions, ReportKind, WriteOptions, lazy
-from budgetbalans.text import backslashed, html_entity
+from budgetbalans.text import backslashed, html_entity, no_commands
 
-Writer = Callable[[Document, WriteOptions], bytes]
-Renderer = Callable[[Summary, BuildOptions, WriteOptions], bytes]
-FollowUpRenderer = Callable[[FollowUp, BuildOptions, WriteOptions], bytes]
+#: The commands whose report is a Document: each document format writes all of them unless it says otherwise.
+DOCUMENTS = ("summarize", "gap", "follow-up", "diff")
 
-#: Every text format's output passes :func:`budgetbalans.text.no_commands` with its own way of writing a
-#: character inert: no line of a report to standard output (or a file) is ever a CI runner's command.
-WRITER_BY_NAME: dict[str, Writer] = {
-    "table": lazy("write.terminal", "write", text=True, inert=backslashed),
-    "csv": lazy("write.csv", "write", text=False, inert=backslashed),
-    "markdown": lazy("write.markdown", "write", text=True, inert=backslashed),
-    "html": lazy("write.html", "write", text=True, inert=html_entity),
-    "xlsx": lazy("write.xlsx", "write", text=False),
-    "docx": lazy("write.docx", "write", text=False),
+
+@dataclass(frozen=True)
+class Format:
+    """A report format: ``writers`` maps each command that offers it to its writer, ``"module:function"``
+    below :mod:`budgetbalans.report`; ``document`` if that writer takes the command's Document (and the
+    options of the report); ``file_only`` if it is written only with ``--output`` (xlsx, docx).
+
+    ``inert`` is how a text format writes a character inert (:func:`budgetbalans.text.no_commands`): its
+    output, UTF-8, then holds no line a CI runner would execute. ``refused_by`` are the commands that take
+    its name only to refuse it, saying which command writes it (gap's xlsx would only repeat summarize's).
+    """
+
+    name: str
+    writers: Mapping[str, str]
+    document: bool = True
+    file_only: bool = False
+    inert: Callable[[str], str] | None = None
+    refused_by: tuple[str, ...] = field(default=())
+
+    def writer(self, command: str) -> Callable[..., Any]:
+        """The function that writes ``command``'s report in this format, its module imported now."""
+        module, _, name = self.writers[command].partition(":")
+        function: Callable[..., Any] = getattr(importlib.import_module(f"budgetbalans.report.{module}"), name)
+        return function
+
+    def write(self, command: str, *report: Any) -> bytes:
+        """``command``'s report in this format, as bytes: a text format's output made inert."""
+        written = self.writer(command)(*report)
+        if self.inert is not None:
+            text = written if isinstance(written, str) else bytes(written).decode("utf-8")
+            return no_commands(text, self.inert).encode("utf-8")
+        return written.encode("utf-8") if isinstance(written, str) else bytes(written)
+
+
+def _documents(module: str, *, but: str = "") -> dict[str, str]:
+    """A document format's writer (``module.write``) for every command whose report is a Document, ``but`` one."""
+    return {command: f"{module}:write" for command in DOCUMENTS if command != but}
+
+
+FORMATS: dict[str, Format] = {format.name: format for format in (
+    Format("table", _documents("write.terminal"), inert=backslashed),
+    Format("json", {"summarize": "json.reports:render", "gap": "json.reports:render",
+                    "follow-up": "json.reports:render_follow_up", "diff": "json.diff:render",
+                    "check": "check:as_json"}, document=False),
+    Format("csv", _documents("write.csv"), inert=backslashed),
+    Format("markdown", _documents("write.markdown"), inert=backslashed),
+    Format("html", _documents("write.html"), inert=html_entity),
+    Format("xlsx", _documents("write.xlsx", but="gap"), file_only=True, refused_by=("gap",)),
+    Format("docx", _documents("write.docx", but="diff"), file_only=True),
+    Format("github", {"diff": "write.github:write_github", "check": "check:github"}, document=False),
+    Format("text", {"check": "check:text"}, document=False),
+)}
+
+#: Where a command's ``--help`` lists its formats in another order than :data:`FORMATS` (the order its
+#: documentation and its usage errors have always had); a format not named here comes last.
+ORDER: dict[str, tuple[str, ...]] = {
+    "check": ("text", "github", "json"),
+    "diff": ("table", "markdown", "json", "github", "csv", "html", "xlsx"),
 }
 
 
-def render(summary: Summary, report: BuildOptions, options: WriteOptions, format: str) -> bytes:
-    """``summarize`` or ``gap`` in ``format``: the JSON of the contract, or a Document written by name."""
-    if format == "json":
-        return lazy("json.reports", "render", text=True)(summary, report)
-    from budgetbalans.report.build.summary import gap_document, summary_document
-
-    build = summary_document if report.kind is ReportKind.SUMMARY else gap_document
-    return WRITER_BY_NAME[format](build(summary, report.view, report.group_by, report.today), options)
+def offered(command: str) -> tuple[str, ...]:
+    """The formats ``command`` writes, in the order its ``--help`` lists them."""
+    names = [format.name for format in FORMATS.values() if command in format.writers]
+    order = ORDER.get(command, ())
+    return tuple(sorted(names, key=lambda name: order.index(name) if name in order else len(order)))
 
 
-def render_follow_up(result: FollowUp, report: BuildOptions, options: WriteOptions, format: str) -> bytes:
-    """``follow-up`` in ``format``, as :func:`render`."""
-    if format == "json":
-        return lazy("json.reports", "render_follow_up", text=True)(result, report)
-    from budgetbalans.report.build.follow_up import follow_up_document
-
-    return WRITER_BY_NAME[format](follow_up_document(result, report.view, report.today), options)
-
-
-REPORTER_BY_NAME: dict[str, Renderer] = {name: partial(render, format=name) for name in ("json", *WRITER_BY_NAME)}
-FOLLOW_UP_BY_NAME: dict[str, FollowUpRenderer] = {
-    name: partial(render_follow_up, format=name) for name in ("json", *WRITER_BY_NAME)}
-#: Formats that are files rather than text: written only with ``--output``.
-FILE_ONLY = frozenset({"xlsx", "docx"})
+def accepted(command: str) -> tuple[str, ...]:
+    """What ``command``'s ``--format`` takes: the formats it offers, and those it refuses in words of its own."""
+    return offered(command) + tuple(format.name for format in FORMATS.values() if command in format.refused_by)

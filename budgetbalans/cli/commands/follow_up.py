@@ -1,0 +1,37 @@
+"""``budgetbalans follow-up``: planned, forecast and deviation per measure for one year, and the forecast gap."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from budgetbalans.cli import reading, reports
+from budgetbalans.cli.help import current_lang
+from budgetbalans.cli.options import FormatOpt, LangOpt, OutputOpt, PathsArg, TemplateOpt, UnitOpt, YearOpt, check_year
+
+if TYPE_CHECKING:
+    from budgetbalans.core.followup import FollowUp
+    from budgetbalans.report.model import Document
+    from budgetbalans.report.options import BuildOptions
+
+
+def command(paths: PathsArg = None, year: YearOpt = None, format: FormatOpt = "table", unit: UnitOpt = None,
+            lang: LangOpt = None, output: OutputOpt = None, template: TemplateOpt = None) -> None:
+    """Uppföljning: planned, forecast and deviation per measure for one year, and the forecast gap."""
+    from budgetbalans.core.followup import follow_up  # imported when run (see budgetbalans.cli.commands)
+    from budgetbalans.report.options import BuildOptions, ReportKind
+
+    lang = lang or current_lang()
+    word_template = reports.check_output(format, output, template)
+    plans = reading.plans_or_exit(paths, lang, "follow-up")
+    check_year(year, plans)
+    report = reports.dated(BuildOptions(ReportKind.FOLLOW_UP, reports.view(plans, unit, lang, None)))
+    assert report.today is not None  # set by reports.dated
+    result = follow_up(plans, year, today=report.today)
+    reports.emit("follow-up", format, report, result, lambda: _document(result, report), output, word_template)
+
+
+def _document(result: FollowUp, report: BuildOptions) -> Document:
+    """The report as a Document, for a document format (JSON dumps the core's records instead)."""
+    from budgetbalans.report.build.follow_up import follow_up_document  # the builder: only for a document format
+
+    return follow_up_document(result, report.view, report.today)
