@@ -25,7 +25,7 @@ from typing import Sequence
 
 from budgetbalans.core.summary import GapKind, MeasureResult, Totals
 from budgetbalans.plan.money import Range, Unit
-from budgetbalans.plan import notation as numbers
+from budgetbalans.plan import notation
 from budgetbalans.report.model import BarKind, Step, YearBar
 
 
@@ -38,7 +38,7 @@ def waterfall_steps(measures: Sequence[MeasureResult], totals: Totals, unit: Uni
     steps = []
     if totals.target is not None:
         steps.append(Step(names["target"], BarKind.TARGET, Decimal(0), position, position,
-                          numbers.amount(position, unit, decimals)))
+                          notation.amount(position, unit, decimals)))
     for result in measures:
         if not result.counted or not result.effects or result.total == Range.exact(Decimal(0)):
             continue
@@ -55,7 +55,7 @@ def _measure_step(result: MeasureResult, start: Decimal, direction: Decimal, uni
     high = result.total.high
     kind = BarKind.COST if low < 0 else BarKind.SAVING
     return Step(title, kind, start, direction * low, None if high is None else direction * high,
-                numbers.span(result.total, unit, decimals), int(direction))
+                notation.span(result.total, unit, decimals), int(direction))
 
 
 def _end_step(totals: Totals, unit: Unit, names: dict[str, str], decimals: int | None) -> Step:
@@ -67,7 +67,7 @@ def _end_step(totals: Totals, unit: Unit, names: dict[str, str], decimals: int |
     if totals.gap is None:
         total = totals.total
         return Step(names["total"], BarKind.TOTAL, Decimal(0), total.low or Decimal(0), total.high,
-                    numbers.span(total, unit, decimals))
+                    notation.span(total, unit, decimals))
     gap = totals.gap.total  # solid: what is sure; lighter: the rest of the range
     kind = totals.gap.net_kind
     net = totals.gap.shortfall_decides
@@ -75,11 +75,11 @@ def _end_step(totals: Totals, unit: Unit, names: dict[str, str], decimals: int |
     if kind is GapKind.SHORT:
         assert gap.low is not None
         step = Step(names["remaining"], BarKind.REMAINING, zero, gap.low, gap.high,
-                    numbers.span(gap, unit, decimals))
+                    notation.span(gap, unit, decimals))
     elif kind is GapKind.SURPLUS:
         assert gap.high is not None
         step = Step(names["surplus"], BarKind.SURPLUS, zero, gap.high, gap.low,
-                    numbers.span(-gap, unit, decimals),
+                    notation.span(-gap, unit, decimals),
                     grows=-1)
     else:
         assert gap.high is not None  # the gap's high is the target minus the low total: always known
@@ -99,12 +99,12 @@ def year_bars(totals: Totals, unit: Unit, decimals: int | None = None) -> tuple[
     for year in totals.years:
         value = totals.per_year[year]
         target = targets.get(year)
-        bars.append(YearBar(year, value, numbers.span(value, unit, decimals),
+        bars.append(YearBar(year, value, notation.span(value, unit, decimals),
                             BarKind.COST if (value.low or 0) < 0 else BarKind.SAVING, target,
-                            "" if target is None else numbers.amount(target, unit, decimals)))
+                            "" if target is None else notation.amount(target, unit, decimals)))
     return tuple(bars)
 
 
 def measure_label(identifier: str, title: str) -> str:
     """A measure's label in a chart: its number and title (shortened to fit where it is drawn)."""
-    return f"{numbers.clean(identifier)} {numbers.clean(title)}".strip()
+    return f"{notation.clean(identifier)} {notation.clean(title)}".strip()

@@ -39,7 +39,7 @@ from budgetbalans.core.diff import (
 )
 from budgetbalans.i18n import LABEL, TEMPLATES, Lang, template
 from budgetbalans.plan.money import Range
-from budgetbalans.plan import notation as numbers
+from budgetbalans.plan import notation
 from budgetbalans.report.build.summary import TONE, amount as _amount, document_words, exact as _exact, plan_heading
 from budgetbalans.report.build.labels import count_label, label, status_word
 from budgetbalans.plan.models import Status
@@ -305,7 +305,7 @@ def _value_text(change: MeasureChange, name: str, side: object, lang: Lang) -> s
         return status_word(Status(value), lang)
     if isinstance(value, bool):
         return word("yes" if value else "no", lang)
-    return numbers.clean(str(value))
+    return notation.clean(str(value))
 
 
 def what_changed(change: MeasureChange, lang: Lang) -> str:
@@ -333,7 +333,7 @@ def measures_table(diff: PlanDiff, view: View) -> Table:
     rows = []
     for change in diff.measures:
         cells: list[Cell] = [Cell(view.path(change.plan_path))] if several else []
-        cells += [Cell(numbers.clean(change.id)), Cell(numbers.clean(change.title)),
+        cells += [Cell(notation.clean(change.id)), Cell(notation.clean(change.title)),
                   Cell(word(change.change.value, lang)), Cell(what_changed(change, lang))]
         for year in years:
             if year in change.effects:
@@ -422,7 +422,7 @@ def _numbers_measure_row(plan: PlanChange, change: MeasureChange, keys: Sequence
     totals = [None if not side or not side.counted else side.total for side in (change.before, change.after)]
     sides.append(_sides(totals[0], totals[1], view))
     what = word("plan_unchanged" if change.change is Change.UNCHANGED else change.change.value, lang)
-    cells = [Cell(view.path(plan.path)), Cell(numbers.clean(change.id)), Cell(numbers.clean(change.title)),
+    cells = [Cell(view.path(plan.path)), Cell(notation.clean(change.id)), Cell(notation.clean(change.title)),
              Cell(what), Cell(what_changed(change, lang))]
     return Row(RowKind.MEASURE, tuple(cells + _side_cells(keys, sides)))
 
@@ -509,8 +509,8 @@ def _plan_what(plan: PlanChange, view: View) -> str:
             shown = [("–" if t is None else view.amount(t.total)) for t in (before, after)]
             parts.append(f"{word('field_target', lang)}: {shown[0]} → {shown[1]}")
         elif name == "title" and plan.before is not None:
-            parts.append(f"{word('field_title', lang)}: {numbers.clean(plan.before.plan.title)} → "
-                         f"{numbers.clean(plan.plan.title)}")
+            parts.append(f"{word('field_title', lang)}: {notation.clean(plan.before.plan.title)} → "
+                         f"{notation.clean(plan.plan.title)}")
         else:
             parts.append(word(f"field_{name}", lang))
     counts = [(plan.count(Change.CHANGED), "changed"), (plan.count(Change.ADDED), "added"),
@@ -579,8 +579,8 @@ def diff_document(diff: PlanDiff, view: View, base: str | None = None, names: tu
     paths = [plan.path for plan in diff.plans] + [plan.before.plan.path for plan in diff.plans if plan.before]
     view = with_decimals(replace(view, paths=shown_paths(paths)), diff_amounts(diff))
     # what the user typed, every invisible character (a line break in a file name) made visible
-    subtitle = (word("against", lang, base=numbers.file_name(base)) if base is not None
-                else word("old_new", lang, old=numbers.file_name(names[0]), new=numbers.file_name(names[1]))
+    subtitle = (word("against", lang, base=notation.file_name(base)) if base is not None
+                else word("old_new", lang, old=notation.file_name(names[0]), new=notation.file_name(names[1]))
                 if names is not None else "")
     tables = [years_table(diff.totals, view, diff.before.totals, diff.after.totals), measures_table(diff, view)]
     if len(diff.plans) > 1:  # each plan answers for its own balance: its figures first
@@ -642,8 +642,8 @@ def verdict_annotations(totals: TotalsChange, view: View, path: str | None = Non
 
 
 def _measure_annotation(change: MeasureChange, view: View, lines: Mapping[tuple[str, str], int]) -> Annotation:
-    message = word(f"measure_{change.change.value}", view.lang, id=numbers.clean(change.id),
-                   title=numbers.clean(change.title), what=what_changed(change, view.lang),
+    message = word(f"measure_{change.change.value}", view.lang, id=notation.clean(change.id),
+                   title=notation.clean(change.title), what=what_changed(change, view.lang),
                    total=signed(change.total_change, view), unit=view.unit.value)
     line = None if change.change is Change.REMOVED else lines.get((change.plan_path, change.id))
     return Annotation("notice", message, change.plan_path, line, ANNOTATION_TITLE)

@@ -20,7 +20,7 @@ from budgetbalans.core.followup import JUDGED, FollowUp, FollowUpKind, FollowUpL
 from budgetbalans.plan.models import Plan
 from budgetbalans.plan.money import EXACT_ZERO, Range, total as sum_ranges
 from budgetbalans.report.build import charts
-from budgetbalans.plan import notation as numbers
+from budgetbalans.plan import notation
 from budgetbalans.report.build.summary import (
     TONE, amount, amount_column, document_words, exact, measure_status, plan_heading, verdicts_legend,
 )
@@ -228,7 +228,7 @@ def follow_up_table(report: FollowUp, view: View) -> Table:
     notes = tuple(Note(text, tone) for text, tone in ((not_followed_note(report, view), Tone.UNCERTAIN),
                                                       (nothing_planned_note(report, view), Tone.NEUTRAL)) if text)
     notes += tuple(Note(text) for text in period_target_notes(report, view))
-    name = label("all_plans", lang) if several else numbers.clean(plans_of(report)[0].title) if report.lines else ""
+    name = label("all_plans", lang) if several else notation.clean(plans_of(report)[0].title) if report.lines else ""
     return Table("follow-up", full_title(report, view), columns, tuple(rows), caption(report, view), notes, name,
                  head=3 if several else 2)
 
@@ -285,8 +285,8 @@ def _row(line: FollowUpLine, view: View) -> Row:
                     tone=Tone.UNCERTAIN if line.kind is FollowUpKind.NOT_FOLLOWED_UP else Tone.NEUTRAL)
     deviation = deviation_cell(line.kind, line.planned, line.deviation, view)
     return Row(RowKind.MEASURE if result.counted else RowKind.UNCOUNTED, _cells(
-        view, plan=Cell(numbers.clean(result.plan.title)), id=Cell(numbers.clean(result.measure.id)),
-        measure=Cell(numbers.clean(result.measure.title)), status=Cell(measure_status(result, view)),
+        view, plan=Cell(notation.clean(result.plan.title)), id=Cell(notation.clean(result.measure.id)),
+        measure=Cell(notation.clean(result.measure.title)), status=Cell(measure_status(result, view)),
         counted=Cell(label("yes" if result.counted else "no", view.lang)), followed_up=followed,
         planned=amount(line.planned, view), forecast=amount(line.forecast, view), deviation=deviation,
         outcome=amount(line.outcome, view)))

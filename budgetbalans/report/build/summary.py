@@ -32,7 +32,7 @@ from budgetbalans.i18n import Lang
 from budgetbalans.plan.models import Plan, Status
 from budgetbalans.plan.money import Range
 from budgetbalans.report.build import charts
-from budgetbalans.plan import notation as numbers
+from budgetbalans.plan import notation
 from budgetbalans.report.build.labels import count_label, label, status_word
 from budgetbalans.report.model import (
     EMPTY, Audience, BarKind, Cell, Chart, ChartKind, Column, ColumnKind, Document, Figure, Legend, LegendEntry, Note,
@@ -52,7 +52,7 @@ TONE = {GapKind.SHORT: Tone.BAD, GapKind.SURPLUS: Tone.GOOD, GapKind.UNCERTAIN: 
 
 def text(value: str) -> Cell:
     """Plan text or a word as a cell: terminal control characters removed (each writer escapes the rest)."""
-    return Cell(numbers.clean(value))
+    return Cell(notation.clean(value))
 
 
 def amount(value: Range | None, view: View, tone: Tone = Tone.NEUTRAL) -> Cell:
@@ -93,8 +93,8 @@ def year_columns(years: Sequence[int], view: View) -> list[Column]:
 
 def plan_heading(plan: Plan) -> str:
     """``title — organisation``, plan text made safe for display."""
-    title = numbers.clean(plan.title)
-    return title + (f" — {numbers.clean(plan.organisation)}" if plan.organisation else "")
+    title = notation.clean(plan.title)
+    return title + (f" — {notation.clean(plan.organisation)}" if plan.organisation else "")
 
 
 def plan_sheet_names(plans: Sequence[Plan]) -> list[str]:
@@ -110,14 +110,14 @@ def plan_sheet_names(plans: Sequence[Plan]) -> list[str]:
         peers.setdefault(plan.organisation if differ else None, []).append(index)
     names = [""] * len(plans)
     for members in peers.values():
-        titles = [numbers.clean(plans[i].title) for i in members]
+        titles = [notation.clean(plans[i].title) for i in members]
         start, end = _shared_ends([title.split() for title in titles])
         for index, title in zip(members, titles):
             words = title.split()
             own = " ".join(words[start:len(words) - end]) or title
             organisation = plans[index].organisation
-            names[index] = (own if not differ or not organisation else numbers.clean(organisation)
-                            if len(members) == 1 else f"{numbers.clean(organisation)} – {own}")
+            names[index] = (own if not differ or not organisation else notation.clean(organisation)
+                            if len(members) == 1 else f"{notation.clean(organisation)} – {own}")
     return names
 
 
@@ -142,7 +142,7 @@ def group_name(group: Group, view: View) -> str:
         return status_word(Status(group.key), view.lang)
     if group.name is None:
         return label("no_area", view.lang)
-    return numbers.clean(group.name)
+    return notation.clean(group.name)
 
 
 def has_ranges(summary: Summary) -> bool:
@@ -235,7 +235,7 @@ class _Rows:
         shares = totals.coverage()
         if shares is not None:
             self.add(self.row(RowKind.COVERAGE, label("coverage", lang),
-                              {"total": Cell(numbers.percent_span(shares), Range(*shares))},
+                              {"total": Cell(notation.percent_span(shares), Range(*shares))},
                               audience=Audience.NUMBERS, of=(total, target)))
 
 
@@ -258,7 +258,7 @@ def measures_table(result: PlanResult, view: View, years: Sequence[int] | None =
             counted.append(index)
     rows.totals(result.totals, years, counted)
     return Table(f"plan:{result.plan.path}", plan_heading(result.plan), tuple(columns), tuple(rows.rows),
-                 _caption([result.plan.path], view), name=numbers.clean(result.plan.title), head=2)
+                 _caption([result.plan.path], view), name=notation.clean(result.plan.title), head=2)
 
 
 def _measure_row(result: MeasureResult, years: Sequence[int], rows: _Rows) -> Row:
@@ -268,7 +268,7 @@ def _measure_row(result: MeasureResult, years: Sequence[int], rows: _Rows) -> Ro
               "total": amount(result.total, view) if result.effects else EMPTY,
               "class": Cell(str(result.interval_class) if result.interval_class else "")}
     values.update({year_key(y): amount(result.effects[y], view) for y in years if y in result.effects})
-    return rows.row(RowKind.MEASURE if result.counted else RowKind.UNCOUNTED, numbers.clean(measure.title), values)
+    return rows.row(RowKind.MEASURE if result.counted else RowKind.UNCOUNTED, notation.clean(measure.title), values)
 
 
 def all_plans_table(summary: Summary, view: View, plan_tables: Sequence[Table] = ()) -> Table:
@@ -339,7 +339,7 @@ def key_figures(totals: Totals, view: View) -> tuple[Figure, ...]:
         figures.append(Figure(name, value, TONE[totals.gap.kind]))
         if totals.gap.net_says_more:  # the net, in no verdict's colour
             figures.append(Figure(label("net", lang), net_text(totals.gap, view, unit)))
-        figures.append(Figure(label("coverage", lang), numbers.percent_span(totals.coverage())))
+        figures.append(Figure(label("coverage", lang), notation.percent_span(totals.coverage())))
     return tuple(figures)
 
 
@@ -416,7 +416,7 @@ def _document(kind: str, title: str, sections: tuple[Section, ...], summary: Sum
     legend = Legend(label("legend_classes", lang) if classes else "", verdicts_legend(lang))
     paths = [view.path(result.plan.path) for result in summary.plans]
     date = label("report_date", lang, date=today.isoformat()) if today is not None else ""
-    organisations = dict.fromkeys(numbers.clean(r.plan.organisation) for r in summary.plans if r.plan.organisation)
+    organisations = dict.fromkeys(notation.clean(r.plan.organisation) for r in summary.plans if r.plan.organisation)
     facts = [(label("organisation", lang), "; ".join(organisations))] if organisations else []
     if summary.years:
         first, last = summary.years[0], summary.years[-1]
@@ -474,7 +474,7 @@ def gap_table(summary: Summary, view: View) -> Table:
                amount_column("gap", f"{label('remaining', lang)} / {label('surplus', lang)}", view),
                Column("coverage", label("coverage", lang), ColumnKind.SHARE))
     title = (plan_heading(summary.plans[0].plan) if len(summary.plans) == 1
-             else ", ".join(numbers.clean(r.plan.title) for r in summary.plans))
+             else ", ".join(notation.clean(r.plan.title) for r in summary.plans))
     notes = ((Note(label(_target_note(summary), lang)),)
              if totals.target is not None and totals.target.years is None and summary.years else ())
     if len(summary.years) == 1:
@@ -499,7 +499,7 @@ _DASH = Cell("–")
 def _share(shares: tuple[object, object] | None) -> Cell:
     if shares is None:
         return _DASH
-    return Cell(numbers.percent_span(shares), Range(*shares))  # type: ignore[arg-type]
+    return Cell(notation.percent_span(shares), Range(*shares))  # type: ignore[arg-type]
 
 
 def _gap_year_row(totals: Totals, year: int, view: View) -> Row:
@@ -534,7 +534,7 @@ def gap_document(summary: Summary, view: View, group_by: GroupBy | None = None,
     view = with_decimals(replace(view, paths=shown_paths(result.plan.path for result in summary.plans)),
                          summary_amounts(summary))
     table = gap_table(summary, view)
-    name = (numbers.clean(summary.plans[0].plan.title) if len(summary.plans) == 1
+    name = (notation.clean(summary.plans[0].plan.title) if len(summary.plans) == 1
             else label("all_plans", view.lang))
     years = summary.years
     if len(summary.plans) > 1:  # each plan's target, total and shortfall first, for every format
@@ -548,5 +548,5 @@ def gap_document(summary: Summary, view: View, group_by: GroupBy | None = None,
                                audience=Audience.NUMBERS))
     section = Section(table.title, table.caption, key_figures(summary.totals, view),
                       _charts(summary.totals, summary.measures, view), tables,
-                      sheet=numbers.clean(table.title))
+                      sheet=notation.clean(table.title))
     return _document("gap", table.title, _with_groups([section], summary, group_by, view), summary, view, today)

@@ -16,7 +16,7 @@ from budgetbalans.core.summary import Gap, GapKind, Reconciliation, Summary, Tot
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.models import Status
 from budgetbalans.plan.money import Range, Unit
-from budgetbalans.plan import notation as numbers
+from budgetbalans.plan import notation
 from budgetbalans.report.build.labels import label
 
 
@@ -33,21 +33,21 @@ class View:
 
     def path(self, path: str) -> str:
         """A plan's path as the report names it: its file name, without the local folder."""
-        return self.paths.get(path) or numbers.file_name(PurePath(path).name)
+        return self.paths.get(path) or notation.file_name(PurePath(path).name)
 
     def amount(self, kronor: Decimal) -> str:
         """An amount in the report's unit, with the report's decimals."""
-        return numbers.amount(kronor, self.unit, self.decimals)
+        return notation.amount(kronor, self.unit, self.decimals)
 
     def span(self, value: Range) -> str:
         """A range in the report's unit, with the report's decimals: ``700–1 600``, ``≥ 3 000``."""
-        return numbers.span(value, self.unit, self.decimals)
+        return notation.span(value, self.unit, self.decimals)
 
 
 def with_decimals(view: View, amounts: Iterable[Decimal | None]) -> View:
     """``view`` with the one number of decimals its report shows ``amounts`` (every amount it shows)
     with (:func:`~budgetbalans.plan.notation.decimals_for`)."""
-    return replace(view, decimals=numbers.decimals_for(amounts, view.unit))
+    return replace(view, decimals=notation.decimals_for(amounts, view.unit))
 
 
 def shown_paths(paths: Iterable[str]) -> dict[str, str]:
@@ -64,7 +64,7 @@ def shown_paths(paths: Iterable[str]) -> dict[str, str]:
         for tail in tails.values():
             counts[tail] = counts.get(tail, 0) + 1
         shown.update({p: tail for p, tail in tails.items() if counts[tail] == 1 or depth == len(PurePath(p).parts)})
-    return {p: numbers.file_name(shown.get(p, PurePath(p).name).lstrip("/")) for p in unique}
+    return {p: notation.file_name(shown.get(p, PurePath(p).name).lstrip("/")) for p in unique}
 
 
 def gap_text(gap: Range, kind: GapKind, view: View, unit: str = "") -> tuple[str, str]:
@@ -179,24 +179,24 @@ def shows_rounded(summary: Summary, unit: Unit, decimals: int | None = None) -> 
     note "rounded_note"): a measure's effect, a total, a target or a gap that the report's
     ``decimals`` do not hold exactly. The totals are always rounded from the exact sums, never
     summed rounded."""
-    return any(not numbers.shown_exactly(value, unit, decimals) for value in set(summary_amounts(summary))
+    return any(not notation.shown_exactly(value, unit, decimals) for value in set(summary_amounts(summary))
                if value is not None)
 
 
 def mismatch_texts(items: Iterable[Reconciliation], unit: Unit, lang: Lang,
-                   path: Callable[[str], str] = numbers.file_name, decimals: int | None = None) -> list[str]:
+                   path: Callable[[str], str] = notation.file_name, decimals: int | None = None) -> list[str]:
     """A warning per stated total that the rows do not add up to: both figures and the difference.
     Without the word "Varning": each writer shows a warning as its format does (``Note.warning``)."""
     lines = []
     for item in items:
-        what = (label("stated_what_measure", lang, id=numbers.clean(item.measure_id)) if item.measure_id
+        what = (label("stated_what_measure", lang, id=notation.clean(item.measure_id)) if item.measure_id
                 else label("stated_what_total", lang) if item.key == "total"
                 else label("stated_what_year", lang, year=item.key))
         difference = item.difference
         text = label("stated_mismatch", lang, plan=path(item.plan_path), what=what,
-                     stated=numbers.amount_with_unit(item.stated, unit, decimals),
-                     computed=f"{numbers.span(item.computed, unit, decimals)} {unit.value}",
-                     difference="–" if difference is None else numbers.amount_with_unit(difference, unit, decimals))
+                     stated=notation.amount_with_unit(item.stated, unit, decimals),
+                     computed=f"{notation.span(item.computed, unit, decimals)} {unit.value}",
+                     difference="–" if difference is None else notation.amount_with_unit(difference, unit, decimals))
         known = label("known", lang) if item.accepted else label(
             "stated_way_out", lang,
             remove="stated_totals" if item.measure_id is None else STATED_KEY_MEASURE.text(lang))

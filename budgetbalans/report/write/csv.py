@@ -32,7 +32,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from budgetbalans.plan.money import Range, Unit
-from budgetbalans.plan import notation as numbers
+from budgetbalans.plan import notation
 from budgetbalans.report.model import Audience, Column, ColumnKind, Document, RowKind, Table
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def encode_rows(rows: Iterable[Sequence[Cell]]) -> bytes:
 
 def text(value: str) -> Cell:
     """Plan text as a cell: control characters removed, never the start of a formula."""
-    cleaned = numbers.clean(value.replace("\r\n", "\n"))
+    cleaned = notation.clean(value.replace("\r\n", "\n"))
     risky = value.startswith(FORMULA_START) or cleaned.lstrip().startswith(FORMULA_START)
     return "'" + cleaned if risky else cleaned
 

@@ -39,7 +39,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Sequence
 
 from budgetbalans.plan.money import Range, Unit
-from budgetbalans.plan import notation as numbers
+from budgetbalans.plan import notation
 from budgetbalans.report.model import (
     Audience, Cell, Column, ColumnKind, Document, Note, Row, RowKind, Section, Table, Tone,
 )
@@ -157,13 +157,13 @@ def _fit_row(sheet: Worksheet, row: int, cells: Sequence[tuple[str, float]], fon
 
 def header_footer_text(text: str) -> str:
     """Plan text in a header or footer: ``&`` starts a code there, so it is doubled."""
-    return numbers.clean(text).replace("\n", " ").replace("&", "&&")
+    return notation.clean(text).replace("\n", " ").replace("&", "&&")
 
 
 def _within_limit(prefix: str, text: str, suffix: str) -> str:
     """``prefix + text + suffix`` with ``text`` (escaped) shortened with "…" to Excel's 255 characters."""
     room = _HEADER_FOOTER_MAX - len(prefix) - len(suffix)
-    raw = numbers.clean(text)
+    raw = notation.clean(text)
     if len(header_footer_text(raw)) <= room:
         return prefix + header_footer_text(raw) + suffix
     while raw and len(header_footer_text(raw)) + 1 > room:
@@ -178,7 +178,7 @@ def sheet_names(titles: Sequence[str]) -> list[str]:
     names: list[str] = []
     taken: set[str] = {"history"}
     for title in titles:
-        base = _SHEET_FORBIDDEN.sub(" ", numbers.clean(title)).strip(" '") or "Plan"
+        base = _SHEET_FORBIDDEN.sub(" ", notation.clean(title)).strip(" '") or "Plan"
         name, n = _sheet_name(base, ""), 1
         while name.lower() in taken:
             n += 1
@@ -393,9 +393,9 @@ class _Writer:
         """The title and the subtitle, each merged over the sheet's columns and wrapped within them."""
         layout, width = self.layout, sum(self.layout.widths)
         for row, text, style, font_lines in ((0, layout.title, "title", 1.3), (1, layout.subtitle, "subtitle", 1.0)):
-            self._merged(row, numbers.clean(text), style)
+            self._merged(row, notation.clean(text), style)
             # 14-point text: about 0.8 characters per unit of width
-            _fit_row(self.sheet, row, [(numbers.clean(text), width * (0.8 if style == "title" else 1.0))], font_lines)
+            _fit_row(self.sheet, row, [(notation.clean(text), width * (0.8 if style == "title" else 1.0))], font_lines)
 
     def _merged(self, row: int, text: str, style: str) -> None:
         if self.layout.last_col > 0:
@@ -419,15 +419,15 @@ class _Writer:
         table, styles, widths = placed.table, self.styles, self.layout.widths
         if placed.title_row is not None:
             col = self.layout.name_col
-            self.sheet.write_string(placed.title_row, col, numbers.clean(table.title), styles["table_title"])
-            _fit_row(self.sheet, placed.title_row, [(numbers.clean(table.title), widths[col])])
+            self.sheet.write_string(placed.title_row, col, notation.clean(table.title), styles["table_title"])
+            _fit_row(self.sheet, placed.title_row, [(notation.clean(table.title), widths[col])])
         headers: list[tuple[str, float]] = []
         for index, cols in placed.columns.items():
             column = table.columns[index]
             names = _headers(column, len(cols))
             for col, name in zip(cols, names):
-                self.sheet.write_string(placed.header_row, col, numbers.clean(name), styles["header"])
-                headers.append((numbers.clean(name), widths[col]))
+                self.sheet.write_string(placed.header_row, col, notation.clean(name), styles["header"])
+                headers.append((notation.clean(name), widths[col]))
         for col in set(range(len(widths))) - {c for cols in placed.columns.values() for c in cols}:
             self.sheet.write_blank(placed.header_row, col, None, styles["header"])
         _fit_row(self.sheet, placed.header_row, headers)
@@ -439,7 +439,7 @@ class _Writer:
         width = sum(self.layout.widths)
         for offset, note in enumerate(notes):
             style = "warning" if note.warning or note.tone is not Tone.NEUTRAL else "note"
-            text = numbers.clean(note.line(self.document.words))
+            text = notation.clean(note.line(self.document.words))
             self._merged(row + offset, text, style)
             _fit_row(self.sheet, row + offset, [(text, width)])
 
@@ -460,7 +460,7 @@ class _Writer:
                 style = _TEXT_STYLE.get(row.kind, "text")
                 if cell.tone is not Tone.NEUTRAL and row.kind in _BODY:
                     style = "flag"
-                text = numbers.clean(cell.text)
+                text = notation.clean(cell.text)
                 sheet.write_string(line, cols[0], text, styles[style])  # always text: never a formula
                 wrapped.append((text, widths[cols[0]]))
         _fit_row(sheet, line, wrapped)
