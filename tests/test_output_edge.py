@@ -330,7 +330,7 @@ def test_xlsx_sheets_of_one_nämnd_keep_the_words_of_the_title_that_differ(tmp_p
 
 @pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice is not installed")
 def test_libreoffice_opens_the_workbook_of_hostile_titles(tmp_path: Path) -> None:
-    from helpers_clients import SHEETS_AS_CSV, soffice
+    from tests.clients import SHEETS_AS_CSV, soffice
 
     for n, title in enumerate(SHEET_TITLES):
         (tmp_path / f"p{n}.yaml").write_text(PLAN.format(id="1", title=title, area="x"), encoding="utf-8")
