@@ -20,11 +20,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 import budgetbalans
 from budgetbalans.cli.app import app
 from budgetbalans.i18n import TEMPLATES, UNTRANSLATED
+from tests.command import runner
 
 INVALID = Path(__file__).resolve().parent / "plans" / "invalid"
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +52,7 @@ def _import_every_module() -> None:
 
 def check_json(path: Path, *lang: str) -> dict[str, Any]:
     args = ["check", str(path), "--format", "json", *(["--lang", lang[0]] if lang else [])]
-    result = CliRunner().invoke(app, args, catch_exceptions=False)
+    result = runner().invoke(app, args, catch_exceptions=False)
     assert result.exit_code in (0, 1), result.output
     document: dict[str, Any] = json.loads(result.stdout)
     return document

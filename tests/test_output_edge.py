@@ -21,10 +21,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from budgetbalans.cli.app import app
 from budgetbalans.report.json.text import dumps, string
+from tests.command import invoke
 
 ROOT = Path(__file__).parent.parent
 
@@ -52,11 +51,6 @@ def plan(folder: Path, name: str = "plan.yaml", **values: str) -> Path:
     path = folder / name
     path.write_text(PLAN.format(**fields), encoding="utf-8")
     return path
-
-
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 # --- JSON: numbers as numbers, text as text -------------------------------------------------------

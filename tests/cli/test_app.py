@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from budgetbalans.cli.app import app
+from tests.command import invoke
 from tests.paths import ROOT
 
 SEED_002 = ROOT / "plans" / "vard-och-social-2024-2026.yaml"
@@ -20,15 +19,6 @@ SEED_002 = ROOT / "plans" / "vard-och-social-2024-2026.yaml"
 def _english(monkeypatch: pytest.MonkeyPatch) -> None:
     """These tests read the English wording; the Swedish (the default) is in test_messages.py."""
     monkeypatch.setenv("BUDGETBALANS_LANG", "en")
-
-
-def invoke(*args: str) -> tuple[int, str, str]:
-    try:
-        runner = CliRunner(mix_stderr=False)  # click 8.1 (typer 0.12): stderr apart
-    except TypeError:  # click >= 8.2 and typer's own click: always apart
-        runner = CliRunner()
-    result = runner.invoke(app, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def write(folder: Path, name: str, text: str) -> Path:

@@ -11,12 +11,12 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from budgetbalans.cli.app import app
 from budgetbalans.errors import Problem
 from budgetbalans.i18n import Lang, Template
 from budgetbalans.report.check import CheckResult, as_json, github, text
+from tests.command import runner
 from tests.paths import TEST_PLANS as PLANS
 
 INVALID = PLANS / "invalid"
@@ -127,7 +127,7 @@ def _not_in_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def check(*args: str | Path) -> tuple[int, list[str]]:
     """Exit code and the lines `budgetbalans check ARGS` prints."""
-    result = CliRunner().invoke(app, ["check", *map(str, args)], catch_exceptions=False)
+    result = runner().invoke(app, ["check", *map(str, args)], catch_exceptions=False)
     return result.exit_code, result.stdout.splitlines()
 
 
@@ -252,7 +252,7 @@ def test_github_format_escapes_message_and_file_and_shows_control_characters(tmp
     code, lines = check(path, "--format", "github")
     assert code == 1
     folder = str(tmp_path).replace(":", "%3A").replace(",", "%2C")
-    code_of = json.loads(CliRunner().invoke(app, ["check", str(path), "--format", "json"]).stdout)["problems"][0]["code"]
+    code_of = json.loads(runner().invoke(app, ["check", str(path), "--format", "json"]).stdout)["problems"][0]["code"]
     assert lines == [
         f"::error file={folder}/plan%2C 50%25%3A \\x1b[31mröd\\u202e.yaml,line=7,col=5,"
         f"title=budgetbalans check ({code_of})"
@@ -335,7 +335,7 @@ def test_github_actions_picks_the_github_format(monkeypatch: pytest.MonkeyPatch)
 
 def test_json_format_parses_and_has_every_problem(tmp_path: Path) -> None:
     path = write(tmp_path, "plan.yaml", SEVERAL_MISTAKES)
-    result = CliRunner().invoke(app, ["check", str(path), "--format", "json"], catch_exceptions=False)
+    result = runner().invoke(app, ["check", str(path), "--format", "json"], catch_exceptions=False)
     assert result.exit_code == 1
     document = json.loads(result.stdout)
     assert document["ok"] is False and document["files"] == 1 and document["files_with_problems"] == 1
@@ -344,13 +344,13 @@ def test_json_format_parses_and_has_every_problem(tmp_path: Path) -> None:
     assert {**first, "code": ""} == {"path": str(path), "line": 4, "column": 1, "code": "",
                                      "message": "unknown key 'taget' — did you mean 'target'?"}
     assert re.fullmatch(r"[a-z]+(\.[a-z0-9_]+)+", first["code"])  # a machine word, the same in every language
-    swedish = CliRunner().invoke(app, ["check", str(path), "--format", "json", "--lang", "sv"]).stdout
+    swedish = runner().invoke(app, ["check", str(path), "--format", "json", "--lang", "sv"]).stdout
     assert [p["code"] for p in json.loads(swedish)["problems"]] == [p["code"] for p in document["problems"]]
     assert all(set(p) == {"path", "line", "column", "code", "message"} for p in document["problems"])
 
 
 def test_json_format_of_a_good_plan(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["check", str(write(tmp_path, "p.yaml", GOOD)), "--format", "json"],
+    result = runner().invoke(app, ["check", str(write(tmp_path, "p.yaml", GOOD)), "--format", "json"],
                                 catch_exceptions=False)
     assert result.exit_code == 0
     assert json.loads(result.stdout)["ok"] is True

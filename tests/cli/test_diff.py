@@ -23,10 +23,10 @@ from typing import Any
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
 from budgetbalans.cli.app import app
 from tests.clients import SHEETS_AS_CSV, SOFFICE, read_csv, soffice, swedish_number, zero_cached_results
+from tests.command import runner
 from tests.paths import ROOT
 
 GIT = shutil.which("git")
@@ -95,7 +95,7 @@ def edit(repo: Path, old: str, new: str, name: str = "plans/omsorg.yaml") -> Non
 
 
 def invoke(*args: str, code: int = 0) -> str:
-    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    result = runner().invoke(app, list(args), catch_exceptions=False)
     assert result.exit_code == code, result.output
     return result.stdout
 
@@ -187,7 +187,7 @@ def test_a_measure_removed(repo: Path) -> None:
 
 def csv_table(*args: str) -> tuple[list[str], dict[str, list[str]]]:
     """The diff's CSV as Swedish Excel reads it: its header, and its rows by title (column 3)."""
-    result = CliRunner().invoke(app, ["diff", *args, "--format", "csv"], catch_exceptions=False)
+    result = runner().invoke(app, ["diff", *args, "--format", "csv"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     [header, *rows] = read_csv(result.stdout_bytes)
     return header, {row[2]: row for row in rows}
@@ -394,7 +394,7 @@ def test_two_folders_match_plans_by_their_path_below(tmp_path: Path, monkeypatch
 
 def test_one_path_without_base_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(app, ["diff", "a.yaml"])
+    result = runner().invoke(app, ["diff", "a.yaml"])
     assert result.exit_code == 2
     assert "diff jämför två filer eller mappar" in result.output
 
@@ -407,19 +407,19 @@ def test_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     Path("plans").mkdir()
     Path("plans", "a.yaml").write_text(PLAN, encoding="utf-8")
-    result = CliRunner().invoke(app, ["diff", "--base", "main"])
+    result = runner().invoke(app, ["diff", "--base", "main"])
     assert result.exit_code == 2
     assert "ligger inte i ett git-förråd, så --base 'main' går inte att läsa" in result.output
-    result = CliRunner().invoke(app, ["diff", "--base", "main", "--lang", "en"])
+    result = runner().invoke(app, ["diff", "--base", "main", "--lang", "en"])
     assert result.exit_code == 2 and "is not in a git repository" in result.output
 
 
 def test_an_unknown_revision(repo: Path) -> None:
-    result = CliRunner().invoke(app, ["diff", "--base", "origin/nosuch"])
+    result = runner().invoke(app, ["diff", "--base", "origin/nosuch"])
     assert result.exit_code == 2
     assert "'origin/nosuch' är ingen revision i förrådet" in result.output
     assert "fetch-depth: 0" in result.output
-    result = CliRunner().invoke(app, ["diff", "--base", "--upload-pack=touch x"])
+    result = runner().invoke(app, ["diff", "--base", "--upload-pack=touch x"])
     assert result.exit_code == 2 and not (repo / "x").exists()
 
 
@@ -437,7 +437,7 @@ def test_an_invalid_plan_at_the_base_is_named_with_the_revision(repo: Path) -> N
     edit(repo, "effects: {2025: 200}", "effects: {2025: 3.250}")
     git(repo, "commit", "-qam", "fel")
     edit(repo, "effects: {2025: 3.250}", "effects: {2025: 200}")
-    result = CliRunner().invoke(app, ["diff", "--base", "main"])
+    result = runner().invoke(app, ["diff", "--base", "main"])
     assert result.exit_code == 1
     assert result.output.startswith("main:plans/omsorg.yaml:17:21: '3.250' är tvetydigt")
 
@@ -491,7 +491,7 @@ def test_step_summary_appends_the_markdown(repo: Path, monkeypatch: pytest.Monke
     edit(repo, "effects: {2025: 200}", "effects: {2025: 250}")
     out = invoke("diff", "--base", "main", "--format", "markdown", "--step-summary")
     assert summary.read_text(encoding="utf-8") == "# Tidigare steg\n" + out
-    result = CliRunner().invoke(app, ["diff", "--base", "main", "--step-summary"])
+    result = runner().invoke(app, ["diff", "--base", "main", "--step-summary"])
     assert result.exit_code == 2 and "--format markdown" in result.output
 
 
@@ -563,7 +563,7 @@ def test_the_github_workflow_runs_against_a_pull_request(tmp_path: Path) -> None
 
 def failed(*args: str, code: int = 1) -> str:
     """The output of a diff that must fail with ``code``."""
-    result = CliRunner().invoke(app, ["diff", *args], catch_exceptions=False)
+    result = runner().invoke(app, ["diff", *args], catch_exceptions=False)
     assert result.exit_code == code, result.output
     return result.output
 

@@ -17,9 +17,9 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from budgetbalans.cli.app import app
+from tests.command import runner
 from tests.test_messages import python_words
 from tests.paths import ROOT
 
@@ -172,7 +172,7 @@ def check_output_is_well_formed(content: bytes, options: tuple[str, bool, bool, 
         form, require_target, fail_on_gap, lang = options
         args = ["check", str(path), "--format", form, "--lang", lang]
         args += ["--require-target"] * require_target + ["--fail-on-gap"] * fail_on_gap
-        result = CliRunner().invoke(app, args, catch_exceptions=False)
+        result = runner().invoke(app, args, catch_exceptions=False)
     assert result.exit_code in (0, 1), result.output
     assert not CONTROL.search(result.stdout)
     lines = result.stdout.splitlines()
@@ -214,4 +214,4 @@ def test_the_seeds_are_valid(seed: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "plan.yaml"
         path.write_text(seed, encoding="utf-8")
-        assert CliRunner().invoke(app, ["check", str(path)], catch_exceptions=False).exit_code == 0
+        assert runner().invoke(app, ["check", str(path)], catch_exceptions=False).exit_code == 0

@@ -1,7 +1,7 @@
 """The command line's own texts in Swedish (the default) and English: help, usage errors, -o, bugs, check's summary.
 
 Each case runs three ways: with no language asked for (Swedish), with ``--lang en``, and with
-``BUDGETBALANS_LANG=en``. The app runs through typer's ``CliRunner().invoke(app, …)``, as the
+``BUDGETBALANS_LANG=en``. The app runs through typer's ``runner().invoke(app, …)``, as the
 other tests run it: clitext.Group.main words the help and the usage errors there exactly as
 :func:`budgetbalans.cli.app.run` does for the installed command (one test compares the two).
 
@@ -20,7 +20,6 @@ from typing import Optional
 
 import pytest
 import typer
-from typer.testing import CliRunner
 
 from budgetbalans.cli import app as cli
 
@@ -28,6 +27,7 @@ from budgetbalans.cli import help as clitext
 from budgetbalans.cli.app import app, run
 from budgetbalans.cli.help import COMMAND_HELP, lang_of, option_help
 from budgetbalans.i18n import Lang
+from tests.command import runner
 from tests.paths import ROOT
 
 PLAN = ROOT / "plans" / "vard-och-social-2024-2026.yaml"
@@ -52,14 +52,6 @@ def _no_language_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("BUDGETBALANS_LANG", raising=False)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("BUDGETBALANS_DEBUG", raising=False)
-
-
-def runner() -> CliRunner:
-    """typer's CliRunner, with standard error apart on every click (8.1 keeps it apart only when asked)."""
-    try:
-        return CliRunner(mix_stderr=False)
-    except TypeError:  # click >= 8.2, typer's own click: always apart
-        return CliRunner()
 
 
 def invoke(args: list[str], way: str = "default") -> tuple[int, str, str]:
@@ -460,7 +452,6 @@ def test_our_classes_word_the_help_on_this_typer() -> None:
     assert isinstance(group, clitext.Group)
     context = group.make_context("budgetbalans", ["--help"], resilient_parsing=True)
     assert all(isinstance(group.get_command(context, name), clitext.Command) for name in group.list_commands(context))
-
 
 
 def test_lang_before_the_command_is_the_commands_language_too() -> None:

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from budgetbalans.cli.app import app
 from budgetbalans.core.followup import FollowUp, FollowUpKind, follow_up, follow_up_kind
 from budgetbalans.read.loader import load_plan
-from tests.conftest import make_plan
+from tests.command import runner
+from tests.models import make_plan
 from budgetbalans.plan.money import Range
 from tests.clients import read_csv, swedish_number
 from tests.paths import ROOT
@@ -146,7 +146,7 @@ def test_trelleborg_2019() -> None:
 
 
 def run(*args: str) -> str:
-    result = CliRunner().invoke(app, ["follow-up", *args], catch_exceptions=False)
+    result = runner().invoke(app, ["follow-up", *args], catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
     return result.stdout
 

@@ -17,7 +17,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from budgetbalans.cli.app import app
 from budgetbalans.core.summary import Gap, GapKind, gap_kind, positive_part
@@ -25,6 +24,7 @@ from budgetbalans.core.followup import follow_up
 from budgetbalans.read.loader import load_plan
 from budgetbalans.plan.money import Range
 from tests.clients import SHEETS_AS_CSV, SOFFICE, read_xlsx_cells, soffice, zero_cached_results
+from tests.command import runner
 
 PER_YEAR = """\
 title: Åtgärdsplan 2024–2025
@@ -52,13 +52,13 @@ def kr(amount: int) -> Range:
 
 
 def invoke(*args: str) -> str:
-    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    result = runner().invoke(app, list(args), catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
     return result.stdout
 
 
 def invoke_bytes(*args: str) -> bytes:
-    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    result = runner().invoke(app, list(args), catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
     return result.stdout_bytes
 

@@ -20,13 +20,13 @@ from pathlib import Path
 
 import docx
 import pytest
-from typer.testing import CliRunner
 
 from budgetbalans.cli.app import app
 from budgetbalans.core.summary import Gap, GapKind, summarize
 from budgetbalans.read.loader import load_plan
 from budgetbalans.plan.money import Range
 from tests.clients import SHEETS_AS_CSV, SOFFICE, soffice, zero_cached_results
+from tests.command import runner
 
 BUN = """\
 title: Åtgärdsplan BUN
@@ -72,7 +72,7 @@ def plans(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def run(*args: str | Path, code: int = 0) -> str:
-    result = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+    result = runner().invoke(app, [str(a) for a in args], catch_exceptions=False)
     assert result.exit_code == code, result.stderr
     return result.stdout if code == 0 else result.stderr
 
@@ -153,7 +153,7 @@ def test_gap_in_english(plans: tuple[Path, Path]) -> None:
 
 
 def test_csv_gives_each_plans_target_total_and_shortfall_then_their_sums(plans: tuple[Path, Path]) -> None:
-    data = CliRunner().invoke(app, ["gap", *map(str, plans), "--format", "csv"]).stdout_bytes
+    data = runner().invoke(app, ["gap", *map(str, plans), "--format", "csv"]).stdout_bytes
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     header = rows[0]
     at = {name: header.index(name) for name in ("Summa (tkr)", "Sparbeting (tkr)", "Kvar att spara (tkr)")}
@@ -243,9 +243,9 @@ def test_diff_adds_up_each_plans_own_shortfall_and_names_the_plan_that_got_worse
     text = words(run("diff", before, after, "--format", "markdown"))
     assert text.index("Åtgärdsplan BUN — Barn- och utbildningsnämnden: 2026: kvar att spara ökar med 150 tkr") \
         < text.index("Per år")
-    result = CliRunner().invoke(app, ["diff", str(before), str(after), "--fail-on-worse"])
+    result = runner().invoke(app, ["diff", str(before), str(after), "--fail-on-worse"])
     assert result.exit_code == 1
-    data = CliRunner().invoke(app, ["diff", str(before), str(after), "--format", "csv"]).stdout_bytes
+    data = runner().invoke(app, ["diff", str(before), str(after), "--format", "csv"]).stdout_bytes
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     header = rows[0]
     period = [header.index(f"Hela perioden {side} (tkr)") for side in ("före", "efter", "ändring")]

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from tests.conftest import make_measure, make_plan
+from tests.models import make_measure, make_plan
 
 from budgetbalans.core.summary import (
     IntervalClass,

@@ -10,16 +10,16 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from typer.testing import CliRunner
 
 from budgetbalans.cli.app import app
+from tests.command import runner
 from tests.paths import ROOT
 
 PLAN_FILES = sorted((ROOT / "plans").glob("*.yaml")) + sorted((ROOT / "examples").glob("*.yaml"))
 
 
 def schema() -> dict[str, Any]:
-    result = CliRunner().invoke(app, ["schema"], catch_exceptions=False)
+    result = runner().invoke(app, ["schema"], catch_exceptions=False)
     assert result.exit_code == 0
     return json.loads(result.stdout)
 
@@ -121,7 +121,7 @@ def test_the_schema_rejects_each_invalid_plan_that_a_schema_can(path: Path) -> N
 
 
 def schema_text(*args: str) -> dict[str, Any]:
-    result = CliRunner().invoke(app, ["schema", *args], catch_exceptions=False)
+    result = runner().invoke(app, ["schema", *args], catch_exceptions=False)
     assert result.exit_code == 0
     document: dict[str, Any] = json.loads(result.stdout)
     return document

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from budgetbalans.read import loader
 
@@ -25,6 +24,7 @@ from budgetbalans.read import yamlsource
 from budgetbalans.cli.app import app
 from budgetbalans.errors import PlanError
 from budgetbalans.read.yamlsource import MAX_DEPTH
+from tests.command import runner
 
 #: Seconds a check may take before the FIFO and device tests call it hung (they run in a thread).
 HANG_GUARD = 60.0
@@ -54,7 +54,7 @@ def _plain_text_format(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def run_check(*paths: Path | str) -> tuple[int, list[str]]:
     """Run `check` on ``paths``: its exit code and output lines."""
-    result = CliRunner().invoke(app, ["check", *map(str, paths)], catch_exceptions=False)
+    result = runner().invoke(app, ["check", *map(str, paths)], catch_exceptions=False)
     return result.exit_code, result.stdout.splitlines()
 
 
@@ -206,7 +206,7 @@ def test_a_large_valid_plan_is_read_whole(tmp_path: Path) -> None:
     path = write(tmp_path / "large.yaml", PLAN.split("measures:")[0] + "measures:\n" + measures)
     assert path.stat().st_size > 400_000
     assert run_check(path) == (0, ["no problems in 1 plan"])
-    result = CliRunner().invoke(app, ["summarize", str(path), "--format", "json"], catch_exceptions=False)
+    result = runner().invoke(app, ["summarize", str(path), "--format", "json"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
     assert [measure["id"] for measure in document["measures"]] == [str(n) for n in range(5_000)]

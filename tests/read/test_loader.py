@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from tests.conftest import WritePlan
+from tests.models import WritePlan
 
 from budgetbalans.i18n import Lang
 from budgetbalans.errors import PlanError, Problem

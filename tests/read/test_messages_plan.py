@@ -14,8 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.conftest import WritePlan
-from typer.testing import CliRunner
+from tests.models import WritePlan
 
 from budgetbalans.core.checks import Policy, check_plan
 from budgetbalans.cli.app import app
@@ -25,6 +24,7 @@ from budgetbalans.read.loader import _problem, load_plan
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.models import Plan
 from budgetbalans.read.yamlsource import read_yaml
+from tests.command import runner
 
 #: Python's words and reprs, which a user never wrote (outside what a message quotes from the plan).
 PYTHON = re.compile(r"\b(?:None|True|False|NoneType|dict|str|int|float|bool|Decimal|tuple|Plan|Measure|"
@@ -757,7 +757,7 @@ def test_every_command_refuses_a_slip_in_swedish_and_english(write_plan: WritePl
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     path = write_plan(MEASURE + "    effects: {2024: 3,5 mkr}\n")
     for lang, phrase in (([], 'skriv {2024: "3,5 mkr"}'), (["--lang", "en"], 'write {2024: "3,5 mkr"}')):
-        result = CliRunner().invoke(app, [command, str(path), *lang])
+        result = runner().invoke(app, [command, str(path), *lang])
         assert result.exit_code == 1, result.output
         line = next(line for line in result.output.splitlines() if line.startswith(f"{path}:6:22: "))
         assert phrase in line
@@ -769,7 +769,7 @@ def test_every_command_refuses_the_same_measure_twice(write_plan: WritePlan, com
     monkeypatch.delenv("BUDGETBALANS_LANG", raising=False)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     path = write_plan(MEASURE + "    effects: {2024: 400}\n  - id: '7'\n    title: A\n    effects: {2024: '0,4 mkr'}\n")
-    result = CliRunner().invoke(app, [command, str(path)])
+    result = runner().invoke(app, [command, str(path)])
     assert result.exit_code == 1, result.output
     assert f"{path}:7:5: åtgärden 'A' med id '7' finns redan i planen som id '1' på rad 4" in result.output
 

@@ -14,12 +14,12 @@ from string import Formatter
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
 from budgetbalans.read import yamlsource
 from budgetbalans.cli.app import app
 from budgetbalans.i18n import TEMPLATES, UNTRANSLATED, Lang
 from budgetbalans.read.yamlsource import MAX_DEPTH, NotPlain, YamlProblem, missing_colon, read_plain, read_yaml
+from tests.command import runner
 from tests.paths import TEST_PLANS
 
 INVALID = TEST_PLANS / "invalid"
@@ -528,8 +528,8 @@ def test_check_says_it_in_swedish_by_default_and_in_english_on_request(parser: s
     monkeypatch.delenv("BUDGETBALANS_LANG", raising=False)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     path = INVALID / "missing-colon.yaml"
-    swedish = CliRunner().invoke(app, ["check", str(path)], catch_exceptions=False)
-    english = CliRunner().invoke(app, ["check", str(path), "--lang", "en"], catch_exceptions=False)
+    swedish = runner().invoke(app, ["check", str(path)], catch_exceptions=False)
+    english = runner().invoke(app, ["check", str(path), "--lang", "en"], catch_exceptions=False)
     assert swedish.exit_code == english.exit_code == 1
     assert swedish.stdout.splitlines()[0] == f"{path}:6:5: saknar kolon efter 'title'? skriv title: Minska övertid"
     assert english.stdout.splitlines()[0] == f"{path}:6:5: missing colon after 'title'? write title: Minska övertid"

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
-from typer.testing import CliRunner
 
 from budgetbalans.read import loader
 from budgetbalans.cli.app import app
+from tests.command import runner
 from tests.paths import ROOT
 
 
@@ -59,7 +59,7 @@ def write(path: Path, text: str) -> Path:
 
 def run(*args: object) -> tuple[int, list[str], list[str]]:
     """Exit status, standard output lines and standard error lines of one command."""
-    result = CliRunner().invoke(app, [str(arg) for arg in args], catch_exceptions=False)
+    result = runner().invoke(app, [str(arg) for arg in args], catch_exceptions=False)
     return result.exit_code, result.stdout.splitlines(), result.stderr.splitlines()
 
 

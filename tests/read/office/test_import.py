@@ -21,10 +21,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
-from typer.testing import CliRunner
 
 from budgetbalans.core.checks import Policy, check_plan
-from budgetbalans.cli.app import app
 from budgetbalans.core.summary import measure_effects
 from budgetbalans.read.loader import validate_plan
 from budgetbalans.i18n import Lang
@@ -35,8 +33,8 @@ from budgetbalans.read.office.importer import COLUMN_SYNONYMS, Imported, classif
 from budgetbalans.plan.dump import plan_yaml, scalar_text
 from budgetbalans.read.office.tables import read_tables
 from budgetbalans.read.yamlsource import read_yaml
+from tests.command import invoke
 from tests.paths import ROOT
-
 
 
 def _tool() -> Any:
@@ -48,15 +46,6 @@ def _tool() -> Any:
 
 
 DOCUMENTS = _tool()
-
-
-def invoke(*args: str) -> tuple[int, str, str]:
-    try:
-        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]
-    except TypeError:
-        runner = CliRunner()
-    result = runner.invoke(app, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def load(imported: Imported, name: str = "import.yaml") -> Plan:

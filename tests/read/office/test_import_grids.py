@@ -17,20 +17,10 @@ from typing import Any, Sequence
 import pytest
 from docx import Document
 from openpyxl import Workbook
-from typer.testing import CliRunner
 
-from budgetbalans.cli.app import app
 from budgetbalans.read.loader import MAX_FILE_BYTES
 from budgetbalans.plan.dump import PlanTooLarge, plan_yaml
-
-
-def invoke(*args: str) -> tuple[int, str, str]:
-    try:
-        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]
-    except TypeError:
-        runner = CliRunner()
-    result = runner.invoke(app, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
+from tests.command import invoke
 
 
 def imported(path: Path, *options: str) -> tuple[dict[str, Any], str]:

@@ -10,9 +10,9 @@ from typing import Any, Callable, Optional, Sequence
 
 from hypothesis import example, note
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from budgetbalans.cli.app import app
+from tests.command import runner
 
 KRONOR = {"kr": Decimal(1), "tkr": Decimal(1000), "mkr": Decimal(1_000_000)}
 STATUSES = ["planerad", "pågår", "klart", "utredning", "pausad", "avbruten"]  # avbruten is never counted
@@ -175,7 +175,7 @@ def with_fixed_examples(test: Callable[..., None]) -> Callable[..., None]:
 def invoke(*args: str) -> bytes:
     # wide enough for rich's tables: a terminal narrower than a table gets it stacked, which is not
     # read here (three years each "osäkert: från 1 000,0 överskott till 100,0 kvar att spara" take 255)
-    result = CliRunner().invoke(app, list(args), env={"COLUMNS": "400", "BUDGETBALANS_LANG": ""},
+    result = runner().invoke(app, list(args), env={"COLUMNS": "400", "BUDGETBALANS_LANG": ""},
                                 catch_exceptions=False)
     assert result.exit_code == 0, (args, result.stderr)
     return result.stdout_bytes

@@ -18,11 +18,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from budgetbalans.cli.app import app
 from budgetbalans.plan.money import Unit
 from budgetbalans.plan.notation import decimals_for
+from tests.command import runner
 
 # effects 800–2 200 against 2 000 tkr in 2025: from 200 tkr surplus to 1 200 tkr still to save
 RANGED = """\
@@ -73,7 +73,7 @@ PLANS = {"ranged": RANGED, "unbounded": UNBOUNDED}
 
 
 def invoke(*args: str) -> str:
-    result = CliRunner().invoke(app, [*args], env={"COLUMNS": "300"}, catch_exceptions=False)
+    result = runner().invoke(app, [*args], env={"COLUMNS": "300"}, catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
     return result.stdout
 
@@ -282,7 +282,7 @@ def test_diff_plans_table_counts_agree_with_their_nouns(tmp_path: Path, count: i
 ])
 def test_check_counts_agree_with_their_nouns(tmp_path: Path, files: int, lang: str, summary: str) -> None:
     paths = [plan(tmp_path, "title: Fel\nunit: tkr\nmesures: []\n", f"fel-{n}.yaml") for n in range(files)]
-    result = CliRunner().invoke(app, ["check", *paths, "--lang", lang], catch_exceptions=False)
+    result = runner().invoke(app, ["check", *paths, "--lang", lang], catch_exceptions=False)
     assert result.exit_code == 1
     assert result.stdout.splitlines()[-1] == summary
 

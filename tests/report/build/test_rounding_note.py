@@ -14,11 +14,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from budgetbalans.cli.app import app
 from budgetbalans.plan.money import Unit
 from budgetbalans.plan import notation as numbers
+from tests.command import runner
 NOTE = {"sv": "Beloppen är avrundade; summorna är räknade på exakta belopp.",
         "en": "Amounts are rounded; the totals are computed from the exact amounts."}
 TOTAL = {"sv": "Summa", "en": "Total"}
@@ -55,7 +55,7 @@ measures:
 def report(tmp_path: Path, text: str, command: str, fmt: str, lang: str) -> str:
     plan = tmp_path / "plan.yaml"
     plan.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, [command, str(plan), "--unit", "tkr", "--format", fmt, "--lang", lang],
+    result = runner().invoke(app, [command, str(plan), "--unit", "tkr", "--format", fmt, "--lang", lang],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
     out = result.stdout
@@ -68,7 +68,7 @@ def total_cells(tmp_path: Path, fmt: str, lang: str) -> list[str]:
     """The figures on summarize's total row (per year and the period)."""
     plan = tmp_path / "plan.yaml"
     plan.write_text(HALVES, encoding="utf-8")
-    out = CliRunner().invoke(app, ["summarize", str(plan), "--unit", "tkr", "--format", fmt, "--lang", lang],
+    out = runner().invoke(app, ["summarize", str(plan), "--unit", "tkr", "--format", fmt, "--lang", lang],
                              catch_exceptions=False).stdout
     if fmt == "html":
         row = re.search(r'<tr class="total">(.*?)</tr>', out, re.S)

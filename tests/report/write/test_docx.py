@@ -28,9 +28,9 @@ from budgetbalans.report.model import (
 from budgetbalans.report.options import Report, ReportKind
 from budgetbalans.report.build.wording import View
 from tests.clients import SOFFICE, soffice
-from tests.report.write.test_reports import invoke
-from tests.report.write.test_xlsx_print import media_boxes, pdf_pages_text
+from tests.command import invoke_bytes as invoke
 from tests.paths import ROOT
+from tests.pdf import media_boxes, pdf_pages_text
 
 EXAMPLES = ROOT / "examples"
 PLAN = EXAMPLES / "vard-och-social-2024-2026.yaml"

@@ -20,8 +20,8 @@ import docx
 import pytest
 
 from tests.clients import SOFFICE, soffice
-from tests.report.write.test_reports import invoke
-from tests.report.write.test_xlsx_print import pdf_pages_text
+from tests.command import invoke_bytes as invoke
+from tests.pdf import pdf_pages_text
 from tests.paths import ROOT
 
 PLAN = ROOT / "examples" / "vard-och-social-2024-2026.yaml"

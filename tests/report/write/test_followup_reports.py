@@ -21,14 +21,13 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-from typer.testing import CliRunner
 
-from budgetbalans.cli.app import app
 from tests.clients import (
     CHROMIUM, MEASURE, SHEETS_AS_CSV, SOFFICE, read_csv, read_xlsx_cells, run_chromium, soffice, swedish_number,
     zero_cached_results,
 )
 from tests.paths import ROOT
+from tests.command import invoke_bytes as invoke
 
 BORAS = ROOT / "examples" / "sociala-omsorgsnamnden-boras-2017.yaml"         # seed 004
 TRELLEBORG = ROOT / "examples" / "socialnamnden-trelleborg-2019.yaml"       # seed 000
@@ -82,11 +81,6 @@ measures:
     effects: {2024: 600}
     forecast: {2024: 800}
 """
-
-
-def invoke(*args: str) -> tuple[int, bytes, str]:
-    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout_bytes, result.stderr
 
 
 def follow_up(*args: str) -> bytes:

@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from budgetbalans.cli.app import app
 from budgetbalans.core.summary import Summary, summarize
@@ -25,6 +24,7 @@ from budgetbalans.report.build.summary import gap_document, summary_document
 from budgetbalans.report.options import Report, ReportKind
 from budgetbalans.report.build.wording import View, shown_paths
 from tests.clients import CHROMIUM, run_chromium
+from tests.command import runner
 from tests.paths import ROOT
 
 DAY = datetime.date(2026, 12, 2)
@@ -87,7 +87,7 @@ def test_the_report_date_is_the_one_passed_in(long_path: Path, lang: Lang, words
 
 
 def test_the_cli_gives_todays_date() -> None:
-    result = CliRunner().invoke(app, ["summarize", str(ROOT / "examples"), "--format", "html"], catch_exceptions=False)
+    result = runner().invoke(app, ["summarize", str(ROOT / "examples"), "--format", "html"], catch_exceptions=False)
     assert re.search(r"Rapportdatum \d{4}-\d{2}-\d{2}", result.stdout)
 
 

@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from typer.testing import CliRunner
 
 from budgetbalans.cli.app import app
 from budgetbalans.report.write import html as page
@@ -39,6 +38,7 @@ from budgetbalans.report.write import terminal
 from budgetbalans.report.model import Audience, Document
 from budgetbalans.report.options import Report
 from tests.clients import CHROMIUM, run_chromium
+from tests.command import runner
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -123,7 +123,7 @@ def printed(args: list[str], width: int, repo: Path, monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(writer, "write", catching)
     monkeypatch.chdir(repo)
-    result = CliRunner().invoke(app, args, env={"COLUMNS": str(width), "BUDGETBALANS_LANG": ""},
+    result = runner().invoke(app, args, env={"COLUMNS": str(width), "BUDGETBALANS_LANG": ""},
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert len(caught) == 1

@@ -18,9 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from typer.testing import CliRunner
 
-from budgetbalans.cli.app import app
 from budgetbalans.core.summary import Summary, summarize
 from budgetbalans.core.grouping import GroupBy, group_totals
 from budgetbalans.read.loader import load_paths
@@ -35,6 +33,7 @@ from tests.clients import (
     zero_cached_results,
 )
 from tests.clients import run_chromium as _run_chromium
+from tests.command import invoke_bytes as invoke
 from tests.paths import ROOT
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -67,11 +66,6 @@ measures:
   - id: E
     title: "\\r=cmd|' /C calc'!A0"
 """
-
-
-def invoke(*args: str) -> tuple[int, bytes, str]:
-    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout_bytes, result.stderr
 
 
 def computed(*paths: Path) -> Summary:

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-from typer.testing import CliRunner
 
 from budgetbalans.cli.app import app
 from budgetbalans.plan.money import Unit
 from budgetbalans.plan import notation as numbers
+from tests.command import runner
 from tests.paths import ROOT
 WIDTHS = (40, 60, 80, 100, 120, 200)
 LONG_PLAN = """\
@@ -56,7 +56,7 @@ def long_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run(args: list[str], width: int) -> tuple[int, str]:
-    result = CliRunner().invoke(app, args, env={"COLUMNS": str(width), "BUDGETBALANS_LANG": ""})
+    result = runner().invoke(app, args, env={"COLUMNS": str(width), "BUDGETBALANS_LANG": ""})
     return result.exit_code, result.stdout
 
 
