@@ -322,6 +322,7 @@ def test_xlsx_sheets_of_one_nämnd_keep_the_words_of_the_title_that_differ(tmp_p
                                    "Socialnämnden – äldreomsorg", "Kultur- och fritidsnämnden"]
 
 
+@pytest.mark.clients
 @pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice is not installed")
 def test_libreoffice_opens_the_workbook_of_hostile_titles(tmp_path: Path) -> None:
     from tests.clients import SHEETS_AS_CSV, soffice

@@ -125,6 +125,7 @@ def table_row(text: str, name: str) -> list[str]:
 # --- the changes a reviewer meets --------------------------------------------------------------
 
 
+@pytest.mark.clients
 def test_an_effect_re_estimated_makes_a_year_fall_short(repo: Path) -> None:
     edit(repo, "effects: {2025: 500, 2026: 700}", "effects: {2025: 500, 2026: 400}")
     document = as_json("--base", "main")
@@ -153,6 +154,7 @@ def test_an_effect_re_estimated_makes_a_year_fall_short(repo: Path) -> None:
     assert "2 åtgärder oförändrade." in text
 
 
+@pytest.mark.clients
 def test_a_measure_added(repo: Path) -> None:
     edit(repo, "    effects: {2025: 200}\n", "    effects: {2025: 200}\n  - id: \"4\"\n    title: Digitala "
                                                "larm\n    effects: {2025: 100, 2026: 250}\n")
@@ -171,6 +173,7 @@ def test_a_measure_added(repo: Path) -> None:
     assert table_row(text, "4") == ["Digitala larm", "tillagd", "", "– → 100", "– → 250", "+350"]
 
 
+@pytest.mark.clients
 def test_a_measure_removed(repo: Path) -> None:
     edit(repo, "  - id: \"3\"\n    title: Färre externa placeringar\n    effects: {2025: 200}\n", "")
     document = as_json("--base", "main")
@@ -198,6 +201,7 @@ def figures(row: list[str]) -> list[int | None]:
     return [None if cell == "" else int(swedish_number(cell)) for cell in row[5:]]
 
 
+@pytest.mark.clients
 def test_csv_has_before_after_and_change_as_numbers_and_the_verdict_in_words(repo: Path) -> None:
     """Issue 20: the diff's CSV had the change alone, and a verdict row of figures under "Besked". Now a
     row per measure (the unchanged too) with before, after and change per year and for the period as
@@ -229,6 +233,7 @@ def test_csv_has_before_after_and_change_as_numbers_and_the_verdict_in_words(rep
         figures(row)
 
 
+@pytest.mark.clients
 def test_csv_verdicts_in_words_when_a_year_falls_short(repo: Path) -> None:
     edit(repo, "    status: pågår\n", "    status: avbruten\n")
     _, rows = csv_table("--base", "main")
@@ -239,6 +244,7 @@ def test_csv_verdicts_in_words_when_a_year_falls_short(repo: Path) -> None:
     assert rows["Besked 2025"][3] == rows["Besked 2026"][3] == "från överskott till kvar att spara"
 
 
+@pytest.mark.clients
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_xlsx_recalculated_by_libreoffice_equals_the_csv(repo: Path, tmp_path: Path) -> None:
     """The workbook's sheet is the CSV's table; Summa and the gap are formulas, and LibreOffice,
@@ -256,6 +262,7 @@ def test_xlsx_recalculated_by_libreoffice_equals_the_csv(repo: Path, tmp_path: P
         assert [None if c == "" else int(float(c)) for c in rows[name][5:14]] == figures(expected[name]), name
 
 
+@pytest.mark.clients
 def test_a_measure_cancelled_counts_as_gone(repo: Path) -> None:
     edit(repo, "    status: pågår\n", "    status: avbruten\n")
     document = as_json("--base", "main", code=0)
@@ -278,6 +285,7 @@ def test_a_measure_cancelled_counts_as_gone(repo: Path) -> None:
     invoke("diff", "--base", "main", "--fail-on-worse", code=1)
 
 
+@pytest.mark.clients
 def test_a_target_changed_is_shown_as_such(repo: Path) -> None:
     edit(repo, "target: {2025: 1 000, 2026: 1 500}", "target: {2025: 1 000, 2026: 2 000}")
     document = as_json("--base", "main")
@@ -296,6 +304,7 @@ def test_a_target_changed_is_shown_as_such(repo: Path) -> None:
     assert "Inga ändringar i åtgärderna." in text
 
 
+@pytest.mark.clients
 def test_a_file_renamed_is_the_same_plan(repo: Path) -> None:
     (repo / "plans" / "omsorg.yaml").rename(repo / "plans" / "omsorg-2025.yaml")
     document = as_json("--base", "main")
@@ -310,6 +319,7 @@ def test_a_file_renamed_is_the_same_plan(repo: Path) -> None:
     assert table_row(text, "Besked")[:2] == ["oförändrat", "oförändrat"]
 
 
+@pytest.mark.clients
 def test_a_plan_added_whole(repo: Path) -> None:
     (repo / "plans" / "skola.yaml").write_text(SCHOOL, encoding="utf-8")
     document = as_json("--base", "main")
@@ -337,6 +347,7 @@ def test_a_plan_added_whole(repo: Path) -> None:
     assert table_row(text, "Åtgärdsplan skola 2025–2026 — Barn- och utbildningsnämnden (skola.yaml)")[0] == "tillagd"
 
 
+@pytest.mark.clients
 def test_a_plan_removed_whole(repo: Path) -> None:
     (repo / "plans" / "skola.yaml").write_text(SCHOOL, encoding="utf-8")
     git(repo, "add", ".")
@@ -356,6 +367,7 @@ def test_a_plan_removed_whole(repo: Path) -> None:
     assert "| skola.yaml | S1 | Samordnad skolskjuts | borttagen |" in text
 
 
+@pytest.mark.clients
 def test_no_change(repo: Path) -> None:
     document = as_json("--base", "main")
     assert document["measures"] == [] and document["unchanged"] == 3 and document["worse"] is False
@@ -402,6 +414,7 @@ def test_one_path_without_base_is_a_usage_error(tmp_path: Path, monkeypatch: pyt
 # --- git: errors, and the working tree untouched ---------------------------------------------------
 
 
+@pytest.mark.clients
 def test_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
@@ -414,6 +427,7 @@ def test_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert result.exit_code == 2 and "is not in a git repository" in result.output
 
 
+@pytest.mark.clients
 def test_an_unknown_revision(repo: Path) -> None:
     result = runner().invoke(app, ["diff", "--base", "origin/nosuch"])
     assert result.exit_code == 2
@@ -423,6 +437,7 @@ def test_an_unknown_revision(repo: Path) -> None:
     assert result.exit_code == 2 and not (repo / "x").exists()
 
 
+@pytest.mark.clients
 def test_the_working_tree_and_index_are_untouched(repo: Path) -> None:
     edit(repo, "effects: {2025: 200}", "effects: {2025: 250}")
     (repo / "plans" / "ny.yaml").write_text(SCHOOL, encoding="utf-8")
@@ -433,6 +448,7 @@ def test_the_working_tree_and_index_are_untouched(repo: Path) -> None:
     assert (repo / ".git" / "index").read_bytes() == index
 
 
+@pytest.mark.clients
 def test_an_invalid_plan_at_the_base_is_named_with_the_revision(repo: Path) -> None:
     edit(repo, "effects: {2025: 200}", "effects: {2025: 3.250}")
     git(repo, "commit", "-qam", "fel")
@@ -442,6 +458,7 @@ def test_an_invalid_plan_at_the_base_is_named_with_the_revision(repo: Path) -> N
     assert result.output.startswith("main:plans/omsorg.yaml:17:21: '3.250' är tvetydigt")
 
 
+@pytest.mark.clients
 def test_a_subfolder_and_a_path_argument(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     edit(repo, "effects: {2025: 200}", "effects: {2025: 250}")
     monkeypatch.chdir(repo / "plans")
@@ -453,6 +470,7 @@ def test_a_subfolder_and_a_path_argument(repo: Path, monkeypatch: pytest.MonkeyP
 # --- for CI: github, --fail-on-worse, --step-summary, English -------------------------------------
 
 
+@pytest.mark.clients
 def test_github_annotations_on_the_new_lines(repo: Path) -> None:
     edit(repo, "effects: {2025: 500, 2026: 700}", "effects: {2025: 500, 2026: 400}")
     edit(repo, "title: Färre externa placeringar", "title: 'Färre placeringar: 50%, nu,\n      två'")
@@ -468,6 +486,7 @@ def test_github_annotations_on_the_new_lines(repo: Path) -> None:
     assert len(lines) == 4
 
 
+@pytest.mark.clients
 def test_github_escapes_a_forged_file_name(repo: Path) -> None:
     (repo / "plans" / "omsorg.yaml").rename(repo / "plans" / "a,line=1::x%.yaml")
     edit(repo, "effects: {2025: 200}", "effects: {2025: 250}", "plans/a,line=1::x%.yaml")
@@ -475,6 +494,7 @@ def test_github_escapes_a_forged_file_name(repo: Path) -> None:
     assert "file=plans/a%2Cline=1%3A%3Ax%25.yaml,line=15," in out
 
 
+@pytest.mark.clients
 def test_fail_on_worse(repo: Path) -> None:
     edit(repo, "effects: {2025: 200}", "effects: {2025: 250}")
     invoke("diff", "--base", "main", "--fail-on-worse")  # better: exit 0
@@ -484,6 +504,7 @@ def test_fail_on_worse(repo: Path) -> None:
     invoke("diff", "--base", "main", "--fail-on-worse", code=1)  # 2026 short by 50
 
 
+@pytest.mark.clients
 def test_step_summary_appends_the_markdown(repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     summary = tmp_path / "summary.md"
     summary.write_text("# Tidigare steg\n", encoding="utf-8")
@@ -495,6 +516,7 @@ def test_step_summary_appends_the_markdown(repo: Path, monkeypatch: pytest.Monke
     assert result.exit_code == 2 and "--format markdown" in result.output
 
 
+@pytest.mark.clients
 def test_english(repo: Path) -> None:
     edit(repo, "    status: pågår\n", "    status: avbruten\n")
     text = invoke("diff", "--base", "main", "--format", "markdown", "--lang", "en")
@@ -505,6 +527,7 @@ def test_english(repo: Path) -> None:
     assert "2025 goes from surplus to still to save: 300 tkr missing" in text
 
 
+@pytest.mark.clients
 def test_every_writer_writes_the_diff(repo: Path, tmp_path: Path) -> None:
     edit(repo, "effects: {2025: 200}", "effects: {2025: 250}")
     assert "Ändring av summan" in invoke("diff", "--base", "main")
@@ -517,6 +540,7 @@ def test_every_writer_writes_the_diff(repo: Path, tmp_path: Path) -> None:
 # --- the workflow of docs/ci/github-actions.yml, run as a script ----------------------------------
 
 
+@pytest.mark.clients
 def test_the_github_workflow_runs_against_a_pull_request(tmp_path: Path) -> None:
     workflow = yaml.safe_load((ROOT / "docs" / "ci" / "github-actions.yml").read_text(encoding="utf-8"))
     [job] = workflow["jobs"].values()

@@ -375,6 +375,7 @@ def test_xlsx_no_cell_labelled_surplus_shows_a_shortfall(tmp_path: Path) -> None
     assert formulas["H10"] == "MAX(0,F9)+MAX(0,G9)"  # the shortfall, never below zero
 
 
+@pytest.mark.clients
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_xlsx_shortfall_recalculated_by_libreoffice(tmp_path: Path) -> None:
     out = tmp_path / "s.xlsx"

@@ -443,6 +443,7 @@ def test_a_grid_is_what_the_importer_gets(tmp_path: Path) -> None:
 # --- real files from LibreOffice --------------------------------------------------------------
 
 
+@pytest.mark.clients
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
 def test_files_saved_by_libreoffice(tmp_path: Path) -> None:
     """Real .doc and .xls files are refused by content; the advice for a formula without a result

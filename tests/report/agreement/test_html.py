@@ -23,6 +23,8 @@ from tests.report.agreement.reading import (
 )
 
 
+pytestmark = pytest.mark.clients
+
 # --- HTML, as Chromium builds the page ---------------------------------------------------------
 
 

@@ -23,6 +23,8 @@ from tests.report.agreement.reading import (
 )
 
 
+pytestmark = pytest.mark.clients
+
 # --- xlsx, as LibreOffice recalculates it ------------------------------------------------------
 
 

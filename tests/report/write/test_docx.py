@@ -419,6 +419,7 @@ def pages(printed: Path, name: str) -> list[str]:
     return [text(page) for page in pdf_pages_text((printed / "pdf" / f"{name}.pdf").read_bytes())]
 
 
+@pytest.mark.clients
 def test_printed_summarize_repeats_the_header_row_on_every_page(printed: Path) -> None:
     shown = pages(printed, "summarize")
     assert len(shown) >= 2
@@ -434,6 +435,7 @@ def test_printed_summarize_repeats_the_header_row_on_every_page(printed: Path) -
     assert all(round(w) == 842 and round(h) == 595 for w, h in media_boxes(data))  # A4 landscape
 
 
+@pytest.mark.clients
 def test_printed_examples_each_plan_on_its_own_pages_no_figure_broken(printed: Path) -> None:
     shown = pages(printed, "examples")
     starts = [page for page in shown if "sparbeting" in page.lower()]
@@ -448,6 +450,7 @@ def test_printed_examples_each_plan_on_its_own_pages_no_figure_broken(printed: P
     assert "Så läser du rapporten" in shown[-1]
 
 
+@pytest.mark.clients
 def test_printed_gap_is_one_portrait_page(printed: Path) -> None:
     data = (printed / "pdf" / "gap.pdf").read_bytes()
     shown = pages(printed, "gap")
@@ -456,6 +459,7 @@ def test_printed_gap_is_one_portrait_page(printed: Path) -> None:
     assert "Hela perioden 12 357 000 13 549 000 Överskott: 1 192 000 110 %" in shown[0]
 
 
+@pytest.mark.clients
 def test_printed_follow_up_has_forecast_against_plan(printed: Path) -> None:
     every = " ".join(pages(printed, "follow-up"))
     assert "Nr Åtgärd Status Planerat Prognos Avvikelse Utfall hittills Uppföljd" in every

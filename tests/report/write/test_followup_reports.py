@@ -270,6 +270,7 @@ def test_csv_injection_is_neutralised(hostile: Path) -> None:
     assert rows[1][0].startswith("'=HYPERLINK")
 
 
+@pytest.mark.clients
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_csv_read_back_by_libreoffice_as_numbers(hostile: Path, tmp_path: Path) -> None:
     data = follow_up(str(BORAS), str(hostile), "--format", "csv", "--year", "2025")
@@ -370,6 +371,7 @@ def test_html_is_self_contained_and_escapes_plan_text(hostile: Path) -> None:
     assert html.count("<svg") == 1
 
 
+@pytest.mark.clients
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
 @pytest.mark.parametrize("case", ["boras", "trelleborg", "both", "hostile"])
 def test_html_chart_renders_in_chromium(case: str, hostile: Path, tmp_path: Path) -> None:
@@ -432,6 +434,7 @@ def by_name(header: list[str], rows: list[list[str]]) -> dict[str, list[str]]:
     return {("Prognos" if key.startswith("Prognos:") else key): row for key, row in named.items()}
 
 
+@pytest.mark.clients
 def test_xlsx_boras_recalculates_to_our_figures(workbooks: Path) -> None:
     rows = sheet(workbooks, "boras")
     assert rows[0][0].startswith("Uppföljning 2017 per 2017-08-31 — Åtgärdsplan för ekonomisk balans 2017")
@@ -444,6 +447,7 @@ def test_xlsx_boras_recalculates_to_our_figures(workbooks: Path) -> None:
     assert sum(row[header.index("Uppföljd")] == "inget planerat" for row in body if len(row) > 3) == 18
 
 
+@pytest.mark.clients
 def test_xlsx_trelleborg_recalculates_to_our_figures(workbooks: Path) -> None:
     header, body = table(workbooks, "trelleborg")
     named = by_name(header, body)
@@ -452,6 +456,7 @@ def test_xlsx_trelleborg_recalculates_to_our_figures(workbooks: Path) -> None:
     assert numbers_of(named["Prognos"], header)[1] == 36000
 
 
+@pytest.mark.clients
 def test_xlsx_ranges_and_several_plans(workbooks: Path) -> None:
     header, body = table(workbooks, "hostile")
     named = by_name(header, body)
@@ -463,6 +468,7 @@ def test_xlsx_ranges_and_several_plans(workbooks: Path) -> None:
     assert numbers_of(by_name(header, body)["Summa"], header)[:3] == [13000, 13000, 0]  # the latest as_of: 2019
 
 
+@pytest.mark.clients
 def test_xlsx_holds_formulas_and_text_never_becomes_one(workbooks: Path) -> None:
     with zipfile.ZipFile(workbooks / "hostile.xlsx") as book:
         xml = book.read("xl/worksheets/sheet1.xml").decode("utf-8")

@@ -187,6 +187,7 @@ def measured(text: str, tmp_path: Path) -> list[dict[str, object]]:
     return json.loads(found.group(1).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
 
 
+@pytest.mark.clients
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed: the labels are measured in it")
 @pytest.mark.parametrize("lang", [Lang.SV, Lang.EN])
 @pytest.mark.parametrize("unit", [Unit.KR, Unit.TKR])

@@ -192,11 +192,13 @@ COMMANDS = {
     "follow-up": ["follow-up", "plans"],
     "summarize": ["summarize", "plans"],
 }
+#: The commands, with ``diff --base`` among the clients: it reads the base from git.
+COMMAND_NAMES = [pytest.param(name, marks=pytest.mark.clients) if name == "diff" else name for name in COMMANDS]
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 @pytest.mark.parametrize("unit", ["tkr", "kr"])
-@pytest.mark.parametrize("command", list(COMMANDS))
+@pytest.mark.parametrize("command", COMMAND_NAMES)
 def test_every_table_keeps_amounts_and_header_words_whole_at_every_width(
         command: str, unit: str, lang: str, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: set[str] = set()
@@ -240,7 +242,7 @@ def html_page(command: str, repo: Path, monkeypatch: pytest.MonkeyPatch) -> tupl
     return (repo / "rapport.html").read_text(encoding="utf-8"), document
 
 
-@pytest.mark.parametrize("command", list(COMMANDS))
+@pytest.mark.parametrize("command", COMMAND_NAMES)
 def test_every_amount_cell_of_the_page_is_marked_never_to_wrap(
         command: str, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     text, document = html_page(command, repo, monkeypatch)
@@ -256,6 +258,7 @@ def test_every_amount_cell_of_the_page_is_marked_never_to_wrap(
     assert re.search(r"td\.whole \{ white-space: nowrap; \}", text) and "white-space: nowrap" in text
 
 
+@pytest.mark.clients
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed: the cells are measured in it")
 @pytest.mark.parametrize("command", list(COMMANDS))
 def test_in_a_narrow_window_every_amount_cell_is_one_line(

@@ -297,6 +297,7 @@ def test_waterfall_ends_at_the_core_figures() -> None:
             assert end == result.totals.gap.total.high  # target − the low total
 
 
+@pytest.mark.clients
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
 @pytest.mark.parametrize("paths", [[p] for p in EXAMPLES] + [EXAMPLES], ids=[p.stem for p in EXAMPLES] + ["all"])
 def test_html_charts_render_in_chromium(paths: list[Path], tmp_path: Path) -> None:
@@ -311,6 +312,7 @@ def test_html_charts_render_in_chromium(paths: list[Path], tmp_path: Path) -> No
     assert sizes and all(w > 50 and h > 50 and rects > 0 for w, h, rects in sizes)
 
 
+@pytest.mark.clients
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
 def test_html_screenshot_is_not_blank(hostile: Path, tmp_path: Path) -> None:
     page = tmp_path / "report.html"
@@ -353,6 +355,7 @@ def _values(row: list[str], first: int = 5) -> list[Decimal | None]:
     return [Decimal(c) if c else None for c in row[first:]]
 
 
+@pytest.mark.clients
 @pytest.mark.parametrize("name", [p.stem for p in EXAMPLES] + ["all"])
 def test_xlsx_recalculated_by_libreoffice_equals_budgetbalans(
         name: str, workbooks: tuple[Path, dict[str, list[Path]]]) -> None:
@@ -381,6 +384,7 @@ def test_xlsx_recalculated_by_libreoffice_equals_budgetbalans(
         assert Decimal(summa[at + (header[at] != "Summa (tkr)")]) * 1000 == summary.totals.total.high
 
 
+@pytest.mark.clients
 def test_xlsx_gap_and_coverage_are_formulas_that_recalculate(
         workbooks: tuple[Path, dict[str, list[Path]]]) -> None:
     folder, _ = workbooks
@@ -412,6 +416,7 @@ def test_xlsx_plan_text_is_never_a_formula(hostile: Path, tmp_path: Path) -> Non
     assert 'pane ySplit="4"' in sheet  # the header row is frozen
 
 
+@pytest.mark.clients
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_csv_read_back_by_libreoffice_as_numbers(hostile: Path, tmp_path: Path) -> None:
     csv_file = tmp_path / "plan.csv"

@@ -371,6 +371,7 @@ def test_summa_longer_than_excel_allows_is_sumifs_on_the_counted_column_or_the_f
 # --- LibreOffice recalculates -----------------------------------------------------------------------------
 
 
+@pytest.mark.clients
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_recalculates_to_our_figures(tmp_path: Path) -> None:
     path = tmp_path / "w.xlsx"

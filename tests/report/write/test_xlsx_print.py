@@ -53,6 +53,7 @@ def header_texts(path: Path, sheet: str) -> list[str]:
     return [t.replace("&amp;", "&") for t in texts if t]
 
 
+@pytest.mark.clients
 def test_every_page_is_a4_landscape_with_title_date_and_every_header(printed: Path) -> None:
     for xlsx in sorted(printed.glob("*.xlsx")):
         data = (printed / "pdf" / f"{xlsx.stem}.pdf").read_bytes()
@@ -67,12 +68,14 @@ def test_every_page_is_a4_landscape_with_title_date_and_every_header(printed: Pa
                 (xlsx.name, page[:300], headers)
 
 
+@pytest.mark.clients
 def test_small_workbooks_print_one_page_per_sheet(printed: Path) -> None:
     for name in ["plans", "f-socialnamnden-trelleborg-2019", "s-vard-och-social-2024-2026"]:
         data = (printed / "pdf" / f"{name}.pdf").read_bytes()
         assert len(pdf_pages_text(data)) == len(sheets_of(printed / f"{name}.xlsx")), name
 
 
+@pytest.mark.clients
 def test_the_title_is_in_the_page_header(printed: Path) -> None:
     pages = pdf_pages_text((printed / "pdf" / "f-socialnamnden-trelleborg-2019.pdf").read_bytes())
     assert pages[0].startswith("Uppföljning 2019 per 2019-03-31 — Handlingsplan")
@@ -80,6 +83,7 @@ def test_the_title_is_in_the_page_header(printed: Path) -> None:
         assert page.startswith("Uppföljning 2017 per 2017-08-31 — Åtgärdsplan för ekonomisk balans 2017")
 
 
+@pytest.mark.clients
 def test_the_workbook_page_setup(printed: Path) -> None:
     for xlsx in sorted(printed.glob("*.xlsx")):
         with zipfile.ZipFile(xlsx) as book:
@@ -100,6 +104,7 @@ def test_the_workbook_page_setup(printed: Path) -> None:
         assert workbook.count("_xlnm.Print_Titles") == len(sheets_of(xlsx))
 
 
+@pytest.mark.clients
 def test_follow_up_sheet_names_plan_and_counted_and_its_gap_is_a_formula(printed: Path) -> None:
     xlsx = printed / "f-socialnamnden-trelleborg-2019.xlsx"
     (sheet,) = sheets_of(xlsx)
@@ -122,6 +127,7 @@ def test_header_and_footer_text_is_escaped_and_rows_fit_wrapped_text() -> None:
 _FIGURE = re.compile(r"-?[\d\s,.\u00a0\u202f]*\d%?")
 
 
+@pytest.mark.clients
 def test_a_figure_never_touches_the_cell_beside_it(printed: Path) -> None:
     """Issue 20: printed, Summa's "500" and the class "1" beside it read "5001". On every line of every
     printed sheet, a figure ends at least a space's width (0,3 of the font size) before the next text."""
@@ -133,6 +139,7 @@ def test_a_figure_never_touches_the_cell_beside_it(printed: Path) -> None:
                         assert right.x0 - left.x1 >= 0.3 * left.size, (pdf.name, left, right)
 
 
+@pytest.mark.clients
 def test_the_print_shows_summa_and_class_apart(printed: Path) -> None:
     """The measure of the case reported: in plans/, measure 1's Summa 1 605 000 and its class 1."""
     runs = [run for page in pdf_pages_runs((printed / "pdf" / "plans.pdf").read_bytes()) for run in page]
