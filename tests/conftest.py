@@ -13,6 +13,7 @@ from typing import Union
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests import fast_loop
 from tests.models import WritePlan
 
 
@@ -35,3 +36,12 @@ def write_plan(tmp_path: Path) -> WritePlan:
 # is too slow" health check, for every @given, also one without settings of its own.
 settings.register_profile("budgetbalans", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("budgetbalans")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """``-m "not clients"`` is the fast loop (tests/fast_loop.py): fewer examples, a sample of widths."""
+    fast_loop.FAST = "not clients" in (config.getoption("markexpr") or "")
+    if fast_loop.FAST:
+        settings.register_profile("budgetbalans-fast", settings.get_profile("budgetbalans"),
+                                  max_examples=fast_loop.examples(settings.default.max_examples))
+        settings.load_profile("budgetbalans-fast")

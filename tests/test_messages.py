@@ -25,6 +25,7 @@ import budgetbalans
 from budgetbalans.cli.app import app
 from budgetbalans.i18n import TEMPLATES, UNTRANSLATED
 from tests.command import runner
+from tests.fast_loop import examples
 
 INVALID = Path(__file__).resolve().parent / "plans" / "invalid"
 ROOT = Path(__file__).resolve().parent.parent
@@ -140,7 +141,7 @@ def mutate(text: str, edits: list[tuple[int, str]]) -> str:
     return text
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.sampled_from(SEEDS), edits=EDITS, lang=st.sampled_from(["sv", "en"]))
 def test_no_python_word_in_any_message_of_a_mutated_plan(seed: str, edits: list[tuple[int, str]], lang: str) -> None:
     with tempfile.TemporaryDirectory() as folder:

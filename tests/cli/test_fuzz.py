@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 
 from budgetbalans.cli.app import app
 from tests.command import runner
-from tests.test_messages import python_words
+from tests.fast_loop import examples
 from tests.paths import ROOT
+from tests.test_messages import python_words
 
 
 INLINE_PLAN = """\
@@ -65,7 +66,7 @@ SUMMARY = {
 }
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
-FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 # --- mutations -------------------------------------------------------------------------------------

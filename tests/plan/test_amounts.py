@@ -25,9 +25,10 @@ from budgetbalans.plan.amounts import (
     split_range,
 )
 from budgetbalans.plan.money import EXACT_ZERO, Range, Unit, round_kronor, total
+from tests.fast_loop import examples
 
 TKR, KR, MKR = Unit.TKR, Unit.KR, Unit.MKR
-PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 KRONOR_PER = {"kr": 1, "tkr": 1000, "mkr": 1_000_000, "mnkr": 1_000_000}
 GROUPINGS = ["", " ", "\u00a0", "\u202f", "_"]

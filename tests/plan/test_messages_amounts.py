@@ -22,9 +22,10 @@ from budgetbalans.plan import amounts
 from budgetbalans.plan.amounts import AmountError, parse_amount, parse_effect, parse_unit
 from budgetbalans.i18n import Lang, Template, quoted
 from budgetbalans.plan.money import Range, Unit
+from tests.fast_loop import examples
 
 TKR = Unit.TKR
-PROPERTY = settings(max_examples=300, deadline=None)
+PROPERTY = settings(max_examples=examples(300), deadline=None)
 
 _WRITE_SV = "skriv ett tal som 1 500, '0,5 mkr' eller '400 tkr'"
 _WRITE_EN = "write a number such as 1 500, '0,5 mkr' or '400 tkr'"

@@ -35,6 +35,7 @@ from budgetbalans.read.office.tables import read_tables
 from budgetbalans.read.yamlsource import read_yaml
 from tests.command import invoke
 from tests.paths import ROOT
+from tests.fast_loop import examples
 
 
 def _tool() -> Any:
@@ -471,7 +472,7 @@ def _numbers(path: Path) -> dict[str, Any]:
     return {**{key: data[key] for key in keys}, "measures": measures}
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(st.sampled_from(["csv", "xlsx", "docx"]).flatmap(lambda f: st.tuples(_plans(f == "docx"), st.just(f))))
 def test_a_report_imported_again_gives_the_same_numbers(tmp_path_factory: pytest.TempPathFactory,
                                                         case: tuple[dict[str, Any], str]) -> None:
@@ -601,7 +602,7 @@ def _hand_made_docx(path: Path, plan: dict[str, Any], layout: dict[str, Any]) ->
     document.save(path)
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=examples(20), deadline=None)
 @given(_table_plans(), st.fixed_dictionaries({
     "format": st.sampled_from(["docx", "xlsx"]), "group": st.sampled_from(["column", "heading", "none"]),
     "two_rows": st.booleans(), "unit": st.sampled_from(["header", "above"])}))

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, note, settings
 
 from tests.clients import read_csv
+from tests.fast_loop import examples
 from tests.report.agreement.plans import (
     PlanSpec, as_json, command, invoke, plan_sets, with_fixed_examples, write_plans,
 )
@@ -30,7 +31,7 @@ def read_tables(fmt: str, data: bytes) -> list[Table]:
 
 
 @pytest.mark.parametrize("fmt", TEXT_FORMATS)
-@settings(max_examples=20)
+@settings(max_examples=examples(20))
 @given(plan_set=plan_sets())
 @with_fixed_examples
 def test_summarize_agrees_with_json(fmt: str, plan_set: list[PlanSpec]) -> None:
@@ -46,7 +47,7 @@ def test_summarize_agrees_with_json(fmt: str, plan_set: list[PlanSpec]) -> None:
 
 
 @pytest.mark.parametrize("fmt", TEXT_FORMATS)
-@settings(max_examples=20)
+@settings(max_examples=examples(20))
 @given(plan_set=plan_sets())
 @with_fixed_examples
 def test_gap_agrees_with_json(fmt: str, plan_set: list[PlanSpec]) -> None:
@@ -62,7 +63,7 @@ def test_gap_agrees_with_json(fmt: str, plan_set: list[PlanSpec]) -> None:
 
 
 @pytest.mark.parametrize("fmt", TEXT_FORMATS)
-@settings(max_examples=20)
+@settings(max_examples=examples(20))
 @given(plan_set=plan_sets())
 @with_fixed_examples
 def test_follow_up_agrees_with_json(fmt: str, plan_set: list[PlanSpec]) -> None:

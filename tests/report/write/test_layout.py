@@ -39,10 +39,11 @@ from budgetbalans.report.model import Audience, Document
 from budgetbalans.report.options import Report
 from tests.clients import CHROMIUM, run_chromium
 from tests.command import runner
+from tests.fast_loop import widths
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
-WIDTHS = range(40, 201)
+WIDTHS = widths(range(40, 201))
 OMSORG = """\
 title: Åtgärdsplan för budget i balans 2025–2026
 organisation: Vård- och omsorgsnämnden
