@@ -2,7 +2,7 @@
 
 conftest.py sets :data:`FAST` before any test module is imported, from the marker expression:
 ``-m "not clients"`` asks for the loop a developer runs while working (hypothesis draws a fifth
-of its examples, the terminal's layout is checked at every eighth width); the whole suite (no
+of its examples, the terminal's layout is checked at a sample of its widths); the whole suite (no
 ``-m``), as CI runs it, draws every example and checks every width.
 """
 
@@ -18,6 +18,6 @@ def examples(whole: int) -> int:
     return max(whole // 5, 5) if FAST else whole
 
 
-def widths(every: range) -> Sequence[int]:
-    """The terminal widths to check: each of ``every``, or every eighth and the widest in the fast loop."""
-    return sorted({*every[::8], every[-1]}) if FAST else every
+def widths(every: Sequence[int], step: int = 8) -> Sequence[int]:
+    """The terminal widths to check: each of ``every``, or every ``step``-th and the widest in the fast loop."""
+    return sorted({*every[::step], every[-1]}) if FAST else every

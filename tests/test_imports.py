@@ -16,6 +16,9 @@ FOLLOWED_UP = EXAMPLE.parent / "socialnamnden-trelleborg-2019.yaml"
 HEAVY = ("rich", "jinja2", "xlsxwriter")
 
 
+pytestmark = pytest.mark.clients  # the OS as a client: each run is a fresh interpreter, whose modules are the answer
+
+
 def _loaded(*argv: str) -> tuple[int, list[str]]:
     """Run the command line in a fresh interpreter; its exit status and the modules it loaded."""
     code = ("import json, sys\n"

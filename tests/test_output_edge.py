@@ -239,6 +239,7 @@ def test_o_dev_null_stays_a_device() -> None:
 # --- a full disk is the environment's, not a bug ----------------------------------------------------
 
 
+@pytest.mark.clients
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
 @pytest.mark.parametrize("args", [["summarize", "plans"], ["summarize", "plans", "--format", "json"],
                                   ["gap", "plans"], ["check", "plans"], ["--help"], ["schema"]])

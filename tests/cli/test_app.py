@@ -202,6 +202,7 @@ def test_version() -> None:
     assert code == 0 and out.startswith("budgetbalans ")
 
 
+@pytest.mark.clients
 def test_the_real_command_runs_as_a_module_and_never_shows_a_traceback(tmp_path: Path) -> None:
     bad = write(tmp_path, "bad.yaml", "title: [unclosed\n")
     ran = subprocess.run([sys.executable, "-m", "budgetbalans", "summarize", str(bad)],

@@ -16,11 +16,15 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pytest
 from docx import Document
 
 MEMORY = 500 * 1024 * 1024
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _SHEET = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+pytestmark = pytest.mark.clients  # the OS as a client: each file is imported by a process of its own, under a memory limit
 
 
 def _limit_memory() -> None:

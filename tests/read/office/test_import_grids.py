@@ -261,6 +261,7 @@ def test_a_csv_file_whose_plan_would_be_over_1_mb_is_refused(tmp_path: Path) -> 
 # --- standard error that cannot be written ----------------------------------------------------------
 
 
+@pytest.mark.clients
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_notes_that_cannot_be_written_leave_nothing_written(tmp_path: Path) -> None:
     path = tmp_path / "plan.xlsx"

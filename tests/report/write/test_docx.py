@@ -272,6 +272,7 @@ def test_docx_needs_an_output_file_and_gap_offers_it(tmp_path: Path) -> None:
     assert code == 2 and "docx blir en fil: ange den med --output FIL" in stderr
 
 
+@pytest.mark.clients
 def test_csv_and_json_do_not_load_python_docx() -> None:
     from tests.test_imports import _loaded
 

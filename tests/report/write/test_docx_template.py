@@ -234,6 +234,7 @@ def _zeros_member(megabytes: int) -> bytes:
     return out.getvalue()
 
 
+@pytest.mark.clients
 @pytest.mark.parametrize(("name", "build", "words"), [
     ("zip bomb", lambda: _zeros_member(600), "packas upp till mer än 100 MB"),
     ("a million paragraphs", lambda: document_xml(lambda xml: xml.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 3_000_000)),

@@ -138,6 +138,7 @@ def test_xlsx_needs_output_and_year_must_be_in_the_period() -> None:
     assert code == 2 and "2019" in stderr
 
 
+@pytest.mark.clients
 def test_table_does_not_import_jinja2_or_xlsxwriter() -> None:
     code = (f"import sys; from budgetbalans.cli.app import run; run(['follow-up', {str(BORAS)!r}]); "
             "assert 'jinja2' not in sys.modules and 'xlsxwriter' not in sys.modules, 'imported'")

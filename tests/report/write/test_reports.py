@@ -148,6 +148,7 @@ def test_table_and_json_show_the_subtotals() -> None:
     assert [g["total"]["low"] for g in groups["groups"]] == [12_849_000, 700_000]
 
 
+@pytest.mark.clients
 def test_table_format_does_not_import_jinja2_or_xlsxwriter() -> None:
     code = ("import sys; from budgetbalans.cli.app import run; run(['summarize', 'plans']); "
             "assert 'jinja2' not in sys.modules and 'xlsxwriter' not in sys.modules, 'imported'")

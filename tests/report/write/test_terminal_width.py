@@ -21,8 +21,9 @@ from budgetbalans.cli.app import app
 from budgetbalans.plan.money import Unit
 from budgetbalans.plan import notation as numbers
 from tests.command import runner
+from tests.fast_loop import widths
 from tests.paths import ROOT
-WIDTHS = (40, 60, 80, 100, 120, 200)
+WIDTHS = widths((40, 60, 80, 100, 120, 200), step=2)
 LONG_PLAN = """\
 title: En mycket lång titel på en åtgärdsplan för budget i balans inom vård, omsorg och socialtjänst
 organisation: Nämnden för vård och omsorg samt individ- och familjeomsorg
