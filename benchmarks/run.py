@@ -19,7 +19,7 @@ alternating the commands and taking medians:
 - peak memory (maximum resident set size) of `check` on the large corpus, against the raw load;
 - `summarize --format docx` on the corpus and on 4× (at the documented size 100 000 measures), beside
   html and json: seconds and peak memory, once each;
-- hostile inputs: `check` on each large or deep file of tests/test_hostile.py (a YAML bomb,
+- hostile inputs: `check` on each large or deep file of tests/read/test_hostile.py (a YAML bomb,
   nesting 100 000 deep, 900 000-character lines, 90 000 digits, 3 000 measures full of
   mistakes, 5 000 valid measures, a file of exactly 1 MiB), beside the raw load of the same file.
 
@@ -82,7 +82,7 @@ MIB = 1024 * 1024
 
 
 def hostile_inputs() -> dict[str, str]:
-    """The files of tests/test_hostile.py that are large or deep enough to cost time, by name."""
+    """The files of tests/read/test_hostile.py that are large or deep enough to cost time, by name."""
     head = HOSTILE_PLAN.split("measures:")[0] + "measures:\n"
     measure = "effects: {2024: 500, 2025: 700-1600}"
     laughs = 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n' + "".join(
@@ -376,7 +376,7 @@ def measure_docx_large(root: Path, small: Path, four: Path, args: argparse.Names
 def measure_hostile(folder: Path, repeat: int) -> None:
     """`check` on each hostile input beside the raw load of the same file: seconds, no goal."""
     folder.mkdir(parents=True, exist_ok=True)
-    print("hostile inputs (tests/test_hostile.py): check, and the raw C-loader load of the same file; no goal")
+    print("hostile inputs (tests/read/test_hostile.py): check, and the raw C-loader load of the same file; no goal")
     for name, text in hostile_inputs().items():
         path = folder / name
         path.write_text(text, encoding="utf-8")
@@ -457,7 +457,7 @@ def measure_import(folder: Path, repeat: int, rows: int = 500) -> None:
 
 
 def measure_import_bombs(folder: Path, repeat: int) -> None:
-    """`import` of two small hostile files of issue 21 (tests/test_import_bounds.py has them all):
+    """`import` of two small hostile files of issue 21 (tests/read/office/test_import_bounds.py has them all):
     a 39 KB .docx of 10 000 cells spanning 63 columns over 10 000 rows (ran to 23 GB) and a 26 KB
     .xlsx of 200 000 overlapping merged ranges (took 45 s). Refused (exit 1); the goal is 10 s."""
     import io

@@ -1,16 +1,20 @@
-"""Shared helpers: plan snippets written into ``tmp_path``, models built from plain data."""
+"""Fixtures for every test (a plan file written into ``tmp_path``) and hypothesis's settings.
+
+Helpers that tests import are modules of their own, never this file: ``tests.models`` (plans
+from plain data), ``tests.command`` (the command line in process), ``tests.clients`` (LibreOffice,
+Chromium), ``tests.paths`` (where the repository is).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, Union
+from typing import Union
 
 import pytest
+from hypothesis import HealthCheck, settings
 
-from budgetbalans.plan.models import Measure, Plan
-from budgetbalans.plan.money import Unit
-
-WritePlan = Callable[..., Path]
+from tests import fast_loop
+from tests.models import WritePlan
 
 
 @pytest.fixture
@@ -28,22 +32,16 @@ def write_plan(tmp_path: Path) -> WritePlan:
     return write
 
 
-def make_measure(unit: Unit = Unit.TKR, **fields: Any) -> Measure:
-    """A validated measure; ``id`` and ``title`` default to "1" and "Åtgärd"."""
-    data = {"id": "1", "title": "Åtgärd", **fields}
-    return Measure.model_validate(data, context={"unit": unit})
-
-
-def make_plan(unit: Unit = Unit.TKR, path: str = "", **fields: Any) -> Plan:
-    """A validated plan; ``title`` defaults to "Plan". Plain numbers are in ``unit``."""
-    data = {"title": "Plan", "unit": unit.value, **fields}
-    plan = Plan.model_validate(data, context={"unit": unit})
-    return plan.at(path) if path else plan
-
-
 # No test may pass or fail with the machine's speed: no hypothesis deadline and no "data generation
 # is too slow" health check, for every @given, also one without settings of its own.
-from hypothesis import HealthCheck, settings  # noqa: E402
-
 settings.register_profile("budgetbalans", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("budgetbalans")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """``-m "not clients"`` is the fast loop (tests/fast_loop.py): fewer examples, a sample of widths."""
+    fast_loop.FAST = "not clients" in (config.getoption("markexpr") or "")
+    if fast_loop.FAST:
+        settings.register_profile("budgetbalans-fast", settings.get_profile("budgetbalans"),
+                                  max_examples=fast_loop.examples(settings.default.max_examples))
+        settings.load_profile("budgetbalans-fast")

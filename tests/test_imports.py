@@ -1,13 +1,7 @@
-"""The package's imports: no cycle, and no report library loaded by a format that does not use it.
-
-The import graph is read with :mod:`ast` from every ``import`` statement of the package,
-including those inside functions and under ``TYPE_CHECKING``, so a local import cannot hide
-a cycle.
-"""
+"""No report library loaded by a format that does not use it (the layers and cycles: test_layers.py)."""
 
 from __future__ import annotations
 
-import ast
 import functools
 import json
 import os
@@ -17,85 +11,12 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "budgetbalans"
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vard-och-social-2024-2026.yaml"
 FOLLOWED_UP = EXAMPLE.parent / "socialnamnden-trelleborg-2019.yaml"
 HEAVY = ("rich", "jinja2", "xlsxwriter")
 
 
-def _module_name(path: Path) -> str:
-    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-
-
-def import_graph() -> dict[str, set[str]]:
-    """Each module of the package and the package's modules it imports (``from a import b``: ``a.b`` if a module)."""
-    modules = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
-    graph: dict[str, set[str]] = {}
-    for name, path in modules.items():
-        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        edges: set[str] = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            targets: list[str] = []
-            if isinstance(node, ast.Import):
-                targets = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom):
-                base = node.module or ""
-                if node.level:
-                    anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
-                    base = ".".join([*anchor, *([base] if base else [])])
-                targets = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base
-                           for alias in node.names]
-            edges |= {target for target in targets if target in modules and target != name}
-        graph[name] = edges
-    return graph
-
-
-def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
-    """Every strongly connected set of more than one module (Tarjan), each sorted."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    found: list[list[str]] = []
-
-    def visit(node: str) -> None:
-        index[node] = low[node] = len(index)
-        stack.append(node)
-        for target in sorted(graph[node]):
-            if target not in index:
-                visit(target)
-                low[node] = min(low[node], low[target])
-            elif target in stack:
-                low[node] = min(low[node], index[target])
-        if low[node] == index[node]:
-            component = []
-            while True:
-                member = stack.pop()
-                component.append(member)
-                if member == node:
-                    break
-            if len(component) > 1:
-                found.append(sorted(component))
-
-    for node in sorted(graph):
-        if node not in index:
-            visit(node)
-    return found
-
-
-def test_the_graph_sees_the_package() -> None:
-    graph = import_graph()
-    assert "budgetbalans.report.model" in graph["budgetbalans.report.write.terminal"]
-    assert "budgetbalans.report.options" in graph["budgetbalans.report.write.terminal"]
-    assert "budgetbalans.report.check" in graph["budgetbalans.cli.commands.check"]  # an import inside a function counts
-
-
-def test_the_cycle_finder_finds_a_cycle() -> None:
-    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
-
-
-def test_no_import_cycle() -> None:
-    assert cycles(import_graph()) == []
+pytestmark = pytest.mark.clients  # the OS as a client: each run is a fresh interpreter, whose modules are the answer
 
 
 def _loaded(*argv: str) -> tuple[int, list[str]]:

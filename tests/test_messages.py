@@ -20,11 +20,12 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 import budgetbalans
 from budgetbalans.cli.app import app
 from budgetbalans.i18n import TEMPLATES, UNTRANSLATED, is_label
+from tests.command import runner
+from tests.fast_loop import examples
 
 INVALID = Path(__file__).resolve().parent / "plans" / "invalid"
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +53,7 @@ def _import_every_module() -> None:
 
 def check_json(path: Path, *lang: str) -> dict[str, Any]:
     args = ["check", str(path), "--format", "json", *(["--lang", lang[0]] if lang else [])]
-    result = CliRunner().invoke(app, args, catch_exceptions=False)
+    result = runner().invoke(app, args, catch_exceptions=False)
     assert result.exit_code in (0, 1), result.output
     document: dict[str, Any] = json.loads(result.stdout)
     return document
@@ -143,7 +144,7 @@ def mutate(text: str, edits: list[tuple[int, str]]) -> str:
     return text
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.sampled_from(SEEDS), edits=EDITS, lang=st.sampled_from(["sv", "en"]))
 def test_no_python_word_in_any_message_of_a_mutated_plan(seed: str, edits: list[tuple[int, str]], lang: str) -> None:
     with tempfile.TemporaryDirectory() as folder:

@@ -21,10 +21,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from budgetbalans.cli.app import app
 from budgetbalans.report.json.text import dumps, string
+from tests.command import invoke
 
 ROOT = Path(__file__).parent.parent
 
@@ -52,11 +51,6 @@ def plan(folder: Path, name: str = "plan.yaml", **values: str) -> Path:
     path = folder / name
     path.write_text(PLAN.format(**fields), encoding="utf-8")
     return path
-
-
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 # --- JSON: numbers as numbers, text as text -------------------------------------------------------
@@ -245,6 +239,7 @@ def test_o_dev_null_stays_a_device() -> None:
 # --- a full disk is the environment's, not a bug ----------------------------------------------------
 
 
+@pytest.mark.clients
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
 @pytest.mark.parametrize("args", [["summarize", "plans"], ["summarize", "plans", "--format", "json"],
                                   ["gap", "plans"], ["check", "plans"], ["--help"], ["schema"]])
@@ -328,9 +323,10 @@ def test_xlsx_sheets_of_one_nämnd_keep_the_words_of_the_title_that_differ(tmp_p
                                    "Socialnämnden – äldreomsorg", "Kultur- och fritidsnämnden"]
 
 
+@pytest.mark.clients
 @pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice is not installed")
 def test_libreoffice_opens_the_workbook_of_hostile_titles(tmp_path: Path) -> None:
-    from helpers_clients import SHEETS_AS_CSV, soffice
+    from tests.clients import SHEETS_AS_CSV, soffice
 
     for n, title in enumerate(SHEET_TITLES):
         (tmp_path / f"p{n}.yaml").write_text(PLAN.format(id="1", title=title, area="x"), encoding="utf-8")

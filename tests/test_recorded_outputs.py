@@ -21,9 +21,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from budgetbalans.cli.app import app
+from tests.command import runner
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDED = Path(__file__).resolve().parent / "recorded"
@@ -82,13 +82,6 @@ def _cases() -> list[tuple[str, list[str], str]]:
     return cases
 
 
-def _runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click 8.1: stderr apart
-    except TypeError:  # click >= 8.2: always apart
-        return CliRunner()
-
-
 def _normal(data: bytes, format: str) -> bytes:
     """The report without what is not the report's: today's date, and a zip's file times."""
     today = datetime.date.today().isoformat().encode()
@@ -116,7 +109,7 @@ def _run(arguments: list[str], format: str, tmp_path: Path, cwd: Path = ROOT) ->
         if format in BINARY:
             target = tmp_path / f"report.{format}"
             arguments = [*arguments, "-o", str(target)]
-        result = _runner().invoke(app, arguments, catch_exceptions=False, env={"COLUMNS": "100"})
+        result = runner().invoke(app, arguments, catch_exceptions=False, env={"COLUMNS": "100"})
     finally:
         os.chdir(here)
     body = (tmp_path / f"report.{format}").read_bytes() if format in BINARY else result.stdout_bytes

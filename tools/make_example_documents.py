@@ -14,7 +14,7 @@ send them, to try ``budgetbalans import`` on.
   ("Effekt av åtgärder i tkr" above it), its first column "Fokusområde" merged down over each
   group's rows, a year's effect and a full-year effect column, and the ``SUMMA`` row.
 
-The same builders make the documents of tests/test_import.py. python-docx and openpyxl only.
+The same builders make the documents of tests/read/office/test_import.py. python-docx and openpyxl only.
 """
 
 from __future__ import annotations

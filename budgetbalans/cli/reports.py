@@ -28,7 +28,7 @@ from budgetbalans.report.formats import FORMATS
 
 if TYPE_CHECKING:
     from budgetbalans.plan.models import Plan, Status
-    from budgetbalans.report.build.wording import View
+    from budgetbalans.report.options import View
     from budgetbalans.report.model import Document
     from budgetbalans.report.options import BuildOptions, WriteOptions
 
@@ -63,7 +63,7 @@ def check_output(format: str, output: Optional[Path], template: Optional[Path] =
 
 def view(plans: list[Plan], unit: Optional[UnitChoice], lang: Lang, statuses: Optional[list[Status]]) -> View:
     """The unit shown (``--unit``, else the plans' own if they share one, else tkr), the language, the statuses."""
-    from budgetbalans.report.build.wording import View  # the report machinery: not for check or --help
+    from budgetbalans.report.options import View  # the report machinery: not for check or --help
 
     units = {plan.unit for plan in plans}
     shown = Unit(unit.value) if unit else (units.pop() if len(units) == 1 else Unit.TKR)

@@ -20,7 +20,7 @@ from budgetbalans.report.formats import FORMATS
 
 if TYPE_CHECKING:
     from budgetbalans.core.diff import PlanDiff
-    from budgetbalans.report.build.wording import View
+    from budgetbalans.report.options import View
     from budgetbalans.report.model import Document
 
 NO_STEP_SUMMARY = template(

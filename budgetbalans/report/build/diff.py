@@ -47,9 +47,8 @@ from budgetbalans.report.model import (
     EMPTY, Annotation, Audience, Cell, Column, ColumnKind, Document, Figure, Legend, Note, Row, RowKind, Section,
     Table, Tone,
 )
-from budgetbalans.report.build.wording import (
-    View, gap_words, period_verdict, shown_paths, signed, totals_amounts, verdict_words, with_decimals,
-)
+from budgetbalans.report.build.wording import gap_words, period_verdict, shown_paths, signed, totals_amounts, verdict_words, with_decimals
+from budgetbalans.report.options import View
 
 #: The words of a diff, each registered as ``label.diff.<key>``; the labels every report shares are
 #: :mod:`~budgetbalans.report.build.labels` (:func:`word` looks here first).

@@ -29,9 +29,8 @@ from budgetbalans.report.model import (
     EMPTY, Audience, BarKind, Cell, Chart, ChartKind, Column, ColumnKind, Comparison, Document, Figure, Legend, Note,
     Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.report.build.wording import (
-    View, gap_text, gap_words, net_text, shown_paths, signed, with_decimals,
-)
+from budgetbalans.report.build.wording import gap_text, gap_words, net_text, shown_paths, signed, with_decimals
+from budgetbalans.report.options import View
 
 # --- the words of the follow-up ---------------------------------------------------------------
 

@@ -38,10 +38,8 @@ from budgetbalans.report.model import (
     EMPTY, Audience, BarKind, Cell, Chart, ChartKind, Column, ColumnKind, Document, Figure, Legend, LegendEntry, Note,
     Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.report.build.wording import (
-    View, gap_text, mismatch_texts, net_text, period_verdict, shown_paths, shows_rounded, summary_amounts,
-    verdict_kind, verdict_words, with_decimals, year_gap,
-)
+from budgetbalans.report.build.wording import gap_text, mismatch_texts, net_text, period_verdict, shown_paths, shows_rounded, summary_amounts, verdict_kind, verdict_words, with_decimals, year_gap
+from budgetbalans.report.options import View
 
 #: The tone of each kind of gap; the kind comes from the core.
 TONE = {GapKind.SHORT: Tone.BAD, GapKind.SURPLUS: Tone.GOOD, GapKind.UNCERTAIN: Tone.UNCERTAIN}

@@ -1,47 +1,23 @@
-"""How the builders word figures: the unit, language and plan names of a report (:class:`View`),
-the gap verdicts as (label, value) from the core's kinds (chosen by kind, never by comparing their
+"""How the builders word figures under a report's :class:`~budgetbalans.report.options.View`: the
+plans' names, the gap verdicts as (label, value) from the core's kinds (chosen by kind, never by comparing their
 words), whether any shown amount is rounded, and the reconciliation warnings, all as plain strings.
 Imports no library and no writer.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import PurePath
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Callable, Iterable
 
 from budgetbalans.core.checks import STATED_KEY_MEASURE
 from budgetbalans.core.summary import Gap, GapKind, Reconciliation, Summary, Totals
 from budgetbalans.i18n import Lang
-from budgetbalans.plan.models import Status
 from budgetbalans.plan.money import Range, Unit
 from budgetbalans.plan import notation
 from budgetbalans.report.build.labels import label
-
-
-@dataclass(frozen=True)
-class View:
-    """How to show figures: the unit, the language, the statuses the report is limited to, and the
-    plans' paths as a report names them (:func:`shown_paths`; set by the builders)."""
-
-    unit: Unit
-    lang: Lang
-    statuses: Sequence[Status] = ()  # a --status filter: the report counts only these
-    paths: Mapping[str, str] = field(default_factory=dict)
-    decimals: int | None = None  # of every amount of the report (set by the builders: with_decimals)
-
-    def path(self, path: str) -> str:
-        """A plan's path as the report names it: its file name, without the local folder."""
-        return self.paths.get(path) or notation.file_name(PurePath(path).name)
-
-    def amount(self, kronor: Decimal) -> str:
-        """An amount in the report's unit, with the report's decimals."""
-        return notation.amount(kronor, self.unit, self.decimals)
-
-    def span(self, value: Range) -> str:
-        """A range in the report's unit, with the report's decimals: ``700–1 600``, ``≥ 3 000``."""
-        return notation.span(value, self.unit, self.decimals)
+from budgetbalans.report.options import View
 
 
 def with_decimals(view: View, amounts: Iterable[Decimal | None]) -> View:
