@@ -25,7 +25,8 @@ import pytest
 
 import budgetbalans
 from budgetbalans.core.diff import compare
-from budgetbalans.core.summary import GapKind, summarize
+from budgetbalans.core.gap import GapKind
+from budgetbalans.core.summary import summarize
 from budgetbalans.i18n import LABEL, TEMPLATES, Counted, Lang, Template, counted, is_label, template
 from budgetbalans.plan.money import Unit
 from budgetbalans.read.loader import load_plan

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
-from budgetbalans.core.summary import GapKind, PlanResult, Reconciliation, reconcile, summarize
+from budgetbalans.core.gap import GapKind
+from budgetbalans.core.summary import PlanResult, reconcile, Reconciliation, summarize
 from budgetbalans.errors import Problem
 from budgetbalans.i18n import Message, quoted, template
 from budgetbalans.plan.models import Plan

@@ -12,7 +12,7 @@ is gone from that side's totals. A change is ``after − before`` bound by bound
 ``high − high``, as a follow-up's deviation): a range 700–1 600 re-estimated to 800–1 700 changed
 by +100; an unbounded end on either side gives an unbounded change (``None``).
 
-Verdicts are the core's kinds (:class:`~budgetbalans.core.summary.GapKind`) on each side, and what the
+Verdicts are the core's kinds (:class:`~budgetbalans.core.gap.GapKind`) on each side, and what the
 change does to the shortfall (still to save, never below zero), decided once for each year and the
 period (:class:`Verdict`): a year (or a period) that was not short and now is, is *newly short*;
 else the shortfall grows, the year is now covered, the shortfall shrinks, the surplus grows, or
@@ -27,7 +27,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import Iterable, Mapping
 
-from budgetbalans.core.summary import GapKind, MeasureResult, PlanResult, Summary, Totals, summarize
+from budgetbalans.core.gap import GapKind
+from budgetbalans.core.summary import MeasureResult, PlanResult, summarize, Summary, Totals
 from budgetbalans.plan.models import Measure, Plan
 from budgetbalans.plan.money import EXACT_ZERO, Range
 

@@ -17,7 +17,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import Sequence
 
-from budgetbalans.core.summary import Gap, GapKind, MeasureResult, PlanResult, summarize
+from budgetbalans.core.gap import Gap, GapKind
+from budgetbalans.core.summary import MeasureResult, PlanResult, summarize
 from budgetbalans.plan.models import Plan
 from budgetbalans.plan.money import EXACT_ZERO, Range, total
 
@@ -132,7 +133,7 @@ class FollowUp:
 
     @cached_property
     def gap(self) -> Gap | None:
-        """The forecast gap as the core's :class:`~budgetbalans.core.summary.Gap`: over several plans, each
+        """The forecast gap as the core's :class:`~budgetbalans.core.gap.Gap`: over several plans, each
         plan's own gap is a part, so that one plan's surplus never covers another's shortfall."""
         if self.forecast_gap is None:
             return None

@@ -40,16 +40,8 @@ from itertools import islice
 from typing import Callable, Mapping
 
 from budgetbalans.i18n import Message, as_message, clip, quoted, template
+from budgetbalans.plan.classes import CLASS_BOUNDS
 from budgetbalans.plan.money import Range, Unit
-
-#: The interval classes of the seeds, on a year's effect (årseffekt), in kronor.
-#: Class N covers (CLASS_BOUNDS[N-1], CLASS_BOUNDS[N]]; class 1 includes its low end.
-CLASS_BOUNDS: tuple[Decimal, ...] = (
-    Decimal(100_000),
-    Decimal(1_000_000),
-    Decimal(2_000_000),
-    Decimal(3_000_000),
-)
 
 #: More digits than any municipal budget needs; also keeps hostile input cheap.
 MAX_DIGITS = 15

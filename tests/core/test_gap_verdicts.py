@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from budgetbalans.cli.app import app
-from budgetbalans.core.summary import Gap, GapKind, gap_kind, positive_part
+from budgetbalans.core.gap import Gap, gap_kind, GapKind, positive_part
 from budgetbalans.core.followup import follow_up
 from budgetbalans.read.loader import load_plan
 from budgetbalans.plan.money import Range

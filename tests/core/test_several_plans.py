@@ -22,7 +22,8 @@ import docx
 import pytest
 
 from budgetbalans.cli.app import app
-from budgetbalans.core.summary import Gap, GapKind, summarize
+from budgetbalans.core.gap import Gap, GapKind
+from budgetbalans.core.summary import summarize
 from budgetbalans.read.loader import load_plan
 from budgetbalans.plan.money import Range
 from tests.clients import SHEETS_AS_CSV, SOFFICE, soffice, zero_cached_results

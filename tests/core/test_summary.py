@@ -13,19 +13,12 @@ from decimal import Decimal
 import pytest
 from tests.models import make_measure, make_plan
 
+from budgetbalans.core.gap import gap
 from budgetbalans.core.summary import (
-    IntervalClass,
-    Summary,
-    class_of_amount,
-    first_counted_month,
-    gap,
-    interval_class,
-    measure_class,
-    measure_effects,
-    pro_rata,
-    reconcile,
-    summarize,
+    Summary, first_counted_month, measure_class, measure_effects, reconcile, summarize,
 )
+from budgetbalans.plan.classes import class_of_amount, interval_class, IntervalClass
+from budgetbalans.plan.period import pro_rata
 from budgetbalans.read.loader import load_plan
 from budgetbalans.plan.models import Plan, Status
 from budgetbalans.plan.money import Range, Unit

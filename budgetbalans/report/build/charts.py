@@ -23,7 +23,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Sequence
 
-from budgetbalans.core.summary import GapKind, MeasureResult, Totals
+from budgetbalans.core.gap import GapKind
+from budgetbalans.core.summary import MeasureResult, Totals
 from budgetbalans.plan.money import Range, Unit
 from budgetbalans.plan import notation
 from budgetbalans.report.model import BarKind, Step, YearBar

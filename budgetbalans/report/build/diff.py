@@ -32,7 +32,8 @@ import datetime
 from decimal import Decimal
 from typing import Literal, Mapping, Sequence
 
-from budgetbalans.core.summary import Gap, GapKind, Totals
+from budgetbalans.core.gap import Gap, GapKind
+from budgetbalans.core.summary import Totals
 from budgetbalans.core.diff import (
     Change, Comparison, MeasureChange, PlanChange, PlanDiff, Trend, TotalsChange, Verdict, change_of,
     counted_effects,

@@ -6,7 +6,7 @@ One section: the key figures (planned, forecast, deviation, target and the forec
 forecast per measure, and the table: a row per measure with the year's planned effect, forecast,
 deviation (forecast − planned, bound by bound) and outcome, then Summa, the target and the
 forecast gap. Every verdict's tone comes from the core's kinds (:class:`FollowUpKind`,
-:class:`~budgetbalans.core.summary.GapKind`).
+:class:`~budgetbalans.core.gap.GapKind`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import datetime
 from dataclasses import replace
 from decimal import Decimal
 
-from budgetbalans.core.summary import GapKind, gap_kind, positive_part
+from budgetbalans.core.gap import gap_kind, GapKind, positive_part
 from budgetbalans.core.followup import JUDGED, FollowUp, FollowUpKind, FollowUpLine, PlanForecast
 from budgetbalans.plan.models import Plan
 from budgetbalans.plan.money import EXACT_ZERO, Range, total as sum_ranges

@@ -2,7 +2,7 @@
 :class:`~budgetbalans.report.model.Document`.
 
 Every word of these reports is chosen here (through :mod:`budgetbalans.report.build.labels`), and every
-tone is taken from the core's kinds (:class:`~budgetbalans.core.summary.GapKind`); the writers only
+tone is taken from the core's kinds (:class:`~budgetbalans.core.gap.GapKind`); the writers only
 serialise what this module builds.
 
 summarize: a section per plan (key figures, a waterfall and the effect per year, the measures
@@ -26,7 +26,8 @@ from dataclasses import replace
 from typing import Sequence
 
 from budgetbalans import __version__
-from budgetbalans.core.summary import Gap, GapKind, MeasureResult, PlanResult, Summary, Totals, coverage
+from budgetbalans.core.gap import coverage, Gap, GapKind
+from budgetbalans.core.summary import MeasureResult, PlanResult, Summary, Totals
 from budgetbalans.core.grouping import Group, GroupBy, group_totals
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.models import Plan, Status

@@ -12,7 +12,8 @@ from pathlib import PurePath
 from typing import Callable, Iterable
 
 from budgetbalans.core.checks import STATED_KEY_MEASURE
-from budgetbalans.core.summary import Gap, GapKind, Reconciliation, Summary, Totals
+from budgetbalans.core.gap import Gap, GapKind
+from budgetbalans.core.summary import Reconciliation, Summary, Totals
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Range, Unit
 from budgetbalans.plan import notation

@@ -10,9 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Mapping
 
-from budgetbalans.core.summary import (
-    Gap, GapKind, MeasureResult, PlanResult, Reconciliation, Summary, Target, Totals, positive_part,
-)
+from budgetbalans.core.gap import Gap, GapKind, positive_part, Target
+from budgetbalans.core.summary import MeasureResult, PlanResult, Reconciliation, Summary, Totals
 from budgetbalans.core.followup import FollowUp, FollowUpLine, PlanForecast
 from budgetbalans.core.grouping import Group, GroupBy, group_totals
 from budgetbalans.plan.money import Range
