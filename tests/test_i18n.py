@@ -30,10 +30,10 @@ from budgetbalans.core.summary import summarize
 from budgetbalans.i18n import LABEL, TEMPLATES, Counted, Lang, Template, counted, is_label, template
 from budgetbalans.plan.money import Unit
 from budgetbalans.read.loader import load_plan
-from budgetbalans.report.build.diff import diff_document
-from budgetbalans.report.build.labels import count_label, label
-from budgetbalans.report.build.summary import gap_document
-from budgetbalans.report.build.wording import verdict_kind, year_gap
+from budgetbalans.report.builders.diff import diff_document
+from budgetbalans.report.builders.labels import count_label, label
+from budgetbalans.report.builders.summary import gap_document
+from budgetbalans.report.builders.wording import verdict_kind, year_gap
 from budgetbalans.report.options import View
 
 PACKAGE = Path(budgetbalans.__file__).resolve().parent

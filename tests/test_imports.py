@@ -65,7 +65,7 @@ def test_no_report_library_where_none_is_used(argv: list[str]) -> None:
 
 def test_check_loads_no_renderer() -> None:
     _, modules = _loaded("check", str(EXAMPLE))
-    renderers = [name for name in modules if name.startswith(("budgetbalans.report.build", "budgetbalans.report.write"))]
+    renderers = [name for name in modules if name.startswith(("budgetbalans.report.builders", "budgetbalans.report.writers"))]
     assert renderers == []
 
 

@@ -2,8 +2,8 @@
 
 Every ``import`` of the package is read with :mod:`ast`, including those inside functions and under
 ``TYPE_CHECKING`` (a local or typing-only import cannot hide an arrow that runs up). A module's room
-is the longest entry of :data:`MAY_IMPORT` its path starts with (``report/write/html`` is in
-``report/write/``, ``report/model`` is a room of one module). The floor (the package's own
+is the longest entry of :data:`MAY_IMPORT` its path starts with (``report/writers/html`` is in
+``report/writers/``, ``report/model`` is a room of one module). The floor (the package's own
 ``__init__``, ``errors``, ``i18n``, ``text``, ``output``, ``oserrors``) is below every room: any room
 may import it, and it imports no room.
 
@@ -35,8 +35,8 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "read/":          frozenset({"plan/"}),                           # bytes → plans or Problems
     "report/model":   frozenset({"plan/money"}),                      # the Document: plain data
     "report/options": frozenset({"plan/", "core/", "report/model"}),  # what to say, how to print
-    "report/build/":  frozenset({"plan/", "core/", "report/model", "report/options"}),
-    "report/write/":  frozenset({"report/model", "report/options", "plan/money", "plan/notation"}),
+    "report/builders/":  frozenset({"plan/", "core/", "report/model", "report/options"}),
+    "report/writers/":  frozenset({"report/model", "report/options", "plan/money", "plan/notation"}),
     "report/json/":   frozenset({"plan/", "core/", "report/options"}),  # the contract, from core records
     "report/check":   frozenset({"plan/", "core/", "report/json/"}),    # check's reporters
     "report/":        frozenset({"plan/", "core/", "report/"}),       # formats: the registry of both sides
@@ -116,7 +116,7 @@ def import_graph(package: Path = PACKAGE) -> dict[str, set[str]]:
 
 
 def place(name: str) -> str:
-    """A module's path in the package: ``budgetbalans.report.write.html`` → ``report/write/html``."""
+    """A module's path in the package: ``budgetbalans.report.writers.html`` → ``report/writers/html``."""
     parts = name.split(".")[1:]
     return "/".join(parts) if parts else "__init__"
 
@@ -216,8 +216,8 @@ def test_every_module_is_in_a_room() -> None:
 
 def test_the_graph_sees_the_package() -> None:
     graph = import_graph()
-    assert "budgetbalans.report.model" in graph["budgetbalans.report.write.terminal"]
-    assert "budgetbalans.report.options" in graph["budgetbalans.report.write.terminal"]
+    assert "budgetbalans.report.model" in graph["budgetbalans.report.writers.terminal"]
+    assert "budgetbalans.report.options" in graph["budgetbalans.report.writers.terminal"]
     assert "budgetbalans.core.summary" in graph["budgetbalans.cli.commands.summarize"]  # an import inside a function counts
 
 
@@ -238,8 +238,8 @@ CLEAN = {
     "core/__init__.py": "", "core/summary.py": "from budgetbalans.plan.money import Range\nfrom decimal import Decimal\n",
     "read/__init__.py": "", "read/loader.py": "import os\nfrom budgetbalans.plan import money\nopen('x')\n",
     "report/__init__.py": "", "report/model.py": "from budgetbalans.plan.money import Range\n",
-    "report/write/__init__.py": "", "report/write/html.py": "from budgetbalans.report.model import Document\n",
-    "cli/__init__.py": "", "cli/app.py": "from budgetbalans.report.write import html\nfrom budgetbalans.read import loader\n",
+    "report/writers/__init__.py": "", "report/writers/html.py": "from budgetbalans.report.model import Document\n",
+    "cli/__init__.py": "", "cli/app.py": "from budgetbalans.report.writers import html\nfrom budgetbalans.read import loader\n",
 }
 
 
@@ -251,10 +251,10 @@ def test_the_checker_passes_a_clean_package(tmp_path: Path) -> None:
 def test_the_checker_finds_every_planted_arrow(tmp_path: Path) -> None:
     _write(tmp_path / "budgetbalans", CLEAN | {
         "core/summary.py": ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from budgetbalans.cli.app import x\n"
-                            "def f():\n    from ..report.write import html\n    import datetime\n"
+                            "def f():\n    from ..report.writers import html\n    import datetime\n"
                             "    return datetime.date.today()\n"),
         "plan/money.py": "import pathlib\nfrom rich.console import Console\n",
-        "report/write/html.py": "from budgetbalans.core import summary\nfrom budgetbalans.plan.models import Plan\n",
+        "report/writers/html.py": "from budgetbalans.core import summary\nfrom budgetbalans.plan.models import Plan\n",
         "plan/models.py": "",
         "read/loader.py": "from budgetbalans.report.model import Document\n",
         "i18n.py": "from budgetbalans.plan import money\n",
@@ -263,13 +263,13 @@ def test_the_checker_finds_every_planted_arrow(tmp_path: Path) -> None:
     })
     found = violations(tmp_path / "budgetbalans")
     assert set(found) == {
-        "core/summary -> cli/app", "core/summary -> report/write/html", "core/summary -> today()",
+        "core/summary -> cli/app", "core/summary -> report/writers/html", "core/summary -> today()",
         "plan/money -> pathlib", "plan/money -> rich.console",
-        "report/write/html -> core/summary", "report/write/html -> plan/models",
+        "report/writers/html -> core/summary", "report/writers/html -> plan/models",
         "read/loader -> report/model", "i18n -> plan/money", "nowhere -> (no room)",
     }
-    assert found["report/write/html -> core/summary"] == (
-        "report/write/ may import only itself, the floor, plan/money, plan/notation, report/model, report/options")
+    assert found["report/writers/html -> core/summary"] == (
+        "report/writers/ may import only itself, the floor, plan/money, plan/notation, report/model, report/options")
     assert found["i18n -> plan/money"] == "the floor imports no room"
 
 

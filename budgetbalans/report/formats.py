@@ -62,16 +62,16 @@ def _documents(module: str, *, but: str = "") -> dict[str, str]:
 
 
 FORMATS: dict[str, Format] = {format.name: format for format in (
-    Format("table", _documents("write.terminal"), inert=backslashed),
+    Format("table", _documents("writers.terminal"), inert=backslashed),
     Format("json", {"summarize": "json.reports:render", "gap": "json.reports:render",
                     "follow-up": "json.reports:render_follow_up", "diff": "json.diff:render",
                     "check": "check:as_json"}, document=False),
-    Format("csv", _documents("write.csv"), inert=backslashed),
-    Format("markdown", _documents("write.markdown"), inert=backslashed),
-    Format("html", _documents("write.html"), inert=html_entity),
-    Format("xlsx", _documents("write.xlsx", but="gap"), file_only=True, refused_by=("gap",)),
-    Format("docx", _documents("write.docx", but="diff"), file_only=True),
-    Format("github", {"diff": "write.github:write_github", "check": "check:github"}, document=False),
+    Format("csv", _documents("writers.csv"), inert=backslashed),
+    Format("markdown", _documents("writers.markdown"), inert=backslashed),
+    Format("html", _documents("writers.html"), inert=html_entity),
+    Format("xlsx", _documents("writers.xlsx", but="gap"), file_only=True, refused_by=("gap",)),
+    Format("docx", _documents("writers.docx", but="diff"), file_only=True),
+    Format("github", {"diff": "writers.github:write_github", "check": "check:github"}, document=False),
     Format("text", {"check": "check:text"}, document=False),
 )}
 

@@ -1,7 +1,7 @@
 """The report model: what a report says, decided once, for every writer to serialise.
 
-A :class:`Document` is made by a builder (:mod:`budgetbalans.report.build.summary` for ``summarize``
-and ``gap``, :mod:`budgetbalans.report.build.follow_up` for ``follow-up``) from the core's
+A :class:`Document` is made by a builder (:mod:`budgetbalans.report.builders.summary` for ``summarize``
+and ``gap``, :mod:`budgetbalans.report.builders.follow_up` for ``follow-up``) from the core's
 results. The builders hold every word and decide every verdict's tone from the core's kinds;
 the writers (terminal, Markdown, HTML, CSV, xlsx) only serialise a Document and never compare
 an amount with zero. JSON is not a writer of this model: it is the contract, a direct dump of
@@ -276,7 +276,7 @@ class Chart:
     """A chart's data in kronor, with its title and a note under it: the ``steps`` of a waterfall, the
     ``years`` of the per-year chart or the ``comparisons`` of planned against forecast (``names``: the
     words for planned and forecast in a bar's tooltip). A writer that shows charts works out where each
-    bar goes (:mod:`budgetbalans.report.write.svg`); no other writer pays for it."""
+    bar goes (:mod:`budgetbalans.report.writers.svg`); no other writer pays for it."""
 
     kind: ChartKind
     title: str

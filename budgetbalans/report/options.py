@@ -2,7 +2,7 @@
 from how to print it (:class:`WriteOptions`).
 
 A report is built into a :class:`~budgetbalans.report.model.Document` by
-:mod:`budgetbalans.report.build.summary` (summarize, gap) or :mod:`budgetbalans.report.build.follow_up`,
+:mod:`budgetbalans.report.builders.summary` (summarize, gap) or :mod:`budgetbalans.report.builders.follow_up`,
 and written by the writer its format names (:mod:`budgetbalans.report.formats`).
 """
 

@@ -137,5 +137,5 @@ def _loaded(*argv: str) -> list[str]:
 def test_help_and_check_load_no_writer(argv: list[str]) -> None:
     modules = _loaded(*argv)
     assert "budgetbalans.report.formats" in modules  # the probe sees the registry read
-    assert [name for name in modules if name.startswith(("budgetbalans.report.build", "budgetbalans.report.write",
+    assert [name for name in modules if name.startswith(("budgetbalans.report.builders", "budgetbalans.report.writers",
                                                          "jinja2", "xlsxwriter", "docx"))] == []

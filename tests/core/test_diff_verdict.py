@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-import budgetbalans.report.write.github as github_writer
+import budgetbalans.report.writers.github as github_writer
 from budgetbalans.cli.app import app
 from budgetbalans.core.diff import PlanDiff, Verdict, compare
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Range, Unit
 from budgetbalans.read.loader import load_text
-from budgetbalans.report.build.diff import VERDICT_TONE, github_document, headline_notes, years_table
+from budgetbalans.report.builders.diff import VERDICT_TONE, github_document, headline_notes, years_table
 from budgetbalans.report.options import View
 from budgetbalans.report.model import Annotation, Document, Note, Tone
 from tests.command import runner
@@ -178,5 +178,5 @@ def test_the_github_writer_imports_no_core_reader_or_builder() -> None:
     imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     ours = {name for name in imported if name.startswith("budgetbalans")}
     assert not {name for name in ours
-                if name.startswith(("budgetbalans.core", "budgetbalans.read", "budgetbalans.report.build"))}
+                if name.startswith(("budgetbalans.core", "budgetbalans.read", "budgetbalans.report.builders"))}
     assert ours == {"budgetbalans.report.model", "budgetbalans.text"}

@@ -137,7 +137,7 @@ def test_read_imports_nothing_above_it(above: str) -> None:
 
 def test_the_docx_writer_reads_no_file() -> None:
     wrong = sorted(f"{file.relative_to(ROOT)}: {name}"
-                   for file, module in _modules(PACKAGE / "report" / "write")
+                   for file, module in _modules(PACKAGE / "report" / "writers")
                    for name in _imported(module, file) if name.startswith("budgetbalans.read"))
     assert wrong == []
 
@@ -159,7 +159,7 @@ def test_a_template_is_read_once_on_the_read_side(tmp_path: Path, monkeypatch: p
         reads.append(str(path))
         return real(path, limit)
 
-    for name in ("budgetbalans.read.template", "budgetbalans.report.write.docx"):
+    for name in ("budgetbalans.read.template", "budgetbalans.report.writers.docx"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError:

@@ -4,7 +4,7 @@
   no ``Any``), every such dataclass is frozen, and the legends are typed (no string sentinel beside a
   tone);
 - the writers that draw or print a Document (html, its svg geometry, docx) import nothing from
-  ``report/build``;
+  ``report/builders``;
 - building options (:class:`BuildOptions`) and writing options (:class:`WriteOptions`) are apart: each
   writer takes ``(Document, WriteOptions)``, the ``--status`` filter is held once, diff has its own kind,
   docx dates its file from the Document;
@@ -39,7 +39,7 @@ from budgetbalans.core.summary import summarize
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Unit
 from budgetbalans.read.loader import load_paths
-from budgetbalans.report.build.summary import summary_document
+from budgetbalans.report.builders.summary import summary_document
 from budgetbalans.report.options import View
 from budgetbalans.report.model import Document, Tone
 from tests.paths import ROOT
@@ -158,9 +158,9 @@ def _imports(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("writer", ["html", "svg", "docx"])
 def test_the_writers_import_nothing_from_the_builders(writer: str) -> None:
-    path = PACKAGE / "report" / "write" / f"{writer}.py"
+    path = PACKAGE / "report" / "writers" / f"{writer}.py"
     assert path.exists(), path
-    built = [name for name in _imports(path) if name.startswith("budgetbalans.report.build")]
+    built = [name for name in _imports(path) if name.startswith("budgetbalans.report.builders")]
     assert built == []
 
 
@@ -183,7 +183,7 @@ def test_build_and_write_options_are_apart() -> None:
 
 @pytest.mark.parametrize("writer", ["terminal", "markdown", "html", "csv", "xlsx", "docx"])
 def test_every_writer_takes_a_document_and_write_options(writer: str) -> None:
-    module = importlib.import_module(f"budgetbalans.report.write.{writer}")
+    module = importlib.import_module(f"budgetbalans.report.writers.{writer}")
     names = {**vars(module), **vars(_options())}  # the writer names its options' type only for mypy
     hints = typing.get_type_hints(module.write, globalns=names)
     first, second = list(inspect.signature(module.write).parameters)
@@ -208,14 +208,14 @@ def test_diff_has_its_own_kind() -> None:
 
 
 def test_docx_dates_its_file_from_the_document() -> None:
-    from budgetbalans.report.write import docx as writer
+    from budgetbalans.report.writers import docx as writer
 
     day = datetime.date(2026, 3, 4)
     data = writer.write(_summary_document(today=day), _options().WriteOptions())
     with zipfile.ZipFile(io.BytesIO(data)) as word:
         core = word.read("docProps/core.xml").decode("utf-8")
     assert "2026-03-04T00:00:00Z" in core
-    source = (PACKAGE / "report" / "write" / "docx.py").read_text(encoding="utf-8")
+    source = (PACKAGE / "report" / "writers" / "docx.py").read_text(encoding="utf-8")
     assert "options.today" not in source
 
 
@@ -231,18 +231,18 @@ def test_no_function_is_named_number() -> None:
 
 def test_one_function_decides_a_deviations_tone() -> None:
     from budgetbalans.core.followup import FollowUpKind
-    from budgetbalans.report.build import follow_up
+    from budgetbalans.report.builders import follow_up
 
     tone = getattr(follow_up, "deviation_tone")
     assert tone(FollowUpKind.BEHIND, figure=True) is tone(FollowUpKind.BEHIND, figure=False) is Tone.BAD
     assert tone(FollowUpKind.AHEAD, figure=True) is Tone.GOOD  # the key figure, as the reports show it
     assert tone(FollowUpKind.AHEAD, figure=False) is Tone.NEUTRAL  # a row's cell, as the reports show it
-    source = (PACKAGE / "report" / "build" / "follow_up.py").read_text(encoding="utf-8")
+    source = (PACKAGE / "report" / "builders" / "follow_up.py").read_text(encoding="utf-8")
     assert source.count("FollowUpKind.AHEAD") == 1
 
 
 def test_docx_imports_its_library_at_the_top() -> None:
-    tree = ast.parse((PACKAGE / "report" / "write" / "docx.py").read_text(encoding="utf-8"))
+    tree = ast.parse((PACKAGE / "report" / "writers" / "docx.py").read_text(encoding="utf-8"))
     inside = [node.lineno for function in ast.walk(tree) if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
               for node in ast.walk(function) if isinstance(node, (ast.Import, ast.ImportFrom))]
     assert inside == []
@@ -262,7 +262,7 @@ def _loaded(*argv: str) -> list[str]:
 
 def _word_modules(modules: list[str]) -> list[str]:
     return [name for name in modules
-            if name.split(".")[0] in ("docx", "lxml") or name == "budgetbalans.report.write.docx"]
+            if name.split(".")[0] in ("docx", "lxml") or name == "budgetbalans.report.writers.docx"]
 
 
 @pytest.mark.parametrize("format", ["table", "csv", "json"])
@@ -272,4 +272,4 @@ def test_python_docx_is_loaded_only_for_docx(format: str) -> None:
 
 def test_the_probe_sees_python_docx_where_it_is_used(tmp_path: Path) -> None:
     loaded = _loaded("summarize", "--format", "docx", "--output", str(tmp_path / "r.docx"), str(EXAMPLE))
-    assert "docx" in loaded and "budgetbalans.report.write.docx" in loaded
+    assert "docx" in loaded and "budgetbalans.report.writers.docx" in loaded

@@ -73,7 +73,7 @@ def _written(diff: PlanDiff, view: View, format: str, output: Optional[Path], ba
     """The change in ``format``: its document built and written, the contract's JSON, or GitHub annotations."""
     chosen = FORMATS[format]
     if chosen.document:
-        from budgetbalans.report.build.diff import diff_document  # the builder: only for a document
+        from budgetbalans.report.builders.diff import diff_document  # the builder: only for a document
         from budgetbalans.report.options import BuildOptions, ReportKind
 
         report = reports.dated(BuildOptions(ReportKind.DIFF, view))
@@ -88,8 +88,8 @@ def _annotated(diff: PlanDiff, view: View) -> Document:
     """The change as GitHub annotations: on the lines where each measure and each plan's target stand in
     the new files, the plans' paths as shown."""
     from budgetbalans.cli.diffrun import positions  # as in _compared_or_exit
-    from budgetbalans.report.build.diff import github_document
-    from budgetbalans.report.build.wording import shown_paths
+    from budgetbalans.report.builders.diff import github_document
+    from budgetbalans.report.builders.wording import shown_paths
 
     lines, targets = positions(diff)
     return github_document(diff, replace(view, paths=shown_paths(plan.path for plan in diff.plans)), lines, targets)

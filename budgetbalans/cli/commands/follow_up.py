@@ -32,6 +32,6 @@ def command(paths: PathsArg = None, year: YearOpt = None, format: FormatOpt = "t
 
 def _document(result: FollowUp, report: BuildOptions) -> Document:
     """The report as a Document, for a document format (JSON dumps the core's records instead)."""
-    from budgetbalans.report.build.follow_up import follow_up_document  # the builder: only for a document format
+    from budgetbalans.report.builders.follow_up import follow_up_document  # the builder: only for a document format
 
     return follow_up_document(result, report.view, report.today)

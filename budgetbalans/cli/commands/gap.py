@@ -54,7 +54,7 @@ def command(
 
 def _document(result: Summary, report: BuildOptions) -> Document:
     """The report as a Document, for a document format (JSON dumps the core's records instead)."""
-    from budgetbalans.report.build.summary import gap_document  # the builder: only for a document format
+    from budgetbalans.report.builders.summary import gap_document  # the builder: only for a document format
 
     return gap_document(result, report.view, report.group_by, report.today)
 

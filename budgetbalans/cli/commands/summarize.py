@@ -34,6 +34,6 @@ def command(paths: PathsArg = None, format: FormatOpt = "table", unit: UnitOpt =
 
 def _document(result: Summary, report: BuildOptions) -> Document:
     """The report as a Document, for a document format (JSON dumps the core's records instead)."""
-    from budgetbalans.report.build.summary import summary_document  # the builder: only for a document format
+    from budgetbalans.report.builders.summary import summary_document  # the builder: only for a document format
 
     return summary_document(result, report.view, report.group_by, report.today)

@@ -3,7 +3,7 @@
 It serialises a :class:`~budgetbalans.report.model.Document` with one template for every report
 (``summarize``, ``gap`` and ``follow-up``): per section the heading and its subtitle, the report
 date (under the first heading), the key figures, the charts (inline SVG, drawn by
-:mod:`budgetbalans.report.write.svg` from each chart's data: a waterfall, the effect per year, planned against forecast),
+:mod:`budgetbalans.report.writers.svg` from each chart's data: a waterfall, the effect per year, planned against forecast),
 the tables a reader sees (:attr:`Audience.TEXT`) and their notes; then the document's notes (the
 rounding note, the warnings) and the legend of the interval classes and the verdict colours.
 
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 
 from budgetbalans import __version__
 from budgetbalans.report.model import Audience, Column, Document, Row, Table, Tone
-from budgetbalans.report.write import svg
+from budgetbalans.report.writers import svg
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -108,6 +108,6 @@ def environment() -> Environment:
     """The templates of ``templates/``, autoescaping: plan text is always text."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    return Environment(loader=PackageLoader("budgetbalans.report.write", "templates"),
+    return Environment(loader=PackageLoader("budgetbalans.report.writers", "templates"),
                        autoescape=select_autoescape(default=True, default_for_string=True),
                        trim_blocks=True, lstrip_blocks=True)

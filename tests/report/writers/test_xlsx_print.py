@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from budgetbalans.report.write.xlsx import header_footer_text, wrapped_lines
+from budgetbalans.report.writers.xlsx import header_footer_text, wrapped_lines
 from tests.clients import SOFFICE, soffice
 from tests.command import invoke_bytes as invoke
 from tests.paths import ROOT

@@ -1,7 +1,7 @@
 """Builders of ``summarize`` and ``gap``: the core's :class:`~budgetbalans.core.summary.Summary` as a
 :class:`~budgetbalans.report.model.Document`.
 
-Every word of these reports is chosen here (through :mod:`budgetbalans.report.build.labels`), and every
+Every word of these reports is chosen here (through :mod:`budgetbalans.report.builders.labels`), and every
 tone is taken from the core's kinds (:class:`~budgetbalans.core.gap.GapKind`); the writers only
 serialise what this module builds.
 
@@ -32,14 +32,14 @@ from budgetbalans.core.grouping import Group, GroupBy, group_totals
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.models import Plan, Status
 from budgetbalans.plan.money import Range
-from budgetbalans.report.build import charts
+from budgetbalans.report.builders import charts
 from budgetbalans.plan import notation
-from budgetbalans.report.build.labels import count_label, label, status_word
+from budgetbalans.report.builders.labels import count_label, label, status_word
 from budgetbalans.report.model import (
     EMPTY, Audience, BarKind, Cell, Chart, ChartKind, Column, ColumnKind, Document, Figure, Legend, LegendEntry, Note,
     Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.report.build.wording import gap_text, mismatch_texts, net_text, period_verdict, shown_paths, shows_rounded, summary_amounts, verdict_kind, verdict_words, with_decimals, year_gap
+from budgetbalans.report.builders.wording import gap_text, mismatch_texts, net_text, period_verdict, shown_paths, shows_rounded, summary_amounts, verdict_kind, verdict_words, with_decimals, year_gap
 from budgetbalans.report.options import View
 
 #: The tone of each kind of gap; the kind comes from the core.

@@ -1,7 +1,7 @@
 """``diff --format github``: a Document's annotations as GitHub Actions workflow commands, then its notes.
 
 Each :class:`~budgetbalans.report.model.Annotation` is one command, ``::notice``, ``::warning`` or
-``::error`` as the builder chose it (:func:`budgetbalans.report.build.diff.diff_annotations`), with its
+``::error`` as the builder chose it (:func:`budgetbalans.report.builders.diff.diff_annotations`), with its
 ``file=…,line=…`` where it has them and its ``title=…``; each note of the Document follows as a line
 of its own (the measures counted).
 

@@ -21,7 +21,7 @@ from budgetbalans.report.model import (
     EMPTY, Audience, Cell, Column, ColumnKind, Document, Note, Row, RowKind, Section, Table, Tone,
 )
 from budgetbalans.report.options import WriteOptions
-from budgetbalans.report.write.xlsx import cell_number, sheet_names, write
+from budgetbalans.report.writers.xlsx import cell_number, sheet_names, write
 from tests.clients import SHEETS_AS_CSV, SOFFICE, soffice, zero_cached_results
 
 M = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"

@@ -17,7 +17,7 @@ from budgetbalans.core.summary import Reconciliation, Summary, Totals
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Range, Unit
 from budgetbalans.plan import notation
-from budgetbalans.report.build.labels import label
+from budgetbalans.report.builders.labels import label
 from budgetbalans.report.options import View
 
 

@@ -15,7 +15,7 @@ and one for follow-up:
   where it is below the plan), from :class:`~budgetbalans.core.followup.FollowUp`'s lines.
 
 Every amount shown as text is the core's exact figure, formatted by :mod:`budgetbalans.plan.notation`;
-where each bar goes on the page is the writer's (:mod:`budgetbalans.report.write.svg`).
+where each bar goes on the page is the writer's (:mod:`budgetbalans.report.writers.svg`).
 """
 
 from __future__ import annotations

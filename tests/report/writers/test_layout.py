@@ -4,7 +4,7 @@
 
 Issue 20: ``COLUMNS=140 budgetbalans diff --base T2`` broke "kvar att spara 1 062" over two lines and,
 at 120 columns, a header inside a word ("Kvar/översko" / "tt före"). The rule the summarize table
-keeps (tests/report/write/test_terminal_width.py) holds for ``diff``, ``gap``, ``follow-up`` and ``summarize``:
+keeps (tests/report/writers/test_terminal_width.py) holds for ``diff``, ``gap``, ``follow-up`` and ``summarize``:
 two plans with per-year targets, forecasts and ranges, compared in a real git repository with
 ``diff --base``, are printed at every width from 40 to 200 columns, and
 
@@ -33,8 +33,8 @@ from typing import Iterator
 import pytest
 
 from budgetbalans.cli.app import app
-from budgetbalans.report.write import html as page
-from budgetbalans.report.write import terminal
+from budgetbalans.report.writers import html as page
+from budgetbalans.report.writers import terminal
 from budgetbalans.report.model import Audience, Document
 from budgetbalans.report.options import WriteOptions
 from tests.clients import CHROMIUM, run_chromium

@@ -41,18 +41,18 @@ from budgetbalans.core.diff import (
 from budgetbalans.i18n import LABEL, TEMPLATES, Lang, template
 from budgetbalans.plan.money import Range
 from budgetbalans.plan import notation
-from budgetbalans.report.build.summary import TONE, amount as _amount, document_words, exact as _exact, plan_heading
-from budgetbalans.report.build.labels import count_label, label, status_word
+from budgetbalans.report.builders.summary import TONE, amount as _amount, document_words, exact as _exact, plan_heading
+from budgetbalans.report.builders.labels import count_label, label, status_word
 from budgetbalans.plan.models import Status
 from budgetbalans.report.model import (
     EMPTY, Annotation, Audience, Cell, Column, ColumnKind, Document, Figure, Legend, Note, Row, RowKind, Section,
     Table, Tone,
 )
-from budgetbalans.report.build.wording import gap_words, period_verdict, shown_paths, signed, totals_amounts, verdict_words, with_decimals
+from budgetbalans.report.builders.wording import gap_words, period_verdict, shown_paths, signed, totals_amounts, verdict_words, with_decimals
 from budgetbalans.report.options import View
 
 #: The words of a diff, each registered as ``label.diff.<key>``; the labels every report shares are
-#: :mod:`~budgetbalans.report.build.labels` (:func:`word` looks here first).
+#: :mod:`~budgetbalans.report.builders.labels` (:func:`word` looks here first).
 WORDS = (
     template("label.diff.title", "Ändringar i planerna", "Changes to the plans"),
     template("label.diff.against", "Jämfört med {base}", "Compared with {base}"),
@@ -183,7 +183,7 @@ def _gap_words(gap: Range | None, kind: GapKind | None, view: View) -> Cell:
 
 
 def _period_words(gap: Gap | None, view: View, unit: str = "") -> Cell:
-    """The period's verdict as every report words it (:func:`~budgetbalans.report.build.wording.period_verdict`): over
+    """The period's verdict as every report words it (:func:`~budgetbalans.report.builders.wording.period_verdict`): over
     per-year targets where a year falls short, what is still to save and the years ("200 (2026)");
     ``unit`` after each amount."""
     if gap is None:

@@ -19,10 +19,10 @@ from budgetbalans.core.grouping import GroupBy
 from budgetbalans.read.loader import load_plan
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Range, Unit
-from budgetbalans.report.build.summary import gap_document, summary_document
-from budgetbalans.report.build.follow_up import follow_up_document
+from budgetbalans.report.builders.summary import gap_document, summary_document
+from budgetbalans.report.builders.follow_up import follow_up_document
 from budgetbalans.report.model import Audience, ColumnKind, Document, Row, RowKind, Table, Tone
-from budgetbalans.report.build.wording import shown_paths
+from budgetbalans.report.builders.wording import shown_paths
 from budgetbalans.report.options import View
 from tests.paths import EXAMPLES
 

@@ -23,11 +23,11 @@ from budgetbalans.core.summary import Summary, summarize
 from budgetbalans.core.grouping import GroupBy, group_totals
 from budgetbalans.read.loader import load_paths
 from budgetbalans.plan.money import EXACT_ZERO, Range, Unit, total
-from budgetbalans.report.build import charts
-from budgetbalans.report.build.summary import plan_sheet_names
-from budgetbalans.report.write.csv import text as csv_text
-from budgetbalans.report.write.markdown import escape
-from budgetbalans.report.write.xlsx import sheet_names
+from budgetbalans.report.builders import charts
+from budgetbalans.report.builders.summary import plan_sheet_names
+from budgetbalans.report.writers.csv import text as csv_text
+from budgetbalans.report.writers.markdown import escape
+from budgetbalans.report.writers.xlsx import sheet_names
 from tests.clients import (
     CHROMIUM, MEASURE, SHEETS_AS_CSV, SOFFICE, read_csv, read_png, read_xlsx_cells, soffice, swedish_number,
     zero_cached_results,
@@ -410,7 +410,7 @@ def test_xlsx_plan_text_is_never_a_formula(hostile: Path, tmp_path: Path) -> Non
     with zipfile.ZipFile(out) as book:
         sheet = book.read("xl/worksheets/sheet1.xml").decode("utf-8").split("<headerFooter>")[0]
         strings = book.read("xl/sharedStrings.xml").decode("utf-8")
-    # the cells; the page header names the plan too, as text for the printer (tests/report/write/test_xlsx_print.py)
+    # the cells; the page header names the plan too, as text for the printer (tests/report/writers/test_xlsx_print.py)
     assert "HYPERLINK" not in sheet and "HYPERLINK" in strings
     formulas = re.findall(r"<f>(.*?)</f>", sheet)
     assert formulas and all(re.fullmatch(r"[A-Z0-9$:,()+\-/\"=a-zåäö ]+", f) for f in formulas), formulas

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Range, Unit
-from budgetbalans.report.write import html
+from budgetbalans.report.writers import html
 from budgetbalans.report.model import (
     EMPTY, Audience, BarKind, Cell, Chart, ChartKind, Column, ColumnKind, Comparison, Document, Figure, Legend,
     LegendEntry, Note, Row, RowKind, Section, Step, Table, Tone, YearBar,
@@ -291,10 +291,10 @@ def test_plan_text_is_escaped_everywhere() -> None:
 
 
 def test_the_writer_chooses_no_word_and_no_verdict() -> None:
-    source = (ROOT / "budgetbalans" / "report" / "write" / "html.py").read_text(encoding="utf-8")
+    source = (ROOT / "budgetbalans" / "report" / "writers" / "html.py").read_text(encoding="utf-8")
     for module in ("labels", "view", "core", "followup", "grouping"):
         assert not re.search(rf"^\s*(from|import) budgetbalans(\.render)?\.{module}\b", source, re.M), module
     assert "from budgetbalans.report.options import" not in source.replace(
         "    from budgetbalans.report.options import WriteOptions\n", "")
-    templates = (ROOT / "budgetbalans" / "report" / "write" / "templates").glob("*.j2")
+    templates = (ROOT / "budgetbalans" / "report" / "writers" / "templates").glob("*.j2")
     assert not any("label(" in path.read_text(encoding="utf-8") for path in templates)

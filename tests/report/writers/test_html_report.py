@@ -18,12 +18,12 @@ from budgetbalans.core.grouping import GroupBy
 from budgetbalans.read.loader import load_paths
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Unit
-from budgetbalans.report.build import charts
-from budgetbalans.report.write.svg import LABEL_LINES, LABEL_ROOM, text_width, wrap
-from budgetbalans.report.write import html
-from budgetbalans.report.build.summary import gap_document, summary_document
+from budgetbalans.report.builders import charts
+from budgetbalans.report.writers.svg import LABEL_LINES, LABEL_ROOM, text_width, wrap
+from budgetbalans.report.writers import html
+from budgetbalans.report.builders.summary import gap_document, summary_document
 from budgetbalans.report.options import BuildOptions, ReportKind, WriteOptions
-from budgetbalans.report.build.wording import shown_paths
+from budgetbalans.report.builders.wording import shown_paths
 from budgetbalans.report.options import View
 from tests.clients import CHROMIUM, run_chromium
 from tests.command import runner

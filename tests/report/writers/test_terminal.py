@@ -14,7 +14,7 @@ import pytest
 
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Range, Unit
-from budgetbalans.report.write import terminal as writer
+from budgetbalans.report.writers import terminal as writer
 from budgetbalans.report.model import (
     EMPTY, Audience, Cell, Column, ColumnKind, Document, Note, Row, RowKind, Section, Table, Tone,
 )

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Range, Unit
-from budgetbalans.report.write import csv as csvout
+from budgetbalans.report.writers import csv as csvout
 from budgetbalans.report.model import (
     EMPTY, Audience, Cell, Column, ColumnKind, Document, Row, RowKind, Section, Table, Tone,
 )

@@ -22,7 +22,7 @@ from docx.shared import RGBColor
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Range, Unit
 from budgetbalans.read.template import TemplateError, read_template
-from budgetbalans.report.write import docx as writer
+from budgetbalans.report.writers import docx as writer
 from budgetbalans.report.model import (
     EMPTY, Audience, Cell, Column, ColumnKind, Document, Figure, Legend, LegendEntry, Note, Row, RowKind, Section, Table, Tone,
 )

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Range, Unit
-from budgetbalans.report.write import markdown
+from budgetbalans.report.writers import markdown
 from budgetbalans.report.model import (
     EMPTY, Audience, Cell, Column, ColumnKind, Document, Figure, Note, Row, RowKind, Section, Table, Tone,
 )

@@ -19,17 +19,17 @@ from budgetbalans.core.gap import gap_kind, GapKind, positive_part
 from budgetbalans.core.followup import JUDGED, FollowUp, FollowUpKind, FollowUpLine, PlanForecast
 from budgetbalans.plan.models import Plan
 from budgetbalans.plan.money import EXACT_ZERO, Range, total as sum_ranges
-from budgetbalans.report.build import charts
+from budgetbalans.report.builders import charts
 from budgetbalans.plan import notation
-from budgetbalans.report.build.summary import (
+from budgetbalans.report.builders.summary import (
     TONE, amount, amount_column, document_words, exact, measure_status, plan_heading, verdicts_legend,
 )
-from budgetbalans.report.build.labels import count_label, label
+from budgetbalans.report.builders.labels import count_label, label
 from budgetbalans.report.model import (
     EMPTY, Audience, BarKind, Cell, Chart, ChartKind, Column, ColumnKind, Comparison, Document, Figure, Legend, Note,
     Row, RowKind, Section, Table, Tone,
 )
-from budgetbalans.report.build.wording import gap_text, gap_words, net_text, shown_paths, signed, with_decimals
+from budgetbalans.report.builders.wording import gap_text, gap_words, net_text, shown_paths, signed, with_decimals
 from budgetbalans.report.options import View
 
 # --- the words of the follow-up ---------------------------------------------------------------
@@ -54,7 +54,7 @@ def follow_up_amounts(report: FollowUp) -> list[Decimal | None]:
 
 def deviation_shown(kind: FollowUpKind, planned: Range, deviation: Range, view: View) -> str:
     """The deviation as the reports show it, by the core's ``kind``: signed when behind or ahead
-    (:func:`~budgetbalans.report.build.wording.signed`, bound by bound); "inom intervallet" when on
+    (:func:`~budgetbalans.report.builders.wording.signed`, bound by bound); "inom intervallet" when on
     track within a planned range, ``0`` when on track against an exact plan; "–" where there is no
     forecast to compare (not followed up, nothing planned, not counted). The JSON keeps the deviation bound by bound whatever the kind."""
     if shows_figure(kind, planned):
