@@ -13,7 +13,7 @@ import unicodedata
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated, Any, Literal, Mapping, Union
+from typing import Annotated, Any, Iterable, Literal, Mapping, Union
 
 from pydantic import (
     BaseModel,
@@ -347,6 +347,8 @@ def _read_status(value: Any) -> Status:
         raise _fail(STATUS_NOT_A_WORD())
     word = " ".join(value.split()).lower()
     status = STATUS_WORDS.get(word)
+    if status is None and word in DECISION_STATE_WORDS:
+        raise _fail(STATUS_IS_A_DECISION(value=quoted(value), state=DECISION_STATE_WORDS[word].value))
     if status is None:
         guess = _close_status(word)
         raise _fail(STATUS_UNKNOWN(value=quoted(value)) if guess is None
@@ -360,7 +362,12 @@ def _without_accents(word: str) -> str:
 
 def _close_status(word: str) -> str | None:
     """The status word ``word`` is a slip of (``pågåe``, ``pagar``), compared without å, ä, ö's marks."""
-    plain = {_without_accents(known): known for known in STATUS_WORDS}
+    return _close_word(word, STATUS_WORDS)
+
+
+def _close_word(word: str, words: Iterable[str]) -> str | None:
+    """The one of ``words`` that ``word`` is a slip of, compared without å, ä, ö's marks; else ``None``."""
+    plain = {_without_accents(known): known for known in words}
     close = difflib.get_close_matches(_without_accents(word), list(plain), n=1, cutoff=0.75)
     return plain[close[0]] if close else None
 
@@ -544,6 +551,312 @@ StatedFigureField = Annotated[
 ]
 
 
+# --- what a nämnd decides on: probability, decision, one-off, staff, consequences ----------------
+
+
+class DecisionLevel(str, Enum):
+    """Who must decide a measure (``decision.by``); plans may write other words (see :data:`DECISION_LEVEL_WORDS`)."""
+
+    ADMINISTRATION = "förvaltning"
+    BOARD = "nämnd"
+    KS = "ks"
+    KF = "kf"
+
+
+class DecisionState(str, Enum):
+    """Where the decision stands (``decision.state``); plans may write other forms (:data:`DECISION_STATE_WORDS`)."""
+
+    PROPOSED = "föreslagen"
+    DECIDED = "beslutad"
+    REFERRED_BACK = "återremitterad"
+    REJECTED = "avslagen"
+
+
+#: Every word a plan may use for a decision level, lower case with runs of spaces as one. A nämnd named
+#: by its name (``socialnämnden``, ``barn- och utbildningsnämnden``) is the level ``nämnd`` too.
+DECISION_LEVEL_WORDS: dict[str, DecisionLevel] = {
+    **{level.value: level for level in DecisionLevel},
+    **dict.fromkeys(["förvaltningen", "verkställighet", "delegation", "delegationsbeslut", "tjänsteperson",
+                     "förvaltningschef", "administration"], DecisionLevel.ADMINISTRATION),
+    **dict.fromkeys(["nämnden", "board"], DecisionLevel.BOARD),
+    **dict.fromkeys(["kommunstyrelsen", "kommunstyrelse"], DecisionLevel.KS),
+    **dict.fromkeys(["kommunfullmäktige", "fullmäktige"], DecisionLevel.KF),
+}
+
+#: Every word a plan may use for a decision's state, Swedish and English, lower case.
+DECISION_STATE_WORDS: dict[str, DecisionState] = {
+    **{state.value: state for state in DecisionState},
+    **dict.fromkeys(["föreslaget", "föreslagna", "förslag", "proposed"], DecisionState.PROPOSED),
+    **dict.fromkeys(["beslutat", "beslutade", "beslut fattat", "decided"], DecisionState.DECIDED),
+    **dict.fromkeys(["återremitterat", "återremiss", "referred back"], DecisionState.REFERRED_BACK),
+    **dict.fromkeys(["avslaget", "avslag", "avslogs", "rejected"], DecisionState.REJECTED),
+}
+
+PROBABILITY_BARE = template(
+    "plan.probability.bare_number",
+    sv="sannolikheten {value} saknar procenttecken: {number} kan betyda {number} % eller {percent} % ({number} som "
+       "andel); skriv {percent} % eller {number} %",
+    en="the probability {value} has no percent sign: {number} can mean {number} % or {percent} % ({number} as a "
+       "share); write {percent} % or {number} %")
+PROBABILITY_NO_SIGN = template(
+    "plan.probability.no_percent_sign",
+    sv="sannolikheten {value} saknar procenttecken; skriv {fix}",
+    en="the probability {value} has no percent sign; write {fix}")
+PROBABILITY_WORD = template(
+    "plan.probability.word",
+    sv="sannolikheten {value} är inget procenttal; skriv sannolikheten i procent, till exempel 75 % för trolig "
+       "eller 25 % för osäker",
+    en="the probability {value} is not a percentage; write the probability in percent, such as 75 % for likely "
+       "or 25 % for uncertain")
+PROBABILITY_WRITE_AS = template(
+    "plan.probability.write_as",
+    sv="sannolikheten skrivs med procenttecken: skriv {fix} i stället för {value}",
+    en="a probability is written with a percent sign: write {fix} instead of {value}")
+PROBABILITY_OUT_OF_RANGE = template(
+    "plan.probability.out_of_range",
+    sv="sannolikheten {value} ligger utanför 0–100 %; skriv en sannolikhet från 0 % till 100 %",
+    en="the probability {value} is outside 0–100 %; write a probability from 0 % to 100 %")
+PROBABILITY_NOT_TEXT = template(
+    "plan.probability.not_one_value",
+    sv="sannolikheten ska vara ett procenttal, till exempel probability: 50 %",
+    en="a probability is one percentage, such as probability: 50 %")
+
+#: A number as a plan writes a percentage or a count: digits, a decimal comma or point, a sign.
+_PLAIN_NUMBER = re.compile(r"([-−+]?)\s*([0-9]{1,6}(?:[.,][0-9]{1,6})?)")
+_PERCENT = re.compile(rf"{_PLAIN_NUMBER.pattern}\s*(%|procent|pct\.?|percent)", re.IGNORECASE)
+
+
+def _swedish_number(number: Decimal) -> str:
+    """``number`` as a plan writes it: a decimal comma, no trailing zeros (``0,5``, ``50``)."""
+    text = format(number.normalize(), "f")
+    return text.replace(".", ",")
+
+
+def _number_of(sign: str, digits: str) -> Decimal:
+    return Decimal(("-" if sign in ("-", "−") else "") + digits.replace(",", "."))
+
+
+def _read_probability(value: Any) -> Decimal:
+    """A percentage (``50 %``, ``12,5 %``) from 0 to 100 %, as the exact fraction (``Decimal("0.5")``)."""
+    read = _probability(value)
+    if isinstance(read, Message):
+        raise _fail(read)
+    return read
+
+
+def probability_problem(value: Any) -> Message | None:
+    """What is wrong with a probability as written (``0,5``: both readings), else ``None``."""
+    read = _probability(value)
+    return read if isinstance(read, Message) else None
+
+
+def _probability(value: Any) -> Decimal | Message:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
+        return PROBABILITY_NOT_TEXT()
+    text = " ".join(str(value).replace("\u00a0", " ").replace("\u202f", " ").split())
+    shown = quoted(value)
+    percent = _PERCENT.fullmatch(text)
+    if percent is not None:
+        number = _number_of(percent[1], percent[2])
+        if not 0 <= number <= 100:
+            return PROBABILITY_OUT_OF_RANGE(value=shown)
+        if percent[3] != "%":
+            return PROBABILITY_WRITE_AS(fix=f"{_swedish_number(number)} %", value=shown)
+        return number.scaleb(-2)
+    bare = _PLAIN_NUMBER.fullmatch(text)
+    if bare is None:
+        return PROBABILITY_WORD(value=shown)
+    number = _number_of(bare[1], bare[2])
+    if 0 < number <= 1:  # a percentage and a share: both readings
+        return PROBABILITY_BARE(value=shown, number=_swedish_number(number), percent=_swedish_number(number * 100))
+    if 0 <= number <= 100:
+        return PROBABILITY_NO_SIGN(value=shown, fix=f"{_swedish_number(number)} %")
+    return PROBABILITY_OUT_OF_RANGE(value=shown)
+
+
+DECISION_LEVEL_UNKNOWN = template(
+    "decision.by.unknown",
+    sv="okänd beslutsnivå {value}; skriv något av förvaltning (verkställighet, delegation), nämnd, ks eller kf",
+    en="unknown decision level {value}; write one of förvaltning (verkställighet, delegation), nämnd, ks or kf")
+DECISION_LEVEL_GUESS = template(
+    "decision.by.did_you_mean",
+    sv="okänd beslutsnivå {value} — menade du {guess}?",
+    en="unknown decision level {value} — did you mean {guess}?")
+DECISION_STATE_UNKNOWN = template(
+    "decision.state.unknown",
+    sv="okänt beslutsläge {value}; skriv något av föreslagen, beslutad, återremitterad, avslagen",
+    en="unknown decision state {value}; write one of föreslagen, beslutad, återremitterad, avslagen "
+       "(or proposed, decided, referred back, rejected)")
+DECISION_STATE_GUESS = template(
+    "decision.state.did_you_mean",
+    sv="okänt beslutsläge {value} — menade du {guess}?",
+    en="unknown decision state {value} — did you mean {guess}?")
+DECISION_NOT_A_WORD = template(
+    "decision.not_a_word",
+    sv="{what} ska vara ett ord, till exempel by: nämnd eller state: beslutad",
+    en="{what} should be a word, such as by: nämnd or state: beslutad")
+DECISION_AS_WORD = template(
+    "decision.not_a_mapping.word",
+    sv="decision har nycklar (by, state, date, ref); skriv decision: {{{key}: {value}}}",
+    en="decision has keys (by, state, date, ref); write decision: {{{key}: {value}}}")
+DECISION_NOT_A_MAPPING = template(
+    "decision.not_a_mapping",
+    sv="decision har nycklar: by (vem som beslutar), state (föreslagen, beslutad, återremitterad, avslagen), "
+       "date och ref; skriv till exempel decision: {{by: nämnd, state: beslutad, ref: SN 2024/112 § 45}}",
+    en="decision has keys: by (who decides), state (föreslagen, beslutad, återremitterad, avslagen), date and "
+       "ref; write for example decision: {{by: nämnd, state: beslutad, ref: SN 2024/112 § 45}}")
+STATUS_IS_A_DECISION = template(
+    "status.is_a_decision_state",
+    sv="okänd status {value}; {value} är ett beslutsläge: skriv decision: {{state: {state}}}",
+    en="unknown status {value}; {value} is the state of a decision: write decision: {{state: {state}}}")
+
+
+def _word(value: Any, info: ValidationInfo) -> str:
+    if not isinstance(value, str):
+        raise _fail(DECISION_NOT_A_WORD(what=quoted(info.field_name or "")))
+    return " ".join(value.split()).lower()
+
+
+def _read_level(value: Any, info: ValidationInfo) -> DecisionLevel:
+    if isinstance(value, DecisionLevel):
+        return value
+    word = _word(value, info)
+    level = DECISION_LEVEL_WORDS.get(word)
+    if level is None and word.endswith(("nämnd", "nämnden")):
+        level = DecisionLevel.BOARD
+    if level is None:
+        guess = _close_word(word, DECISION_LEVEL_WORDS)
+        raise _fail(DECISION_LEVEL_UNKNOWN(value=quoted(value)) if guess is None
+                    else DECISION_LEVEL_GUESS(value=quoted(value), guess=quoted(guess)))
+    return level
+
+
+def _read_state(value: Any, info: ValidationInfo) -> DecisionState:
+    if isinstance(value, DecisionState):
+        return value
+    word = _word(value, info)
+    state = DECISION_STATE_WORDS.get(word)
+    if state is None:
+        guess = _close_word(word, DECISION_STATE_WORDS)
+        raise _fail(DECISION_STATE_UNKNOWN(value=quoted(value)) if guess is None
+                    else DECISION_STATE_GUESS(value=quoted(value), guess=quoted(guess)))
+    return state
+
+
+STAFF_NOT_A_NUMBER = template(
+    "plan.staff.not_a_number",
+    sv="{value} är inget antal årsarbetare; skriv ett tal, till exempel -0,5 eller -3 (färre årsarbetare är "
+       "negativt)",
+    en="{value} is not a number of full-time equivalents (årsarbetare); write a number such as -0,5 or -3 "
+       "(fewer is negative)")
+STAFF_WRITE_AS = template(
+    "plan.staff.write_as",
+    sv="staff räknar årsarbetare, inte belopp; skriv bara talet: {fix} i stället för {value}",
+    en="staff counts full-time equivalents (årsarbetare), not amounts; write the number alone: {fix} instead "
+       "of {value}")
+STAFF_NOT_ONE_VALUE = template(
+    "plan.staff.not_one_value",
+    sv="här ska stå ett antal årsarbetare, inte en lista eller nycklar; skriv till exempel staff: {{2025: -3}}",
+    en="a number of full-time equivalents belongs here, not a list or keys; write for example staff: {{2025: -3}}")
+ASPECT_TOO_LONG = template(
+    "plan.consequences.aspect_too_long",
+    sv="aspekten {key} är för lång (högst {limit} tecken); en aspekt är ett kort ord som brukare eller "
+       "medarbetare, och konsekvensen skrivs efter kolonet",
+    en="the aspect {key} is too long (at most {limit} characters); an aspect is a short word such as brukare or "
+       "medarbetare, and the consequence is written after the colon")
+
+#: The longest aspect of ``consequences`` (``brukare``, ``medarbetare``, ``ekonomi``, ``jämställdhet``).
+ASPECT_LIMIT = 60
+#: A number with something after it (a unit, a word): the number is the fix.
+_NUMBER_AND_MORE = re.compile(rf"{_PLAIN_NUMBER.pattern}\s*\S.*")
+
+
+def _read_staff(value: Any) -> Decimal:
+    """A change in årsarbetare, exact (``-0,5``, ``-3``, ``+1``)."""
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    text = " ".join(value.split()) if isinstance(value, str) else ""
+    number = _PLAIN_NUMBER.fullmatch(text)
+    if number is not None:
+        return _number_of(number[1], number[2])
+    more = _NUMBER_AND_MORE.fullmatch(text)
+    if more is not None:
+        fix = _swedish_number(_number_of(more[1], more[2]))
+        raise _fail(STAFF_WRITE_AS(fix=fix, value=quoted(value)))
+    raise _fail(STAFF_NOT_A_NUMBER(value=quoted(value)) if isinstance(value, str) else STAFF_NOT_ONE_VALUE())
+
+
+def _read_aspect(value: Any) -> str:
+    if not isinstance(value, str):
+        raise _fail(ASPECT_TOO_LONG(key=quoted(value), limit=ASPECT_LIMIT))
+    aspect = value.strip()
+    if len(aspect) > ASPECT_LIMIT:
+        raise _fail(ASPECT_TOO_LONG(key=quoted(value), limit=ASPECT_LIMIT))
+    return aspect
+
+
+_PERCENT_SCHEMA: dict[str, Any] = {
+    "type": "string",
+    "pattern": r"^\s*(100([.,]0+)?|[0-9]{1,2}([.,][0-9]{1,6})?)\s*%\s*$",
+    "description": "A percentage from 0 to 100 %, such as '50 %' or '12,5 %'; a bare number is ambiguous.",
+}
+_STAFF_SCHEMA: dict[str, Any] = {
+    "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\s*[-−+]?\s*[0-9]{1,6}([.,][0-9]{1,6})?\s*$"}],
+    "description": "A change in årsarbetare: a number, negative for fewer ('-0,5', -3).",
+}
+
+Probability = Annotated[Decimal, PlainValidator(_read_probability), WithJsonSchema(_PERCENT_SCHEMA)]
+DecisionLevelField = Annotated[
+    DecisionLevel,
+    PlainValidator(_read_level),
+    WithJsonSchema({"type": "string", "enum": sorted(DECISION_LEVEL_WORDS)}),
+]
+DecisionStateField = Annotated[
+    DecisionState,
+    PlainValidator(_read_state),
+    WithJsonSchema({"type": "string", "enum": sorted(DECISION_STATE_WORDS)}),
+]
+StaffCount = Annotated[Decimal, PlainValidator(_read_staff), WithJsonSchema(_STAFF_SCHEMA)]
+StaffPerYear = Annotated[
+    dict[Year, StaffCount],
+    WithJsonSchema({"type": "object", "patternProperties": {_YEAR_KEY: _STAFF_SCHEMA}, "additionalProperties": False}),
+]
+Aspect = Annotated[str, PlainValidator(_read_aspect), WithJsonSchema({"type": "string", "maxLength": ASPECT_LIMIT})]
+Consequences = Annotated[
+    dict[Aspect, Text],
+    WithJsonSchema({"type": "object", "propertyNames": {"maxLength": ASPECT_LIMIT},
+                    "additionalProperties": {"type": "string"}}),
+]
+
+
+class Decision(BaseModel):
+    """Who decides a measure, and where the decision stands (beslut)."""
+
+    model_config = _FROZEN
+
+    by: DecisionLevelField | None = Field(
+        None, description="Who decides: förvaltning (verkställighet, delegation), nämnd, ks or kf.")
+    state: DecisionStateField = Field(
+        DecisionState.PROPOSED, description="föreslagen (default), beslutad, återremitterad or avslagen.")
+    date: PlanDate | None = Field(None, description="The date of the decision, YYYY-MM-DD.")
+    ref: Text | None = Field(None, description="Paragraf or diarienummer, free text (SN 2024/112 § 45).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _written_as_a_word(cls, value: Any) -> Any:
+        """``decision: beslutad`` or ``decision: nämnd``: answered with the mapping it means."""
+        if isinstance(value, Mapping):
+            return value
+        word = " ".join(value.split()).lower() if isinstance(value, str) else ""
+        if word in DECISION_STATE_WORDS:
+            raise _fail(DECISION_AS_WORD(key="state", value=DECISION_STATE_WORDS[word].value))
+        if word in DECISION_LEVEL_WORDS:
+            raise _fail(DECISION_AS_WORD(key="by", value=DECISION_LEVEL_WORDS[word].value))
+        raise _fail(DECISION_NOT_A_MAPPING())
+
+
 class Measure(BaseModel):
     """One åtgärd: what is done, by whom, and its economic effect per year."""
 
@@ -565,6 +878,14 @@ class Measure(BaseModel):
     forecast: YearEffects = Field(default_factory=dict, description="Prognos: the effect now expected, per year.")
     outcome: YearEffects = Field(default_factory=dict, description="Utfall: the effect realised so far, per year.")
     potential: Flag = Field(False, description="Only a possible effect, not decided: listed, not counted in totals.")
+    probability: Probability | None = Field(
+        None, description="Sannolikhet that the effect is realised, 0–100 % ('50 %'); without it, 100 %.")
+    decision: Decision | None = Field(None, description="Beslut: who decides, and where the decision stands.")
+    one_off: Flag = Field(False, description="Engångseffekt: the effect does not recur after the years named.")
+    staff: StaffPerYear = Field(
+        default_factory=dict, description="Change in årsarbetare per year (negative: fewer), such as {2024: -3}.")
+    consequences: Consequences = Field(
+        default_factory=dict, description="Konsekvensbeskrivning: a text per aspect, such as {brukare: …}.")
 
 
 class Plan(BaseModel):
@@ -622,7 +943,7 @@ def _years_named(plan: Plan) -> set[int]:
     if isinstance(plan.target, dict):
         named |= set(plan.target)
     for measure in plan.measures:
-        named |= set(measure.effects) | set(measure.forecast) | set(measure.outcome)
+        named |= set(measure.effects) | set(measure.forecast) | set(measure.outcome) | set(measure.staff)
         if measure.start is not None:
             named.add(measure.start.year)
     return named
@@ -667,6 +988,22 @@ KEY_SYNONYMS: dict[type[BaseModel], dict[str, str]] = {
         **dict.fromkeys(["prognos", "prognoser", "prognosen", "forecasts"], "forecast"),
         **dict.fromkeys(["utfall", "utfallet", "resultat", "outcomes"], "outcome"),
         **dict.fromkeys(["möjlig", "möjlig effekt", "potentiell", "potentiell effekt"], "potential"),
+        **dict.fromkeys(["sannolikhet", "sannolikheten", "trolighet", "chans"], "probability"),
+        **dict.fromkeys(["beslut", "beslutet", "beslutsnivå", "beslutsinstans", "beslutsläge", "beslutsstatus",
+                         "politiskt beslut"], "decision"),
+        **dict.fromkeys(["engångs", "engång", "engångseffekt", "engångsbelopp", "engångsåtgärd", "tillfällig",
+                         "tillfällig effekt", "oneoff"], "one_off"),
+        **dict.fromkeys(["årsarbetare", "åa", "personal", "personaleffekt", "tjänster", "antal årsarbetare",
+                         "fte", "staffing"], "staff"),
+        **dict.fromkeys(["konsekvenser", "konsekvens", "konsekvensbeskrivning", "konsekvensanalys",
+                         "consequence"], "consequences"),
+    },
+    Decision: {
+        **dict.fromkeys(["av", "nivå", "beslutsnivå", "beslutas av", "beslutsinstans", "instans", "level"], "by"),
+        **dict.fromkeys(["läge", "status", "tillstånd", "beslutsläge", "beslutsstatus"], "state"),
+        **dict.fromkeys(["datum", "beslutsdatum", "när", "beslutad"], "date"),
+        **dict.fromkeys(["referens", "paragraf", "diarienummer", "dnr", "§", "beslutsparagraf", "protokoll",
+                         "reference"], "ref"),
     },
     StatedFigure: {
         **dict.fromkeys(["belopp", "summa", "värde", "value"], "amount"),

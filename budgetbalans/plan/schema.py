@@ -58,6 +58,27 @@ SWEDISH: dict[str, str] = {
     "A range low-high, such as '700-1600' or '0,5–1 mkr'.": "Ett intervall låg-hög, som '700-1600' eller '0,5–1 mkr'.",
     "An effect: an amount, a range, {low, high} or {interval: 1-4}.":
         "En effekt: ett belopp, ett intervall, {low, high} eller {interval: 1-4}.",
+    "Sannolikhet that the effect is realised, 0–100 % ('50 %'); without it, 100 %.":
+        "Sannolikheten att effekten blir av, 0–100 % ('50 %'); utan den räknas 100 %.",
+    "A percentage from 0 to 100 %, such as '50 %' or '12,5 %'; a bare number is ambiguous.":
+        "Ett procenttal från 0 till 100 %, som '50 %' eller '12,5 %'; ett tal utan procenttecken är tvetydigt.",
+    "Beslut: who decides, and where the decision stands.": "Beslut: vem som beslutar, och hur långt beslutet har kommit.",
+    "Who decides a measure, and where the decision stands (beslut).":
+        "Vem som beslutar om åtgärden, och hur långt beslutet har kommit.",
+    "Who decides: förvaltning (verkställighet, delegation), nämnd, ks or kf.":
+        "Vem som beslutar: förvaltning (verkställighet, delegation), nämnd, ks eller kf.",
+    "föreslagen (default), beslutad, återremitterad or avslagen.":
+        "föreslagen (standard), beslutad, återremitterad eller avslagen.",
+    "The date of the decision, YYYY-MM-DD.": "Beslutsdatum, ÅÅÅÅ-MM-DD.",
+    "Paragraf or diarienummer, free text (SN 2024/112 § 45).": "Paragraf eller diarienummer, fri text (SN 2024/112 § 45).",
+    "Engångseffekt: the effect does not recur after the years named.":
+        "Engångseffekt: effekten återkommer inte efter de år som anges.",
+    "Change in årsarbetare per year (negative: fewer), such as {2024: -3}.":
+        "Förändring i årsarbetare per år (negativt: färre), som {2024: -3}.",
+    "A change in årsarbetare: a number, negative for fewer ('-0,5', -3).":
+        "En förändring i årsarbetare: ett tal, negativt för färre ('-0,5', -3).",
+    "Konsekvensbeskrivning: a text per aspect, such as {brukare: …}.":
+        "Konsekvensbeskrivning: en text per aspekt, som {brukare: …, medarbetare: …}.",
 }
 
 

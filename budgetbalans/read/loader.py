@@ -26,7 +26,7 @@ from budgetbalans.errors import PlanError, Problem
 from budgetbalans.read.files import PLAN_SUFFIXES, FileTooLarge, NotRegularFile, read_regular
 from budgetbalans.i18n import Message, Template, as_message, quoted, template
 from budgetbalans.oserrors import os_reason
-from budgetbalans.plan.models import KEY_SYNONYMS, NOT_TRUE_OR_FALSE, STATUS_WORDS, TOTAL_WORDS, Measure, Plan, StatedFigure, key_word
+from budgetbalans.plan.models import KEY_SYNONYMS, NOT_TRUE_OR_FALSE, STATUS_WORDS, TOTAL_WORDS, Decision, Measure, Plan, StatedFigure, key_word
 from budgetbalans.read.rules import cross_check, measures_twice, same_measures
 from budgetbalans.plan.money import Unit
 from budgetbalans.read.yamlsource import Path as DataPath
@@ -579,6 +579,12 @@ KEY_OF_PLAN = template(
        "ovanför measures:",
     en="unknown key {key} here — {guess} is for the whole plan: write it at the left margin, without "
        "indentation, above measures:")
+KEY_OF_DECISION = template(
+    "plan.unknown_key.decision_key",
+    sv="okänd nyckel {key} här — den hör till beslutet: skriv den under decision:, till exempel "
+       "decision: {{{word}: …}}",
+    en="unknown key {key} here — it belongs to the decision: write it under decision:, such as "
+       "decision: {{{word}: …}}")
 
 _TYPE_MESSAGES = {
     "dict_type": NOT_A_MAPPING_HERE,
@@ -652,6 +658,8 @@ def _model_at(loc: tuple[Any, ...]) -> type[BaseModel]:
         return StatedFigure
     if loc[:1] == ("measures",) and len(loc) == 4 and loc[2] == "stated_total":
         return StatedFigure
+    if loc[:1] == ("measures",) and len(loc) == 4 and loc[2] == "decision":
+        return Decision
     return Measure if loc[:1] == ("measures",) and len(loc) == 3 else Plan
 
 
@@ -666,6 +674,8 @@ def _unknown_key(loc: tuple[Any, ...]) -> Message:
     guess = by_word.get(word) or KEY_SYNONYMS[model].get(word)
     if guess is None and model is Measure and word in STATUS_WORDS:
         guess = f"status: {word}"
+    if guess is None and model is Measure and word in ("by", "ref"):
+        return KEY_OF_DECISION(key=quoted(key), word=word)
     if guess is None:
         close = difflib.get_close_matches(word, list(by_word), n=1, cutoff=0.85)
         guess = by_word[close[0]] if close else None

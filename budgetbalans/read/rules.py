@@ -14,7 +14,8 @@ from datetime import date
 from typing import Any, Iterable, Iterator, Mapping
 
 from budgetbalans.i18n import Message, clip, quoted, template
-from budgetbalans.plan.models import TOTAL_WORDS, Measure, Status, intended_year, is_plain_year, plan_date
+from budgetbalans.plan.models import (TOTAL_WORDS, Measure, Status, intended_year, is_plain_year, plan_date,
+                                      probability_problem)
 from budgetbalans.plan.period import MAX_PERIOD_YEARS, first_counted_month
 from budgetbalans.read.yamlsource import Path as DataPath
 from budgetbalans.read.yamlsource import SPACE_AFTER_COLON, Position, Source
@@ -23,7 +24,7 @@ from budgetbalans.read.yamlsource import SPACE_AFTER_COLON, Position, Source
 MAX_YEARS_BEFORE = 5
 
 #: The mappings of a measure whose keys are years.
-_YEAR_KEYED = ("effects", "forecast", "outcome")
+_YEAR_KEYED = ("effects", "forecast", "outcome", "staff")
 
 
 @dataclass(frozen=True)
@@ -89,10 +90,21 @@ DECIMAL_COMMA = template(
     en="the decimal comma splits the amount: inside {{…}} a comma separates the keys, so {value} becomes "
        "two parts; write {fix} — the amount with its decimal comma in quotes")
 
+NUMBER_COMMA = template(
+    "number.comma_in_braces",
+    sv="decimalkommat delar talet: inom {{…}} skiljer ett komma nycklarna åt, så {value} blir två delar; "
+       "skriv {fix} — talet med decimalkomma inom citattecken",
+    en="the decimal comma splits the number: inside {{…}} a comma separates the keys, so {value} becomes two "
+       "parts; write {fix} — the number with its decimal comma in quotes")
+
+#: The keys whose values are numbers but not amounts (a probability, årsarbetare): a comma splits a number.
+_NUMBER_KEYS = ("probability", "staff")
+
 #: The part before the comma: a whole number (``3``, ``-1``, ``1 750``).
 _WHOLE = re.compile(r"[-−+]?(?:[0-9]{1,3}(?: [0-9]{3})+|[0-9]+)")
-#: The part YAML made a key without a value: the decimals, perhaps with a unit (``5``, ``5 mkr``).
+#: The part YAML made a key without a value: the decimals, perhaps with a unit (``5``, ``5 mkr``, ``5 %``).
 _DECIMALS = re.compile(r"[0-9]+(?: ?[A-Za-z]{1,5}\.?)?")
+_PERCENT_DECIMALS = re.compile(r"[0-9]+ ?%")
 
 
 def _decimal_commas(source: Source, data: Any) -> Iterator[Finding]:
@@ -106,7 +118,8 @@ def _decimal_commas(source: Source, data: Any) -> Iterator[Finding]:
             entries = list(value.items())
             for (key, before), (split, after) in zip(entries, entries[1:]):
                 if after is None and isinstance(before, str) and _WHOLE.fullmatch(before) \
-                        and _DECIMALS.fullmatch(split) and not is_plain_year(split):
+                        and (_DECIMALS.fullmatch(split) or key == "probability" and _PERCENT_DECIMALS.fullmatch(split)) \
+                        and not is_plain_year(split):
                     yield from _split_amount(source, path, key, before, split)
 
 
@@ -114,8 +127,15 @@ def _split_amount(source: Source, path: DataPath, key: str, before: str, split: 
     where = source.values.get((*path, key), (1, 1))
     if source.keys.get((*path, split), where)[0] == where[0]:  # on one line: a flow mapping, split at the comma
         amount = f"{before},{split}"
-        yield Finding((where[0], where[1] + len(before)),
-                      DECIMAL_COMMA(value=quoted(amount), fix=f'{{{clip(key, 20)}: "{amount}"}}'), (*path, split))
+        fix = f'{{{clip(key, 20)}: "{amount}"}}'
+        if key == "probability" or path[-1:] == ("staff",):
+            bare = probability_problem(amount) if key == "probability" else None
+            message = bare or NUMBER_COMMA(value=quoted(amount), fix=fix)
+            yield Finding(where if bare else (where[0], where[1] + len(before)), message, (*path, split),
+                          (*path, key))
+        else:
+            yield Finding((where[0], where[1] + len(before)), DECIMAL_COMMA(value=quoted(amount), fix=fix),
+                          (*path, split))
 
 
 # --- a year and its amount without the space after the colon ------------------------------------
