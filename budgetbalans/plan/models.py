@@ -807,16 +807,28 @@ _STAFF_SCHEMA: dict[str, Any] = {
     "description": "A change in årsarbetare: a number, negative for fewer ('-0,5', -3).",
 }
 
+
+
+def _words_schema(words: Iterable[str], *more: str) -> dict[str, Any]:
+    """The words for an editor to offer, and the same words in any case (``KS``, ``Beslutad``) accepted."""
+    def any_case(word: str) -> str:
+        return "".join(f"[{char.lower()}{char.upper()}]" if char.lower() != char.upper() else re.escape(char)
+                       for char in word).replace("\\ ", "\\s+")
+    listed = sorted(words)
+    pattern = r"^\s*(?:" + "|".join([*map(any_case, listed), *more]) + r")\s*$"
+    return {"type": "string", "anyOf": [{"enum": listed}, {"pattern": pattern}]}
+
+
 Probability = Annotated[Decimal, PlainValidator(_read_probability), WithJsonSchema(_PERCENT_SCHEMA)]
 DecisionLevelField = Annotated[
     DecisionLevel,
     PlainValidator(_read_level),
-    WithJsonSchema({"type": "string", "enum": sorted(DECISION_LEVEL_WORDS)}),
+    WithJsonSchema(_words_schema(DECISION_LEVEL_WORDS, r".*[nN][äÄ][mM][nN][dD](?:[eE][nN])?")),
 ]
 DecisionStateField = Annotated[
     DecisionState,
     PlainValidator(_read_state),
-    WithJsonSchema({"type": "string", "enum": sorted(DECISION_STATE_WORDS)}),
+    WithJsonSchema(_words_schema(DECISION_STATE_WORDS)),
 ]
 StaffCount = Annotated[Decimal, PlainValidator(_read_staff), WithJsonSchema(_STAFF_SCHEMA)]
 StaffPerYear = Annotated[
