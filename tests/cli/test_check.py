@@ -112,6 +112,11 @@ INVALID_PLANS: dict[str, tuple[int, int, str]] = {
     "measure-not-a-mapping.yaml": (5, 5, "should be a mapping of keys (id:, title:, effects:, …)"),
     "potential-not-true-or-false.yaml": (7, 16, "'potential' should be true or false; write true for yes and "
                                                 "false for no"),
+    # what a nämnd decides on (issue 23)
+    "probability-bare-number.yaml": (7, 18, "the probability '0,5' has no percent sign: 0,5 can mean 0,5 % or 50 % "
+                                            "(0,5 as a share); write 50 % or 0,5 %"),
+    "decision-state-misspelt.yaml": (7, 31, "unknown decision state 'beslutadd' — did you mean 'beslutad'?"),
+    "staff-year-outside-period.yaml": (7, 23, "the year 2027 is outside the plan's years (2024–2025)"),
 }
 
 SUMMARY = re.compile(r"^(no problems in \d+ plans?|\d+ problems?( in \d+ of \d+ plans?|; no plan files read))"

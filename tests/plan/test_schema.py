@@ -106,6 +106,7 @@ BEYOND_A_SCHEMA = {
     "full-year-without-years.yaml": "across keys (no year named anywhere)",
     "missing-colon.yaml": "not YAML", "missing-comma.yaml": "not YAML", "unclosed-quote.yaml": "not YAML",
     "bad-indentation.yaml": "not YAML", "period-too-long.yaml": "across keys (the period's years)",
+    "staff-year-outside-period.yaml": "across keys (years)",
 }
 
 
