@@ -544,6 +544,57 @@ StatedFigureField = Annotated[
 ]
 
 
+# --- issue 23 stand-in (core helper): the interface of /work/brief23.md, replaced at merge ------------
+from pydantic.json_schema import SkipJsonSchema  # noqa: E402  (stand-in: kept out of the schema)
+
+
+class DecisionLevel(str, Enum):
+    """decision.by: who decides a measure."""
+
+    ADMINISTRATION = "förvaltning"
+    BOARD = "nämnd"
+    KS = "ks"
+    KF = "kf"
+
+
+class DecisionState(str, Enum):
+    """decision.state: where a measure's decision stands."""
+
+    PROPOSED = "föreslagen"
+    DECIDED = "beslutad"
+    REFERRED_BACK = "återremitterad"
+    REJECTED = "avslagen"
+
+
+class Decision(BaseModel):
+    """Who decides a measure, whether it is decided, when, and the reference."""
+
+    model_config = _FROZEN
+
+    by: DecisionLevel | None = None
+    state: DecisionState = DecisionState.PROPOSED
+    date: PlanDate | None = None
+    ref: Text | None = None
+
+
+def _read_probability(value: Any) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    text = str(value).strip()
+    if not text.endswith("%"):
+        raise _fail("write a percentage such as 50 %")
+    return Decimal(text[:-1].strip().replace(",", ".")) / 100
+
+
+def _read_staff(value: Any) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value).strip().replace(",", ".").replace("−", "-"))
+
+
+Probability = Annotated[Decimal, PlainValidator(_read_probability)]
+Staff = Annotated[Decimal, PlainValidator(_read_staff)]
+# --- end of the issue 23 stand-in ------------------------------------------------------------------------
+
+
 class Measure(BaseModel):
     """One åtgärd: what is done, by whom, and its economic effect per year."""
 
@@ -565,6 +616,11 @@ class Measure(BaseModel):
     forecast: YearEffects = Field(default_factory=dict, description="Prognos: the effect now expected, per year.")
     outcome: YearEffects = Field(default_factory=dict, description="Utfall: the effect realised so far, per year.")
     potential: Flag = Field(False, description="Only a possible effect, not decided: listed, not counted in totals.")
+    probability: SkipJsonSchema[Probability | None] = None  # stand-in (issue 23)
+    decision: SkipJsonSchema[Decision | None] = None
+    one_off: SkipJsonSchema[Flag] = False
+    staff: SkipJsonSchema[Mapping[Year, Staff]] = {}
+    consequences: SkipJsonSchema[Mapping[str, Text]] = {}
 
 
 class Plan(BaseModel):
