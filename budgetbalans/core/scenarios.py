@@ -20,14 +20,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Protocol, Sequence
 
 from budgetbalans.core.gap import Gap, Target, gap
 from budgetbalans.plan.money import EXACT_ZERO, ZERO, Range, total
 
 if TYPE_CHECKING:
-    from budgetbalans.core.summary import MeasureResult
     from budgetbalans.plan.models import Measure, Plan
+
+
+class MeasureResult(Protocol):
+    """What these sums need of a computed measure (:class:`budgetbalans.core.summary.MeasureResult`,
+    which imports this module)."""
+
+    @property
+    def measure(self) -> Measure: ...
+    @property
+    def effects(self) -> Mapping[int, Range]: ...
+    @property
+    def counted(self) -> bool: ...
 
 
 @dataclass(frozen=True)
