@@ -93,20 +93,17 @@ def test_group_by_decision_in_a_report_names_the_levels(write_plan: WritePlan) -
     assert "Delsummor per beslutsnivå" in out and "ej angivet" in out and "förvaltning" in out
 
 
-def test_a_plan_without_the_keys_has_none_of_the_new_json_keys(write_plan: WritePlan) -> None:
-    plain = "title: P\ntarget: 100\nmeasures:\n  - id: '1'\n    title: X\n    effects: {2024: 50}\n"
-    path = write_plan(plain, "p.yaml")
-    for command in ("summarize", "gap"):
-        document = _json(command, path)
-        keys = set(document) | {key for item in document.get("measures", []) for key in item}
-        assert not keys & {"scenarios", "one_off", "lasting", "staff", "probability", "decision", "expected",
-                           "rejected", "consequences"}
-
-
 def test_only_the_keys_a_plan_uses(write_plan: WritePlan) -> None:
+    """A plan with staff only gets staff; one without the keys gets none of them (its JSON is as before)."""
     staff_only = ("title: P\nmeasures:\n  - id: '1'\n    title: X\n    effects: {2024: 50}\n"
                   "    staff: {2024: -1}\n")
     document = _json("summarize", write_plan(staff_only, "p.yaml"))
     assert document["staff"] == {"2024": -1}
     assert "scenarios" not in document and "one_off" not in document
     assert set(document["measures"][0]) & {"staff", "probability", "one_off"} == {"staff"}
+    plain = write_plan(staff_only.replace("    staff: {2024: -1}\n", ""), "plain.yaml")
+    for command in ("summarize", "gap"):
+        document = _json(command, plain)
+        keys = set(document) | {key for item in document.get("measures", []) for key in item}
+        assert not keys & {"scenarios", "one_off", "lasting", "staff", "probability", "decision", "expected",
+                           "rejected", "consequences"}
