@@ -33,6 +33,7 @@ class GroupBy(str, Enum):
     AREA = "area"
     STATUS = "status"
     PLAN = "plan"
+    DECISION = "decision"
 
 
 class Lang(str, Enum):

@@ -180,8 +180,9 @@ OPTION_HELP: dict[tuple[str, str], Template] = {
     ("*", "status"): _words("option.status",
         "Räkna bara åtgärder med dessa statusar, kommaseparerade, till exempel klart,pågår eller done,ongoing.",
         "Count only these statuses, comma-separated, such as done,ongoing or klart,pågår."),
-    ("*", "group_by"): _words("option.group_by", "Delsummor per område (area), status eller plan.",
-                              "Subtotals by area, status or plan."),
+    ("*", "group_by"): _words("option.group_by",
+                              "Delsummor per område (area), status, plan eller beslutsnivå (decision).",
+                              "Subtotals by area, status, plan or decision level."),
     ("*", "template"): _words("option.template",
         "Med --format docx: börja från det här Word-dokumentet eller den här Word-mallen (.docx, .dotx); "
         "dess formatmallar, sidhuvud och sidfot behålls, innehållet ersätts.",

@@ -1,4 +1,4 @@
-"""Subtotals for ``--group-by``: the counted effects added up per area, status or plan.
+"""Subtotals for ``--group-by``: the counted effects added up per area, status, plan or decision level.
 
 Pure, like :mod:`budgetbalans.core.summary`: built from each :class:`~budgetbalans.core.summary.MeasureResult`'s
 ``counted`` flag and ``effects``, so the groups of a report always add up to its totals.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from budgetbalans.plan.money import EXACT_ZERO, Range, total
 
@@ -23,15 +23,17 @@ class GroupBy(str, Enum):
     AREA = "area"
     STATUS = "status"
     PLAN = "plan"
+    DECISION = "decision"
 
 
 @dataclass(frozen=True)
 class Group:
-    """The counted measures sharing one area, status or plan, added up.
+    """The counted measures sharing one area, status, plan or decision level, added up.
 
     ``key`` identifies the group: the area's text (``""`` for measures without an area), the
-    status's English word, or the plan's path. ``name`` is what to call it: the area, the
-    status word, the plan's title; ``None`` for measures without an area.
+    status's English word, the plan's path, or the decision level's word (``decision.by``;
+    ``""`` for measures without one: "ej angivet"). ``name`` is what to call it: the area, the
+    status word, the plan's title, the level's word; ``None`` for measures without an area or a level.
     """
 
     by: GroupBy
@@ -45,11 +47,11 @@ class Group:
 def group_totals(summary: Summary, by: GroupBy) -> list[Group]:
     """Subtotals of the counted measures, per year and for the period, in order of appearance.
 
-    Statuses come in the order of :class:`~budgetbalans.plan.models.Status`. Measures that do not
-    count (cancelled, only a potential, outside ``--status``) are in no group, so the groups'
-    totals add up to ``summary.totals``.
+    Statuses come in the order of :class:`~budgetbalans.plan.models.Status`, decision levels in the
+    order of :class:`~budgetbalans.plan.models.DecisionLevel` with measures without one last. Measures
+    that do not count (cancelled, rejected, only a potential, outside ``--status``) are in no group,
+    so the groups' totals add up to ``summary.totals``.
     """
-    from budgetbalans.plan.models import Status
 
     members: dict[str, list[MeasureResult]] = {}
     names: dict[str, str | None] = {}
@@ -58,8 +60,18 @@ def group_totals(summary: Summary, by: GroupBy) -> list[Group]:
             key, name = _key_and_name(result, by)
             members.setdefault(key, []).append(result)
             names.setdefault(key, name)
-    keys = sorted(members, key=lambda key: list(Status).index(Status(key))) if by is GroupBy.STATUS else list(members)
-    return [_group(by, key, names[key], members[key], summary.years) for key in keys]
+    return [_group(by, key, names[key], members[key], summary.years) for key in _ordered(members, by)]
+
+
+def _ordered(keys: Iterable[str], by: GroupBy) -> list[str]:
+    from budgetbalans.plan.models import DecisionLevel, Status
+
+    if by is GroupBy.STATUS:
+        return sorted(keys, key=lambda key: list(Status).index(Status(key)))
+    if by is GroupBy.DECISION:
+        levels = [level.value for level in DecisionLevel]
+        return sorted(keys, key=lambda key: levels.index(key) if key in levels else len(levels))
+    return list(keys)
 
 
 def _key_and_name(result: MeasureResult, by: GroupBy) -> tuple[str, str | None]:
@@ -67,6 +79,9 @@ def _key_and_name(result: MeasureResult, by: GroupBy) -> tuple[str, str | None]:
         return result.measure.area or "", result.measure.area or None
     if by is GroupBy.STATUS:
         return result.measure.status.value, result.measure.status.value
+    if by is GroupBy.DECISION:
+        level = None if result.measure.decision is None else result.measure.decision.by
+        return ("", None) if level is None else (level.value, level.value)
     return result.plan.path, result.plan.title
 
 

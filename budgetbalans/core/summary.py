@@ -12,6 +12,8 @@ from decimal import Decimal
 from typing import Iterable, Mapping, Sequence
 
 from budgetbalans.core.gap import Coverage, Gap, Target, coverage, gap
+from budgetbalans.core import scenarios as decided_on
+from budgetbalans.core.scenarios import NONE_USED, KeysUsed, Scenarios, keys_used, rejected
 from budgetbalans.plan.classes import IntervalClass, interval_class
 from budgetbalans.plan.models import Measure, Plan, Status
 from budgetbalans.plan.money import EXACT_ZERO, ZERO, Range, total
@@ -45,16 +47,16 @@ def _high_order(value: Range) -> tuple[int, Decimal]:
 
 
 def counts_in_plan(measure: Measure) -> bool:
-    """Whether a measure adds to the plan's totals: not cancelled, not only a potential."""
-    return measure.status is not Status.CANCELLED and not measure.potential
+    """Whether a measure adds to the plan's totals: not cancelled or rejected, not only a potential."""
+    return measure.status is not Status.CANCELLED and not rejected(measure) and not measure.potential
 
 
 @dataclass(frozen=True)
 class MeasureResult:
     """One measure's computed effects.
 
-    ``admitted``: not cancelled, and of a status the report asks for. ``counted``: admitted
-    and not only a potential, so it adds to the totals.
+    ``admitted``: not cancelled nor rejected (``decision.state: avslagen``), and of a status the
+    report asks for. ``counted``: admitted and not only a potential, so it adds to the totals.
     """
 
     plan: Plan
@@ -67,6 +69,11 @@ class MeasureResult:
     @property
     def counted(self) -> bool:
         return self.admitted and not self.measure.potential
+
+    @property
+    def rejected(self) -> bool:
+        """``decision.state: avslagen``: shown as rejected, counted zero."""
+        return rejected(self.measure)
 
 
 @dataclass(frozen=True)
@@ -97,7 +104,12 @@ class Reconciliation:
 
 @dataclass(frozen=True)
 class Totals:
-    """Counted effects per year and for the period, the target and the gap."""
+    """Counted effects per year and for the period, the target and the gap.
+
+    Where the plans read use the optional keys (:class:`~budgetbalans.core.scenarios.KeysUsed`), also:
+    ``scenarios`` (probability or decision), ``one_off`` per year and the ``lasting`` level after the
+    period (one_off), ``staff`` per year (staff); ``None`` where no measure uses them.
+    """
 
     years: tuple[int, ...]
     per_year: Mapping[int, Range]
@@ -105,6 +117,10 @@ class Totals:
     target: Target | None
     gap: Gap | None
     potential: Range
+    scenarios: Scenarios | None = None
+    one_off: Mapping[int, Range] | None = None
+    lasting: Range | None = None
+    staff: Mapping[int, Decimal] | None = None
 
     def coverage(self) -> Coverage | None:
         """How much of the period's target the total covers."""
@@ -127,6 +143,7 @@ class Summary:
 
     plans: tuple[PlanResult, ...]
     totals: Totals
+    uses: KeysUsed = NONE_USED
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -159,16 +176,23 @@ def summarize(
     """
     wanted = None if statuses is None else frozenset(statuses)
     only = None if years is None else frozenset(years)
-    results = tuple(_plan_result(plan, wanted, only, target) for plan in plans)
+    plans = tuple(plans)
+    uses = keys_used(plans)
+    results = tuple(_plan_result(plan, wanted, only, target, uses) for plan in plans)
     all_years = tuple(sorted({year for result in results for year in result.totals.years}))
     override = None if target is None else Target(target, _override_years(target, only))
     combined = _totals(
         [m for result in results for m in result.measures], all_years,
-        override or _combined_target([result.totals.target for result in results], all_years),
+        override or _combined_target([result.totals.target for result in results], all_years), uses,
     )
+    if uses.one_off:  # each plan's measures last from the last year of their own period
+        combined = replace(combined, lasting=total(r.totals.lasting or EXACT_ZERO for r in results))
     if override is None and len(results) > 1:
         combined = answering_alone(combined, [result.totals.gap for result in results])
-    return Summary(results, combined)
+        if combined.scenarios is not None:
+            combined = replace(combined, scenarios=decided_on.answering_alone(
+                combined.scenarios, [r.totals.scenarios for r in results if r.totals.scenarios is not None]))
+    return Summary(results, combined, uses)
 
 
 def answering_alone(combined: Totals, gaps: Sequence[Gap | None]) -> Totals:
@@ -186,25 +210,27 @@ def _override_years(target: Decimal, only: frozenset[int] | None) -> Mapping[int
 
 
 def _plan_result(plan: Plan, statuses: frozenset[Status] | None, only: frozenset[int] | None,
-                 target: Decimal | None) -> PlanResult:
+                 target: Decimal | None, uses: KeysUsed = NONE_USED) -> PlanResult:
     period = plan.period
     shown = tuple(year for year in period if only is None or year in only)
     measures = tuple(_measure_result(plan, measure, period, shown, statuses) for measure in plan.measures)
     plan_target = (Target(target, _override_years(target, only)) if target is not None
                    else restrict_target(plan_target_of(plan), shown, period))
-    return PlanResult(plan, measures, _totals(measures, shown, plan_target), tuple(reconcile(plan)))
+    return PlanResult(plan, measures, _totals(measures, shown, plan_target, uses), tuple(reconcile(plan)))
 
 
 def _measure_result(plan: Plan, measure: Measure, period: Sequence[int], shown: Sequence[int],
                     statuses: frozenset[Status] | None) -> MeasureResult:
     effects = measure_effects(measure, period)
     shown_effects = {year: effects[year] for year in shown if year in effects}
-    admitted = measure.status is not Status.CANCELLED and (statuses is None or measure.status in statuses)
+    admitted = (measure.status is not Status.CANCELLED and not rejected(measure)
+                and (statuses is None or measure.status in statuses))
     return MeasureResult(plan, measure, shown_effects, total(shown_effects.values()),
                          measure_class(measure), admitted)
 
 
-def _totals(measures: Sequence[MeasureResult], years: tuple[int, ...], target: Target | None) -> Totals:
+def _totals(measures: Sequence[MeasureResult], years: tuple[int, ...], target: Target | None,
+            uses: KeysUsed = NONE_USED) -> Totals:
     """The counted measures added up per year (in one pass over them: linear in measures + years).
 
     A per-year target gets a figure for each of ``years``, 0 where the plan names none: the gap
@@ -222,7 +248,20 @@ def _totals(measures: Sequence[MeasureResult], years: tuple[int, ...], target: T
     per_year = {year: total(values) if values else EXACT_ZERO for year, values in effects.items()}
     period_total = total(per_year.values())
     potential = total(m.total for m in measures if m.admitted and m.measure.potential)
-    return Totals(years, per_year, period_total, target, gap(target, period_total, per_year), potential)
+    totals = Totals(years, per_year, period_total, target, gap(target, period_total, per_year), potential)
+    return _decided_on(totals, measures, uses) if uses.any else totals
+
+
+def _decided_on(totals: Totals, measures: Sequence[MeasureResult], uses: KeysUsed) -> Totals:
+    """The totals with the figures of the optional keys the plans read use (core/scenarios.py)."""
+    years, last = totals.years, (totals.years[-1] if totals.years else None)
+    return replace(
+        totals,
+        scenarios=decided_on.scenarios(measures, years, totals.target) if uses.scenarios else None,
+        one_off=decided_on.one_off_per_year(measures, years) if uses.one_off else None,
+        lasting=total(decided_on.lasting_effect(m, last) for m in measures) if uses.one_off else None,
+        staff=decided_on.staff_per_year(measures, years) if uses.staff else None,
+    )
 
 
 def plan_target_of(plan: Plan) -> Target | None:

@@ -129,7 +129,7 @@ def test_summarize_help_in_swedish_shows_choices_defaults_and_placeholders() -> 
     assert "\nArgument:\n  [SÖKVÄG]...  Planfiler eller mappar (alla *.yaml och *.yml under dem)." in out
     assert "  --format [table|json|csv|markdown|html|xlsx|docx]\n" in out
     assert "[standard: table]" in out
-    assert "  --unit [kr|tkr|mkr] " in out and "  --group-by [area|status|plan] " in out
+    assert "  --unit [kr|tkr|mkr] " in out and "  --group-by [area|status|plan|decision]\n" in out
     assert "  -o, --output FIL " in out and "  --status STATUS " in out and "  --lang [sv|en] " in out
 
 
@@ -239,8 +239,8 @@ USAGE_ERRORS: list[tuple[list[str], str, str, str]] = [
     (["summarize", "--unit=öre"], " summarize",
      "--unit: okänt värde 'öre'; välj kr, tkr eller mkr", "--unit: unknown value 'öre'; choose kr, tkr or mkr"),
     (["gap", "--group-by", "år"], " gap",
-     "--group-by: okänt värde 'år'; välj area, status eller plan",
-     "--group-by: unknown value 'år'; choose area, status or plan"),
+     "--group-by: okänt värde 'år'; välj area, status, plan eller decision",
+     "--group-by: unknown value 'år'; choose area, status, plan or decision"),
     (["check", "--format", "sarif"], " check",
      "--format: okänt värde 'sarif'; välj text, github eller json",
      "--format: unknown value 'sarif'; choose text, github or json"),

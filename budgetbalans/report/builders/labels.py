@@ -4,9 +4,9 @@ template under ``label.<key>``, shown by its key (:func:`label`, :func:`count_la
 from __future__ import annotations
 
 from budgetbalans.i18n import LABEL, TEMPLATES, Lang, counted, template
-from budgetbalans.plan.models import STATUS_SWEDISH, Status
+from budgetbalans.plan.models import STATUS_SWEDISH, DecisionLevel, Status
 
-__all__ = ["Lang", "count_label", "label", "status_word"]
+__all__ = ["Lang", "count_label", "decision_level_word", "label", "status_word"]
 
 
 #: Every label of the reports, each registered in :data:`~budgetbalans.i18n.TEMPLATES` as ``label.<key>``.
@@ -77,6 +77,12 @@ LABELS = (
     template("label.to", "till", "to"),
     # the report formats (csv, markdown, html, xlsx) and --group-by
     template("label.no_area", "(inget område)", "(no area)"),
+    template("label.decision", "Beslutsnivå", "Decision level"),
+    template("label.no_decision", "ej angivet", "not given"),
+    template("label.level_administration", "förvaltning", "administration"),
+    template("label.level_board", "nämnd", "board"),
+    template("label.level_ks", "KS", "municipal executive board (KS)"),
+    template("label.level_kf", "KF", "municipal council (KF)"),
     template("label.gap_signed", "Kvar att spara (negativt = överskott)", "Still to save (negative = surplus)"),
     template("label.subtotals", "Delsummor per {by}", "Subtotals by {by}"),
     template("label.subtotal", "Delsumma", "Subtotal"),
@@ -219,3 +225,8 @@ def label(key: str, lang: Lang, **values: object) -> str:
 
 def status_word(status: Status, lang: Lang) -> str:
     return STATUS_SWEDISH[status] if lang is Lang.SV else status.value
+
+
+def decision_level_word(level: DecisionLevel, lang: Lang) -> str:
+    """What a decision level (``decision.by``) is called in a report."""
+    return label("level_" + level.name.lower(), lang)

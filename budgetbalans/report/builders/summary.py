@@ -30,11 +30,11 @@ from budgetbalans.core.gap import coverage, Gap, GapKind
 from budgetbalans.core.summary import MeasureResult, PlanResult, Summary, Totals
 from budgetbalans.core.grouping import Group, GroupBy, group_totals
 from budgetbalans.i18n import Lang
-from budgetbalans.plan.models import Plan, Status
+from budgetbalans.plan.models import DecisionLevel, Plan, Status
 from budgetbalans.plan.money import Range
 from budgetbalans.report.builders import charts
 from budgetbalans.plan import notation
-from budgetbalans.report.builders.labels import count_label, label, status_word
+from budgetbalans.report.builders.labels import count_label, decision_level_word, label, status_word
 from budgetbalans.report.model import (
     EMPTY, Audience, BarKind, Cell, Chart, ChartKind, Column, ColumnKind, Document, Figure, Legend, LegendEntry, Note,
     Row, RowKind, Section, Table, Tone,
@@ -136,9 +136,11 @@ def measure_status(result: MeasureResult, view: View) -> str:
 
 
 def group_name(group: Group, view: View) -> str:
-    """What a group is called in a report: the area, the status word, the plan's title."""
+    """What a group is called in a report: the area, the status word, the plan's title, the decision level."""
     if group.by is GroupBy.STATUS:
         return status_word(Status(group.key), view.lang)
+    if group.by is GroupBy.DECISION:
+        return label("no_decision", view.lang) if not group.key else decision_level_word(DecisionLevel(group.key), view.lang)
     if group.name is None:
         return label("no_area", view.lang)
     return notation.clean(group.name)

@@ -14,6 +14,8 @@ from budgetbalans.core.gap import Gap, GapKind, positive_part, Target
 from budgetbalans.core.summary import MeasureResult, PlanResult, Reconciliation, Summary, Totals
 from budgetbalans.core.followup import FollowUp, FollowUpLine, PlanForecast
 from budgetbalans.core.grouping import Group, GroupBy, group_totals
+from budgetbalans.core.scenarios import NONE_USED, KeysUsed, Scenario, expected
+from budgetbalans.plan.models import Decision
 from budgetbalans.plan.money import Range
 from budgetbalans.report.json.text import dumps
 from budgetbalans.report.options import BuildOptions, ReportKind
@@ -85,10 +87,41 @@ def _totals(totals: Totals) -> dict[str, Any]:
         else {str(y): span(totals.gap.year_shortfall(y)) for y in totals.gap.years},
         "coverage": _coverage(totals),
         "potential": span(totals.potential),
+        **_decided_on(totals),
     }
 
 
-def measure(result: MeasureResult) -> dict[str, Any]:
+def _decided_on(totals: Totals) -> dict[str, Any]:
+    """The figures of the optional measure keys, each only where a measure read uses its key:
+    ``scenarios`` (probability or decision), ``one_off`` per year and ``lasting``, ``staff`` per year."""
+    keys: dict[str, Any] = {}
+    if totals.scenarios is not None:
+        keys["scenarios"] = {name: _scenario(item) for name, item in totals.scenarios.items()}
+    if totals.one_off is not None:
+        keys["one_off"] = by_year(totals.one_off)
+    if totals.lasting is not None:
+        keys["lasting"] = span(totals.lasting)
+    if totals.staff is not None:
+        keys["staff"] = {str(year): json_amount(value) for year, value in totals.staff.items()}
+    return keys
+
+
+def _scenario(item: Scenario) -> dict[str, Any]:
+    """One scenario: ``totals`` per year, ``total``, ``gap`` (with ``years`` under a per-year target, as the
+    totals' gap), ``gap_kind`` (the core's verdict on its shortfall), ``shortfall`` and ``shortfall_years``."""
+    gap = item.gap
+    return {
+        "totals": by_year(item.per_year),
+        "total": span(item.total),
+        "gap": _gap(gap),
+        "gap_kind": None if gap is None else kind(gap.kind),
+        "shortfall": None if gap is None else span(gap.shortfall),
+        "shortfall_years": None if gap is None or gap.years is None
+        else {str(y): span(gap.year_shortfall(y)) for y in gap.years},
+    }
+
+
+def measure(result: MeasureResult, uses: KeysUsed = NONE_USED) -> dict[str, Any]:
     item = result.measure
     return {
         "plan": result.plan.path,
@@ -102,6 +135,36 @@ def measure(result: MeasureResult) -> dict[str, Any]:
         "class": None if result.interval_class is None else str(result.interval_class),
         "counted": result.counted,
         "potential": item.potential,
+        **_measure_keys(result, uses),
+    }
+
+
+def _measure_keys(result: MeasureResult, uses: KeysUsed) -> dict[str, Any]:
+    """A measure's optional keys, each only where a measure read uses it (``null``, ``false`` or ``{}``
+    where this one does not): ``probability`` (a fraction, 0.5 for 50 %), ``expected`` (effect ×
+    probability per year), ``decision`` and ``rejected``; ``one_off``; ``staff``; ``consequences``."""
+    item, keys = result.measure, dict[str, Any]()
+    if uses.scenarios:
+        keys["probability"] = json_amount(item.probability)
+        keys["expected"] = by_year({y: expected(v, item.probability) for y, v in result.effects.items()})
+        keys["decision"] = None if item.decision is None else _decision(item.decision)
+        keys["rejected"] = result.rejected
+    if uses.one_off:
+        keys["one_off"] = item.one_off
+    if uses.staff:
+        keys["staff"] = {str(year): json_amount(value) for year, value in item.staff.items()}
+    if uses.consequences:
+        keys["consequences"] = dict(item.consequences)
+    return keys
+
+
+def _decision(decision: Decision) -> dict[str, Any]:
+    """``by`` and ``state`` as the plan format's words, ``date`` as YYYY-MM-DD, ``ref`` as written."""
+    return {
+        "by": None if decision.by is None else decision.by.value,
+        "state": decision.state.value,
+        "date": None if decision.date is None else decision.date.isoformat(),
+        "ref": decision.ref,
     }
 
 
@@ -135,7 +198,7 @@ def summary(result: Summary, *, statuses: list[str] | None = None) -> dict[str, 
     return {
         **_totals(result.totals),
         "statuses": statuses,
-        "measures": [measure(item) for item in result.measures],
+        "measures": [measure(item, result.uses) for item in result.measures],
         "stated_totals": [reconciliation(item) for item in result.reconciliations],
         "plans": [plan(item) for item in result.plans],
     }
