@@ -18,19 +18,27 @@ period (:class:`Verdict`): a year (or a period) that was not short and now is, i
 else the shortfall grows, the year is now covered, the shortfall shrinks, the surplus grows, or
 what is still to save stays as it was. Every report words and colours these verdicts; the exit code
 of ``--fail-on-worse`` reads them too (:attr:`PlanDiff.worse`).
+
+Where either side uses ``probability`` or ``decision``, the coverage of the target is compared in its
+three scenarios too (:class:`ScenariosChange`: *Beslutat*, *Förväntat*, *Planerat*, as
+:mod:`budgetbalans.core.scenarios` computes them; a side without the keys has them as the contract
+says: nothing decided, everything expected at 100 %), each year and the period with its verdict.
+``--fail-on-worse`` keeps its meaning: the planned scenario, which is the totals.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import Enum
 from typing import Iterable, Mapping
 
+from budgetbalans.core import scenarios as decided_on
 from budgetbalans.core.gap import GapKind
+from budgetbalans.core.scenarios import Scenarios
 from budgetbalans.core.summary import MeasureResult, PlanResult, summarize, Summary, Totals
 from budgetbalans.plan.models import Measure, Plan
-from budgetbalans.plan.money import EXACT_ZERO, Range
+from budgetbalans.plan.money import EXACT_ZERO, Range, total
 
 
 class Change(str, Enum):
@@ -78,7 +86,13 @@ class Verdict(str, Enum):
 
 #: A measure's fields compared, in the order they are named.
 MEASURE_FIELDS = ("title", "area", "status", "responsible", "schedule", "follow_up", "note", "potential",
-                  "effects", "class", "forecast", "outcome")
+                  "effects", "class", "forecast", "outcome", "probability", "decision", "one_off", "staff",
+                  "consequences")
+#: The fields a nämnd decides on, compared as values (a probability of 0.5 is 0.50; a decision by its
+#: level, state, date and reference; staff and consequences year by year, aspect by aspect).
+DECIDED_ON_FIELDS = ("probability", "decision", "one_off", "staff", "consequences")
+#: The scenarios of the coverage of the target, by their JSON names, in the order reports show them.
+SCENARIOS = ("decided", "expected", "planned")
 #: A plan's own fields compared.
 PLAN_FIELDS = ("title", "organisation", "unit", "years", "target")
 
@@ -291,6 +305,55 @@ def compare_totals(before: Totals | None, after: Totals | None) -> TotalsChange:
 
 
 @dataclass(frozen=True)
+class ScenariosChange:
+    """The coverage of the target in its three scenarios, before and after: each a :class:`TotalsChange`
+    (each year and the period, with its verdicts). ``planned`` is the totals; ``worse`` of the other two
+    is told, never what ``--fail-on-worse`` reads."""
+
+    decided: TotalsChange
+    expected: TotalsChange
+    planned: TotalsChange
+
+    def items(self) -> tuple[tuple[str, TotalsChange], ...]:
+        return (("decided", self.decided), ("expected", self.expected), ("planned", self.planned))
+
+
+def side_scenarios(totals: Totals, measures: Iterable[MeasureResult],
+                   plans: Iterable[Scenarios] = ()) -> Scenarios:
+    """A side's scenarios: the core's where the side uses the keys; else as the contract reads a plan
+    without them (computed the same way); ``plans``: each plan's own, where plans are read together."""
+    if totals.scenarios is not None:
+        return totals.scenarios
+    found = decided_on.scenarios(list(measures), totals.years, totals.target)
+    parts = list(plans)
+    return decided_on.answering_alone(found, parts) if len(parts) > 1 else found
+
+
+def _as_totals(totals: Totals, scenarios: Scenarios, name: str) -> Totals:
+    scenario = getattr(scenarios, name)
+    return replace(totals, per_year=scenario.per_year, total=scenario.total, gap=scenario.gap)
+
+
+def compare_scenarios(before: tuple[Totals, Scenarios] | None,
+                      after: tuple[Totals, Scenarios] | None) -> ScenariosChange:
+    """Each scenario compared as totals are (:func:`compare_totals`); a side not there is empty."""
+    def side(found: tuple[Totals, Scenarios] | None, name: str) -> Totals | None:
+        return None if found is None else _as_totals(found[0], found[1], name)
+
+    changes = {name: compare_totals(side(before, name), side(after, name)) for name in SCENARIOS}
+    return ScenariosChange(changes["decided"], changes["expected"], changes["planned"])
+
+
+def _plan_scenarios(result: PlanResult | None) -> tuple[Totals, Scenarios] | None:
+    return None if result is None else (result.totals, side_scenarios(result.totals, result.measures))
+
+
+def _summary_scenarios(summary: Summary) -> tuple[Totals, Scenarios]:
+    plans = [side_scenarios(p.totals, p.measures) for p in summary.plans]
+    return summary.totals, side_scenarios(summary.totals, summary.measures, plans)
+
+
+@dataclass(frozen=True)
 class MeasureChange:
     """A measure added, removed or changed: ``fields`` names what changed (all of :data:`MEASURE_FIELDS`
     that differ); ``effects`` holds, for each year where the counted effect differs, the counted effect
@@ -330,6 +393,25 @@ class MeasureChange:
         """The measure's counted total after − before."""
         return change_of(counted_total(self.before), counted_total(self.after))
 
+    @property
+    def scenarios(self) -> tuple[tuple[str, Range, Range, Range], ...]:
+        """What the measure adds to each scenario's period total (:data:`SCENARIOS`): before, after
+        and the change."""
+        old, new = scenario_totals(self.before), scenario_totals(self.after)
+        return tuple((name, old[name], new[name], change_of(old[name], new[name])) for name in SCENARIOS)
+
+
+def scenario_totals(result: MeasureResult | None) -> dict[str, Range]:
+    """What a measure adds to each scenario's period total: its counted total where decided (*Beslutat*),
+    its expected effect (*Förväntat*, year by year as :func:`budgetbalans.core.scenarios.scenarios`
+    adds it), its counted total (*Planerat*); nothing where it does not count."""
+    if result is None or not result.counted:
+        return dict.fromkeys(SCENARIOS, EXACT_ZERO)
+    measure = result.measure
+    return {"decided": result.total if decided_on.decided(measure) else EXACT_ZERO,
+            "expected": total(decided_on.expected(v, measure.probability) for v in result.effects.values()),
+            "planned": result.total}
+
 
 def counted_effects(result: MeasureResult | None) -> Mapping[int, Range]:
     """What a measure adds to its plan's totals per year: nothing when it is not counted."""
@@ -361,6 +443,8 @@ def _fields(before: MeasureResult, after: MeasureResult) -> tuple[str, ...]:
             differs = _ranges(before.effects) != _ranges(after.effects)
         elif name in ("forecast", "outcome"):
             differs = _ranges(getattr(before.measure, name)) != _ranges(getattr(after.measure, name))
+        elif name in DECIDED_ON_FIELDS:
+            differs = getattr(before.measure, name) != getattr(after.measure, name)
         else:
             differs = field_value(before, name) != field_value(after, name)
         if differs:
@@ -400,6 +484,7 @@ class PlanChange:
     measures: tuple[MeasureChange, ...]
     unchanged: int
     totals: TotalsChange
+    scenarios: ScenariosChange | None = None  # where either side uses probability or decision
 
     @property
     def plan(self) -> Plan:
@@ -424,7 +509,9 @@ def _plan_value(plan: Plan, name: str) -> object:
     return value
 
 
-def compare_plan(before: PlanResult | None, after: PlanResult | None, renamed: bool = False) -> PlanChange:
+def compare_plan(before: PlanResult | None, after: PlanResult | None, renamed: bool = False,
+                 scenarios: bool = False) -> PlanChange:
+    """One plan's change; with ``scenarios`` (either side uses probability or decision), its scenarios too."""
     old = {} if before is None else {m.measure.id: m for m in before.measures}
     new = {} if after is None else {m.measure.id: m for m in after.measures}
     changes = []
@@ -440,7 +527,8 @@ def compare_plan(before: PlanResult | None, after: PlanResult | None, renamed: b
     kind = (Change.ADDED if before is None else Change.REMOVED if after is None else Change.RENAMED if renamed
             else Change.CHANGED if changes or fields or any(c.changed for c in (*totals.years, totals.period))
             else Change.UNCHANGED)
-    return PlanChange(kind, before, after, fields, tuple(changes), unchanged, totals)
+    compared = compare_scenarios(_plan_scenarios(before), _plan_scenarios(after)) if scenarios else None
+    return PlanChange(kind, before, after, fields, tuple(changes), unchanged, totals, compared)
 
 
 @dataclass(frozen=True)
@@ -451,6 +539,7 @@ class PlanDiff:
     after: Summary
     plans: tuple[PlanChange, ...]
     totals: TotalsChange
+    scenarios: ScenariosChange | None = None  # where either side uses probability or decision
 
     @property
     def measures(self) -> list[MeasureChange]:
@@ -504,6 +593,10 @@ def compare(before: Iterable[tuple[str, Plan]], after: Iterable[tuple[str, Plan]
         else:
             pairs.append((None, result, False))
     pairs += [(result, None, False) for key, result in only_old.items() if key not in matched_old]
-    plans = tuple(compare_plan(b, a, r) for b, a, r in pairs)
-    return PlanDiff(old_summary, new_summary, plans, compare_totals(old_summary.totals, new_summary.totals))
+    used = old_summary.uses.scenarios or new_summary.uses.scenarios
+    plans = tuple(compare_plan(b, a, r, used) for b, a, r in pairs)
+    scenarios = (compare_scenarios(_summary_scenarios(old_summary), _summary_scenarios(new_summary))
+                 if used else None)
+    return PlanDiff(old_summary, new_summary, plans, compare_totals(old_summary.totals, new_summary.totals),
+                    scenarios)
 

@@ -147,7 +147,7 @@ def _measure_keys(result: MeasureResult, uses: KeysUsed) -> dict[str, Any]:
     if uses.scenarios:
         keys["probability"] = json_amount(item.probability)
         keys["expected"] = by_year({y: expected(v, item.probability) for y, v in result.effects.items()})
-        keys["decision"] = None if item.decision is None else _decision(item.decision)
+        keys["decision"] = None if item.decision is None else decision_of(item.decision)
         keys["rejected"] = result.rejected
     if uses.one_off:
         keys["one_off"] = item.one_off
@@ -158,7 +158,7 @@ def _measure_keys(result: MeasureResult, uses: KeysUsed) -> dict[str, Any]:
     return keys
 
 
-def _decision(decision: Decision) -> dict[str, Any]:
+def decision_of(decision: Decision) -> dict[str, Any]:
     """``by`` and ``state`` as the plan format's words, ``date`` as YYYY-MM-DD, ``ref`` as written."""
     return {
         "by": None if decision.by is None else decision.by.value,
