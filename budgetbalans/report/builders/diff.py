@@ -9,6 +9,11 @@ One section: the key figures (total, verdict and measures before → after), the
   till kvar att spara"); its notes say which years newly fall short, in words;
 - *Åtgärder* (measures): each measure added, removed or changed, with what changed (status
   pågår → avbruten) and its counted effect per year before → after; the unchanged are counted in a note;
+- *Täckning per scenario* (coverage by scenario), where either side uses ``probability`` or
+  ``decision``: for *Beslutat*, *Förväntat* and *Planerat*, each year and the period, the total
+  before, after and the change, what is still to save before and after, and the scenario's verdict;
+  a measure's row names what changed of these keys in words ("sannolikhet: 50 % → 80 %",
+  "beslut: föreslagen → beslutad", "engångseffekt: nej → ja");
 - *Planer* (plans): where several plans are compared, first, each plan on its own (its target,
   what it still has to save before and after, and in words each plan whose shortfall grows), as
   each answers for its own balance; else where a plan was added, removed or renamed.
@@ -35,15 +40,15 @@ from typing import Literal, Mapping, Sequence
 from budgetbalans.core.gap import Gap, GapKind
 from budgetbalans.core.summary import Totals
 from budgetbalans.core.diff import (
-    Change, Comparison, MeasureChange, PlanChange, PlanDiff, Trend, TotalsChange, Verdict, change_of,
-    counted_effects,
+    Change, Comparison, MeasureChange, PlanChange, PlanDiff, ScenariosChange, Trend, TotalsChange, Verdict,
+    change_of, counted_effects,
 )
 from budgetbalans.i18n import LABEL, TEMPLATES, Lang, template
 from budgetbalans.plan.money import Range
 from budgetbalans.plan import notation
 from budgetbalans.report.builders.summary import TONE, amount as _amount, document_words, exact as _exact, plan_heading
-from budgetbalans.report.builders.labels import count_label, label, status_word
-from budgetbalans.plan.models import Status
+from budgetbalans.report.builders.labels import count_label, decision_level_word, label, status_word
+from budgetbalans.plan.models import Decision, DecisionState, Measure, Status
 from budgetbalans.report.model import (
     EMPTY, Annotation, Audience, Cell, Column, ColumnKind, Document, Figure, Legend, Note, Row, RowKind, Section,
     Table, Tone,
@@ -115,6 +120,32 @@ WORDS = (
     template("label.diff.field_class", "intervall", "class"),
     template("label.diff.field_forecast", "prognos", "forecast"),
     template("label.diff.field_outcome", "utfall", "outcome"),
+    template("label.diff.field_probability", "sannolikhet", "probability"),
+    template("label.diff.field_decision", "beslut", "decision"),
+    template("label.diff.field_decision_by", "beslutsnivå", "decision level"),
+    template("label.diff.field_decision_date", "beslutsdatum", "decision date"),
+    template("label.diff.field_decision_ref", "beslutsreferens", "decision reference"),
+    template("label.diff.field_one_off", "engångseffekt", "one-off"),
+    template("label.diff.field_staff", "årsarbetare", "full-time equivalents"),
+    template("label.diff.field_consequences", "konsekvenser", "consequences"),
+    template("label.diff.state_proposed", "föreslagen", "proposed"),
+    template("label.diff.state_decided", "beslutad", "decided"),
+    template("label.diff.state_referred_back", "återremitterad", "referred back"),
+    template("label.diff.state_rejected", "avslagen", "rejected"),
+    template("label.diff.scenarios", "Täckning per scenario", "Coverage by scenario"),
+    template("label.diff.scenario_decided", "Beslutat", "Decided"),
+    template("label.diff.scenario_expected", "Förväntat", "Expected"),
+    template("label.diff.scenario_shortfall_before", "{scenario}: kvar att spara före",
+             "{scenario}: still to save before"),
+    template("label.diff.scenario_shortfall_after", "{scenario}: kvar att spara efter",
+             "{scenario}: still to save after"),
+    template("label.diff.scenario_shortfall", "{scenario}: kvar att spara", "{scenario}: still to save"),
+    template("label.diff.scenario_verdict", "{scenario}: besked", "{scenario}: verdict"),
+    template("label.diff.scenarios_note",
+             "Beslutat: åtgärder med beslut beslutad. Förväntat: varje åtgärd gånger sin sannolikhet "
+             "(utan sannolikhet 100 %). Planerat: alla åtgärder som räknas, som summan.",
+             "Decided: measures whose decision is decided. Expected: each measure times its probability "
+             "(100 % without one). Planned: every counted measure, as the total."),
     template("label.diff.field_organisation", "organisation", "organisation"),
     template("label.diff.field_unit", "enhet", "unit"),
     template("label.diff.field_years", "år", "years"),
@@ -309,15 +340,138 @@ def _value_text(change: MeasureChange, name: str, side: object, lang: Lang) -> s
 
 
 def what_changed(change: MeasureChange, lang: Lang) -> str:
-    """The fields that changed; title, status, responsible, schedule, area, class with before → after."""
+    """The fields that changed; title, status, responsible, schedule, area, class with before → after,
+    and the keys a nämnd decides on (:func:`_decided_on_words`)."""
     parts = []
     for name in change.fields:
-        if name in _SHOWN_VALUES:
+        if name in _DECIDED_ON_WORDS:
+            parts += _DECIDED_ON_WORDS[name](_side_measure(change.before), _side_measure(change.after), lang)
+        elif name in _SHOWN_VALUES:
             parts.append(f"{word(f'field_{name}', lang)}: {_value_text(change, name, change.before, lang)} → "
                          f"{_value_text(change, name, change.after, lang)}")
         else:
             parts.append(word(f"field_{name}", lang))
     return "; ".join(parts)
+
+
+def _side_measure(side: object) -> Measure | None:
+    return None if side is None else side.measure  # type: ignore[attr-defined]
+
+
+def _before_after(name: str, before: str, after: str, lang: Lang) -> str:
+    return f"{word(f'field_{name}', lang)}: {before} → {after}"
+
+
+def _number(value: Decimal | None) -> str:
+    """An exact number as written in Swedish (``-0,5``), every decimal it has."""
+    if value is None:
+        return "–"
+    exponent = value.normalize().as_tuple().exponent
+    return notation.grouped_number(value, max(0, -exponent) if isinstance(exponent, int) else 0)
+
+
+def _probability_words(before: Measure | None, after: Measure | None, lang: Lang) -> list[str]:
+    shown = [notation.percent(None if m is None else m.probability) for m in (before, after)]
+    return [_before_after("probability", shown[0], shown[1], lang)]
+
+
+_STATE_WORDS = {DecisionState.PROPOSED: "state_proposed", DecisionState.DECIDED: "state_decided",
+                DecisionState.REFERRED_BACK: "state_referred_back", DecisionState.REJECTED: "state_rejected"}
+
+
+def _decision_words(before: Measure | None, after: Measure | None, lang: Lang) -> list[str]:
+    """Each part of the decision that changed: its state, level, date and reference."""
+    old, new = (None if m is None else m.decision for m in (before, after))
+
+    def part(decision: Decision | None, name: str) -> str:
+        value = None if decision is None else getattr(decision, name)
+        if value is None:
+            return "–"
+        if isinstance(value, DecisionState):
+            return word(_STATE_WORDS[value], lang)
+        if name == "by":
+            return decision_level_word(value, lang)
+        return value.isoformat() if name == "date" else notation.clean(str(value))
+
+    return [_before_after("decision" if name == "state" else f"decision_{name}", part(old, name), part(new, name),
+                          lang)
+            for name in ("state", "by", "date", "ref") if part(old, name) != part(new, name)]
+
+
+def _one_off_words(before: Measure | None, after: Measure | None, lang: Lang) -> list[str]:
+    shown = [word("yes" if m is not None and m.one_off else "no", lang) for m in (before, after)]
+    return [_before_after("one_off", shown[0], shown[1], lang)]
+
+
+def _staff_words(before: Measure | None, after: Measure | None, lang: Lang) -> list[str]:
+    """The years whose change in årsarbetare changed: ``årsarbetare: 2024: – → -1``."""
+    old, new = ({} if m is None else m.staff for m in (before, after))
+    years = [year for year in sorted(set(old) | set(new)) if old.get(year) != new.get(year)]
+    return [f"{word('field_staff', lang)}: " + ", ".join(
+        f"{year}: {_number(old.get(year))} → {_number(new.get(year))}" for year in years)]
+
+
+def _consequences_words(before: Measure | None, after: Measure | None, lang: Lang) -> list[str]:
+    """The aspects whose consequences were added, removed or rewritten: ``konsekvenser: brukare``."""
+    old, new = ({} if m is None else m.consequences for m in (before, after))
+    aspects = [aspect for aspect in [*old, *(a for a in new if a not in old)] if old.get(aspect) != new.get(aspect)]
+    return [f"{word('field_consequences', lang)}: {', '.join(notation.clean(a) for a in aspects)}"]
+
+
+#: How each key a nämnd decides on is told when it changed, before → after.
+_DECIDED_ON_WORDS = {"probability": _probability_words, "decision": _decision_words, "one_off": _one_off_words,
+                     "staff": _staff_words, "consequences": _consequences_words}
+
+
+def _scenario_word(name: str, lang: Lang) -> str:
+    """*Beslutat*, *Förväntat*, *Planerat* (the last is the follow-up's word too)."""
+    return label("planned", lang) if name == "planned" else word(f"scenario_{name}", lang)
+
+
+def scenarios_table(scenarios: ScenariosChange, view: View) -> Table:
+    """Per scenario (*Beslutat*, *Förväntat*, *Planerat*), each year and the period: the total before,
+    after and the change; what is still to save before and after; the scenario's verdict (the core's)."""
+    lang = view.lang
+    first = scenarios.planned
+    comparisons = [*first.years, first.period]
+    keys = [_side_key(c) for c in comparisons]
+    columns = (Column("name", "", ColumnKind.NAME, wide=True),
+               *(_amount_column(key, key if key != "period" else label("period", lang), view) for key in keys))
+
+    def row(kind: RowKind, name: str, cells: Sequence[Cell]) -> Row:
+        return Row(kind, (Cell(name), *cells))
+
+    rows: list[Row] = []
+    for name, totals in scenarios.items():
+        said = _scenario_word(name, lang)
+        found = [*totals.years, totals.period]
+        rows += [row(RowKind.GROUP, word("side_before", lang, what=said), [_amount(c.total_before, view) for c in found]),
+                 row(RowKind.GROUP, word("side_after", lang, what=said), [_amount(c.total_after, view) for c in found]),
+                 row(RowKind.TOTAL, word("side_change", lang, what=said), [_change(c.total_change, view) for c in found])]
+        if any(c.shortfall_before is not None or c.shortfall_after is not None for c in found):
+            rows += [row(RowKind.SHORTFALL, word("scenario_shortfall_before", lang, scenario=said),
+                         [_amount(c.shortfall_before, view) for c in found]),
+                     row(RowKind.SHORTFALL, word("scenario_shortfall_after", lang, scenario=said),
+                         [_amount(c.shortfall_after, view) for c in found]),
+                     row(RowKind.NET, word("scenario_verdict", lang, scenario=said), [verdict(c, view) for c in found])]
+    return Table("scenarios", word("scenarios", lang), columns, tuple(rows), label("unit", lang, unit=view.unit.value),
+                 (Note(word("scenarios_note", lang)),), name=word("scenarios", lang))
+
+
+def _numbers_scenarios(scenarios: ScenariosChange, keys: Sequence[str], view: View) -> list[Row]:
+    """For a spreadsheet: each scenario's total and what it still has to save, before, after and the change."""
+    lang, rows = view.lang, []
+    for name, totals in scenarios.items():
+        said, found = _scenario_word(name, lang), [*totals.years, totals.period]
+
+        def row(kind: RowKind, text: str, sides: Sequence[tuple[Cell, Cell, Cell]]) -> Row:
+            return Row(kind, tuple([EMPTY, EMPTY, Cell(text), EMPTY, EMPTY] + _side_cells(keys, sides)))
+
+        rows.append(row(RowKind.GROUP, said, [_sides(c.total_before, c.total_after, view) for c in found]))
+        if any(c.shortfall_before is not None or c.shortfall_after is not None for c in found):
+            rows.append(row(RowKind.SHORTFALL, word("scenario_shortfall", lang, scenario=said),
+                            [_sides(c.shortfall_before, c.shortfall_after, view) for c in found]))
+    return rows
 
 
 def measures_table(diff: PlanDiff, view: View) -> Table:
@@ -380,6 +534,8 @@ def numbers_table(diff: PlanDiff, view: View) -> Table:
             rows.append(_plan_total_row(plan, keys, tuple(range(len(rows) - len(own), len(rows))), view))
             rows += _plan_balance_rows(plan, keys, view)
     rows += _numbers_totals(diff.totals, keys, tuple(measures), len(rows), view, several=len(diff.plans) > 1)
+    if diff.scenarios is not None:
+        rows += _numbers_scenarios(diff.scenarios, keys, view)
     several = len(diff.plans) > 1
     name = label("all_plans", lang) if several else view.path(diff.plans[0].path) if diff.plans else ""
     notes = tuple(headline_notes(diff.totals, view))
@@ -583,6 +739,8 @@ def diff_document(diff: PlanDiff, view: View, base: str | None = None, names: tu
                 else word("old_new", lang, old=notation.file_name(names[0]), new=notation.file_name(names[1]))
                 if names is not None else "")
     tables = [years_table(diff.totals, view, diff.before.totals, diff.after.totals), measures_table(diff, view)]
+    if diff.scenarios is not None:
+        tables.insert(1, scenarios_table(diff.scenarios, view))
     if len(diff.plans) > 1:  # each plan answers for its own balance: its figures first
         tables.insert(0, plans_table(diff, view))
     elif any(p.change in (Change.ADDED, Change.REMOVED, Change.RENAMED) for p in diff.plans):
