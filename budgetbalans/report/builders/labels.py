@@ -180,7 +180,7 @@ LABELS = (
     template("label.one_off", "Varav engångseffekter", "Of which one-off"),
     template("label.lasting", "Varaktig effekt efter perioden", "Lasting effect after the period"),
     template("label.staff", "Årsarbetare", "Staff (full-time equivalents)"),
-    template("label.staff_in", "{staff} ({year})", "{staff} ({year})"),
+    template("label.staff_in", "{year}: {staff}", "{year}: {staff}"),
     template("label.decision_state", "Beslut", "Decision"),
     template("label.probability", "Sannolikhet", "Probability"),
     template("label.expected_effect", "Förväntad effekt", "Expected effect"),
