@@ -175,7 +175,6 @@ LABELS = (
     template("label.scenario", "Scenario", "Scenario"),
     template("label.scenario_decided", "Beslutat", "Decided"),
     template("label.scenario_expected", "Förväntat", "Expected"),
-    template("label.scenario_planned", "Planerat", "Planned"),
     template("label.scenario_row", "{scenario}: {what}", "{scenario}: {what}"),
     template("label.one_off", "Varav engångseffekter", "Of which one-off"),
     template("label.lasting", "Varaktig effekt efter perioden", "Lasting effect after the period"),

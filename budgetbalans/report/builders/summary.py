@@ -323,7 +323,7 @@ def _decided_on_cells(result: MeasureResult, uses: KeysUsed, view: View) -> dict
     return cells
 
 
-_SCENARIO_NAMES = {"decided": "scenario_decided", "expected": "scenario_expected", "planned": "scenario_planned"}
+_SCENARIO_NAMES = {"decided": "scenario_decided", "expected": "scenario_expected", "planned": "planned"}
 
 
 def decided_on_table(totals: Totals, uses: KeysUsed, view: View, name: str,
