@@ -51,6 +51,7 @@ class RowKind(str, Enum):
     NET = "net"              # over per-year targets: the net gap of the period, in words
     COVERAGE = "coverage"    # the total as a share of the target
     YEAR = "year"            # a year's row of the gap table
+    STAFF = "staff"          # årsarbetare per year: a count, not an amount in kronor
 
 
 class Audience(str, Enum):
@@ -69,7 +70,8 @@ class ColumnKind(str, Enum):
     AMOUNT = "amount"        # an amount (a year's effect, a target, planned, forecast, outcome)
     TOTAL = "total"          # the sum of the row's amounts in :attr:`Column.of` (a measure's years)
     DEVIATION = "deviation"  # ``of[0] − of[1]`` bound by bound (forecast − planned)
-    SHARE = "share"          # a share (coverage)
+    SHARE = "share"          # a share (coverage, a probability)
+    PRODUCT = "product"      # ``of[0] × of[1]`` bound by bound (a measure's expected effect: total × probability)
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,8 @@ class Column:
 
     @property
     def numeric(self) -> bool:
-        return self.kind in (ColumnKind.AMOUNT, ColumnKind.TOTAL, ColumnKind.DEVIATION, ColumnKind.SHARE)
+        return self.kind in (ColumnKind.AMOUNT, ColumnKind.TOTAL, ColumnKind.DEVIATION, ColumnKind.SHARE,
+                             ColumnKind.PRODUCT)
 
     @property
     def unbroken(self) -> bool:
@@ -118,7 +121,9 @@ class Row:
     ``of``: GAP is ``of[0] − of[1]`` (− ``of[2]``…: the target row minus the total row, the low from the total's
     high); SHORTFALL is the positive parts of row ``of[0]``'s amounts added up; COVERAGE is
     ``of[0] / of[1]`` (total over target). ``link``: this row repeats row ``link[1]`` of the table
-    whose key is ``link[0]`` (a plan's Summa among all plans).
+    whose key is ``link[0]`` (a plan's Summa among all plans). ``over``: the key of the table whose rows
+    ``sums`` adds up, where not this one (a scenario's total over the measure rows); ``weight``: the column
+    of each such row its figure is multiplied by (the probability, for the expected scenario).
     """
 
     kind: RowKind
@@ -128,6 +133,8 @@ class Row:
     sums: tuple[int, ...] = ()
     of: tuple[int, ...] = ()
     link: tuple[str, int] | None = None
+    over: str = ""
+    weight: str = ""
 
 
 @dataclass(frozen=True)

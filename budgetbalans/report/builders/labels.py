@@ -4,9 +4,9 @@ template under ``label.<key>``, shown by its key (:func:`label`, :func:`count_la
 from __future__ import annotations
 
 from budgetbalans.i18n import LABEL, TEMPLATES, Lang, counted, template
-from budgetbalans.plan.models import STATUS_SWEDISH, DecisionLevel, Status
+from budgetbalans.plan.models import STATUS_SWEDISH, DecisionLevel, DecisionState, Status
 
-__all__ = ["Lang", "count_label", "decision_level_word", "label", "status_word"]
+__all__ = ["Lang", "count_label", "decision_level_word", "decision_state_word", "label", "status_word"]
 
 
 #: Every label of the reports, each registered in :data:`~budgetbalans.i18n.TEMPLATES` as ``label.<key>``.
@@ -167,6 +167,32 @@ LABELS = (
         "{plan}: the savings target of {target} is for the whole period {period}, so the forecast against "
         "it counts the other years' planned effect ({others}) beside the forecast for {year}.",
     ),
+    # what a nämnd decides on: the coverage of the target as three scenarios, one-off, lasting, staff
+    template("label.decided_on", "Täckning av sparbetinget: beslutat, förväntat och planerat",
+             "Coverage of the savings target: decided, expected and planned"),
+    template("label.lasting_and_staff", "Engångseffekter, varaktig effekt och årsarbetare",
+             "One-off effects, lasting effect and staff"),
+    template("label.scenario", "Scenario", "Scenario"),
+    template("label.scenario_decided", "Beslutat", "Decided"),
+    template("label.scenario_expected", "Förväntat", "Expected"),
+    template("label.scenario_row", "{scenario}: {what}", "{scenario}: {what}"),
+    template("label.one_off", "Varav engångseffekter", "Of which one-off"),
+    template("label.lasting", "Varaktig effekt efter perioden", "Lasting effect after the period"),
+    template("label.staff", "Årsarbetare", "Staff (full-time equivalents)"),
+    template("label.staff_in", "{year}: {staff}", "{year}: {staff}"),
+    template("label.decision_state", "Beslut", "Decision"),
+    template("label.probability", "Sannolikhet", "Probability"),
+    template("label.expected_effect", "Förväntad effekt", "Expected effect"),
+    template("label.state_proposed", "föreslagen", "proposed"),
+    template("label.state_decided", "beslutad", "decided"),
+    template("label.state_referred_back", "återremitterad", "referred back"),
+    template("label.state_rejected", "avslagen", "rejected"),
+    template("label.legend_scenarios",
+        "Beslutat: åtgärder som är beslutade. Förväntat: varje medräknad åtgärd gånger sin sannolikhet (utan "
+        "angiven sannolikhet 100 %). Planerat: varje medräknad åtgärd. En avslagen åtgärd räknas aldrig in.",
+        "Decided: measures that are decided. Expected: each counted measure times its probability (100 % where "
+        "none is given). Planned: each counted measure. A rejected measure never counts.",
+    ),
     template("label.target_mixed",
         "planernas sparbeting gäller olika perioder (per år eller hela perioden): se planerna var för sig",
         "the plans' savings targets cover different periods (per year or the whole period): see each plan",
@@ -230,3 +256,8 @@ def status_word(status: Status, lang: Lang) -> str:
 def decision_level_word(level: DecisionLevel, lang: Lang) -> str:
     """What a decision level (``decision.by``) is called in a report."""
     return label("level_" + level.name.lower(), lang)
+
+
+def decision_state_word(state: DecisionState, lang: Lang) -> str:
+    """What a decision's state (``decision.state``) is called in a report: "beslutad", "avslagen"."""
+    return label("state_" + state.name.lower(), lang)

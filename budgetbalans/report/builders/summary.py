@@ -23,18 +23,23 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import replace
-from typing import Sequence
+from typing import Callable, Mapping, Sequence
 
 from budgetbalans import __version__
 from budgetbalans.core.gap import coverage, Gap, GapKind
+from budgetbalans.core.scenarios import NONE_USED, KeysUsed, Scenario, decided, expected
 from budgetbalans.core.summary import MeasureResult, PlanResult, Summary, Totals
 from budgetbalans.core.grouping import Group, GroupBy, group_totals
 from budgetbalans.i18n import Lang
+from decimal import Decimal
+
 from budgetbalans.plan.models import DecisionLevel, Plan, Status
-from budgetbalans.plan.money import Range
+from budgetbalans.plan.money import Range, total as added_up
 from budgetbalans.report.builders import charts
 from budgetbalans.plan import notation
-from budgetbalans.report.builders.labels import count_label, decision_level_word, label, status_word
+from budgetbalans.report.builders.labels import (
+    count_label, decision_level_word, decision_state_word, label, status_word,
+)
 from budgetbalans.report.model import (
     EMPTY, Audience, BarKind, Cell, Chart, ChartKind, Column, ColumnKind, Document, Figure, Legend, LegendEntry, Note,
     Row, RowKind, Section, Table, Tone,
@@ -243,18 +248,20 @@ class _Rows:
 # --- summarize ------------------------------------------------------------------------------------
 
 
-def measures_table(result: PlanResult, view: View, years: Sequence[int] | None = None) -> Table:
-    """One plan as ``summarize`` shows it: a row per measure, then the totals block."""
+def measures_table(result: PlanResult, view: View, years: Sequence[int] | None = None,
+                   uses: KeysUsed = NONE_USED) -> Table:
+    """One plan as ``summarize`` shows it: a row per measure, then the totals block; where the plans
+    use them, each measure's decision, probability and expected effect, and its staff."""
     years = result.totals.years if years is None else years
     lang = view.lang
     columns = [Column("id", label("id", lang)), Column("measure", label("measure", lang), ColumnKind.NAME, wide=True),
                Column("area", label("area", lang)), Column("status", label("status", lang)),
                Column("counted", label("counted", lang), audience=Audience.NUMBERS),
-               *year_columns(years, view), Column("class", label("class", lang))]
+               *year_columns(years, view), *_decided_on_columns(uses, view), Column("class", label("class", lang))]
     rows = _Rows(columns, view)
     counted = []
     for measure in result.measures:
-        index = rows.add(_measure_row(measure, years, rows))
+        index = rows.add(_measure_row(measure, years, rows, uses))
         if measure.counted:
             counted.append(index)
     rows.totals(result.totals, years, counted)
@@ -262,14 +269,147 @@ def measures_table(result: PlanResult, view: View, years: Sequence[int] | None =
                  _caption([result.plan.path], view), name=notation.clean(result.plan.title), head=2)
 
 
-def _measure_row(result: MeasureResult, years: Sequence[int], rows: _Rows) -> Row:
+def _measure_row(result: MeasureResult, years: Sequence[int], rows: _Rows, uses: KeysUsed = NONE_USED) -> Row:
     view, measure = rows.view, result.measure
     values = {"id": text(measure.id), "area": text(measure.area or ""), "status": Cell(measure_status(result, view)),
               "counted": Cell(label("yes" if result.counted else "no", view.lang)),
               "total": amount(result.total, view) if result.effects else EMPTY,
               "class": Cell(str(result.interval_class) if result.interval_class else "")}
     values.update({year_key(y): amount(result.effects[y], view) for y in years if y in result.effects})
+    if uses.any:
+        values.update(_decided_on_cells(result, uses, view))
     return rows.row(RowKind.MEASURE if result.counted else RowKind.UNCOUNTED, notation.clean(measure.title), values)
+
+
+# --- what a nämnd decides on: decision, probability, the three scenarios, one-off, lasting, staff ----
+
+
+def _decided_on_columns(uses: KeysUsed, view: View) -> list[Column]:
+    """The measures table's columns of the optional keys the plans use (none without them)."""
+    lang, columns = view.lang, []
+    if uses.scenarios:
+        columns += [Column("decision", label("decision_state", lang)),
+                    Column("probability", label("probability", lang), ColumnKind.SHARE),
+                    amount_column("expected", label("expected_effect", lang), view, ColumnKind.PRODUCT,
+                                  ("total", "probability"))]
+    if uses.staff:
+        columns.append(Column("staff", label("staff", lang)))
+    return columns
+
+
+def exact_number(value: Decimal) -> str:
+    """A count or a percentage exactly, in Swedish notation: ``-0,5``, ``12,5``, ``3``."""
+    exponent = value.normalize().as_tuple().exponent
+    return notation.grouped_number(value, max(0, -exponent) if isinstance(exponent, int) else 0)
+
+
+def _decided_on_cells(result: MeasureResult, uses: KeysUsed, view: View) -> dict[str, Cell]:
+    """A measure's decision ("beslutad, nämnd, SN 2024/112 § 45"; a rejected one "avslagen"), its probability
+    (100 % where none is given), its expected effect (its total × the probability) and its staff per year."""
+    measure, lang, cells = result.measure, view.lang, {}
+    if uses.scenarios:
+        decision = measure.decision
+        words = "" if decision is None else ", ".join(
+            part for part in (decision_state_word(decision.state, lang),
+                              decision_level_word(decision.by, lang) if decision.by is not None else "",
+                              notation.clean(decision.ref or "")) if part)
+        probability = Decimal(1) if measure.probability is None else measure.probability
+        cells.update({"decision": Cell(words),
+                      "probability": Cell(f"{exact_number(probability * 100)} %", Range(probability, probability)),
+                      "expected": amount(expected(result.total, probability), view) if result.effects else EMPTY})
+    if uses.staff and measure.staff:
+        cells["staff"] = Cell("; ".join(label("staff_in", lang, staff=exact_number(value), year=year)
+                                        for year, value in sorted(measure.staff.items())))
+    return cells
+
+
+_SCENARIO_NAMES = {"decided": "scenario_decided", "expected": "scenario_expected", "planned": "planned"}
+
+
+def decided_on_table(totals: Totals, uses: KeysUsed, view: View, name: str,
+                     plan: tuple[str, Sequence[MeasureResult]] | None = None) -> Table | None:
+    """The coverage of the target as three scenarios (each with its totals, the target's gap and the
+    coverage, worded as the totals block words them), then the one-off part per year and the lasting
+    level, then the staff per year: only the parts whose keys the plans use, none without them.
+    ``plan``: the key of the table of its measures (in the order of their rows) and the measures, so a
+    workbook computes each scenario from the measure rows."""
+    if not (uses.scenarios or uses.one_off or uses.staff):
+        return None
+    years, lang = totals.years, view.lang
+    columns = [Column("measure", label("scenario", lang), ColumnKind.NAME, wide=True), *year_columns(years, view)]
+    rows = _Rows(columns, view)
+    if uses.scenarios and totals.scenarios is not None:
+        _scenario_rows(rows, totals, plan)
+    if uses.one_off and totals.one_off is not None:
+        members = _members(plan, lambda m: m.counted and m.measure.one_off)
+        values = {year_key(y): amount(totals.one_off[y], view) for y in years}
+        rows.add(rows.row(RowKind.GROUP, label("one_off", lang),
+                          {**values, "total": amount(total_of(totals.one_off), view)}, **members))
+        rows.add(rows.row(RowKind.GROUP, label("lasting", lang), {"total": amount(totals.lasting, view)}))
+    if uses.staff and totals.staff is not None:
+        rows.add(rows.row(RowKind.STAFF, label("staff", lang),
+                          {year_key(y): Cell(exact_number(v), Range(v, v)) for y, v in totals.staff.items()}))
+    title = label("decided_on" if uses.scenarios else "lasting_and_staff", lang)
+    notes = (Note(label("legend_scenarios", lang)),) if uses.scenarios else ()
+    return Table(f"decided_on:{name}", title, tuple(columns), tuple(rows.rows),
+                 label("unit", lang, unit=view.unit.value), notes, name=f"{name} · {title}")
+
+
+def total_of(per_year: Mapping[int, Range]) -> Range:
+    """A per-year figure added up over the years."""
+    return added_up(per_year.values())
+
+
+def _members(plan: tuple[str, Sequence[MeasureResult]] | None,
+             chosen: Callable[[MeasureResult], bool], weight: str = "") -> dict[str, object]:
+    """A row's ``sums`` over the measure rows of ``plan`` that ``chosen`` picks (none without a plan)."""
+    if plan is None:
+        return {}
+    key, measures = plan
+    return {"sums": tuple(i for i, m in enumerate(measures) if chosen(m)), "over": key, "weight": weight}
+
+
+def _scenario_rows(rows: _Rows, totals: Totals, plan: tuple[str, Sequence[MeasureResult]] | None) -> None:
+    """The sparbeting once, then each scenario: its totals and, against the target, its gap and coverage
+    (the totals block's rows, named "Beslutat: kvar att spara")."""
+    view, lang, years = rows.view, rows.view.lang, totals.years
+    assert totals.scenarios is not None
+    target = None
+    if totals.target is None:
+        rows.add(rows.row(RowKind.TARGET, f"{label('target', lang)}: {label('no_target', lang)}", {}))
+    else:
+        target_years = totals.target.years
+        targets = {year_key(y): exact(target_years.get(y, 0), view) for y in years} if target_years else {}
+        target = rows.add(rows.row(RowKind.TARGET, label("target", lang),
+                                   {**targets, "total": exact(totals.target.total, view)}))
+    chosen: dict[str, Callable[[MeasureResult], bool]] = {
+        "decided": lambda m: m.counted and decided(m.measure), "expected": lambda m: m.counted,
+        "planned": lambda m: m.counted}
+    for key, scenario in totals.scenarios.items():
+        name = label(_SCENARIO_NAMES[key], lang)
+        values = {year_key(y): amount(scenario.per_year[y], view) for y in years}
+        members = _members(plan, chosen[key], "probability" if key == "expected" else "")
+        total = rows.add(rows.row(RowKind.GROUP, name, {**values, "total": amount(scenario.total, view)}, **members))
+        if target is None or scenario.gap is None:
+            continue
+        first = len(rows.rows)
+        rows.gap(_as_totals(totals, scenario), years, target, total)
+        rows.rows[first:] = [_named(row, rows.name, name, lang) for row in rows.rows[first:]]
+
+
+def _as_totals(totals: Totals, scenario: Scenario) -> Totals:
+    """A scenario as the totals block reads totals: its figures against the same target."""
+    return replace(totals, per_year=scenario.per_year, total=scenario.total, gap=scenario.gap,
+                   scenarios=None, one_off=None, lasting=None, staff=None)
+
+
+def _named(row: Row, column: int, scenario: str, lang: Lang) -> Row:
+    """A row of the totals block named for its scenario: "Förväntat: kvar att spara"."""
+    cells = list(row.cells)
+    what = cells[column].text
+    cells[column] = Cell(label("scenario_row", lang, scenario=scenario, what=what[:1].lower() + what[1:]),
+                         cells[column].value, cells[column].tone)
+    return replace(row, cells=tuple(cells))
 
 
 def all_plans_table(summary: Summary, view: View, plan_tables: Sequence[Table] = ()) -> Table:
@@ -380,9 +520,11 @@ def summary_document(summary: Summary, view: View, group_by: GroupBy | None = No
     """``summarize``: all plans together (when several), then a section per plan."""
     view = with_decimals(replace(view, paths=shown_paths(result.plan.path for result in summary.plans)),
                          summary_amounts(summary))
-    plans = [measures_table(result, view) for result in summary.plans]
+    plans = [measures_table(result, view, uses=summary.uses) for result in summary.plans]
     sections = [Section(table.title, _caption([result.plan.path], view), key_figures(result.totals, view),
-                        _charts(result.totals, result.measures, view), (table,),
+                        _charts(result.totals, result.measures, view),
+                        _with_decided_on((table,), result.totals, summary.uses, view, table.name,
+                                         (table.key, result.measures)),
                         sheet=sheet)
                 for result, table, sheet in zip(summary.plans, plans,
                                                 plan_sheet_names([r.plan for r in summary.plans]))]
@@ -391,10 +533,18 @@ def summary_document(summary: Summary, view: View, group_by: GroupBy | None = No
         sections.insert(0, Section(together.title, _caption([r.plan.path for r in summary.plans], view),
                                    key_figures(summary.totals, view),
                                    _charts(summary.totals, summary.measures, view, waterfall=False),
-                                   (together,),
+                                   _with_decided_on((together,), summary.totals, summary.uses, view,
+                                                    together.name),
                                    sheet=label("summary_sheet", view.lang)))
     title = sections[0].title if sections else label("all_plans", view.lang)
     return _document("summarize", title, _with_groups(sections, summary, group_by, view), summary, view, today)
+
+
+def _with_decided_on(tables: tuple[Table, ...], totals: Totals, uses: KeysUsed, view: View, name: str,
+                     plan: tuple[str, Sequence[MeasureResult]] | None = None) -> tuple[Table, ...]:
+    """``tables`` and, where the plans use the optional keys, the table of what a nämnd decides on."""
+    table = decided_on_table(totals, uses, view, name, plan)
+    return tables if table is None else (*tables, table)
 
 
 def _with_groups(sections: list[Section], summary: Summary, group_by: GroupBy | None, view: View) -> tuple[Section, ...]:
@@ -547,6 +697,7 @@ def gap_document(summary: Summary, view: View, group_by: GroupBy | None = None,
         rows.totals(summary.totals, years, ())
         tables = (table, Table("totals", table.title, tuple(columns), tuple(rows.rows), table.caption, name=name,
                                audience=Audience.NUMBERS))
+    tables = _with_decided_on(tables, summary.totals, summary.uses, view, name)
     section = Section(table.title, table.caption, key_figures(summary.totals, view),
                       _charts(summary.totals, summary.measures, view), tables,
                       sheet=notation.clean(table.title))

@@ -18,6 +18,7 @@ Excel, opened by double-click.
   (:attr:`Cell.value <budgetbalans.report.model.Cell.value>`), never from its text.
 - When any figure is a range (:attr:`Document.ranges`), every amount column is two, low and
   high; an unbounded high is an empty cell.
+- Årsarbetare (:attr:`RowKind.STAFF`) are written as the count they are, not in the unit.
 - The coverage row (:attr:`RowKind.COVERAGE`) is left out: a share has no place in a column of
   amounts in kronor (the xlsx workbook computes it, the text formats print it).
 - Plan text that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
@@ -161,7 +162,7 @@ class _Layout:
                     continue
                 cell, start = row.cells[index], self.start[column.key]
                 if column.numeric:
-                    figures = self._figures(cell.value, column.kind is ColumnKind.SHARE)
+                    figures = self._figures(cell.value, column.kind is ColumnKind.SHARE or row.kind is RowKind.STAFF)
                     cells[start:start + len(figures)] = figures
                 else:
                     cells[start] = text(cell.text)

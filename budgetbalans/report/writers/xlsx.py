@@ -20,7 +20,8 @@ audit (XlsxWriter, imported only here).
   the counted column, or the figure, where that would be longer than Excel allows); the gap
   ``=target − Summa`` (its low from Summa's high); the shortfall ``=MAX(0,gap 2024)+MAX(0,gap
   2025)…``; the coverage ``=Summa/target``; a plan's row among all plans a reference to its
-  Summa on its own sheet. The spreadsheet recalculates the gap, so the Document gives it signed,
+  Summa on its own sheet; a measure's expected effect ``=total*probability``; a scenario's total
+  the sum of the measure rows it counts (the expected one each times its probability). The spreadsheet recalculates the gap, so the Document gives it signed,
   under a label true whatever the sign.
 - Red: a signed or computed gap and the shortfall above zero (still to save), a deviation below
   zero (below plan). Grey: what is not counted. Bold with a line above: Summa.
@@ -125,6 +126,7 @@ def _styles(workbook: Workbook, unit: Unit, decimals: int | None = None) -> dict
         "dim_deviation": add({"num_format": red_below_zero, "valign": "top", "font_color": grey}),
         "total_deviation": add({"num_format": red_below_zero, "bold": True, "top": 1, "valign": "top"}),
         "percent": add({"num_format": f"0%{_PAD}", "valign": "top"}),
+        "staff": add({"num_format": f"General{_PAD}", "valign": "top"}),
         "total_percent": add({"num_format": f"0%{_PAD}", "bold": True, "top": 1, "valign": "top"}),
         "note": add({"text_wrap": True, "valign": "top", "font_color": "#555555"}),
         "warning": add({"text_wrap": True, "valign": "top", "font_color": "#9C5700"}),
@@ -477,7 +479,7 @@ class _Writer:
             kronor = _bound(value, bound)
             if kronor is None:  # unbounded: an empty cell
                 continue
-            number = float(kronor) if share else cell_number(kronor, self.unit)
+            number = float(kronor) if share or row.kind is RowKind.STAFF else cell_number(kronor, self.unit)
             formula = self._formula(placed, index, row, column, bound, placed.rows[index])
             if formula is not None:
                 self.sheet.write_formula(placed.rows[index], col, formula, style, number)
@@ -489,6 +491,8 @@ class _Writer:
             return _DEVIATION_STYLE.get(row.kind, "deviation")
         if column.kind is ColumnKind.SHARE:
             return "total_percent" if row.kind is RowKind.TOTAL else "percent"
+        if row.kind is RowKind.STAFF:
+            return "staff"
         if row.kind is RowKind.GAP and (index in placed.signed or row.tone is Tone.NEUTRAL):
             return "signed_gap"
         return _AMOUNT_STYLE.get(row.kind, "amount")
@@ -507,8 +511,12 @@ class _Writer:
             if minuend is None or subtrahend is None or len(minuend) <= bound or len(subtrahend) <= bound:
                 return None
             return f"={_cell(line, minuend[bound])}-{_cell(line, subtrahend[bound])}"
+        if column.kind is ColumnKind.PRODUCT and len(column.of) == 2:
+            return self._product(placed, index, column, bound, line)
         if row.link is not None:
             return self._link(row.link, column, bound)
+        if row.sums and (row.over or row.weight):
+            return self._sums_over(placed, row, column, bound)
         if row.sums:
             return self._sums(placed, row.sums, column, bound)
         if row.kind is RowKind.GAP and len(row.of) >= 2:
@@ -584,6 +592,42 @@ class _Writer:
         return (f"=SUMIFS({xl_range_abs(first, col, last, col)},"
                 f'{xl_range_abs(first, counted[0], last, counted[0])},"{criterion}")')
 
+    def _product(self, placed: _Placed, index: int, column: Column, bound: int, line: int) -> str | None:
+        """``=total*probability``: a measure's expected effect, bound by bound, where both have a figure."""
+        table = placed.table
+        factors = [self._at(placed, index, table.columns[table.column(key)], bound) for key in column.of]
+        return "=" + "*".join(factors) if all(factors) else None  # type: ignore[arg-type]
+
+    def _sums_over(self, placed: _Placed, row: Row, column: Column, bound: int) -> str | None:
+        """A scenario's figure: the rows ``row.sums`` of table ``row.over`` (this one where not named) in
+        this column added up, each times its cell in column ``row.weight`` where named. A figure where a
+        row has none there (an unbounded bound) or the table is not on the workbook."""
+        other = self.placed.get(row.over) if row.over else placed
+        if other is None or any(i not in other.rows for i in row.sums):
+            return None
+        table = other.table
+        if column.key not in {c.key for c in table.columns}:
+            return None
+        target = table.columns[table.column(column.key)]
+        terms = []
+        for i in row.sums:
+            term = self._at(other, i, target, bound)
+            if term is None:
+                if _value(table.rows[i].cells, table.column(column.key)) is None:
+                    continue  # no effect in that column: adds nothing
+                return None   # an unbounded bound: no sum
+            if row.weight:
+                factor = self._at(other, i, table.columns[table.column(row.weight)], 0)
+                if factor is None:
+                    return None
+                term = f"{term}*{factor}"
+            terms.append(term)
+        if not terms:
+            return None
+        if other.sheet != placed.sheet:
+            terms = [re.sub(r"(\$?[A-Z]+\$?\d+)", lambda m: ref(other.sheet, *_row_col(m.group(1))), t) for t in terms]
+        return "=" + "+".join(terms)
+
     def _shortfall(self, placed: _Placed, gap: int, column: Column, bound: int) -> str | None:
         """``=MAX(0,gap year 1)+MAX(0,gap year 2)…``: the positive parts of the gap row's years."""
         table = placed.table
@@ -593,6 +637,13 @@ class _Writer:
                    (c.key for c in table.columns if c.kind is ColumnKind.AMOUNT and c.key != column.key))
         cells = [ref for c in table.columns if c.key in keys and (ref := self._at(placed, gap, c, bound))]
         return "=" + "+".join(f"MAX(0,{cell})" for cell in cells) if cells else None
+
+
+def _row_col(cell: str) -> tuple[int, int]:
+    from xlsxwriter.utility import xl_cell_to_rowcol
+
+    row, col = xl_cell_to_rowcol(cell.replace("$", ""))
+    return int(row), int(col)
 
 
 def _headers(column: Column, span: int) -> list[str]:

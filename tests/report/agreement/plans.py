@@ -16,6 +16,7 @@ from tests.command import runner
 
 KRONOR = {"kr": Decimal(1), "tkr": Decimal(1000), "mkr": Decimal(1_000_000)}
 STATUSES = ["planerad", "pågår", "klart", "utredning", "pausad", "avbruten"]  # avbruten is never counted
+DECISION_STATES = ["föreslagen", "beslutad", "återremitterad", "avslagen"]  # avslagen is never counted
 
 Bound = Optional[Decimal]
 Span = tuple[Bound, Bound]
@@ -49,6 +50,11 @@ class MeasureSpec:
     potential: bool = False
     effects: dict[int, Effect] = field(default_factory=dict)
     forecast: dict[int, Effect] = field(default_factory=dict)
+    # what a nämnd decides on (sometimes): a probability in per cent, a decision state, one-off, staff per year
+    probability: Optional[int] = None
+    state: Optional[str] = None
+    one_off: bool = False
+    staff: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,14 @@ class PlanSpec:
             lines += [f'  - id: "{m.id}"', f"    title: Insats nummer {m.id}", f"    status: {m.status}"]
             if m.potential:
                 lines.append("    potential: true")
+            if m.probability is not None:
+                lines.append(f"    probability: {m.probability} %")
+            if m.state is not None:
+                lines.append(f"    decision: {{state: {m.state}}}")
+            if m.one_off:
+                lines.append("    one_off: true")
+            if m.staff:
+                lines.append("    staff: {" + ", ".join(f'{y}: "{v}"' for y, v in m.staff.items()) + "}")
             for key, values in (("effects", m.effects), ("forecast", m.forecast)):
                 if values:
                     lines.append(f"    {key}:")
@@ -94,12 +108,18 @@ def effects(draw: st.DrawFn) -> Effect:
 def measures(draw: st.DrawFn, number: int, years: tuple[int, ...]) -> MeasureSpec:
     effect_years = draw(st.lists(st.sampled_from(years), unique=True)) if draw(st.integers(0, 5)) else []
     forecast_years = draw(st.lists(st.sampled_from(years), unique=True))
+    keys = draw(st.integers(0, 2)) == 0  # sometimes the keys of what a nämnd decides on
+    staff_years = draw(st.lists(st.sampled_from(years), unique=True)) if keys else []
     return MeasureSpec(
         str(number),
         draw(st.sampled_from(STATUSES[:1] * 3 + STATUSES)),
         draw(st.integers(0, 4)) == 0,
         {year: draw(effects()) for year in sorted(effect_years)},
         {year: draw(effects()) for year in sorted(forecast_years)},
+        draw(st.one_of(st.none(), st.integers(0, 100))) if keys else None,
+        draw(st.one_of(st.none(), st.sampled_from(DECISION_STATES))) if keys else None,
+        draw(st.booleans()) if keys else False,
+        {year: draw(st.sampled_from(["-0,5", "-3", "2", "0,25"])) for year in sorted(staff_years)},
     )
 
 

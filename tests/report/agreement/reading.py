@@ -115,7 +115,8 @@ def verdict(text: str, row_kind: str | None) -> Verdict:
 
 
 def kronor(value: Any, unit: str) -> Bound:
-    return None if value is None else Decimal(value) / KRONOR[unit]
+    # str: an expected effect has decimals, which json.loads reads as a float (its shortest repr is the JSON's)
+    return None if value is None else Decimal(str(value)) / KRONOR[unit]
 
 
 def rng(value: dict[str, Any], unit: str) -> Span:
@@ -695,11 +696,49 @@ def csv_all_plans(groups: dict[str, list[list[str]]], titles: list[str]) -> list
     return found[0]
 
 
+DECIDED_ON = ("Täckning av sparbetinget: beslutat, förväntat och planerat",
+              "Engångseffekter, varaktig effekt och årsarbetare")
+SCENARIO_NAMES = {"decided": "Beslutat", "expected": "Förväntat", "planned": "Planerat"}
+
+
+def check_decided_on(table: NumberRows, figures: dict[str, Any], unit: str) -> None:
+    """The rows of what a nämnd decides on, where the JSON has them: each scenario's totals and its signed
+    gap, the one-off part per year, the lasting level, the staff per year (a count, not in the unit)."""
+    years = [str(year) for year in figures["years"]]
+    for key, name in SCENARIO_NAMES.items():
+        if "scenarios" not in figures:
+            assert not table.find(name), f"{table.where}: {name} without scenarios"
+            continue
+        scenario = figures["scenarios"][key]
+        row = table.row(name)
+        for year in years:
+            assert table.value(row, year) == rng(scenario["totals"][year], unit), f"{table.where} {name} {year}"
+        assert table.value(row, "Summa") == rng(scenario["total"], unit), f"{table.where} {name} Summa"
+    if "one_off" in figures:
+        row = table.row("Varav engångseffekter")
+        for year in years:
+            assert table.value(row, year) == rng(figures["one_off"][year], unit), f"{table.where} one-off {year}"
+        lasting = table.value(table.row("Varaktig effekt efter perioden"), "Summa")
+        assert lasting == rng(figures["lasting"], unit), f"{table.where} lasting"
+    if "staff" in figures:
+        row = table.row("Årsarbetare")
+        for year in years:
+            value = table.value(row, year)
+            assert value is not None and value[0] == Decimal(str(figures["staff"][year])), f"{table.where} staff"
+
+
 def check_csv(data: bytes, document: dict[str, Any], every_plan: bool) -> None:
     """summarize's CSV: each plan's rows (``every_plan``; gap may show only the plans together) and
-    all plans'."""
+    all plans'; and where the plans use them, the rows of what a nämnd decides on."""
     headers, groups = csv_groups(data)
     unit = document["plans"][0]["unit"]
+    decided_on = {key: rows for key, rows in groups.items() if key.endswith(DECIDED_ON)}
+    assert bool(decided_on) == any(k in document for k in ("scenarios", "one_off", "staff")), sorted(groups)
+    for key, rows in decided_on.items():
+        owner = key.rsplit(" · ", 1)[0]
+        figures = next((plan for plan in document["plans"] if owner in (plan["title"], heading(plan))), document)
+        check_decided_on(NumberRows(headers, rows, csv_read, f"csv {key}"), figures, unit)
+    groups = {key: rows for key, rows in groups.items() if key not in decided_on}
     for plan in document["plans"]:
         rows = csv_group(groups, plan["title"])
         assert rows is not None or not every_plan or len(document["plans"]) == 1, f"csv: no rows {plan['title']!r}"
