@@ -47,7 +47,9 @@ from budgetbalans.i18n import LABEL, TEMPLATES, Lang, template
 from budgetbalans.plan.money import Range
 from budgetbalans.plan import notation
 from budgetbalans.report.builders.summary import TONE, amount as _amount, document_words, exact as _exact, plan_heading
-from budgetbalans.report.builders.labels import count_label, decision_level_word, label, status_word
+from budgetbalans.report.builders.labels import (
+    count_label, decision_level_word, decision_state_word, label, status_word,
+)
 from budgetbalans.plan.models import Decision, DecisionState, Measure, Status
 from budgetbalans.report.model import (
     EMPTY, Annotation, Audience, Cell, Column, ColumnKind, Document, Figure, Legend, Note, Row, RowKind, Section,
@@ -128,13 +130,7 @@ WORDS = (
     template("label.diff.field_one_off", "engångseffekt", "one-off"),
     template("label.diff.field_staff", "årsarbetare", "full-time equivalents"),
     template("label.diff.field_consequences", "konsekvenser", "consequences"),
-    template("label.diff.state_proposed", "föreslagen", "proposed"),
-    template("label.diff.state_decided", "beslutad", "decided"),
-    template("label.diff.state_referred_back", "återremitterad", "referred back"),
-    template("label.diff.state_rejected", "avslagen", "rejected"),
     template("label.diff.scenarios", "Täckning per scenario", "Coverage by scenario"),
-    template("label.diff.scenario_decided", "Beslutat", "Decided"),
-    template("label.diff.scenario_expected", "Förväntat", "Expected"),
     template("label.diff.scenario_shortfall_before", "{scenario}: kvar att spara före",
              "{scenario}: still to save before"),
     template("label.diff.scenario_shortfall_after", "{scenario}: kvar att spara efter",
@@ -375,10 +371,6 @@ def _probability_words(before: Measure | None, after: Measure | None, lang: Lang
     return [_before_after("probability", shown[0], shown[1], lang)]
 
 
-_STATE_WORDS = {DecisionState.PROPOSED: "state_proposed", DecisionState.DECIDED: "state_decided",
-                DecisionState.REFERRED_BACK: "state_referred_back", DecisionState.REJECTED: "state_rejected"}
-
-
 def _decision_words(before: Measure | None, after: Measure | None, lang: Lang) -> list[str]:
     """Each part of the decision that changed: its state, level, date and reference."""
     old, new = (None if m is None else m.decision for m in (before, after))
@@ -388,7 +380,7 @@ def _decision_words(before: Measure | None, after: Measure | None, lang: Lang) -
         if value is None:
             return "–"
         if isinstance(value, DecisionState):
-            return word(_STATE_WORDS[value], lang)
+            return decision_state_word(value, lang)
         if name == "by":
             return decision_level_word(value, lang)
         return value.isoformat() if name == "date" else notation.clean(str(value))
