@@ -32,7 +32,7 @@ from budgetbalans.core.grouping import Group, GroupBy, group_totals
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.models import DecisionLevel, Plan, Status
 from budgetbalans.plan.money import Range
-from budgetbalans.report.builders import charts
+from budgetbalans.report.builders import board, charts
 from budgetbalans.plan import notation
 from budgetbalans.report.builders.labels import count_label, decision_level_word, label, status_word
 from budgetbalans.report.model import (
@@ -382,8 +382,8 @@ def summary_document(summary: Summary, view: View, group_by: GroupBy | None = No
                          summary_amounts(summary))
     plans = [measures_table(result, view) for result in summary.plans]
     sections = [Section(table.title, _caption([result.plan.path], view), key_figures(result.totals, view),
-                        _charts(result.totals, result.measures, view), (table,),
-                        sheet=sheet)
+                        _charts(result.totals, result.measures, view),
+                        (table, *board.board_tables(result, table, view)), sheet=sheet)
                 for result, table, sheet in zip(summary.plans, plans,
                                                 plan_sheet_names([r.plan for r in summary.plans]))]
     if len(summary.plans) > 1:
@@ -414,7 +414,8 @@ def _document(kind: str, title: str, sections: tuple[Section, ...], summary: Sum
               for line in mismatch_texts(summary.mismatches, view.unit, lang, view.path, view.decimals)]
     tables = [table for section in sections for table in section.tables]
     classes = any(column.key == "class" for table in tables for column in table.columns)
-    legend = Legend(label("legend_classes", lang) if classes else "", verdicts_legend(lang))
+    legend = Legend(label("legend_classes", lang) if classes else "", verdicts_legend(lang),
+                    board.legend_terms(summary, lang))
     paths = [view.path(result.plan.path) for result in summary.plans]
     date = label("report_date", lang, date=today.isoformat()) if today is not None else ""
     organisations = dict.fromkeys(notation.clean(r.plan.organisation) for r in summary.plans if r.plan.organisation)
