@@ -46,7 +46,6 @@ LABELS = (
     template("label.board.state_rejected", "avslagen", "rejected"),
     template("label.board.decided", "Beslutat", "Decided"),
     template("label.board.expected", "Förväntat", "Expected"),
-    template("label.board.planned", "Planerat", "Planned"),
     template("label.board.legend_decided",
              "de medräknade åtgärder vars beslut är {decided}, med hela sin effekt",
              "the counted measures whose decision is {decided}, at their full effect"),
@@ -155,8 +154,9 @@ def legend_terms(summary: Summary, lang: Lang) -> tuple[LegendEntry, ...]:
     states = {state.name.lower(): state_word(state, lang) for state in DecisionState}
     terms = []
     if summary.uses.scenarios:
-        terms += [LegendEntry(Tone.NEUTRAL, label(f"board.{key}", lang), label(f"board.legend_{key}", lang, **states))
-                  for key in ("decided", "expected", "planned")]
+        names = {"decided": "board.decided", "expected": "board.expected", "planned": "planned"}
+        terms += [LegendEntry(Tone.NEUTRAL, label(name, lang), label(f"board.legend_{key}", lang, **states))
+                  for key, name in names.items()]
     if any(result.measure.decision is not None for result in summary.measures):
         terms.append(LegendEntry(Tone.NEUTRAL, label("board.decision", lang),
                                  label("board.legend_states", lang, **states)))
