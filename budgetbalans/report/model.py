@@ -57,11 +57,14 @@ class RowKind(str, Enum):
 class Audience(str, Enum):
     """Which writers show a row: every writer, those that show words (terminal, Markdown, HTML), or
     those that show numbers in cells (CSV, xlsx). A gap over per-year targets is worded for a reader
-    ("Kvar att spara 1 200 (2025)", then the net) and given as signed numbers for a spreadsheet."""
+    ("Kvar att spara 1 200 (2025)", then the net) and given as signed numbers for a spreadsheet.
+    ``BOARD``: a table only the documents a nämnd files show (Word and HTML), beside what they show
+    for ``TEXT``: who does what and when, decided by whom, and the consequences."""
 
     ALL = "all"
     TEXT = "text"
     NUMBERS = "numbers"
+    BOARD = "board"
 
 
 class ColumnKind(str, Enum):
@@ -297,7 +300,7 @@ class Chart:
 
 @dataclass(frozen=True)
 class LegendEntry:
-    """A verdict's colour explained: its tone, its name and what it means."""
+    """A verdict's colour, or a word of the report, explained: its tone, its name and what it means."""
 
     tone: Tone
     name: str
@@ -306,13 +309,15 @@ class LegendEntry:
 
 @dataclass(frozen=True)
 class Legend:
-    """How to read the report: what the interval classes mean (where a table shows them) and each verdict."""
+    """How to read the report: what the interval classes mean (where a table shows them), each verdict,
+    and ``terms``: the report's words explained (the scenarios, the decision states; their tone neutral)."""
 
     classes: str = ""
     verdicts: tuple[LegendEntry, ...] = ()
+    terms: tuple[LegendEntry, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.classes or self.verdicts)
+        return bool(self.classes or self.verdicts or self.terms)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ template under ``label.<key>``, shown by its key (:func:`label`, :func:`count_la
 from __future__ import annotations
 
 from budgetbalans.i18n import LABEL, TEMPLATES, Lang, counted, template
-from budgetbalans.plan.models import STATUS_SWEDISH, DecisionLevel, DecisionState, Status
+from budgetbalans.plan import notation
+from budgetbalans.plan.models import STATUS_SWEDISH, Decision, DecisionLevel, DecisionState, Status
 
 __all__ = ["Lang", "count_label", "decision_level_word", "decision_state_word", "label", "status_word"]
 
@@ -261,3 +262,10 @@ def decision_level_word(level: DecisionLevel, lang: Lang) -> str:
 def decision_state_word(state: DecisionState, lang: Lang) -> str:
     """What a decision's state (``decision.state``) is called in a report: "beslutad", "avslagen"."""
     return label("state_" + state.name.lower(), lang)
+
+
+def decision_text(decision: Decision, lang: Lang) -> str:
+    """``nämnd, beslutad: SN 2024/112 § 45``: the level and the state, then the reference, where given."""
+    where = ", ".join(part for part in (decision_level_word(decision.by, lang) if decision.by else "",
+                                        decision_state_word(decision.state, lang)) if part)
+    return f"{where}: {notation.clean(decision.ref)}" if decision.ref else where

@@ -35,10 +35,10 @@ from decimal import Decimal
 
 from budgetbalans.plan.models import DecisionLevel, Plan, Status
 from budgetbalans.plan.money import Range, total as added_up
-from budgetbalans.report.builders import charts
+from budgetbalans.report.builders import board, charts
 from budgetbalans.plan import notation
 from budgetbalans.report.builders.labels import (
-    count_label, decision_level_word, decision_state_word, label, status_word,
+    count_label, decision_level_word, decision_text, label, status_word,
 )
 from budgetbalans.report.model import (
     EMPTY, Audience, BarKind, Cell, Chart, ChartKind, Column, ColumnKind, Document, Figure, Legend, LegendEntry, Note,
@@ -304,15 +304,12 @@ def exact_number(value: Decimal) -> str:
 
 
 def _decided_on_cells(result: MeasureResult, uses: KeysUsed, view: View) -> dict[str, Cell]:
-    """A measure's decision ("beslutad, nämnd, SN 2024/112 § 45"; a rejected one "avslagen"), its probability
+    """A measure's decision ("nämnd, beslutad: SN 2024/112 § 45"; a rejected one "avslagen"), its probability
     (100 % where none is given), its expected effect (its total × the probability) and its staff per year."""
     measure, lang, cells = result.measure, view.lang, {}
     if uses.scenarios:
         decision = measure.decision
-        words = "" if decision is None else ", ".join(
-            part for part in (decision_state_word(decision.state, lang),
-                              decision_level_word(decision.by, lang) if decision.by is not None else "",
-                              notation.clean(decision.ref or "")) if part)
+        words = "" if decision is None else decision_text(decision, lang)
         probability = Decimal(1) if measure.probability is None else measure.probability
         cells.update({"decision": Cell(words),
                       "probability": Cell(f"{exact_number(probability * 100)} %", Range(probability, probability)),
@@ -523,8 +520,9 @@ def summary_document(summary: Summary, view: View, group_by: GroupBy | None = No
     plans = [measures_table(result, view, uses=summary.uses) for result in summary.plans]
     sections = [Section(table.title, _caption([result.plan.path], view), key_figures(result.totals, view),
                         _charts(result.totals, result.measures, view),
-                        _with_decided_on((table,), result.totals, summary.uses, view, table.name,
-                                         (table.key, result.measures)),
+                        (*_with_decided_on((table,), result.totals, summary.uses, view, table.name,
+                                           (table.key, result.measures)),
+                         *board.board_tables(result, table, view)),
                         sheet=sheet)
                 for result, table, sheet in zip(summary.plans, plans,
                                                 plan_sheet_names([r.plan for r in summary.plans]))]
@@ -564,7 +562,8 @@ def _document(kind: str, title: str, sections: tuple[Section, ...], summary: Sum
               for line in mismatch_texts(summary.mismatches, view.unit, lang, view.path, view.decimals)]
     tables = [table for section in sections for table in section.tables]
     classes = any(column.key == "class" for table in tables for column in table.columns)
-    legend = Legend(label("legend_classes", lang) if classes else "", verdicts_legend(lang))
+    legend = Legend(label("legend_classes", lang) if classes else "", verdicts_legend(lang),
+                    board.legend_terms(summary, lang))
     paths = [view.path(result.plan.path) for result in summary.plans]
     date = label("report_date", lang, date=today.isoformat()) if today is not None else ""
     organisations = dict.fromkeys(notation.clean(r.plan.organisation) for r in summary.plans if r.plan.organisation)

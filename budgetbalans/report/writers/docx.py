@@ -8,12 +8,13 @@ What it holds, in order:
 - Per section: its title (*Heading 1*; the first section's only where it differs from the
   report's title) and subtitle (*Subtitle*), the key figures (one line each, the value bold and
   in its tone's colour), then each table a reader sees (:attr:`Audience.TEXT
-  <budgetbalans.report.model.Audience>`) under its own title (*Heading 2*) and caption where they
+  <budgetbalans.report.model.Audience>`) and the nämnd's tables (``Audience.BOARD``: who does what,
+  when, decided by whom; the consequences) under its own title (*Heading 2*) and caption where they
   differ from the section's, then the table's and the section's notes. The charts are not drawn:
   their figures are the tables'.
 - After every section, the rounding note, the warnings (*Heading 2* and *List Bullet*), the legend
-  (*Heading 2*: the interval classes, what the statuses mean for the total, the verdicts in their
-  colours) and the generator line.
+  (*Heading 2*: the interval classes, what the statuses mean for the total, the report's terms
+  such as the scenarios, the verdicts in their colours) and the generator line.
 
 Tables are real Word tables in the built-in table style *Light Grid Accent 1* (the template's
 accent colour), their text in the paragraph style *Tabelltext* (9 pt, no spacing; a template may
@@ -86,8 +87,11 @@ COLOUR = {Tone.BAD: "B4432F", Tone.GOOD: "2F7D4F", Tone.UNCERTAIN: "A86A00"}
 _GREY = "7F7F7F"
 _BOLD_ROWS = frozenset({RowKind.TOTAL, RowKind.GAP, RowKind.SHORTFALL})
 _DIM_ROWS = frozenset({RowKind.UNCOUNTED, RowKind.POTENTIAL})
-_SHOWN = (Audience.ALL, Audience.TEXT)
+_SHOWN = (Audience.ALL, Audience.TEXT, Audience.BOARD)  # the tables a reader sees, and the nämnd's
 _FIGURE_CHARS, _TEXT_CHARS = 13, 22  # a column's width follows its texts up to so many characters
+#: A text column of the nämnd's tables (``Audience.BOARD``: names, references) never shrinks below its
+#: longest word, up to so many characters ("Avdelningschef", "Delegationsbeslut" kept whole).
+_WORD_CHARS = 14
 _NO_BREAK = re.compile(r"(?<=[\d≥≤]) (?=[\d%]|[tm]?kr\b)")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LANGUAGE = {Lang.SV: "sv-SE", Lang.EN: "en-GB"}
@@ -238,14 +242,17 @@ def _natural(table: Table, shown: Sequence[int]) -> _Natural:
         limit = _FIGURE_CHARS if column.numeric else _TEXT_CHARS
         word = max(map(len, column.header.split()), default=0)
         chars = len(column.header) if len(column.header) <= limit else word
+        longest = 0  # the longest word of its cells, in the nämnd's tables
         for _, row in table.shown(Audience.TEXT):
             text = row.cells[index].text if index < len(row.cells) else ""
+            if table.audience is Audience.BOARD and not column.numeric:
+                longest = max(longest, min(max(map(len, text.split()), default=0), _WORD_CHARS))
             if len(text) <= limit:
                 chars = max(chars, len(text))
             else:  # wraps: its longest word (a figure's groups are one word) or the limit
                 chars = max(chars, _longest_unbroken(text) if column.numeric else limit)
         widths[position] = int((max(chars, 2) + 1) * per_char + padding)  # a character to spare: bold headers
-        least[position] = int((max(word, min(chars, 8), 2) + 1) * per_char + padding)
+        least[position] = int((max(word, min(chars, 8), longest, 2) + 1) * per_char + padding)
         if column.numeric:
             numeric.add(position)
     wide = tuple(position for position, index in enumerate(shown) if table.columns[index].wide)
@@ -547,7 +554,7 @@ class _Writer:
                 self._paragraph(document.legend.classes)
             if words.get("statuses"):
                 self._paragraph(words["statuses"])
-            for entry in document.legend.verdicts:
+            for entry in (*document.legend.terms, *document.legend.verdicts):
                 paragraph = self._paragraph("")
                 self._run(paragraph, entry.name, bold=True, colour=COLOUR.get(entry.tone))
                 self._run(paragraph, f": {entry.meaning}")

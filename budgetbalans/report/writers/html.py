@@ -4,8 +4,9 @@ It serialises a :class:`~budgetbalans.report.model.Document` with one template f
 (``summarize``, ``gap`` and ``follow-up``): per section the heading and its subtitle, the report
 date (under the first heading), the key figures, the charts (inline SVG, drawn by
 :mod:`budgetbalans.report.writers.svg` from each chart's data: a waterfall, the effect per year, planned against forecast),
-the tables a reader sees (:attr:`Audience.TEXT`) and their notes; then the document's notes (the
-rounding note, the warnings) and the legend of the interval classes and the verdict colours.
+the tables a reader sees (:attr:`Audience.TEXT`) and the nämnd's (``Audience.BOARD``: who does what,
+when, decided by whom; the consequences) and their notes; then the document's notes (the rounding
+note, the warnings) and the legend of the interval classes, the report's terms and the verdict colours.
 
 Every word comes from the Document; every colour from a tone (:class:`Tone`), never from an
 amount. No script, font, image or style is fetched: the page opens offline and prints on A4.
@@ -57,7 +58,7 @@ class _Table:
 def write(document: Document, options: WriteOptions) -> str:
     """The page's HTML text."""
     sections = [(section, [_table(table, document.words) for table in section.tables
-                           if table.audience in (Audience.ALL, Audience.TEXT)],
+                           if table.audience in (Audience.ALL, Audience.TEXT, Audience.BOARD)],
                  [(chart, svg.draw(chart)) for chart in section.charts])
                 for section in document.sections]
     legend = document.legend
@@ -67,7 +68,8 @@ def write(document: Document, options: WriteOptions) -> str:
         notes=[note.line(document.words) for note in document.notes if not note.warning],
         warnings=[note.text for note in document.notes if note.warning],
         classes_legend=[legend.classes] if legend.classes else [],
-        verdict_legend=[(TONE_CLASS[entry.tone], entry.name, entry.meaning) for entry in legend.verdicts],
+        verdict_legend=[(TONE_CLASS[entry.tone], entry.name, entry.meaning)
+                        for entry in (*legend.terms, *legend.verdicts)],
         range_note=_has_range_bars([drawing for _, _, charts in sections for _, drawing in charts]),
     )
 

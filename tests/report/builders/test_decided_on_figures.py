@@ -123,14 +123,14 @@ def test_english(plan_path: Path) -> None:
     measures = next(t for t in _document(plan_path, Lang.EN).tables() if t.key.startswith("plan:"))
     column = measures.column("decision")
     assert [row.cells[column].text for row in measures.rows[:4]] == [
-        "decided, board, SN 2024/112", "proposed, municipal council (KF)", "rejected", "decided"]
+        "board, decided: SN 2024/112", "municipal council (KF), proposed", "rejected", "decided"]
 
 
 def test_each_measure_its_decision_probability_expected_effect_and_staff(plan_path: Path) -> None:
     measures = next(t for t in _document(plan_path).tables() if t.key.startswith("plan:"))
     cells = {key: [row.cells[measures.column(key)] for row in measures.rows[:4]]
              for key in ("decision", "probability", "expected", "staff", "counted")}
-    assert [c.text for c in cells["decision"]] == ["beslutad, nämnd, SN 2024/112", "föreslagen, KF", "avslagen",
+    assert [c.text for c in cells["decision"]] == ["nämnd, beslutad: SN 2024/112", "KF, föreslagen", "avslagen",
                                                    "beslutad"]
     assert [c.text for c in cells["probability"]] == ["50 %", "75 %", "100 %", "100 %"]
     assert [c.value for c in cells["probability"]] == [Range.exact(Decimal(p)) for p in ("0.5", "0.75", "1", "1")]

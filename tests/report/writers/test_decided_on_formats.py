@@ -53,7 +53,7 @@ def test_markdown_rows(plan_path: Path) -> None:
     assert "| **Planerat: kvar att spara** | **överskott 0** | **800** | **800 (2025)** |" in text
     assert "| Varaktig effekt efter perioden |  |  | 1 200 |" in text
     assert "| Årsarbetare | -0,5 | -3 |  |" in text
-    assert "| 2 | Bemanning |  | planerad | 200 | 800 | 1 000 | föreslagen, KF | 75 % | 750 | 2024: -0,5; 2025: -3 | 1 |" \
+    assert "| 2 | Bemanning |  | planerad | 200 | 800 | 1 000 | KF, föreslagen | 75 % | 750 | 2024: -0,5; 2025: -3 | 1 |" \
         in text
 
 
