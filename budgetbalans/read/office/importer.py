@@ -38,6 +38,11 @@ How a table is read:
   in a merged cell that covers two amounts (two measures, two years) is refused. The
   rows budgetbalans's own reports add (*Möjlig effekt*, *Kvar att spara*, *Sparbeting*) are
   read as what they are (a ``Sparbeting`` row is the target) or reported and left out.
+- **What a nämnd decides on**: *Sannolikhet*, *Beslutsnivå*/*Beslutas av*, *Beslutsstatus*/*Beslutad*,
+  *Beslut*, *Paragraf*/*Diarienummer*, *Beslutsdatum*, *Engångs*/*Varaktig*, *Årsarbetare*/*Åa* (per year:
+  ``Åa 2025``, or years under a merged ``Årsarbetare``) and *Konsekvenser* (``Konsekvenser för brukare``:
+  the aspect ``brukare``) give ``probability``, ``decision``, ``one_off``, ``staff`` and ``consequences``;
+  each cell is read by :mod:`budgetbalans.read.office.decisions` and what could be read two ways is refused.
 - **Several tables** about the same measures (one of who and when, one of amounts) are joined by
   number when both have one and the names agree (or one table has none), else by name; two lists
   numbered alike with other names are other measures (the later one's ids prefixed ``2.``) (a unique name that begins with the other also
@@ -738,7 +743,7 @@ class _Reader:
     def merged_amounts(self, grid: Grid, head: HeaderRows, rows: list[int]) -> None:
         """An amount in a merged cell that covers more than one amount read (two measures, two years) is
         refused: filling a merged cell is right for a group name, never for an amount."""
-        amount_columns = [c.index for c in head.columns if c.kind in _AMOUNT_KINDS]
+        amount_columns = [c.index for c in head.columns if c.kind in _AMOUNT_KINDS or c.kind == "staff"]
         read = {(r, c) for r in rows for c in amount_columns
                 if (r, c) in grid.merged and not is_no_effect(grid.cells[r][c])}
         seen: set[tuple[int, int]] = set()

@@ -307,3 +307,15 @@ def test_staff_of_one_measure_that_two_tables_give_differently_is_refused(tmp_pa
     document.save(str(path))
     result = imported(path)
     assert [code for _, code in problems(result)] == ["import.conflict"]
+
+
+def test_staff_in_a_merged_cell_over_two_years_is_refused(tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Plan"
+    sheet.append(["Belopp i tkr"])
+    sheet.append(["Nr", "Åtgärd", "2024", "2025", "Åa 2024", "Åa 2025"])
+    sheet.append(["1", "A", "1", "2", "-3", None])
+    sheet.merge_cells("E3:F3")
+    workbook.save(tmp_path / "plan.xlsx")
+    assert problems(imported(tmp_path / "plan.xlsx")) == [("Plan!E3", "import.merged_amount")]
