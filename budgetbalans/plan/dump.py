@@ -36,12 +36,12 @@ Position = tuple[int, int]
 
 #: Keys whose values are the document's text (quoted when needed); every other value the importer words.
 TEXT_KEYS = frozenset({"title", "organisation", "source", "description", "area", "status", "responsible",
-                       "schedule", "follow_up", "note", "id"})
+                       "schedule", "follow_up", "note", "id", "ref"})
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 #: Words YAML (1.1 or 1.2) may read as something other than text.
 _SPECIAL_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "<<", "="})
 #: What the importer words itself (an amount, a range, a date): plain, as the handbook writes it.
-_WORDED = re.compile(r"-?[0-9][0-9 ,]*(?:-[0-9][0-9 ,]*)?(?: [tm]?kr)?|[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_WORDED = re.compile(r"-?[0-9][0-9 ,]*(?:-[0-9][0-9 ,]*)?(?: [tm]?kr)?|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]+(?:,[0-9]+)? %")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
@@ -139,7 +139,8 @@ class _Writer:
         self.keys[where] = self.at(len(prefix))
 
     def entry(self, prefix: str, key: Any, value: Any, path: Path, where: Path, indent: int) -> Any:
-        head = f"{prefix}{key}:"
+        text = path[-2:-1] == ("consequences",)  # an aspect and its text are the document's words
+        head = f"{prefix}{scalar_text(key) if text else key}:"
         if key == "years" and isinstance(value, list):
             return self.flow(head, where, prefix, [str(year) for year in value])
         if key == "measures" and isinstance(value, list):
@@ -161,7 +162,7 @@ class _Writer:
             self.head(head, where, prefix)
             self.values[where] = self.at(len(head))
             return None
-        written = self.scalar(key, value)
+        written = self.scalar(key, value, text)
         self.head(f"{head} {written}", where, prefix)
         self.values[where] = self.at(len(head) + 1)
         return self.read_back(written, value)
@@ -183,13 +184,13 @@ class _Writer:
         return str(value) if written.startswith('"') else written
 
     @staticmethod
-    def scalar(key: Any, value: Any) -> str:
+    def scalar(key: Any, value: Any, document_text: bool = False) -> str:
         if isinstance(value, bool):
             return "true" if value else "false"
         if isinstance(value, int):
             return str(value)
         text = str(value)
-        if key in TEXT_KEYS:
+        if key in TEXT_KEYS or document_text:
             return scalar_text(text)
         return text if _plain_ok(text) or _WORDED.fullmatch(text) else scalar_text(text)
 

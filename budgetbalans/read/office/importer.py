@@ -38,6 +38,11 @@ How a table is read:
   in a merged cell that covers two amounts (two measures, two years) is refused. The
   rows budgetbalans's own reports add (*Möjlig effekt*, *Kvar att spara*, *Sparbeting*) are
   read as what they are (a ``Sparbeting`` row is the target) or reported and left out.
+- **What a nämnd decides on**: *Sannolikhet*, *Beslutsnivå*/*Beslutas av*, *Beslutsstatus*/*Beslutad*,
+  *Beslut*, *Paragraf*/*Diarienummer*, *Beslutsdatum*, *Engångs*/*Varaktig*, *Årsarbetare*/*Åa* (per year:
+  ``Åa 2025``, or years under a merged ``Årsarbetare``) and *Konsekvenser* (``Konsekvenser för brukare``:
+  the aspect ``brukare``) give ``probability``, ``decision``, ``one_off``, ``staff`` and ``consequences``;
+  each cell is read by :mod:`budgetbalans.read.office.decisions` and what could be read two ways is refused.
 - **Several tables** about the same measures (one of who and when, one of amounts) are joined by
   number when both have one and the names agree (or one table has none), else by name; two lists
   numbered alike with other names are other measures (the later one's ids prefixed ``2.``) (a unique name that begins with the other also
@@ -59,6 +64,13 @@ from budgetbalans.i18n import Message, quoted, template
 from budgetbalans.plan.models import FIRST_YEAR, LAST_YEAR, STATUS_WORDS, Status
 from budgetbalans.plan.period import MAX_PERIOD_YEARS
 from budgetbalans.plan.money import Unit
+from budgetbalans.read.office.decisions import (
+    LASTING_BLANK,
+    NOTE_STAFF_YEAR,
+    STAFF_NO_YEAR,
+    read_cell,
+    swedish_number,
+)
 from budgetbalans.read.office.grid import Grid
 from budgetbalans.text import escape
 
@@ -85,15 +97,40 @@ COLUMN_SYNONYMS: dict[str, str] = {
                      "when"], "schedule"),
     **dict.fromkeys(["uppföljning", "följs upp", "follow-up", "follow up", "followup"], "follow_up"),
     **dict.fromkeys(["kommentar", "kommentarer", "anmärkning", "anmärkningar", "not", "noter", "anteckning",
-                     "beskrivning", "genomförande", "konsekvens", "konsekvenser", "note", "notes", "comment",
-                     "comments", "description"], "note"),
+                     "beskrivning", "genomförande", "note", "notes", "comment", "comments", "description"], "note"),
     **dict.fromkeys(["totalt", "summa", "total", "sum", "summa effekt", "total effekt", "totalt belopp"], "total"),
     **dict.fromkeys(["helårseffekt", "årseffekt", "helår", "effekt helår", "uppskattad effekt helår",
                      "full year", "full-year effect", "full year effect", "annual effect"], "full_year"),
     **dict.fromkeys(["intervall", "intervallklass", "klass", "interval", "class", "interval class"], "interval"),
     **dict.fromkeys(["medräknad", "counted"], "counted"),
     **dict.fromkeys(["plan"], "plan"),
+    **dict.fromkeys(["sannolikhet", "sannolikhet %", "sannolikhet i procent", "trolighet", "probability",
+                     "likelihood"], "probability"),
+    **dict.fromkeys(["beslut", "decision"], "decision"),
+    **dict.fromkeys(["beslutsnivå", "beslutas av", "beslutsinstans", "beslutande", "beslutande organ",
+                     "beslutsfattare", "decided by", "decision level"], "decision.by"),
+    **dict.fromkeys(["beslutsstatus", "beslutsläge", "decision state"], "decision.state"),
+    **dict.fromkeys(["beslutad", "beslutat", "decided"], "decision.decided"),
+    **dict.fromkeys(["paragraf", "diarienummer", "dnr", "dnr.", "beslut §", "beslutsparagraf", "§",
+                     "paragraf/dnr", "dnr/paragraf"], "decision.ref"),
+    **dict.fromkeys(["beslutsdatum", "datum för beslut", "decision date"], "decision.date"),
+    **dict.fromkeys(["engångs", "engång", "engångseffekt", "engångsbelopp", "engångsåtgärd", "one-off", "one off"],
+                    "one_off"),
+    **dict.fromkeys(["varaktig", "varaktig effekt", "bestående", "bestående effekt", "lasting"], "lasting"),
+    **dict.fromkeys(["engångs/varaktig", "engång/varaktig", "varaktig/engång", "engångs eller varaktig",
+                     "engång eller varaktig", "effekttyp", "typ av effekt", "one-off/lasting"], "effect_kind"),
+    **dict.fromkeys(["årsarbetare", "åa", "antal åa", "antal årsarbetare", "förändring årsarbetare",
+                     "förändring åa", "personaleffekt", "fte", "staff"], "staff"),
+    **dict.fromkeys(["konsekvenser", "konsekvens", "konsekvensbeskrivning", "konsekvensanalys", "consequences"],
+                    "consequences"),
 }
+#: A consequences column that names its aspect (``Konsekvenser för brukare``): the aspect.
+_ASPECT_HEADER = re.compile(r"^(?:konsekvens(?:er|beskrivning|analys)?|consequences)\s+(?:för\s+|for\s+)?"
+                            r"(?P<aspect>\S.*)$")
+#: The aspect of a consequences column that names none.
+CONSEQUENCES_ASPECT = "konsekvenser"
+#: What a year's header may say besides the year to be that year's staff (``Årsarbetare 2025``).
+_STAFF_HEADERS = frozenset(word for word, kind in COLUMN_SYNONYMS.items() if kind == "staff")
 #: Words a year's header may hold besides the year (``Uppskattad effekt 2018``).
 _YEAR_FILLERS = frozenset({
     "effekt", "effekter", "uppskattad", "uppskattat", "beräknad", "beräknat", "år", "besparing", "belopp",
@@ -199,6 +236,8 @@ class Column:
     year: int | None = None
     end: str = ""
     unit: Unit | None = None
+    aspect: str = ""        # the aspect a consequences column names
+    percent: bool = False   # the header says its numbers are percentages (``Sannolikhet (%)``)
 
 
 def classify(index: int, text: str) -> Column | None:
@@ -209,6 +248,13 @@ def classify(index: int, text: str) -> Column | None:
     rest = " ".join(_YEAR.sub(" ", words).replace("full year", "full-year").split()).strip(" -–:")
     if not years:
         kind = COLUMN_SYNONYMS.get(words)
+        aspect = _ASPECT_HEADER.match(words)
+        if kind is None and aspect is not None:
+            return Column(index, text, "consequences", aspect=aspect["aspect"])
+        if kind == "consequences":
+            return Column(index, text, kind, aspect=CONSEQUENCES_ASPECT)
+        if kind == "probability":
+            return Column(index, text, kind, percent="%" in text or "procent" in text.lower())
         if kind is None:
             *head, last = rest.split() or [""]
             end = _END_WORDS.get(last, "")
@@ -220,6 +266,8 @@ def classify(index: int, text: str) -> Column | None:
     if len(set(years)) > 1:
         kind = COLUMN_SYNONYMS.get(rest)
         return Column(index, text, "total", unit=header.unit) if kind == "total" else None
+    if rest in _STAFF_HEADERS:
+        return Column(index, text, "staff", years[0])
     kinds = set()
     for word in rest.split():
         if word in _YEAR_KINDS:
@@ -239,6 +287,10 @@ def classify(index: int, text: str) -> Column | None:
 
 
 _AMOUNT_KINDS = frozenset({"effect", "full_year", "forecast", "outcome", "total"})
+#: The columns of what a nämnd decides on (read by :mod:`budgetbalans.read.office.decisions`).
+DECISION_KINDS = frozenset({"probability", "decision", "decision.by", "decision.state", "decision.decided",
+                            "decision.ref", "decision.date", "one_off", "lasting", "effect_kind", "staff",
+                            "consequences"})
 
 # --- what the import says -------------------------------------------------------------------------
 
@@ -557,6 +609,9 @@ class Row:
     stated_total: Value | None = None
     potential: bool = False
     uncounted: bool = False
+    staff: dict[int, Decimal] = field(default_factory=dict)
+    staff_unyeared: tuple[Decimal, str, Column] | None = None    # a staff figure whose column names no year
+    blank_lasting: tuple[str, Column] | None = None                # an empty cell of a Varaktig column
     notes: list[tuple[str, Message, str]] = field(default_factory=list)  # (where, message, key)
 
 
@@ -688,7 +743,7 @@ class _Reader:
     def merged_amounts(self, grid: Grid, head: HeaderRows, rows: list[int]) -> None:
         """An amount in a merged cell that covers more than one amount read (two measures, two years) is
         refused: filling a merged cell is right for a group name, never for an amount."""
-        amount_columns = [c.index for c in head.columns if c.kind in _AMOUNT_KINDS]
+        amount_columns = [c.index for c in head.columns if c.kind in _AMOUNT_KINDS or c.kind == "staff"]
         read = {(r, c) for r in rows for c in amount_columns
                 if (r, c) in grid.merged and not is_no_effect(grid.cells[r][c])}
         seen: set[tuple[int, int]] = set()
@@ -769,6 +824,8 @@ class _Reader:
                     pairs.setdefault((column.kind, column.year), {})[column.end] = (text, column)
                 else:
                     self.amount(row, column, text, grid.address(r, column.index, _flat(column.text)), unit)
+            elif column.kind == "lasting" and not _flat(text):
+                row.blank_lasting = (grid.address(r, column.index, _flat(column.text)), column)
             else:
                 self.text_field(row, column, text, grid.address(r, column.index, _flat(column.text)))
         for (kind, year), ends in pairs.items():
@@ -785,6 +842,9 @@ class _Reader:
                 self.problems.append(Finding(row.where, NO_TITLE(column=quoted(_flat(column.text) if column
                                                                                else "Åtgärd"))))
             return  # a row of only carried-down text (a merged group cell): no measure
+        if row.blank_lasting is not None and "one_off" not in row.fields:
+            address, column = row.blank_lasting
+            self.problems.append(Finding(address, LASTING_BLANK(column=quoted(_flat(column.text)))))
         if row.not_status is not None:
             text, address, column = row.not_status
             key = "schedule" if "schedule" not in row.fields else "note"
@@ -827,10 +887,31 @@ class _Reader:
                 self.put(row, "status", value, address)
             elif value:
                 row.not_status = (value, address, column)
+        elif kind in DECISION_KINDS:
+            self.decision_field(row, column, value, address)
         elif kind == "note" and read_header(column.text).words not in _NOTE_HEADERS:
             self.put(row, "note", f"{_flat(_PARENTHESES.sub(' ', column.text)).rstrip(' :')}: {value}", address)
         else:
             self.put(row, kind, value, address)
+
+    def decision_field(self, row: Row, column: Column, value: str, address: str) -> None:
+        """A cell of the keys a nämnd decides on (:mod:`budgetbalans.read.office.decisions`): put in the row,
+        or refused at its address; a choice made is said once per column."""
+        read = read_cell(column.kind, _flat(column.text), value, column.aspect, column.percent)
+        if isinstance(read, Message):
+            self.problems.append(Finding(address, read))
+            return
+        for key, found in read.fields.items():
+            if key == "staff" and column.year is None:
+                row.staff_unyeared = (found, address, column)
+            elif key == "staff":
+                assert column.year is not None
+                row.staff[column.year] = found
+                row.origin[f"staff.{column.year}"] = address
+            else:
+                self.put(row, key, found, address)
+        if read.note is not None:
+            self.note_once(f"decision:{column.index}:{column.text}:{read.note.code}", Finding(address, read.note))
 
     @staticmethod
     def put(row: Row, key: str, value: str, address: str) -> None:
@@ -1041,7 +1122,7 @@ def _with_sub_header(grid: Grid, row: int, found: list[Column]) -> HeaderRows:
             continue
         texts[i] = f"{top[i]} {text}".strip() if (row, i) in grid.merged or i not in columns else text
         column = classify(i, texts[i])
-        if column is None or column.kind not in _AMOUNT_KINDS:
+        if column is None or (column.kind not in _AMOUNT_KINDS and (column.kind, column.year is None) != ("staff", False)):
             return single
         columns[i] = column
     if tuple(texts) == top:
@@ -1050,8 +1131,8 @@ def _with_sub_header(grid: Grid, row: int, found: list[Column]) -> HeaderRows:
     return HeaderRows(row, row + 1, tuple(texts), _first_of_each(ordered), _repeats(grid, row + 1, ordered))
 
 
-def _meaning(column: Column) -> tuple[str, int | None, str]:
-    return column.kind, column.year, column.end
+def _meaning(column: Column) -> tuple[str, int | None, str, str]:
+    return column.kind, column.year, column.end, column.aspect
 
 
 def _repeats(grid: Grid, row: int, columns: list[Column]) -> list[Column]:
@@ -1115,10 +1196,10 @@ _AMOUNT_LIKE = re.compile(r"[-−–+]?\s*[0-9][0-9\s\u00a0\u202f.,_\-–]*(?:\s
 
 def _first_of_each(columns: list[Column]) -> list[Column]:
     """One column per meaning (the first, left to right): a header repeated by a merge counts once."""
-    seen: set[tuple[str, int | None, str]] = set()
+    seen: set[tuple[str, int | None, str, str]] = set()
     kept = []
     for column in columns:
-        key = (column.kind, column.year, column.end)
+        key = _meaning(column)
         if key in seen and column.kind != "note":
             continue
         seen.add(key)
@@ -1301,7 +1382,8 @@ def _titles_agree(row: Row, measure: Measure) -> bool:
 
 
 _MEASURE_ORDER = ("id", "title", "area", "status", "responsible", "schedule", "follow_up", "effects", "full_year",
-                  "start", "note", "stated_total", "forecast", "outcome", "potential")
+                  "start", "note", "stated_total", "forecast", "outcome", "potential", "probability", "decision",
+                  "one_off", "staff", "consequences")
 
 
 def import_plan(grids: list[Grid], unit: Unit | None = None) -> Imported:
@@ -1343,7 +1425,7 @@ def _plan(reader: _Reader, builder: _Builder, unit: Unit, grids: list[Grid]) -> 
     _number(measures, reader)
     years = set(reader.years)
     for measure in measures:
-        years |= {y for key in ("effects", "forecast", "outcome") for y in measure.get(key, {})}
+        years |= {y for key in ("effects", "forecast", "outcome", "staff") for y in measure.get(key, {})}
     years |= {key for key in reader.stated if isinstance(key, int)} | set(reader.target_years)
     if years:
         first, last = min(years), max(years)
@@ -1361,6 +1443,7 @@ def _plan(reader: _Reader, builder: _Builder, unit: Unit, grids: list[Grid]) -> 
     if grids[0].source:
         plan["source"] = _file_name_text(PurePath(grids[0].source).name, reader)
     for measure in measures:
+        _staff_without_year(measure, years, reader)
         if not years:
             _interval_as_note(measure)
     plan["measures"] = [{key: measure[key] for key in _MEASURE_ORDER if key in measure} for measure in measures]
@@ -1447,6 +1530,14 @@ def _measure(measure: Measure, reader: _Reader, unit: Unit) -> dict[str, Any]:
             notes.append((address, NOTE_INTERVAL(column=quoted(_flat(column.text)), value=klass), "full_year"))
         if row.stated_total is not None and "stated_total" not in data:
             data["stated_total"] = row.stated_total
+        for year, count in row.staff.items():
+            staff = data.setdefault("staff", {})
+            if year not in staff:
+                staff[year], origin[f"staff.{year}"] = count, row.origin.get(f"staff.{year}", row.where)
+            elif staff[year] != count:
+                conflict(f"staff.{year}", row, quoted(swedish_number(count)), quoted(swedish_number(staff[year])))
+        if row.staff_unyeared is not None:
+            data.setdefault("_staff_unyeared", row.staff_unyeared)
         uncounted = row.uncounted and STATUS_WORDS.get(str(data.get("status", "")).lower()) is not Status.CANCELLED
         if row.potential or uncounted:
             data["potential"] = True
@@ -1456,8 +1547,47 @@ def _measure(measure: Measure, reader: _Reader, unit: Unit) -> dict[str, Any]:
     for key in ("full_year", "stated_total"):
         if key in data:
             data[key] = value_data(data[key], unit)
+    _decision_data(data)
     data["_notes"], data["_where"] = notes, first.where
     return data
+
+
+def _decision_data(data: dict[str, Any]) -> None:
+    """The keys of what a nämnd decides on as the plan writes them: ``decision`` and ``consequences`` as
+    mappings (read as ``decision.by``, ``consequences.brukare``), ``one_off`` true or false, ``staff`` by year."""
+    decision = {key: data.pop(f"decision.{key}") for key in ("by", "state", "date", "ref") if f"decision.{key}" in data}
+    if decision:
+        data["decision"] = decision
+    aspects = [key for key in data if key.startswith("consequences.")]
+    if aspects:
+        data["consequences"] = {key.partition(".")[2]: data.pop(key) for key in aspects}
+    if "one_off" in data:
+        data["one_off"] = data["one_off"] == "true"
+    if "staff" in data:
+        data["staff"] = {year: swedish_number(count) for year, count in sorted(data["staff"].items())}
+
+
+def _staff_without_year(measure: dict[str, Any], years: set[int], reader: _Reader) -> None:
+    """A staff figure whose column names no year: the plan's year where it has only one, else refused."""
+    unyeared = measure.pop("_staff_unyeared", None)
+    if unyeared is None:
+        return
+    count, address, column = unyeared
+    header = quoted(_flat(column.text))
+    if len(years) != 1:
+        example = f"{_flat(_PARENTHESES.sub(' ', column.text))} {min(years, default=2025)}"
+        reader.problems.append(Finding(address, STAFF_NO_YEAR(
+            value=quoted(swedish_number(count)), column=header, example=example)))
+        return
+    year = next(iter(years))
+    staff = measure.setdefault("staff", {})
+    if year in staff and staff[year] != swedish_number(count):
+        reader.problems.append(Finding(address, CONFLICT(
+            what=f"staff {year}", id=quoted(measure.get("id", "")), value=quoted(swedish_number(count)),
+            other_value=quoted(staff[year]), other=measure["_where"])))
+        return
+    staff[year] = swedish_number(count)
+    measure["_notes"].append((address, NOTE_STAFF_YEAR(column=header, year=year), "staff"))
 
 
 def _shown(value: Value, unit: Unit) -> str:

@@ -98,7 +98,7 @@ def test_headers_are_matched_by_meaning(header: str, kind: str, year: int | None
     assert column is not None and (column.kind, column.year, column.end) == (kind, year, end)
 
 
-@pytest.mark.parametrize("header", ["Beslut KS 2024", "2024-2026", "Diarienummer", "Effekt", ""])
+@pytest.mark.parametrize("header", ["Beslut KS 2024", "2024-2026", "Kontaktperson", "Effekt", ""])
 def test_headers_without_a_meaning_are_not_read(header: str) -> None:
     assert classify(0, header) is None
 
