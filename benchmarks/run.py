@@ -2,6 +2,7 @@
 
     python benchmarks/run.py                 # the documented run: 500 plans × 50 measures, 10× for scaling
     python benchmarks/run.py --plans 20 --repeat 1   # a smoke test (what .ci/run does)
+    python benchmarks/run.py --plans 100 --keys-only # only the cost of the decision keys
 
 It writes a deterministic synthetic corpus of valid plans (Swedish amounts with units,
 ranges, interval classes, full-year effects with start dates, several statuses), then runs,
@@ -19,6 +20,10 @@ alternating the commands and taking medians:
 - peak memory (maximum resident set size) of `check` on the large corpus, against the raw load;
 - `summarize --format docx` on the corpus and on 4× (at the documented size 100 000 measures), beside
   html and json: seconds and peak memory, once each;
+- the decision keys: `check` and `summarize --format json` on the same corpus with, on every
+  measure, `probability`, `decision` (`by`, `state`, `date`, `ref`), `one_off`, `staff` per year
+  and `consequences` with two aspects, beside the corpus without them, in alternating pairs
+  (goal ≤ 1,2×; ``--keys-only`` runs this alone);
 - hostile inputs: `check` on each large or deep file of tests/read/test_hostile.py (a YAML bomb,
   nesting 100 000 deep, 900 000-character lines, 90 000 digits, 3 000 measures full of
   mistakes, 5 000 valid measures, a file of exactly 1 MiB), beside the raw load of the same file.
@@ -139,8 +144,38 @@ def measure(rng: random.Random, index: int, years: Sequence[int]) -> str:
     return "\n".join(lines)
 
 
-def plan_text(seed: int, measures: int) -> str:
+LEVELS = ["förvaltning", "nämnd", "ks", "kf", "Socialnämnden", "delegation"]
+STATES = ["beslutad", "föreslagen", "återremitterad", "avslagen", "Beslutad"]
+PROBABILITIES = ["100 %", "90 %", "75%", "50 %", "12,5 %", "33 %"]
+ASPECTS = [("brukare", "Längre handläggningstid för nya ärenden"), ("medarbetare", "Tre tjänster omplaceras"),
+           ("ekonomi", "Lägre kostnad för bemanningsföretag"), ("jämställdhet", "Berör främst kvinnodominerade yrken")]
+
+
+def decision_keys(rng: random.Random, years: Sequence[int]) -> list[str]:
+    """A measure's lines of every key a nämnd decides on: probability, decision (by, state, date,
+    ref), one_off, staff per year and consequences with two aspects."""
+    first, second = rng.sample(ASPECTS, 2)
+    staff = ", ".join(f'{year}: "{rng.randrange(-40, 20) / 10:g}"'.replace(".", ",") for year in years)
+    return [
+        f"    probability: {rng.choice(PROBABILITIES)}",
+        "    decision:",
+        f"      by: {rng.choice(LEVELS)}",
+        f"      state: {rng.choice(STATES)}",
+        f"      date: {years[0]}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        f"      ref: SN {years[0]}/{rng.randint(1, 400)} § {rng.randint(1, 150)}",
+        f"    one_off: {'true' if rng.random() < 0.2 else 'false'}",
+        f"    staff: {{{staff}}}",
+        "    consequences:",
+        f"      {first[0]}: {first[1]}",
+        f"      {second[0]}: {second[1]}",
+    ]
+
+
+def plan_text(seed: int, measures: int, keys: bool = False) -> str:
+    """One plan of the corpus; with ``keys``, the same plan with :func:`decision_keys` on every measure
+    (drawn from a second generator, so that everything else is the same as without them)."""
     rng = random.Random(seed)
+    extra = random.Random(-1 - seed)
     first = rng.randint(2019, 2026)
     years = [first, first + 1, first + 2]
     body = [
@@ -151,16 +186,19 @@ def plan_text(seed: int, measures: int) -> str:
         f'target: "{rng.randrange(5000, 50000):,} tkr"'.replace(",", " "),
         "measures:",
     ]
-    body += [measure(rng, i + 1, years) for i in range(measures)]
+    for i in range(measures):
+        body.append(measure(rng, i + 1, years))
+        if keys:
+            body += decision_keys(extra, years)
     return "\n".join(body) + "\n"
 
 
-def write_corpus(folder: Path, plans: int, measures: int, first: int = 0) -> list[Path]:
+def write_corpus(folder: Path, plans: int, measures: int, first: int = 0, keys: bool = False) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for seed in range(first, first + plans):  # a seed is a plan: no two files hold the same one
         path = folder / f"plan-{seed:05d}.yaml"
-        path.write_text(plan_text(seed, measures), encoding="utf-8")
+        path.write_text(plan_text(seed, measures, keys), encoding="utf-8")
         paths.append(path)
     return paths
 
@@ -170,6 +208,7 @@ class Run:
     seconds: float
     max_rss_kib: int
     returncode: int
+    cpu_seconds: float = 0.0  # user + system time of the process: less shaken by other jobs than the wall time
 
 
 def run(command: Sequence[str], any_exit: bool = False) -> Run:
@@ -186,7 +225,7 @@ def run(command: Sequence[str], any_exit: bool = False) -> Run:
         if process.returncode not in (0, 1) and not any_exit:
             stderr.seek(0)
             raise SystemExit(f"{' '.join(command[:3])} … failed: {stderr.read().decode(errors='replace')[:500]}")
-    return Run(seconds, usage.ru_maxrss, process.returncode)
+    return Run(seconds, usage.ru_maxrss, process.returncode, usage.ru_utime + usage.ru_stime)
 
 
 def alternate(commands: dict[str, Sequence[str]], repeat: int, any_exit: Sequence[str] = ()) -> dict[str, list[Run]]:
@@ -218,10 +257,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--format-plans", type=int, default=20,
                         help="plans in the 1× corpus of the every-command-and-format table (default 20)")
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
+    parser.add_argument("--keys-only", action="store_true",
+                        help="measure only the cost of the decision keys (the corpus with them / without them)")
     args = parser.parse_args(argv)
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="budgetbalans-bench-"))
     try:
+        if args.keys_only:
+            measure_keys(root, write_corpus(root / "small", args.plans, args.measures), args)
+            return 0
         return measure_all(root, args)
     finally:
         if args.keep is None:
@@ -327,12 +371,41 @@ def measure_all(root: Path, args: argparse.Namespace) -> int:
             continue
         verdict = "ok" if ratio <= goal else "ABOVE GOAL"
         print(f"{name:50} {ratio:6.2f}×  (goal ≤ {goal:g}×; {value:.3f} {unit} vs {base:.3f} {unit})  {verdict}")
+    measure_keys(root, small, args)
     measure_formats(root / "formats", args)
     measure_docx_large(root, root / "small", four, args)
     measure_hostile(root / "hostile", args.repeat)
     measure_diff(root / "diff", args)
     measure_import(root / "import", args.repeat)
     return 0
+
+
+def measure_keys(root: Path, plain: Sequence[Path], args: argparse.Namespace) -> None:
+    """`check` and `summarize --format json` on the corpus with the decision keys on every measure beside
+    the same corpus without them (``plain``): run in pairs, the two in turns, so a slow moment of a shared
+    machine falls on both; the ratio is the median of the pairs' ratios (goal ≤ 1,2×), of the wall time and,
+    beside it, of the CPU time (user + system, which another job on the machine shakes less). Beside them, the
+    raw C-load of the same two corpora: what only reading the larger files costs, before budgetbalans."""
+    with_keys = write_corpus(root / "keys", args.plans, args.measures, keys=True)
+    size = sum(p.stat().st_size for p in with_keys) / sum(p.stat().st_size for p in plain)
+    folders = {"without": linked(root / "keys-without", plain), "with": linked(root / "keys-with", with_keys)}
+    print(f"the decision keys on every measure: {args.plans} plans × {args.measures} measures, with them / without "
+          f"them (files {size:.2f}× the size), {args.repeat} alternating pairs, median of the pairs' ratios")
+    raw = {"without": [sys.executable, "-c", RAW_LOAD, *map(str, plain)],
+           "with": [sys.executable, "-c", RAW_LOAD, *map(str, with_keys)]}
+    for name in ("check", "summarize json", "raw C-load (the floor)"):
+        timed = alternate(raw if name.startswith("raw") else
+                          {side: command_line(name, folder, root / "keys-out") for side, folder in folders.items()},
+                          args.repeat)
+        pairs = list(zip(timed["with"], timed["without"]))
+        ratio = statistics.median(w.seconds / o.seconds for w, o in pairs)
+        cpu = statistics.median(w.cpu_seconds / o.cpu_seconds for w, o in pairs)
+        with_s, without_s = median_seconds(timed["with"]), median_seconds(timed["without"])
+        with_cpu, without_cpu = (statistics.median(r.cpu_seconds for r in timed[side]) for side in ("with", "without"))
+        verdict = "no goal" if name.startswith("raw") else "ok" if ratio <= 1.2 else "ABOVE GOAL"
+        goal = "" if name.startswith("raw") else "goal ≤ 1,2×; "
+        print(f"  {name:22} {ratio:6.2f}×  ({goal}{with_s:.3f} s with vs {without_s:.3f} s without)  "
+              f"{verdict}; CPU {cpu:.2f}× ({with_cpu:.3f} s vs {without_cpu:.3f} s)")
 
 
 def measure_formats(folder: Path, args: argparse.Namespace) -> None:

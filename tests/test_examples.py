@@ -29,10 +29,12 @@ HEMTJANST = "kommunal-hemtjanst-2018-2019.yaml"             # seed 001
 TRELLEBORG = "socialnamnden-trelleborg-2019.yaml"            # seed 000
 STADSDEL = "stadsdelsforvaltning-budgethallning-2013.yaml"   # seed 003
 BORAS = "sociala-omsorgsnamnden-boras-2017.yaml"             # seed 004
+BESLUT = "vard-och-social-beslut-2024-2026.yaml"             # seed 002, with what the nämnd decides on
 
-ALL = [VARD_OCH_SOCIAL, HEMTJANST, TRELLEBORG, STADSDEL, BORAS]
+ALL = [VARD_OCH_SOCIAL, HEMTJANST, TRELLEBORG, STADSDEL, BORAS, BESLUT]
 SEEDS = {
     VARD_OCH_SOCIAL: "002_052b29c656a8f75a.txt",
+    BESLUT: "002_052b29c656a8f75a.txt",
     HEMTJANST: "001_a79974b101665f7f.txt",
     TRELLEBORG: "000_9d2dc930af7c8b60.txt",
     STADSDEL: "003_6a6d460c798db971.txt",
@@ -266,14 +268,73 @@ def test_boras_only_igu_has_an_amount() -> None:
     assert summary.totals.target is None
 
 
-# --- all five together -----------------------------------------------------------------------
+# --- seed 002 as the nämnd's beslutsunderlag: probability, decision, one-off, staff -----------
+
+
+def test_beslut_takes_every_amount_from_the_transcript() -> None:
+    # The same ten measures with the same effects and row totals: no amount is made up.
+    transcript = {m.id: (m.title, m.effects, m.stated_total) for m in load_plan(EXAMPLES / VARD_OCH_SOCIAL).measures}
+    beslut = load_plan(EXAMPLES / BESLUT)
+    assert {m.id: (m.title, m.effects, m.stated_total) for m in beslut.measures} == transcript
+    assert beslut.target == load_plan(EXAMPLES / VARD_OCH_SOCIAL).target
+
+
+def test_beslut_splits_by_decision_level_as_the_document() -> None:
+    plan = load_plan(EXAMPLES / BESLUT)
+    levels = {m.id: (m.decision.by.value, m.decision.state.value) for m in plan.measures if m.decision and m.decision.by}
+    # "verkställighet eller delegation": 1–8; "kräver ... politiska beslut (ks eller kf)": 9–10.
+    assert [i for i, (by, _) in levels.items() if by == "förvaltning"] == [str(n) for n in range(1, 9)]
+    assert {i: by for i, (by, _) in levels.items() if by != "förvaltning"} == {"9": "ks", "10": "kf"}
+    assert levels["10"][1] == "avslagen"
+    assert [m.id for m in plan.measures if m.one_off] == ["7"]          # the state grant
+
+
+def test_beslut_scenarios_by_hand() -> None:
+    summary = summary_of(BESLUT)
+    totals = summary.totals
+    assert not measure(summary, "10").counted                          # avslagen: counts zero
+    # Planerat: the transcript's rows less the rejected 150 000 (2024).
+    assert per_year(summary) == {2024: (7_019_000, 7_019_000), 2025: (3_900_000, 3_900_000),
+                                 2026: (2_480_000, 2_480_000)}
+    scenarios = totals.scenarios
+    assert scenarios is not None
+    # Beslutat: 1, 2, 3, 5, 6, 7 and 8 (4 and 9 are proposed, 10 rejected).
+    #   2024: 535 000 + 1 750 000 + 1 200 000 + 1 000 000 + 100 000 + 1 859 000 + 465 000 = 6 909 000
+    #   2025: 535 000 + 750 000 + 600 000 + 1 000 000 + 465 000 = 3 350 000
+    #   2026: 535 000 + 600 000 + 465 000 = 1 600 000
+    assert {y: exact(r) for y, r in scenarios.decided.per_year.items()} == {
+        2024: 6_909_000, 2025: 3_350_000, 2026: 1_600_000}
+    assert exact(scenarios.decided.total) == 11_859_000
+    assert exact(scenarios.decided.shortfall) == 498_000               # 12 357 000 − 11 859 000
+    # Förväntat: 2 at 80 %, 3 and 4 at 75 %, 5, 6 and 9 at 50 %, the rest at 100 %.
+    #   2024: 535 000 + 1 400 000 + 900 000 + 82 500 + 500 000 + 50 000 + 1 859 000 + 465 000 = 5 791 500
+    #   2025: 535 000 + 600 000 + 450 000 + 330 000 + 500 000 + 465 000 + 55 000 = 2 935 000
+    #   2026: 535 000 + 450 000 + 330 000 + 465 000 + 220 000 = 2 000 000
+    assert {y: exact(r) for y, r in scenarios.expected.per_year.items()} == {
+        2024: 5_791_500, 2025: 2_935_000, 2026: 2_000_000}
+    assert exact(scenarios.expected.shortfall) == 1_630_500            # 12 357 000 − 10 726 500
+    assert exact(scenarios.planned.total) == 13_399_000
+    assert exact(scenarios.planned.shortfall) == 0                     # a surplus of 1 042 000
+
+
+def test_beslut_one_off_lasting_and_staff_by_hand() -> None:
+    totals = summary_of(BESLUT).totals
+    assert totals.one_off is not None and totals.staff is not None and totals.lasting is not None
+    assert {y: exact(r) for y, r in totals.one_off.items()} == {2024: 1_859_000, 2025: 0, 2026: 0}
+    assert exact(totals.lasting) == 2_480_000                          # 2026's effects; 7 is not in 2026
+    # 1: +2 (2024); 2: −3 (2024), −1,5 (2025); 8: −1 (2025).
+    assert totals.staff == {2024: Decimal(-1), 2025: Decimal("-2.5"), 2026: Decimal(0)}
+
+
+# --- all six together ------------------------------------------------------------------------
 
 
 def test_all_examples_together() -> None:
     summary = summarize([load_plan(EXAMPLES / name) for name in ALL])
     assert summary.years == (2013, 2017, 2018, 2019, 2024, 2025, 2026)
-    # 56 975 000 + 1 050 000 + 4 775 000 + 13 000 000 + 13 549 000
-    assert exact(summary.totals.total) == 89_349_000
+    # 56 975 000 + 1 050 000 + 4 775 000 + 13 000 000 + 13 549 000 + 13 399 000 (seed 002 twice:
+    # the transcript and the nämnd's version, two plans by their titles)
+    assert exact(summary.totals.total) == 102_748_000
     # Not every plan has a target, so the combined target is unknown.
     assert summary.totals.target is None and summary.totals.gap is None
     assert [(r.key, r.difference) for r in summary.mismatches] == [("total", -400_000)]

@@ -654,24 +654,24 @@ def _probability(value: Any) -> Decimal | Message:
     if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
         return PROBABILITY_NOT_TEXT()
     text = " ".join(str(value).replace("\u00a0", " ").replace("\u202f", " ").split())
-    shown = quoted(value)
     percent = _PERCENT.fullmatch(text)
     if percent is not None:
         number = _number_of(percent[1], percent[2])
         if not 0 <= number <= 100:
-            return PROBABILITY_OUT_OF_RANGE(value=shown)
+            return PROBABILITY_OUT_OF_RANGE(value=quoted(value))
         if percent[3] != "%":
-            return PROBABILITY_WRITE_AS(fix=f"{_swedish_number(number)} %", value=shown)
+            return PROBABILITY_WRITE_AS(fix=f"{_swedish_number(number)} %", value=quoted(value))
         return number.scaleb(-2)
     bare = _PLAIN_NUMBER.fullmatch(text)
     if bare is None:
-        return PROBABILITY_WORD(value=shown)
+        return PROBABILITY_WORD(value=quoted(value))
     number = _number_of(bare[1], bare[2])
     if 0 < number <= 1:  # a percentage and a share: both readings
-        return PROBABILITY_BARE(value=shown, number=_swedish_number(number), percent=_swedish_number(number * 100))
+        return PROBABILITY_BARE(value=quoted(value), number=_swedish_number(number),
+                                percent=_swedish_number(number * 100))
     if 0 <= number <= 100:
-        return PROBABILITY_NO_SIGN(value=shown, fix=f"{_swedish_number(number)} %")
-    return PROBABILITY_OUT_OF_RANGE(value=shown)
+        return PROBABILITY_NO_SIGN(value=quoted(value), fix=f"{_swedish_number(number)} %")
+    return PROBABILITY_OUT_OF_RANGE(value=quoted(value))
 
 
 DECISION_LEVEL_UNKNOWN = template(
@@ -777,6 +777,9 @@ def _read_staff(value: Any) -> Decimal:
         return Decimal(value)
     if isinstance(value, float):
         return Decimal(repr(value))
+    number = _PLAIN_NUMBER.fullmatch(value) if isinstance(value, str) else None
+    if number is not None:  # as written, the usual case: the same as after joining its spaces
+        return _number_of(number[1], number[2])
     text = " ".join(value.split()) if isinstance(value, str) else ""
     number = _PLAIN_NUMBER.fullmatch(text)
     if number is not None:
@@ -859,7 +862,7 @@ class Decision(BaseModel):
     @classmethod
     def _written_as_a_word(cls, value: Any) -> Any:
         """``decision: beslutad`` or ``decision: nämnd``: answered with the mapping it means."""
-        if isinstance(value, Mapping):
+        if isinstance(value, dict) or isinstance(value, Mapping):  # a dict first: typing's check is slow
             return value
         word = " ".join(value.split()).lower() if isinstance(value, str) else ""
         if word in DECISION_STATE_WORDS:
