@@ -183,6 +183,7 @@ LABELS = (
     template("label.staff_in", "{year}: {staff}", "{year}: {staff}"),
     template("label.decision_state", "Beslut", "Decision"),
     template("label.probability", "Sannolikhet", "Probability"),
+    template("label.probability_share", "Sannolikhet (andel)", "Probability (share)"),
     template("label.expected_effect", "Förväntad effekt", "Expected effect"),
     template("label.state_proposed", "föreslagen", "proposed"),
     template("label.state_decided", "beslutad", "decided"),

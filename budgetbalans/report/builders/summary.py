@@ -289,7 +289,8 @@ def _decided_on_columns(uses: KeysUsed, view: View) -> list[Column]:
     lang, columns = view.lang, []
     if uses.scenarios:
         columns += [Column("decision", label("decision_state", lang)),
-                    Column("probability", label("probability", lang), ColumnKind.SHARE),
+                    Column("probability", label("probability", lang), ColumnKind.SHARE,
+                           number_header=label("probability_share", lang)),  # 0,5 in a spreadsheet: not 0,5 %
                     amount_column("expected", label("expected_effect", lang), view, ColumnKind.PRODUCT,
                                   ("total", "probability"))]
     if uses.staff:
