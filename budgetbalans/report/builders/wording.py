@@ -13,6 +13,7 @@ from typing import Callable, Iterable
 
 from budgetbalans.core.checks import STATED_KEY_MEASURE
 from budgetbalans.core.gap import Gap, GapKind
+from budgetbalans.core.scenarios import expected
 from budgetbalans.core.summary import Reconciliation, Summary, Totals
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Range, Unit
@@ -129,13 +130,19 @@ def signed(value: Range, view: View, *, bound_by_bound: bool = False) -> str:
 
 def totals_amounts(totals: Totals) -> list[Decimal | None]:
     """Every amount a report shows of ``totals``: per year and the period, the possible effect, the
-    target and the gaps (net and shortfall)."""
+    target and the gaps (net and shortfall), and where the plans use the optional keys each scenario's
+    figures, the one-off part and the lasting level."""
     ranges = [*totals.per_year.values(), totals.total, totals.potential]
     values: list[Decimal | None] = []
     if totals.target is not None:
         values += [totals.target.total, *(totals.target.years or {}).values()]
     if totals.gap is not None:
         ranges += [totals.gap.total, totals.gap.shortfall, *(totals.gap.years or {}).values()]
+    for _, scenario in totals.scenarios.items() if totals.scenarios is not None else ():
+        ranges += [*scenario.per_year.values(), scenario.total]
+        if scenario.gap is not None:
+            ranges += [scenario.gap.total, scenario.gap.shortfall, *(scenario.gap.years or {}).values()]
+    ranges += [*(totals.one_off or {}).values(), *([totals.lasting] if totals.lasting is not None else [])]
     return values + [end for value in ranges for end in (value.low, value.high)]
 
 
@@ -144,6 +151,10 @@ def summary_amounts(summary: Summary) -> list[Decimal | None]:
     and gaps of each plan and of all together, and the stated totals that do not add up."""
     values: list[Decimal | None] = [end for m in summary.measures for value in (*m.effects.values(), m.total)
                                     for end in (value.low, value.high)]
+    for m in summary.measures:
+        if m.measure.probability is not None:  # the expected effect its row shows
+            shown = expected(m.total, m.measure.probability)
+            values += [shown.low, shown.high]
     for totals in (summary.totals, *(plan.totals for plan in summary.plans)):
         values += totals_amounts(totals)
     for item in summary.mismatches:

@@ -14,6 +14,7 @@ from budgetbalans.plan.models import Plan
 from budgetbalans.read.loader import load_paths
 from tests.clients import CHROMIUM, SOFFICE, run_chromium, soffice
 from tests.command import invoke_bytes
+from tests.paths import EXAMPLES
 from tests.pdf import media_boxes, pdf_pages_text
 from tests.report.decided_plan import write_plan
 
@@ -96,3 +97,27 @@ def test_the_html_report_prints_the_nämnds_tables_with_their_header_on_every_pa
     every = " ".join(pages)
     assert "Ansvar, tidplan och beslut" in every and "SN 2024/112 § 45" in every
     assert sum(BOARD_HEADER in text for text in pages) >= 2
+
+
+@pytest.mark.clients
+def test_the_example_plans_word_report_holds_every_measures_responsible_decision_and_consequences(
+        tmp_path: Path) -> None:
+    """The example of what a nämnd decides on (seed 002 as beslutsunderlag), as it is filed."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    path = EXAMPLES / "vard-och-social-beslut-2024-2026.yaml"
+    code, _, stderr = invoke_bytes("summarize", str(path), "--format", "docx", "-o", str(tmp_path / "plan.docx"))
+    assert code == 0, stderr
+    soffice(["--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), str(tmp_path / "plan.docx")], tmp_path)
+    pdf = tmp_path / "pdf" / "plan.pdf"
+    if not pdf.exists():
+        pytest.skip("this LibreOffice cannot convert Word files (install libreoffice-writer-nogui)")
+    every = " ".join(words(page) for page in pdf_pages_text(pdf.read_bytes()))
+    plan = load_paths([path]).plans[0]
+    assert len(plan.measures) == 10 and sum(1 for m in plan.measures if m.consequences) >= 5
+    for measure in plan.measures:
+        assert measure.responsible and measure.decision and measure.decision.ref, measure.id
+        assert words(measure.responsible) in every, measure.id
+        assert words(measure.decision.ref) in every, measure.id
+        for aspect, text in measure.consequences.items():
+            assert f"{aspect} {words(text)}" in every, (measure.id, aspect)
