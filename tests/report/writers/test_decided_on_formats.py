@@ -99,7 +99,7 @@ def test_xlsx_formulas_over_the_measure_rows(plan_path: Path, tmp_path: Path) ->
     assert "<f>F5+F8</f>" in sheet  # the decided scenario's 2024: measures 1 and 4
     cells = read_xlsx_cells(out)
     texts = {value: row for (row, _), (kind, value) in cells.items() if kind != "n"}
-    assert "Förväntad effekt (tkr)" in texts and "Sannolikhet" in texts
+    assert "Förväntad effekt (tkr)" in texts and "Sannolikhet (andel)" in texts
 
 
 @pytest.mark.clients
