@@ -30,6 +30,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from budgetbalans.plan.amounts import AmountError, parse_amount, parse_effect, parse_unit
+from budgetbalans.plan import notation
 from budgetbalans.plan.money import Range, Unit
 from budgetbalans.i18n import Message, as_message, quoted, template
 
@@ -626,12 +627,6 @@ _PLAIN_NUMBER = re.compile(r"([-−+]?)\s*([0-9]{1,6}(?:[.,][0-9]{1,6})?)")
 _PERCENT = re.compile(rf"{_PLAIN_NUMBER.pattern}\s*(%|procent|pct\.?|percent)", re.IGNORECASE)
 
 
-def _swedish_number(number: Decimal) -> str:
-    """``number`` as a plan writes it: a decimal comma, no trailing zeros (``0,5``, ``50``)."""
-    text = format(number.normalize(), "f")
-    return text.replace(".", ",")
-
-
 def _number_of(sign: str, digits: str) -> Decimal:
     return Decimal(("-" if sign in ("-", "−") else "") + digits.replace(",", "."))
 
@@ -660,17 +655,17 @@ def _probability(value: Any) -> Decimal | Message:
         if not 0 <= number <= 100:
             return PROBABILITY_OUT_OF_RANGE(value=quoted(value))
         if percent[3] != "%":
-            return PROBABILITY_WRITE_AS(fix=f"{_swedish_number(number)} %", value=quoted(value))
+            return PROBABILITY_WRITE_AS(fix=f"{notation.as_written(number)} %", value=quoted(value))
         return number.scaleb(-2)
     bare = _PLAIN_NUMBER.fullmatch(text)
     if bare is None:
         return PROBABILITY_WORD(value=quoted(value))
     number = _number_of(bare[1], bare[2])
     if 0 < number <= 1:  # a percentage and a share: both readings
-        return PROBABILITY_BARE(value=quoted(value), number=_swedish_number(number),
-                                percent=_swedish_number(number * 100))
+        return PROBABILITY_BARE(value=quoted(value), number=notation.as_written(number),
+                                percent=notation.as_written(number * 100))
     if 0 <= number <= 100:
-        return PROBABILITY_NO_SIGN(value=quoted(value), fix=f"{_swedish_number(number)} %")
+        return PROBABILITY_NO_SIGN(value=quoted(value), fix=f"{notation.as_written(number)} %")
     return PROBABILITY_OUT_OF_RANGE(value=quoted(value))
 
 
@@ -786,7 +781,7 @@ def _read_staff(value: Any) -> Decimal:
         return _number_of(number[1], number[2])
     more = _NUMBER_AND_MORE.fullmatch(text)
     if more is not None:
-        fix = _swedish_number(_number_of(more[1], more[2]))
+        fix = notation.as_written(_number_of(more[1], more[2]))
         raise _fail(STAFF_WRITE_AS(fix=fix, value=quoted(value)))
     raise _fail(STAFF_NOT_A_NUMBER(value=quoted(value)) if isinstance(value, str) else STAFF_NOT_ONE_VALUE())
 

@@ -96,6 +96,21 @@ def percent(share: Decimal | None) -> str:
     return "–" if share is None else f"{grouped_number(share * 100, 0)} %"
 
 
+def exact_number(value: Decimal) -> str:
+    """A count or a share exactly, every decimal it has, grouped for reading: ``-0,5``, ``12,5``, ``1 250``."""
+    return grouped_number(value, _places(value))
+
+
+def exact_percent(share: Decimal) -> str:
+    """A probability exactly (``12,5 %``), never rounded as a coverage's :func:`percent` is."""
+    return f"{exact_number(share * 100)} %"
+
+
+def as_written(number: Decimal) -> str:
+    """A number as a plan file writes it: a decimal comma, no grouping, no trailing zeros (``-0,5``, ``50``)."""
+    return format(number.normalize(), "f").replace(".", ",")
+
+
 def percent_span(shares: tuple[Decimal | None, Decimal | None] | None) -> str:
     if shares is None:
         return "–"

@@ -144,3 +144,14 @@ def test_diff_base_in_a_git_repository(tmp_path: Path, monkeypatch: pytest.Monke
     assert code == 0, err
     assert "sannolikhet: 50 % → 80 %" in out
     assert "beslut: föreslagen → beslutad" in out
+
+
+def test_a_probability_is_shown_exactly_as_in_summarize(write_plan: WritePlan) -> None:
+    """12,5 % is 12,5 % in the diff too (a coverage is rounded to whole per cent; a probability never)."""
+    before, after = _files(write_plan, BEFORE.replace("probability: 50 %", "probability: 12,5 %"), AFTER)
+    code, out, err = invoke("diff", before, after, "--format", "markdown")
+    assert code == 0, err
+    assert "sannolikhet: 12,5 % → 80 %" in out
+    code, out, err = invoke("summarize", before, "--format", "markdown")
+    assert code == 0, err
+    assert "| 12,5 % |" in out

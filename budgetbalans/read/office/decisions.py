@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from budgetbalans.i18n import Message, quoted, template
+from budgetbalans.plan import notation
 from budgetbalans.plan.models import (
     DecisionLevel,
     DecisionLevelField,
@@ -144,14 +145,9 @@ def _as_the_plan_reads(adapter: TypeAdapter[T], value: str) -> T | Message:
         return reason
 
 
-def swedish_number(number: Decimal) -> str:
-    """``number`` as a plan writes it: a decimal comma, no trailing zeros (``-0,5``, ``50``)."""
-    return format(number.normalize(), "f").replace(".", ",")
-
-
 def percent_text(fraction: Decimal) -> str:
     """A probability as the plan writes it: ``50 %``."""
-    return f"{swedish_number(fraction.scaleb(2))} %"
+    return f"{notation.as_written(fraction.scaleb(2))} %"
 
 
 def read_cell(kind: str, header: str, value: str, aspect: str = "", percent: bool = False) -> CellReading | Message:
@@ -176,10 +172,10 @@ def _probability(value: str, column: str, percent: bool) -> CellReading | Messag
     if percent and bare is not None:
         number = Decimal(("-" if bare[1] in "-−" and bare[1] else "") + bare[2].replace(",", "."))
         if 0 < number < 1:
-            return PROBABILITY_SHARE(value=quoted(value), column=column, number=swedish_number(number),
-                                     percent=swedish_number(number.scaleb(2)))
+            return PROBABILITY_SHARE(value=quoted(value), column=column, number=notation.as_written(number),
+                                     percent=notation.as_written(number.scaleb(2)))
         value = f"{value} %"
-        note: Message | None = NOTE_PERCENT_COLUMN(column=column, value=swedish_number(number))
+        note: Message | None = NOTE_PERCENT_COLUMN(column=column, value=notation.as_written(number))
     else:
         note = None
     read = _as_the_plan_reads(_PROBABILITY, value)

@@ -63,13 +63,13 @@ from budgetbalans.plan.amounts import AmountError, interval_range, parse_amount,
 from budgetbalans.i18n import Message, quoted, template
 from budgetbalans.plan.models import FIRST_YEAR, LAST_YEAR, STATUS_WORDS, Status
 from budgetbalans.plan.period import MAX_PERIOD_YEARS
+from budgetbalans.plan import notation
 from budgetbalans.plan.money import Unit
 from budgetbalans.read.office.decisions import (
     LASTING_BLANK,
     NOTE_STAFF_YEAR,
     STAFF_NO_YEAR,
     read_cell,
-    swedish_number,
 )
 from budgetbalans.read.office.grid import Grid
 from budgetbalans.text import escape
@@ -1535,7 +1535,7 @@ def _measure(measure: Measure, reader: _Reader, unit: Unit) -> dict[str, Any]:
             if year not in staff:
                 staff[year], origin[f"staff.{year}"] = count, row.origin.get(f"staff.{year}", row.where)
             elif staff[year] != count:
-                conflict(f"staff.{year}", row, quoted(swedish_number(count)), quoted(swedish_number(staff[year])))
+                conflict(f"staff.{year}", row, quoted(notation.as_written(count)), quoted(notation.as_written(staff[year])))
         if row.staff_unyeared is not None:
             data.setdefault("_staff_unyeared", row.staff_unyeared)
         uncounted = row.uncounted and STATUS_WORDS.get(str(data.get("status", "")).lower()) is not Status.CANCELLED
@@ -1564,7 +1564,7 @@ def _decision_data(data: dict[str, Any]) -> None:
     if "one_off" in data:
         data["one_off"] = data["one_off"] == "true"
     if "staff" in data:
-        data["staff"] = {year: swedish_number(count) for year, count in sorted(data["staff"].items())}
+        data["staff"] = {year: notation.as_written(count) for year, count in sorted(data["staff"].items())}
 
 
 def _staff_without_year(measure: dict[str, Any], years: set[int], reader: _Reader) -> None:
@@ -1577,16 +1577,16 @@ def _staff_without_year(measure: dict[str, Any], years: set[int], reader: _Reade
     if len(years) != 1:
         example = f"{_flat(_PARENTHESES.sub(' ', column.text))} {min(years, default=2025)}"
         reader.problems.append(Finding(address, STAFF_NO_YEAR(
-            value=quoted(swedish_number(count)), column=header, example=example)))
+            value=quoted(notation.as_written(count)), column=header, example=example)))
         return
     year = next(iter(years))
     staff = measure.setdefault("staff", {})
-    if year in staff and staff[year] != swedish_number(count):
+    if year in staff and staff[year] != notation.as_written(count):
         reader.problems.append(Finding(address, CONFLICT(
-            what=f"staff {year}", id=quoted(measure.get("id", "")), value=quoted(swedish_number(count)),
+            what=f"staff {year}", id=quoted(measure.get("id", "")), value=quoted(notation.as_written(count)),
             other_value=quoted(staff[year]), other=measure["_where"])))
         return
-    staff[year] = swedish_number(count)
+    staff[year] = notation.as_written(count)
     measure["_notes"].append((address, NOTE_STAFF_YEAR(column=header, year=year), "staff"))
 
 

@@ -360,14 +360,12 @@ def _before_after(name: str, before: str, after: str, lang: Lang) -> str:
 
 def _number(value: Decimal | None) -> str:
     """An exact number as written in Swedish (``-0,5``), every decimal it has."""
-    if value is None:
-        return "–"
-    exponent = value.normalize().as_tuple().exponent
-    return notation.grouped_number(value, max(0, -exponent) if isinstance(exponent, int) else 0)
+    return "–" if value is None else notation.exact_number(value)
 
 
 def _probability_words(before: Measure | None, after: Measure | None, lang: Lang) -> list[str]:
-    shown = [notation.percent(None if m is None else m.probability) for m in (before, after)]
+    shown = ["–" if m is None or m.probability is None else notation.exact_percent(m.probability)
+             for m in (before, after)]
     return [_before_after("probability", shown[0], shown[1], lang)]
 
 

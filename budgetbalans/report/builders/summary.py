@@ -298,12 +298,6 @@ def _decided_on_columns(uses: KeysUsed, view: View) -> list[Column]:
     return columns
 
 
-def exact_number(value: Decimal) -> str:
-    """A count or a percentage exactly, in Swedish notation: ``-0,5``, ``12,5``, ``3``."""
-    exponent = value.normalize().as_tuple().exponent
-    return notation.grouped_number(value, max(0, -exponent) if isinstance(exponent, int) else 0)
-
-
 def _decided_on_cells(result: MeasureResult, uses: KeysUsed, view: View) -> dict[str, Cell]:
     """A measure's decision ("nämnd, beslutad: SN 2024/112 § 45"; a rejected one "avslagen"), its probability
     (100 % where none is given), its expected effect (its total × the probability) and its staff per year."""
@@ -313,10 +307,10 @@ def _decided_on_cells(result: MeasureResult, uses: KeysUsed, view: View) -> dict
         words = "" if decision is None else decision_text(decision, lang)
         probability = Decimal(1) if measure.probability is None else measure.probability
         cells.update({"decision": Cell(words),
-                      "probability": Cell(f"{exact_number(probability * 100)} %", Range(probability, probability)),
+                      "probability": Cell(notation.exact_percent(probability), Range(probability, probability)),
                       "expected": amount(expected(result.total, probability), view) if result.effects else EMPTY})
     if uses.staff and measure.staff:
-        cells["staff"] = Cell("; ".join(label("staff_in", lang, staff=exact_number(value), year=year)
+        cells["staff"] = Cell("; ".join(label("staff_in", lang, staff=notation.exact_number(value), year=year)
                                         for year, value in sorted(measure.staff.items())))
     return cells
 
@@ -346,7 +340,7 @@ def decided_on_table(totals: Totals, uses: KeysUsed, view: View, name: str,
         rows.add(rows.row(RowKind.GROUP, label("lasting", lang), {"total": amount(totals.lasting, view)}))
     if uses.staff and totals.staff is not None:
         rows.add(rows.row(RowKind.STAFF, label("staff", lang),
-                          {year_key(y): Cell(exact_number(v), Range(v, v)) for y, v in totals.staff.items()}))
+                          {year_key(y): Cell(notation.exact_number(v), Range(v, v)) for y, v in totals.staff.items()}))
     title = label("decided_on" if uses.scenarios else "lasting_and_staff", lang)
     notes = (Note(label("legend_scenarios", lang)),) if uses.scenarios else ()
     return Table(f"decided_on:{name}", title, tuple(columns), tuple(rows.rows),
