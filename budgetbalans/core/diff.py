@@ -38,7 +38,7 @@ from budgetbalans.core.gap import GapKind
 from budgetbalans.core.scenarios import Scenarios
 from budgetbalans.core.summary import MeasureResult, PlanResult, summarize, Summary, Totals
 from budgetbalans.plan.models import Measure, Plan
-from budgetbalans.plan.money import EXACT_ZERO, Range, total
+from budgetbalans.plan.money import EXACT_ZERO, Range
 
 
 class Change(str, Enum):
@@ -409,7 +409,7 @@ def scenario_totals(result: MeasureResult | None) -> dict[str, Range]:
         return dict.fromkeys(SCENARIOS, EXACT_ZERO)
     measure = result.measure
     return {"decided": result.total if decided_on.decided(measure) else EXACT_ZERO,
-            "expected": total(decided_on.expected(v, measure.probability) for v in result.effects.values()),
+            "expected": result.expected_total,
             "planned": result.total}
 
 

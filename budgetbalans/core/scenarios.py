@@ -39,6 +39,8 @@ class MeasureResult(Protocol):
     def effects(self) -> Mapping[int, Range]: ...
     @property
     def counted(self) -> bool: ...
+    @property
+    def expected(self) -> Mapping[int, Range]: ...
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,7 @@ def scenarios(measures: Sequence[MeasureResult], years: tuple[int, ...], target:
     counted = [m for m in measures if m.counted]
     return Scenarios(
         _scenario([m.effects for m in counted if decided(m.measure)], years, target),
-        _scenario([{y: expected(v, m.measure.probability) for y, v in m.effects.items()} for m in counted],
+        _scenario([m.expected for m in counted],
                   years, target),
         _scenario([m.effects for m in counted], years, target),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import cached_property
 from typing import Iterable, Mapping, Sequence
 
 from budgetbalans.core.gap import Coverage, Gap, Target, coverage, gap
@@ -74,6 +75,16 @@ class MeasureResult:
     def rejected(self) -> bool:
         """``decision.state: avslagen``: shown as rejected, counted zero."""
         return rejected(self.measure)
+
+    @cached_property
+    def expected(self) -> Mapping[int, Range]:
+        """Its effect per year × its probability (*Förväntat*), exact; no probability is 100 %."""
+        return {year: decided_on.expected(value, self.measure.probability) for year, value in self.effects.items()}
+
+    @cached_property
+    def expected_total(self) -> Range:
+        """Its expected effects added up: what it adds to *Förväntat* where it counts."""
+        return total(self.expected.values())
 
 
 @dataclass(frozen=True)

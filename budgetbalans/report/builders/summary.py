@@ -27,7 +27,7 @@ from typing import Callable, Mapping, Sequence
 
 from budgetbalans import __version__
 from budgetbalans.core.gap import coverage, Gap, GapKind
-from budgetbalans.core.scenarios import NONE_USED, KeysUsed, Scenario, decided, expected
+from budgetbalans.core.scenarios import NONE_USED, KeysUsed, Scenario, decided
 from budgetbalans.core.summary import MeasureResult, PlanResult, Summary, Totals
 from budgetbalans.core.grouping import Group, GroupBy, group_totals
 from budgetbalans.i18n import Lang
@@ -308,7 +308,7 @@ def _decided_on_cells(result: MeasureResult, uses: KeysUsed, view: View) -> dict
         probability = Decimal(1) if measure.probability is None else measure.probability
         cells.update({"decision": Cell(words),
                       "probability": Cell(notation.exact_percent(probability), Range(probability, probability)),
-                      "expected": amount(expected(result.total, probability), view) if result.effects else EMPTY})
+                      "expected": amount(result.expected_total, view) if result.effects else EMPTY})
     if uses.staff and measure.staff:
         cells["staff"] = Cell("; ".join(label("staff_in", lang, staff=notation.exact_number(value), year=year)
                                         for year, value in sorted(measure.staff.items())))

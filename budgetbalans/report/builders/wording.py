@@ -13,7 +13,6 @@ from typing import Callable, Iterable
 
 from budgetbalans.core.checks import STATED_KEY_MEASURE
 from budgetbalans.core.gap import Gap, GapKind
-from budgetbalans.core.scenarios import expected
 from budgetbalans.core.summary import Reconciliation, Summary, Totals
 from budgetbalans.i18n import Lang
 from budgetbalans.plan.money import Range, Unit
@@ -153,8 +152,7 @@ def summary_amounts(summary: Summary) -> list[Decimal | None]:
                                     for end in (value.low, value.high)]
     for m in summary.measures:
         if m.measure.probability is not None:  # the expected effect its row shows
-            shown = expected(m.total, m.measure.probability)
-            values += [shown.low, shown.high]
+            values += [m.expected_total.low, m.expected_total.high]
     for totals in (summary.totals, *(plan.totals for plan in summary.plans)):
         values += totals_amounts(totals)
     for item in summary.mismatches:

@@ -14,7 +14,7 @@ from budgetbalans.core.gap import Gap, GapKind, positive_part, Target
 from budgetbalans.core.summary import MeasureResult, PlanResult, Reconciliation, Summary, Totals
 from budgetbalans.core.followup import FollowUp, FollowUpLine, PlanForecast
 from budgetbalans.core.grouping import Group, GroupBy, group_totals
-from budgetbalans.core.scenarios import NONE_USED, KeysUsed, Scenario, expected
+from budgetbalans.core.scenarios import NONE_USED, KeysUsed, Scenario
 from budgetbalans.plan.models import Decision
 from budgetbalans.plan.money import Range
 from budgetbalans.report.json.text import dumps
@@ -146,7 +146,7 @@ def _measure_keys(result: MeasureResult, uses: KeysUsed) -> dict[str, Any]:
     item, keys = result.measure, dict[str, Any]()
     if uses.scenarios:
         keys["probability"] = json_amount(item.probability)
-        keys["expected"] = by_year({y: expected(v, item.probability) for y, v in result.effects.items()})
+        keys["expected"] = by_year(result.expected)
         keys["decision"] = None if item.decision is None else decision_of(item.decision)
         keys["rejected"] = result.rejected
     if uses.one_off:
