@@ -91,6 +91,9 @@ class Column:
     wide: bool = False        # the measure's title: takes the room that is left, wraps
     audience: Audience = Audience.ALL
     whole: bool = False       # words with an amount ("kvar att spara 400 (2025)"): kept whole, as an amount
+    #: The nämnd's documents (Word, HTML) show this column in the nämnd's table (a measure's decision),
+    #: and leave it out here, where their page has no room for it twice.
+    in_board: bool = False
 
     @property
     def numeric(self) -> bool:
@@ -203,9 +206,11 @@ class Table:
     def column(self, key: str) -> int:
         return next(index for index, column in enumerate(self.columns) if column.key == key)
 
-    def shown_columns(self, audience: Audience) -> list[int]:
-        """The columns a writer for ``audience`` shows, by index."""
-        return [i for i, column in enumerate(self.columns) if column.audience in (Audience.ALL, audience)]
+    def shown_columns(self, audience: Audience, *, board: bool = False) -> list[int]:
+        """The columns a writer for ``audience`` shows, by index; a ``board`` writer (Word, HTML) leaves out
+        those its nämnd's table shows (:attr:`Column.in_board`)."""
+        return [i for i, column in enumerate(self.columns)
+                if column.audience in (Audience.ALL, audience) and not (board and column.in_board)]
 
     def shown(self, audience: Audience) -> Iterator[tuple[int, Row]]:
         """The rows a writer for ``audience`` shows, with their index in :attr:`rows`."""

@@ -60,16 +60,27 @@ LABELS = (
 _FIGURES = ("class",)
 
 
-def board_tables(result: PlanResult, measures: Table, view: View) -> tuple[Table, ...]:
+#: The measures table's words the nämnd's table shows beside who and when: the Word and HTML reports
+#: leave them out of the measures table where that table follows (:attr:`Column.in_board`), so that the
+#: figures fit a landscape page. The status stays with the figures: it says which are counted.
+_MOVED = ("decision",)
+
+
+def board_tables(result: PlanResult, measures: Table, view: View) -> tuple[Table, tuple[Table, ...]]:
     """The nämnd's tables of one plan, after its ``measures`` table (whose cells they repeat): who does
-    what and when (where the plan says any of it), and the consequences (where any measure has them)."""
+    what and when (where the plan says any of it), and the consequences (where any measure has them).
+    With them, the measures table, its decision marked as shown in the nämnd's table."""
     plan = result.plan.measures
     tables = []
     if any(m.responsible or m.schedule or m.decision is not None for m in plan):
-        tables.append(who_does_what(result, measures, view))
+        who = who_does_what(result, measures, view)
+        tables.append(who)
+        moved = {column.key for column in who.columns} & set(_MOVED)
+        measures = replace(measures, columns=tuple(replace(column, in_board=column.key in moved)
+                                                   for column in measures.columns))
     if any(m.consequences for m in plan):
         tables.append(consequences(result, measures, view))
-    return tuple(tables)
+    return measures, tuple(tables)
 
 
 def who_does_what(result: PlanResult, measures: Table, view: View) -> Table:

@@ -515,12 +515,12 @@ def summary_document(summary: Summary, view: View, group_by: GroupBy | None = No
     plans = [measures_table(result, view, uses=summary.uses) for result in summary.plans]
     sections = [Section(table.title, _caption([result.plan.path], view), key_figures(result.totals, view),
                         _charts(result.totals, result.measures, view),
-                        (*_with_decided_on((table,), result.totals, summary.uses, view, table.name,
-                                           (table.key, result.measures)),
-                         *board.board_tables(result, table, view)),
+                        (*_with_decided_on((shown,), result.totals, summary.uses, view, table.name,
+                                           (table.key, result.measures)), *tables),
                         sheet=sheet)
                 for result, table, sheet in zip(summary.plans, plans,
-                                                plan_sheet_names([r.plan for r in summary.plans]))]
+                                                plan_sheet_names([r.plan for r in summary.plans]))
+                for shown, tables in [board.board_tables(result, table, view)]]
     if len(summary.plans) > 1:
         together = all_plans_table(summary, view, plans)
         sections.insert(0, Section(together.title, _caption([r.plan.path for r in summary.plans], view),

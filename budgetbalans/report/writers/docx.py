@@ -24,7 +24,12 @@ write them, and streamed into the saved ``document.xml`` (:class:`_Cells`, :func
 through python-docx a report of 100 000 measures took minutes and gigabytes. Amount
 columns are right-aligned; their digit groups are joined by a no-break space (as Swedish Word
 and Excel write them), so no figure breaks over two lines. Column widths are fixed from the
-texts: the measure's title takes the room the others leave. Summa and the gap are bold, what is
+texts, measured in the widest face LibreOffice may print them in (:func:`text_width`): a figure and a
+header word whole, a text column as its lines ask and, where the page is short, down to its longest
+word; the measure's title takes the room the others leave. A table that cannot keep every word whole
+at 9 pt is written at 8 pt. A slash inside a word too long for its column may end a line; a hyphen
+before a digit never does ("-1,5", "2024-06-17"). The Word and HTML reports leave a measure's decision
+out of the measures table where the nämnd's table that follows shows it. Summa and the gap are bold, what is
 not counted grey and italic; a verdict's colour (red, green, amber) comes only from its
 :class:`~budgetbalans.report.model.Tone`.
 
@@ -53,7 +58,7 @@ import secrets
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 import docx
 from docx.document import Document as WordDocument
@@ -88,11 +93,14 @@ _GREY = "7F7F7F"
 _BOLD_ROWS = frozenset({RowKind.TOTAL, RowKind.GAP, RowKind.SHORTFALL})
 _DIM_ROWS = frozenset({RowKind.UNCOUNTED, RowKind.POTENTIAL})
 _SHOWN = (Audience.ALL, Audience.TEXT, Audience.BOARD)  # the tables a reader sees, and the nämnd's
-_FIGURE_CHARS, _TEXT_CHARS = 13, 22  # a column's width follows its texts up to so many characters
-#: A text column of the nämnd's tables (``Audience.BOARD``: names, references) never shrinks below its
-#: longest word, up to so many characters ("Avdelningschef", "Delegationsbeslut" kept whole).
-_WORD_CHARS = 14
+_TEXT_CHARS = 22  # a text column's width follows its lines up to so many average letters, then wraps
+_WORD_CHARS = 17  # and never shrinks below its longest word, up to so many letters, if it can help it
+_FIRM_CHARS = 9  # nor below its header's words and its words of so many letters
+_TITLE_WORD_CHARS = 20  # a title column keeps its longest word whole up to so many letters ("Placeringskostnader")
 _NO_BREAK = re.compile(r"(?<=[\d≥≤]) (?=[\d%]|[tm]?kr\b)")
+_SLASH = re.compile(r"(?<=\w)/(?=\w)")
+_MINUS = re.compile(r"-(?=\d)")
+_LONG_WORD = re.compile(r"\S{%d,}" % (_WORD_CHARS + 1))
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LANGUAGE = {Lang.SV: "sv-SE", Lang.EN: "en-GB"}
 
@@ -197,6 +205,17 @@ def _xml(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+def _cell_text(text: str) -> str:
+    """A text cell's words, a line break allowed after a slash inside a word too long to keep whole (a
+    zero-width space, Word's own optional break): "Kortsiktig (verkställighet/delegation)" wraps at the
+    slash, not inside a word; and none after a minus or a hyphen before a digit (a word joiner): "-1,5" and
+    "2024-06-17" stay whole."""
+    text = _xml(text)
+    if "/" in text:
+        text = _LONG_WORD.sub(lambda word: _SLASH.sub("/\u200b", word[0]), text)
+    return _MINUS.sub("-\u2060", text) if "-" in text else text
+
+
 def _figure_text(text: str) -> str:
     """A figure's digit groups (and ``≥``, ``%``, ``tkr``) joined by no-break spaces."""
     return _NO_BREAK.sub("\u00a0", _xml(text))
@@ -208,82 +227,146 @@ def _default_styles() -> object:
     return docx.Document().styles.element
 
 
-#: Per character of 9-point text, and a cell's margins (room for a wider font than Calibri, such as
-#: DejaVu Sans where Calibri is missing; bold figures are wider still).
-_PER_CHAR_CM, _PADDING_CM, _TITLE_CM = 0.22, 0.5, 4.0
+#: A character's advance in table text, in em, by kind: the widths of DejaVu Serif, the widest face
+#: LibreOffice puts in place of Cambria and Calibri where they are missing (Word's own are narrower).
+#: Bold text is :data:`_BOLD` wider. A cell's margins are :data:`_PADDING_CM`.
+_POINT_CM = 2.54 / 72
+#: The tables' text is 9 pt (the style *Tabelltext*); a table that does not fit its page with each word
+#: whole at that size is written at :data:`SMALL_POINTS`.
+POINTS, SMALL_POINTS = 9, 8
+_DIGIT_EM, _SPACE_EM, _NARROW_EM, _WIDE_EM, _CAPITAL_EM, _LETTER_EM = 0.64, 0.32, 0.42, 0.95, 0.76, 0.62
+_NARROW = frozenset("fijlrt.,:;'!|()[]/-–·")
+_WIDE = frozenset("mwMW%")
+_BOLD = 1.1
+_PADDING_CM, _TITLE_CM = 0.42, 3.0
 _TWIP = 635  # EMU
+
+
+def text_width(text: str, bold: bool = False, points: int = POINTS) -> int:
+    """``text``'s width on one line in table text of ``points``, in EMU (an estimate that errs wide)."""
+    em = 0.0
+    for char in text:
+        if char.isdigit():
+            em += _DIGIT_EM
+        elif char in " \u00a0":
+            em += _SPACE_EM
+        elif char in "\u200b\u2060":  # the breaks :func:`_cell_text` allows or forbids take no room
+            continue
+        elif char in _NARROW:
+            em += _NARROW_EM
+        elif char in _WIDE:
+            em += _WIDE_EM
+        elif char.isupper():
+            em += _CAPITAL_EM
+        else:
+            em += _LETTER_EM
+    return int(Cm(em * points * _POINT_CM * (_BOLD if bold else 1.0)))
+
+
+def _widest(words: Iterable[str], bold: bool, than: int = 0, points: int = POINTS) -> int:
+    """The widest of ``words`` (at least ``than``), measuring only those long enough to be wider."""
+    most, longest = than, int(Cm(_WIDE_EM * points * _POINT_CM * _BOLD)) + 1  # the widest a character can be
+    for word in words:
+        if len(word) * longest > most:
+            most = max(most, text_width(word, bold, points))
+    return most
 
 
 @dataclass(frozen=True)
 class _Natural:
-    """A table's columns as wide as their texts ask (EMU, by position among the shown columns), the
-    least a text column may shrink to, and the title columns (which take what is left)."""
+    """A table's columns as wide as their texts ask (EMU, by position among the shown columns), and
+    the two widths a text column may shrink to: its longest word (:attr:`least`), then the words of
+    its header and its short words (:attr:`firm`). A title column (:attr:`wide`) takes what is left,
+    never less than its :attr:`least`."""
 
     widths: dict[int, int]
     least: dict[int, int]
+    firm: dict[int, int]
     numeric: frozenset[int]
     wide: tuple[int, ...]
 
     @property
+    def titles(self) -> int:
+        return sum(self.least[position] for position in self.wide)
+
+    @property
     def needed(self) -> int:
         """The room the table needs: every column at its width, the titles at their least."""
-        return sum(self.widths.values()) + int(Cm(_TITLE_CM)) * len(self.wide)
+        return sum(self.widths.values()) + self.titles
 
 
-def _natural(table: Table, shown: Sequence[int]) -> _Natural:
-    per_char, padding = Cm(_PER_CHAR_CM), Cm(_PADDING_CM)
+def _natural(table: Table, shown: Sequence[int], points: int = POINTS) -> _Natural:
+    """Each shown column's width: a figure whole (bold in Summa and the gap); a text column as its
+    longest line up to :data:`_TEXT_CHARS` average letters, shrinking to its longest word up to
+    :data:`_WORD_CHARS` letters ("Avdelningschef", "Delegationsbeslut" kept whole), then to the words
+    of its header (bold) and its words of up to :data:`_FIRM_CHARS` letters ("planerad")."""
+    padding = int(Cm(_PADDING_CM))
+    line_limit, word_limit = text_width("a" * _TEXT_CHARS, False, points), text_width("a" * _WORD_CHARS, False, points)
+    firm_limit = text_width("a" * _FIRM_CHARS, False, points)
     widths: dict[int, int] = {}
     least: dict[int, int] = {}
+    firm: dict[int, int] = {}
     numeric: set[int] = set()
+    rows = [row for _, row in table.shown(Audience.TEXT)]
     for position, index in enumerate(shown):
         column = table.columns[index]
-        if column.wide:
-            continue
-        limit = _FIGURE_CHARS if column.numeric else _TEXT_CHARS
-        word = max(map(len, column.header.split()), default=0)
-        chars = len(column.header) if len(column.header) <= limit else word
-        longest = 0  # the longest word of its cells, in the nämnd's tables
-        for _, row in table.shown(Audience.TEXT):
-            text = row.cells[index].text if index < len(row.cells) else ""
-            if table.audience is Audience.BOARD and not column.numeric:
-                longest = max(longest, min(max(map(len, text.split()), default=0), _WORD_CHARS))
-            if len(text) <= limit:
-                chars = max(chars, len(text))
-            else:  # wraps: its longest word (a figure's groups are one word) or the limit
-                chars = max(chars, _longest_unbroken(text) if column.numeric else limit)
-        widths[position] = int((max(chars, 2) + 1) * per_char + padding)  # a character to spare: bold headers
-        least[position] = int((max(word, min(chars, 8), longest, 2) + 1) * per_char + padding)
-        if column.numeric:
+        header_word = _widest(column.header.split(), True, 0, points)
+        if column.numeric or column.whole:
             numeric.add(position)
+            plain = (_figure_text(row.cells[index].text) for row in rows
+                     if index < len(row.cells) and row.kind not in _BOLD_ROWS)
+            bold = (_figure_text(row.cells[index].text) for row in rows
+                    if index < len(row.cells) and row.kind in _BOLD_ROWS)
+            widths[position] = least[position] = firm[position] = \
+                _widest(bold, True, _widest(plain, False, header_word, points), points) + padding
+            continue
+        texts = [row.cells[index].text for row in rows if index < len(row.cells)]
+        word = _widest((word for text in texts for word in _cell_text(text).replace("\u200b", " ").split()),
+                       False, 0, points)
+        if column.wide:
+            least[position] = max(int(Cm(_TITLE_CM)), header_word + padding,
+                                  min(word, text_width("a" * _TITLE_WORD_CHARS, False, points)) + padding)
+            continue
+        header = text_width(column.header, True, points)
+        line = _widest(texts, False, header if header <= line_limit else header_word, points)
+        widths[position] = min(max(line, header_word), max(line_limit, header_word)) + padding
+        least[position] = max(header_word, min(word, word_limit), min(line, firm_limit)) + padding
+        firm[position] = max(header_word, min(word, firm_limit)) + padding
     wide = tuple(position for position, index in enumerate(shown) if table.columns[index].wide)
-    return _Natural(widths, least, frozenset(numeric), wide)
+    return _Natural(widths, least, firm, frozenset(numeric), wide)
 
 
-def column_widths(table: Table, shown: Sequence[int], room: int) -> list[int]:
-    """The shown columns' widths (EMU) in ``room``: each as wide as its longest text (a figure whole,
-    text and headers up to :data:`_TEXT_CHARS` characters, wrapping beyond), the title column what
-    is left. Where that is too wide, the text columns shrink (they wrap, down to their header's
-    longest word) before the figures do."""
+def table_layout(table: Table, shown: Sequence[int], room: int) -> tuple[list[int], int]:
+    """The shown columns' widths (EMU) and the text's size in points: :data:`POINTS`, or
+    :data:`SMALL_POINTS` where the table does not fit ``room`` with each word whole at that size."""
     natural = _natural(table, shown)
+    if sum(natural.least.values()) > room:
+        return column_widths(table, shown, room, SMALL_POINTS), SMALL_POINTS
+    return column_widths(table, shown, room), POINTS
+
+
+def column_widths(table: Table, shown: Sequence[int], room: int, points: int = POINTS) -> list[int]:
+    """The shown columns' widths (EMU) in ``room``: each as wide as its texts ask (:func:`_natural`), the
+    title column what is left. Where that is too wide, the text columns shrink to their longest word,
+    then to their header's words, then below (a word breaks) before a figure does; only figures alone
+    wider than the room shrink."""
+    natural = _natural(table, shown, points)
     widths = dict(natural.widths)
-    over = natural.needed - room
+    titles = natural.titles
     wrapping = [position for position in widths if position not in natural.numeric]
-    give = sum(widths[position] - natural.least[position] for position in wrapping)
-    if over > 0 and give > 0:
-        share = min(1.0, over / give)
-        for position in wrapping:
-            widths[position] -= int((widths[position] - natural.least[position]) * share)
-        over = sum(widths.values()) + natural.needed - sum(natural.widths.values()) - room
-    if over > 0:  # still too wide: every column in proportion
-        scale = room / (sum(widths.values()) + natural.needed - sum(natural.widths.values()))
+    for floor in (natural.least, natural.firm, {position: 0 for position in wrapping}):
+        over = sum(widths.values()) + titles - room
+        give = sum(widths[position] - floor[position] for position in wrapping)
+        if over > 0 and give > 0:
+            share = min(1.0, over / give)
+            for position in wrapping:
+                widths[position] -= int((widths[position] - floor[position]) * share)
+    if sum(widths.values()) + titles > room:  # the figures alone are wider than the page: all in proportion
+        scale = room / (sum(widths.values()) + titles)
         widths = {position: int(width * scale) for position, width in widths.items()}
-    rest = (room - sum(widths.values())) // len(natural.wide) if natural.wide else 0
+    rest = max(room - sum(widths.values()), 0) // len(natural.wide) if natural.wide else 0
     # whole twips (Word's unit for widths), rounded down: the table never overruns its room
     return [(width := widths.get(position, rest)) - width % _TWIP for position in range(len(shown))]
-
-
-def _longest_unbroken(text: str) -> int:
-    return max((len(part) for part in _figure_text(text).split(" ")), default=0)
 
 
 class _Writer:
@@ -504,9 +587,9 @@ class _Writer:
             self._paragraph(table.title, "Heading 2")
         if table.caption and table.caption != section.subtitle:
             self._paragraph(table.caption, italic=True)
-        shown = table.shown_columns(Audience.TEXT)
+        shown = table.shown_columns(Audience.TEXT, board=True)
         columns = [table.columns[i] for i in shown]
-        widths = column_widths(table, shown, self._room())
+        widths, points = table_layout(table, shown, self._room())
         body = [row for _, row in table.shown(Audience.TEXT)]
         tbl = CT_Tbl.new_tbl(0, len(shown), Emu(self._room()))
         self.end.addprevious(tbl)
@@ -523,7 +606,7 @@ class _Writer:
         # table), which made a report of 100 000 measures take minutes.
         # The rows are written into the saved document where this marker stands (:func:`_with_rows`).
         tbl.append(etree.Comment(f"{self.marker}-{len(self.tables)}"))
-        self.tables.append(_Cells(self._table_text_id(), columns, widths, body, shown))
+        self.tables.append(_Cells(self._table_text_id(), columns, widths, body, shown, points))
         for note in table.notes:
             self._note(note)
 
@@ -567,7 +650,7 @@ def _landscape(section: Section, portrait_room: int) -> bool:
     needs more room than a portrait page gives."""
     for table in section.tables:
         if table.audience in _SHOWN:
-            shown = table.shown_columns(Audience.TEXT)
+            shown = table.shown_columns(Audience.TEXT, board=True)
             if len(shown) > LANDSCAPE_COLUMNS or _natural(table, shown).needed > portrait_room:
                 return True
     return False
@@ -594,9 +677,11 @@ class _Cells:
     the same in every cell of a column is written once."""
 
     def __init__(self, style_id: str, columns: Sequence[Column], widths: Sequence[int], body: Sequence[Row],
-                 shown: Sequence[int]) -> None:
+                 shown: Sequence[int], points: int = POINTS) -> None:
         style = f'<w:pStyle w:val="{_attribute(style_id)}"/>' if style_id else ""
         self.columns, self.body, self.shown = columns, body, shown
+        # the size where it is not the style's: in half-points, as Word writes it
+        self.size = "" if points == POINTS else f'<w:sz w:val="{2 * points}"/><w:szCs w:val="{2 * points}"/>'
         self.starts = []
         for column, width in zip(columns, widths):
             properties = style + ('<w:jc w:val="right"/>' if column.numeric else "")
@@ -617,7 +702,8 @@ class _Cells:
 
     def row(self, texts: Sequence[str], *, header: bool = False) -> str:
         """The header row: every text bold."""
-        cells = [start + (_run(_figure_text(text) if column.numeric else _xml(text), "<w:b/>") if text else "")
+        cells = [start + (_run(_figure_text(text) if column.numeric else _cell_text(text), "<w:b/>" + self.size)
+                          if text else "")
                  + "</w:p></w:tc>" for start, column, text in zip(self.starts, self.columns, texts)]
         return f"<w:tr><w:trPr><w:cantSplit/>{'<w:tblHeader/>' if header else ''}</w:trPr>{''.join(cells)}</w:tr>"
 
@@ -633,8 +719,8 @@ class _Cells:
             tone = content.tone if content.tone is not Tone.NEUTRAL else (row.tone if position else Tone.NEUTRAL)
             colour = _GREY if dim and tone is Tone.NEUTRAL else COLOUR.get(tone)
             properties = (("<w:b/>" if bold or content.tone is not Tone.NEUTRAL else "") + ("<w:i/>" if dim else "")
-                          + (f'<w:color w:val="{colour}"/>' if colour else ""))
-            text = _figure_text(content.text) if column.numeric else _xml(content.text)
+                          + (f'<w:color w:val="{colour}"/>' if colour else "") + self.size)
+            text = _figure_text(content.text) if column.numeric else _cell_text(content.text)
             cells.append(start + _run(text, properties) + "</w:p></w:tc>")
         return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>"
 

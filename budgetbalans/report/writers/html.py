@@ -75,7 +75,7 @@ def write(document: Document, options: WriteOptions) -> str:
 
 
 def _table(table: Table, words: Mapping[str, str]) -> _Table:
-    shown = table.shown_columns(Audience.TEXT)
+    shown = table.shown_columns(Audience.TEXT, board=True)
     columns = [table.columns[i] for i in shown]
     return _Table(
         table.title, table.caption, [(column.header, column.numeric) for column in columns],

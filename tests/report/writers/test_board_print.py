@@ -24,8 +24,10 @@ CONSEQUENCES_HEADER = "Nr Åtgärd Aspekt Konsekvens"
 
 def words(text: str) -> str:
     """A page's text with every run of white space (a wrapped cell's line break, a no-break space) one
-    space, and none after a slash (a line may end after "Avdelningschef/", as a secretary would break it)."""
-    return re.sub(r"/ ", "/", re.sub(r"\s+", " ", text.replace("\u00a0", " ")))
+    space, and none after a slash (a line may end after "Avdelningschef/", as a secretary would break it)
+    or after a hyphen before a digit (the word joiner that keeps "-1,5" and "2024-06-17" whole is read
+    back as a space)."""
+    return re.sub(r"- (?=\d)", "-", re.sub(r"/ ", "/", re.sub(r"\s+", " ", text.replace("\u00a0", " "))))
 
 
 @pytest.fixture(scope="module")
@@ -115,6 +117,15 @@ def test_the_example_plans_word_report_holds_every_measures_responsible_decision
     every = " ".join(words(page) for page in pdf_pages_text(pdf.read_bytes()))
     plan = load_paths([path]).plans[0]
     assert len(plan.measures) == 10 and sum(1 for m in plan.measures if m.consequences) >= 5
+    # the measures table (its decision is the nämnd's table's): its header, each figure and each title whole
+    assert ("Nr Åtgärd Område Status 2024 2025 2026 Summa Sannolikhet Förväntad effekt Årsarbetare Intervall"
+            in every)
+    for figure in ("1 605 000", "2 500 000", "1 859 000", "13 399 000", "742 500", "75 %",
+                   "Kortsiktig (verkställighet/delegation)", "Utredning/politiskt beslut (KS/KF)"):
+        assert figure in every, figure
+    assert "2024: -3; 2025: -1,5" in every
+    for measure in plan.measures:
+        assert words(measure.title) in every, measure.id
     for measure in plan.measures:
         assert measure.responsible and measure.decision and measure.decision.ref, measure.id
         assert words(measure.responsible) in every, measure.id
