@@ -313,10 +313,9 @@ def _natural(table: Table, shown: Sequence[int], points: int = POINTS) -> _Natur
         header_word = _widest(column.header.split(), True, 0, points)
         if column.numeric or column.whole:
             numeric.add(position)
-            plain = (_figure_text(row.cells[index].text) for row in rows
-                     if index < len(row.cells) and row.kind not in _BOLD_ROWS)
-            bold = (_figure_text(row.cells[index].text) for row in rows
-                    if index < len(row.cells) and row.kind in _BOLD_ROWS)
+            cells = [(row.cells[index], row.kind in _BOLD_ROWS) for row in rows if index < len(row.cells)]
+            plain = (_figure_text(cell.text) for cell, bold in cells if not bold and cell.tone is Tone.NEUTRAL)
+            bold = (_figure_text(cell.text) for cell, bold in cells if bold or cell.tone is not Tone.NEUTRAL)
             widths[position] = least[position] = firm[position] = \
                 _widest(bold, True, _widest(plain, False, header_word, points), points) + padding
             continue
