@@ -532,6 +532,8 @@ class _Writer:
             total, target = (self._at(placed, i, column, bound) for i in row.of)
             return f"={total}/{target}" if total and target else None
         if column.kind is ColumnKind.TOTAL and row.kind in _BODY and column.of:
+            if not any(_value(row.cells, placed.table.column(key)) is not None for key in column.of):
+                return None  # a figure of its own, not the sum of its years (the lasting level after the period)
             runs = _runs([at[bound] for key in column.of if (at := placed.at(key)) is not None])
             return _sum([_cell(line, a) if a == b else f"{_cell(line, a)}:{_cell(line, b)}" for a, b in runs]) \
                 if runs else None

@@ -180,7 +180,19 @@ NO_TARGET = [PlanSpec("Plan 1", "tkr", (2024, 2025, 2026), None, (
 #: (an uncertain −100 to 100) differ.
 ONE_YEAR_MAY_FALL_SHORT = [PlanSpec("Plan 1", "kr", (2025,), {2025: 200}, (
     MeasureSpec("1", effects={2025: Effect(100, 300, "hyphen")}),))]
-FIXED = [README_CASE, TWO_PLANS, PERIOD_TARGETS, UNCERTAIN, NO_TARGET, ONE_YEAR_MAY_FALL_SHORT]
+#: Two plans using what a nämnd decides on: probabilities (33 % gives an expected effect with decimals), every decision
+#: state (a rejected measure counts zero), a one-off range, staff in some years only.
+DECIDED_ON = [
+    PlanSpec("Plan 1", "tkr", (2024, 2025), {2024: 1000, 2025: 1000}, (
+        MeasureSpec("1", effects=_exact(600, 600), probability=75, state="beslutad", staff={2024: "-1,5"}),
+        MeasureSpec("2", effects={2024: Effect(100, 400, "endash")}, probability=33, state="föreslagen",
+                    one_off=True),
+        MeasureSpec("3", effects=_exact(500, 500), state="avslagen", staff={2025: "2"}))),
+    PlanSpec("Plan 2", "kr", (2024, 2025), 900, (
+        MeasureSpec("1", effects=_exact(300, 300), state="återremitterad", one_off=True),
+        MeasureSpec("2", effects=_exact(200, 0), probability=0))),
+]
+FIXED = [README_CASE, TWO_PLANS, PERIOD_TARGETS, UNCERTAIN, NO_TARGET, ONE_YEAR_MAY_FALL_SHORT, DECIDED_ON]
 
 
 def with_fixed_examples(test: Callable[..., None]) -> Callable[..., None]:

@@ -19,7 +19,7 @@ from tests.report.agreement.plans import (
     FIXED, PlanSpec, as_json, command, invoke, plan_sets, write_plans,
 )
 from tests.report.agreement.reading import (
-    NumberRows, check_follow_up_numbers, check_numbers, follow_up_json, heading,
+    NumberRows, check_decided_on, check_follow_up_numbers, check_numbers, follow_up_json, heading,
 )
 
 
@@ -90,3 +90,9 @@ def test_xlsx_recalculated_agrees_with_json(plan_set_list: list[list[PlanSpec]])
                 end = next((i for i, row in enumerate(rows) if i > head and "Scenario" in row[:2]), len(rows))
                 check_numbers(NumberRows(rows[head], rows[head + 1:end], sheet_number, f"xlsx {stem} {title}"),
                               plan_figures, unit, single_target=True, always_signed=True)
+                # the coverage of what a nämnd decides on, as recalculated: scenarios, one-off, lasting, staff
+                decides = any(key in plan_figures for key in ("scenarios", "one_off", "staff"))
+                assert (end < len(rows)) == decides, f"xlsx {stem} {title}: coverage table {end < len(rows)}"
+                if decides:
+                    check_decided_on(NumberRows(rows[end], rows[end + 1:], sheet_number,
+                                                f"xlsx {stem} {title}, coverage"), plan_figures, unit)

@@ -126,5 +126,7 @@ def test_xlsx_recalculated_equals_json(plan_path: Path, tmp_path: Path) -> None:
         signed = [Decimal(str(v["low"])) for v in scenario["gap"]["years"].values()]
         assert figures(f"{name}: kvar att spara (negativt = överskott)")[:2] == signed, name
     assert figures("Varav engångseffekter")[:2] == [Decimal(str(v["low"])) for v in document["one_off"].values()]
+    lasting = Decimal(by_name["Varaktig effekt efter perioden"][years[2]]) * 1000  # its own figure, not a sum
+    assert lasting == Decimal(str(document["lasting"]["low"])) == 1_200_000
     expected_column = header.index("Förväntad effekt (tkr)")
     assert [Decimal(by_name[t][expected_column]) for t in ("Statsbidrag", "Bemanning", "Hyra")] == [300, 750, 600]
