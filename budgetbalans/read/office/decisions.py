@@ -114,8 +114,9 @@ _NUMBER = re.compile(r"([-−+]?)\s*([0-9]{1,6}(?:[.,][0-9]{1,6})?)")
 _STAFF_UNIT = re.compile(r"\s*(?:åa|årsarbetare|fte)\.?$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SEVERAL = re.compile(r"\s*(?:/|,|\beller\b|\boch\b|\bor\b|\band\b)\s*")
-_YES = frozenset({"ja", "j", "x", "yes", "true"})
-_NO = frozenset({"nej", "n", "no", "false"})
+#: A yes or a no as tables write them (J/N, a cross for yes), for every yes/no column the import reads.
+YES_WORDS = frozenset({"ja", "j", "x", "yes", "y", "true"})
+NO_WORDS = frozenset({"nej", "n", "no", "false"})
 _ONE_OFF_WORDS = frozenset({"engång", "engångs", "engångseffekt", "engångsbelopp", "engångsåtgärd", "one-off"})
 _LASTING_WORDS = frozenset({"varaktig", "varaktigt", "varaktig effekt", "bestående", "lasting"})
 
@@ -226,8 +227,8 @@ def _decision(kind: str, value: str, column: str) -> CellReading | Message:
 
 def _decided(value: str, column: str, state: Any) -> CellReading | Message:
     word = value.lower()
-    if word in _YES or word in _NO:
-        return CellReading({"decision.state": "beslutad" if word in _YES else "föreslagen"})
+    if word in YES_WORDS or word in NO_WORDS:
+        return CellReading({"decision.state": "beslutad" if word in YES_WORDS else "föreslagen"})
     if _ISO_DATE.fullmatch(value):
         date = _as_the_plan_reads(_DATE, value)
         if isinstance(date, Message):
@@ -244,10 +245,10 @@ def _one_off(kind: str, value: str, column: str) -> CellReading | Message:
     if word in _ONE_OFF_WORDS or word in _LASTING_WORDS:
         return CellReading({"one_off": "true" if word in _ONE_OFF_WORDS else "false"})
     if kind == "effect_kind":
-        if word in _YES or word in _NO:
+        if word in YES_WORDS or word in NO_WORDS:
             return ONE_OFF_TWO_WAYS(value=quoted(value), column=column)
         return ONE_OFF_UNCLEAR(value=quoted(value), column=column, yes="engång", no="varaktig")
-    if word in _YES or word in _NO:
-        one_off = (word in _YES) == (kind == "one_off")
+    if word in YES_WORDS or word in NO_WORDS:
+        one_off = (word in YES_WORDS) == (kind == "one_off")
         return CellReading({"one_off": "true" if one_off else "false"})
     return ONE_OFF_UNCLEAR(value=quoted(value), column=column, yes="ja", no="nej")

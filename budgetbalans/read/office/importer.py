@@ -67,8 +67,10 @@ from budgetbalans.plan import notation
 from budgetbalans.plan.money import Unit
 from budgetbalans.read.office.decisions import (
     LASTING_BLANK,
+    NO_WORDS,
     NOTE_STAFF_YEAR,
     STAFF_NO_YEAR,
+    YES_WORDS,
     read_cell,
 )
 from budgetbalans.read.office.grid import Grid
@@ -162,8 +164,6 @@ _DERIVED_PREFIXES = ("möjlig effekt", "possible effect", "kvar att spara", "sti
                      "forecast: net", "andra årens planerade", "the other years' planned")
 _TARGET_LABELS = ("sparbeting", "savings target", "sparkrav", "besparingskrav")
 _POSSIBLE = re.compile(r"^(?P<status>.*?)\s*\((?:möjlig|possible)\)$", re.IGNORECASE)
-_YES = frozenset({"ja", "yes", "x", "true"})
-_NO = frozenset({"nej", "no", "false"})
 
 _FOOTNOTES = re.compile(r"[*¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+")
 _PARENTHESES = re.compile(r"\([^()]*\)")
@@ -873,9 +873,9 @@ class _Reader:
             self.interval(row, column, value, address)
         elif kind == "counted":
             word = value.lower()
-            if word in _NO:
+            if word in NO_WORDS:
                 row.uncounted = True
-            elif word not in _YES:
+            elif word not in YES_WORDS:
                 self.problems.append(Finding(address, NOT_YES_NO(value=quoted(value))))
         elif kind == "plan":
             self.plan_names.setdefault(value, address)
