@@ -9,13 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.gitrepo import git
 from tests.paths import ROOT
 
 pytestmark = pytest.mark.clients
-
-
-def _git(folder: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True)
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
@@ -27,8 +24,8 @@ def test_the_pre_commit_hook_runs_from_a_local_clone(tmp_path: Path) -> None:
         encoding="utf-8")
     (repo / "plans" / "bad.yaml").write_text(
         "title: Dålig plan\nmeasures:\n  - id: '1'\n    title: Åtgärd\n    efects: {2025: 120}\n", encoding="utf-8")
-    _git(repo, "init", "-q")
-    _git(repo, "add", ".")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
     pre_commit = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "budgetbalans-check"]
     env_home = {"PRE_COMMIT_HOME": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin",
                 "HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1"}

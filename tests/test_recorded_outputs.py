@@ -16,7 +16,6 @@ import hashlib
 import io
 import os
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -24,6 +23,7 @@ import pytest
 
 from budgetbalans.cli.app import app
 from tests.command import runner
+from tests.gitrepo import git
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDED = Path(__file__).resolve().parent / "recorded"
@@ -138,11 +138,6 @@ def test_report_as_recorded(name: str, arguments: list[str], format: str, tmp_pa
     _compare(name, _run(arguments, format, tmp_path))
 
 
-def _git(repo: Path, *arguments: str) -> None:
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false",
-                    *arguments], cwd=repo, check=True, capture_output=True)
-
-
 @pytest.fixture(scope="module")
 def changed_repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A git repository of the examples, with a working tree that changes one plan (for ``diff``)."""
@@ -150,9 +145,9 @@ def changed_repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip("git is not installed")
     repo = tmp_path_factory.mktemp("repo")
     shutil.copytree(ROOT / "examples", repo / "plans", ignore=shutil.ignore_patterns("dokument"))
-    _git(repo, "init", "-q")
-    _git(repo, "add", ".")
-    _git(repo, "commit", "-q", "-m", "plans")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "plans")
     path = repo / "plans" / "vard-och-social-2024-2026.yaml"
     text = path.read_text(encoding="utf-8")
     # The first measure's effects shrink (its stated total no longer agrees: a warning), the

@@ -28,6 +28,7 @@ from budgetbalans.cli.app import app
 from tests.clients import SHEETS_AS_CSV, SOFFICE, read_csv, soffice, swedish_number, zero_cached_results
 from tests.command import runner
 from tests.paths import ROOT
+from tests.gitrepo import git
 
 GIT = shutil.which("git")
 pytestmark = pytest.mark.skipif(GIT is None, reason="git is not installed")
@@ -64,12 +65,6 @@ measures:
     title: Samordnad skolskjuts
     effects: {2025: 300, 2026: 300}
 """
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
-    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True).stdout
 
 
 @pytest.fixture

@@ -23,10 +23,8 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Iterator
 
@@ -40,6 +38,7 @@ from budgetbalans.report.options import WriteOptions
 from tests.clients import CHROMIUM, run_chromium
 from tests.command import runner
 from tests.fast_loop import widths
+from tests.gitrepo import git
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -84,12 +83,6 @@ measures:
 #: The working tree's changes: 2025 falls 1 062 short (the plans together), skola's 2026 turns to a surplus.
 CHANGES = {"omsorg.yaml": ("effects: {2025: 1 100, 2026: 1 300}", "effects: {2025: 338, 2026: 1 300}"),
            "skola.yaml": ("effects: {2025: 300, 2026: 300}", "effects: {2025: 100, 2026: 1 300}")}
-
-
-def git(repo: Path, *args: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
-    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
 
 
 @pytest.fixture(scope="module")
