@@ -33,12 +33,12 @@ from budgetbalans.core.grouping import Group, GroupBy, group_totals
 from budgetbalans.i18n import Lang
 from decimal import Decimal
 
-from budgetbalans.plan.models import DecisionLevel, Plan, Status
+from budgetbalans.plan.models import DecisionLevel, DecisionState, Plan, Status
 from budgetbalans.plan.money import Range, total as added_up
 from budgetbalans.report.builders import board, charts
 from budgetbalans.plan import notation
 from budgetbalans.report.builders.labels import (
-    count_label, decision_level_word, decision_text, label, status_word,
+    count_label, decision_level_word, decision_state_word, decision_text, label, status_word,
 )
 from budgetbalans.report.model import (
     EMPTY, Audience, BarKind, Cell, Chart, ChartKind, Column, ColumnKind, Document, Figure, Legend, LegendEntry, Note,
@@ -135,9 +135,15 @@ def _shared_ends(titles: Sequence[Sequence[str]]) -> tuple[int, int]:
 
 
 def measure_status(result: MeasureResult, view: View) -> str:
-    """The status word, and "(möjlig)" for a possible effect that is not counted."""
-    word = status_word(result.measure.status, view.lang)
-    return word + (f" ({label('possible', view.lang)})" if result.measure.potential else "")
+    """The status word, and "(möjlig)" for a possible effect, "(avslagen)" for a rejected measure: the
+    reason a row is not counted stands beside its status, in a table that does not show the decision too."""
+    measure = result.measure
+    word = status_word(measure.status, view.lang)
+    if measure.potential:
+        word += f" ({label('possible', view.lang)})"
+    if measure.decision is not None and measure.decision.state is DecisionState.REJECTED:
+        word += f" ({decision_state_word(DecisionState.REJECTED, view.lang)})"
+    return word
 
 
 def group_name(group: Group, view: View) -> str:

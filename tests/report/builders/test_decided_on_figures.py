@@ -124,6 +124,7 @@ def test_english(plan_path: Path) -> None:
     column = measures.column("decision")
     assert [row.cells[column].text for row in measures.rows[:4]] == [
         "board, decided: SN 2024/112", "municipal council (KF), proposed", "rejected", "decided"]
+    assert measures.rows[2].cells[measures.column("status")].text == "planned (rejected)"
 
 
 def test_each_measure_its_decision_probability_expected_effect_and_staff(plan_path: Path) -> None:
@@ -137,6 +138,9 @@ def test_each_measure_its_decision_probability_expected_effect_and_staff(plan_pa
     assert [c.value for c in cells["expected"]] == tkr(300, 750, 500, 600)
     assert [c.text for c in cells["staff"]] == ["", "2024: -0,5; 2025: -3", "2025: -1", ""]
     assert [c.text for c in cells["counted"]] == ["ja", "ja", "nej", "ja"]  # the rejected one counts zero
+    # why it is not counted stands beside its status (the Word report's measures table shows no decision)
+    assert [row.cells[measures.column("status")].text for row in measures.rows[:4]] == [
+        "planerad", "planerad", "planerad (avslagen)", "planerad"]
     assert measures.rows[2].kind is RowKind.UNCOUNTED
     column = measures.column("expected")
     assert measures.columns[column].kind is ColumnKind.PRODUCT and measures.columns[column].of == ("total", "probability")
