@@ -129,7 +129,8 @@ class Row:
     ``of[0] / of[1]`` (total over target). ``link``: this row repeats row ``link[1]`` of the table
     whose key is ``link[0]`` (a plan's Summa among all plans). ``over``: the key of the table whose rows
     ``sums`` adds up, where not this one (a scenario's total over the measure rows); ``weight``: the column
-    of each such row its figure is multiplied by (the probability, for the expected scenario).
+    of each such row its figure is multiplied by (the probability, for the expected scenario). ``adds``:
+    this row adds up row ``index`` of each table ``key`` (all plans' scenario: each plan's), column by column.
     """
 
     kind: RowKind
@@ -141,6 +142,7 @@ class Row:
     link: tuple[str, int] | None = None
     over: str = ""
     weight: str = ""
+    adds: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)

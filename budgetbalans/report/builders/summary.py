@@ -349,8 +349,23 @@ def decided_on_table(totals: Totals, uses: KeysUsed, view: View, name: str,
                           {year_key(y): Cell(notation.exact_number(v), Range(v, v)) for y, v in totals.staff.items()}))
     title = label("decided_on" if uses.scenarios else "lasting_and_staff", lang)
     notes = (Note(label("legend_scenarios", lang)),) if uses.scenarios else ()
-    return Table(f"decided_on:{name}", title, tuple(columns), tuple(rows.rows),
+    return Table(f"decided_on:{plan[0] if plan else name}", title, tuple(columns), tuple(rows.rows),
                  label("unit", lang, unit=view.unit.value), notes, name=f"{name} · {title}")
+
+
+def _adding_up(together: Table, plans: Sequence[Table]) -> Table:
+    """All plans' coverage, each scenario's totals, the one-off part, the lasting level and the staff
+    marked as the plans' same rows added up (:attr:`Row.adds`: formulas over the plans' sheets)."""
+    name = together.column("measure")
+    rows = []
+    for row in together.rows:
+        if row.kind in (RowKind.GROUP, RowKind.STAFF):
+            adds = [(table.key, i) for table in plans for i, other in enumerate(table.rows)
+                    if other.kind is row.kind and other.cells[name].text == row.cells[name].text]
+            if len(adds) == len(plans):
+                row = replace(row, adds=tuple(adds))
+        rows.append(row)
+    return replace(together, rows=tuple(rows))
 
 
 def total_of(per_year: Mapping[int, Range]) -> Range:
@@ -533,16 +548,22 @@ def summary_document(summary: Summary, view: View, group_by: GroupBy | None = No
                                    key_figures(summary.totals, view),
                                    _charts(summary.totals, summary.measures, view, waterfall=False),
                                    _with_decided_on((together,), summary.totals, summary.uses, view,
-                                                    together.name),
+                                                    together.name, added=[
+                                                        table for section in sections for table in section.tables
+                                                        if table.key.startswith("decided_on:")]),
                                    sheet=label("summary_sheet", view.lang)))
     title = sections[0].title if sections else label("all_plans", view.lang)
     return _document("summarize", title, _with_groups(sections, summary, group_by, view), summary, view, today)
 
 
 def _with_decided_on(tables: tuple[Table, ...], totals: Totals, uses: KeysUsed, view: View, name: str,
-                     plan: tuple[str, Sequence[MeasureResult]] | None = None) -> tuple[Table, ...]:
-    """``tables`` and, where the plans use the optional keys, the table of what a nämnd decides on."""
+                     plan: tuple[str, Sequence[MeasureResult]] | None = None,
+                     added: Sequence[Table] = ()) -> tuple[Table, ...]:
+    """``tables`` and, where the plans use the optional keys, the table of what a nämnd decides on (all
+    plans': the ``added`` tables of each plan added up)."""
     table = decided_on_table(totals, uses, view, name, plan)
+    if table is not None and added:
+        table = _adding_up(table, added)
     return tables if table is None else (*tables, table)
 
 

@@ -515,6 +515,8 @@ class _Writer:
             return self._product(placed, index, column, bound, line)
         if row.link is not None:
             return self._link(row.link, column, bound)
+        if row.adds:
+            return self._adds(row.adds, column, bound)
         if row.sums and (row.over or row.weight):
             return self._sums_over(placed, row, column, bound)
         if row.sums:
@@ -550,6 +552,25 @@ class _Writer:
         if value is None or _bound(value, min(bound, len(cols) - 1)) is None:
             return None
         return _cell(placed.rows[index], cols[min(bound, len(cols) - 1)])
+
+    def _adds(self, adds: Sequence[tuple[str, int]], column: Column, bound: int) -> str | None:
+        """Rows of other tables added up, column by column (all plans' scenario: each plan's on its sheet).
+        A plan without the column (its years are others) adds nothing; a figure where a cell has no bound."""
+        terms = []
+        for key, index in adds:
+            other = self.placed.get(key)
+            if other is None or index not in other.rows:
+                return None
+            cols = other.at(column.key)
+            if cols is None:
+                continue
+            value = _value(other.table.rows[index].cells, other.table.column(column.key))
+            if value is None:
+                continue
+            if _bound(value, min(bound, len(cols) - 1)) is None:
+                return None
+            terms.append(ref(other.sheet, other.rows[index], cols[min(bound, len(cols) - 1)]))
+        return "=" + "+".join(terms) if terms else None
 
     def _link(self, link: tuple[str, int], column: Column, bound: int) -> str | None:
         """A row repeating another table's row: a reference to its cell (the same column) on its sheet."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -130,3 +131,21 @@ def test_xlsx_recalculated_equals_json(plan_path: Path, tmp_path: Path) -> None:
     assert lasting == Decimal(str(document["lasting"]["low"])) == 1_200_000
     expected_column = header.index("Förväntad effekt (tkr)")
     assert [Decimal(by_name[t][expected_column]) for t in ("Statsbidrag", "Bemanning", "Hyra")] == [300, 750, 600]
+
+
+def test_xlsx_all_plans_scenarios_add_up_each_plans_sheet(plan_path: Path, tmp_path: Path) -> None:
+    """The summary sheet's scenarios, one-off, lasting and staff are formulas over the same rows of each
+    plan's sheet (which are formulas over its measure rows), not figures typed in."""
+    other = tmp_path / "annan.yaml"
+    other.write_text(PLAN.replace("organisation:", "organisation: Annan", 1).replace("title:", "title: Annan", 1),
+                     encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    run("summarize", str(plan_path), str(other), "--format", "xlsx", "-o", str(out))
+    import zipfile
+    book = zipfile.ZipFile(out)
+    summary = book.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    formulas = re.findall(r"<f>([^<]*)</f>", summary)
+    across = [f for f in formulas if f.count("!") == 2]  # one term per plan's sheet
+    # four scenario or one-off rows × (two years and Summa), the lasting level's Summa, staff's two years
+    assert len(across) == 3 * 4 + 1 + 2, across
+    assert all(re.fullmatch(r"Socialnämnden!\$([A-Z]+)\$(\d+)\+Annan!\$\1\$\2", f) for f in across), across
