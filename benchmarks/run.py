@@ -393,6 +393,7 @@ def measure_keys(root: Path, plain: Sequence[Path], args: argparse.Namespace) ->
           f"them (files {size:.2f}× the size), {args.repeat} alternating pairs, median of the pairs' ratios")
     raw = {"without": [sys.executable, "-c", RAW_LOAD, *map(str, plain)],
            "with": [sys.executable, "-c", RAW_LOAD, *map(str, with_keys)]}
+    ratios = {}
     for name in ("check", "summarize json", "raw C-load (the floor)"):
         timed = alternate(raw if name.startswith("raw") else
                           {side: command_line(name, folder, root / "keys-out") for side, folder in folders.items()},
@@ -406,6 +407,11 @@ def measure_keys(root: Path, plain: Sequence[Path], args: argparse.Namespace) ->
         goal = "" if name.startswith("raw") else "goal ≤ 1,2×; "
         print(f"  {name:22} {ratio:6.2f}×  ({goal}{with_s:.3f} s with vs {without_s:.3f} s without)  "
               f"{verdict}; CPU {cpu:.2f}× ({with_cpu:.3f} s vs {without_cpu:.3f} s)")
+        ratios[name] = ratio
+    # what the keys cost beyond reading the larger files: each command's growth over the raw load's growth
+    floor = ratios["raw C-load (the floor)"]
+    print(f"  beside the raw load's own growth ({floor:.2f}×): " + ", ".join(
+        f"{name} {ratios[name] / floor:.2f}×" for name in ("check", "summarize json")))
 
 
 def measure_formats(folder: Path, args: argparse.Namespace) -> None:

@@ -320,8 +320,7 @@ def _natural(table: Table, shown: Sequence[int], points: int = POINTS) -> _Natur
                 _widest(bold, True, _widest(plain, False, header_word, points), points) + padding
             continue
         texts = [row.cells[index].text for row in rows if index < len(row.cells)]
-        word = _widest((word for text in texts for word in _cell_text(text).replace("\u200b", " ").split()),
-                       False, 0, points)
+        word = _widest(_words(texts), False, 0, points)
         if column.wide:
             least[position] = max(int(Cm(_TITLE_CM)), header_word + padding,
                                   min(word, text_width("a" * _TITLE_WORD_CHARS, False, points)) + padding)
@@ -335,21 +334,33 @@ def _natural(table: Table, shown: Sequence[int], points: int = POINTS) -> _Natur
     return _Natural(widths, least, firm, frozenset(numeric), wide)
 
 
+def _words(texts: Iterable[str]) -> Iterator[str]:
+    """The words of ``texts`` as a line may break them: at spaces, and after a slash inside a word too
+    long to keep whole (where :func:`_cell_text` allows a break)."""
+    for text in texts:
+        for word in text.split():
+            if len(word) > _WORD_CHARS and "/" in word:
+                yield from _SLASH.sub("/ ", word).split()
+            else:
+                yield word
+
+
 def table_layout(table: Table, shown: Sequence[int], room: int) -> tuple[list[int], int]:
     """The shown columns' widths (EMU) and the text's size in points: :data:`POINTS`, or
     :data:`SMALL_POINTS` where the table does not fit ``room`` with each word whole at that size."""
     natural = _natural(table, shown)
     if sum(natural.least.values()) > room:
         return column_widths(table, shown, room, SMALL_POINTS), SMALL_POINTS
-    return column_widths(table, shown, room), POINTS
+    return column_widths(table, shown, room, natural=natural), POINTS
 
 
-def column_widths(table: Table, shown: Sequence[int], room: int, points: int = POINTS) -> list[int]:
+def column_widths(table: Table, shown: Sequence[int], room: int, points: int = POINTS,
+                  natural: _Natural | None = None) -> list[int]:
     """The shown columns' widths (EMU) in ``room``: each as wide as its texts ask (:func:`_natural`), the
     title column what is left. Where that is too wide, the text columns shrink to their longest word,
     then to their header's words, then below (a word breaks) before a figure does; only figures alone
     wider than the room shrink."""
-    natural = _natural(table, shown, points)
+    natural = natural or _natural(table, shown, points)
     widths = dict(natural.widths)
     titles = natural.titles
     wrapping = [position for position in widths if position not in natural.numeric]
