@@ -54,6 +54,11 @@ class RowKind(str, Enum):
     STAFF = "staff"          # årsarbetare per year: a count, not an amount in kronor
 
 
+#: A table with more columns than this is printed on a landscape page (the Word report, and the HTML page
+#: when it is printed).
+LANDSCAPE_COLUMNS = 7
+
+
 class Audience(str, Enum):
     """Which writers show a row: every writer, those that show words (terminal, Markdown, HTML), or
     those that show numbers in cells (CSV, xlsx). A gap over per-year targets is worded for a reader

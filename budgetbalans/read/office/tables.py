@@ -967,6 +967,9 @@ _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT, _CUSTOM_XML, _BODY = (
 _R, _RPR, _PPR, _VANISH, _SPEC_VANISH, _R_STYLE, _P_STYLE = (
     f"{_W}r", f"{_W}rPr", f"{_W}pPr", f"{_W}vanish", f"{_W}specVanish", f"{_W}rStyle", f"{_W}pStyle")
 _WRAPPERS = (_SDT, _SDT_CONTENT, _CUSTOM_XML)
+#: Characters that show nothing and only steer where a line may break (a zero-width space, a word
+#: joiner): the text a person reads has none of them.
+_NO_WIDTH = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))
 _TEXT = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 #: Parts of a paragraph whose text is not the paragraph's as Word shows it: text boxes, the
 #: fallback copy of alternate content, deleted and moved-away text (tracked changes), field codes.
@@ -1169,7 +1172,7 @@ def _paragraph_text(paragraph: Any, hidden_styles: frozenset[str] = frozenset())
         if child is None:
             stack.pop()
         elif child.tag in _TEXT:
-            parts.append(_TEXT[child.tag] or child.text or "")
+            parts.append(_TEXT[child.tag] or (child.text or "").translate(_NO_WIDTH))
         elif child.tag == _R and _run_hidden(child, hidden_styles, paragraph_hidden):
             continue
         elif child.tag not in _NOT_TEXT and len(child):

@@ -60,16 +60,17 @@ LABELS = (
 _FIGURES = ("class",)
 
 
-#: The measures table's words the nämnd's table shows beside who and when: the Word and HTML reports
+#: The measures table's columns the nämnd's table shows beside who and when: the Word and HTML reports
 #: leave them out of the measures table where that table follows (:attr:`Column.in_board`), so that the
-#: figures fit a landscape page. The status stays with the figures: it says which are counted.
-_MOVED = ("decision",)
+#: figures fit a landscape page: the decision and the interval class. The status stays with the figures:
+#: it says which are counted.
+_MOVED = ("decision", "class")
 
 
 def board_tables(result: PlanResult, measures: Table, view: View) -> tuple[Table, tuple[Table, ...]]:
     """The nämnd's tables of one plan, after its ``measures`` table (whose cells they repeat): who does
     what and when (where the plan says any of it), and the consequences (where any measure has them).
-    With them, the measures table, its decision marked as shown in the nämnd's table."""
+    With them, the measures table, its decision and class marked as shown in the nämnd's table."""
     plan = result.plan.measures
     tables = []
     if any(m.responsible or m.schedule or m.decision is not None for m in plan):

@@ -77,13 +77,13 @@ from docx.text.run import Run
 from lxml import etree  # type: ignore[import-untyped]  # python-docx's parser; it has no type stubs
 
 from budgetbalans.i18n import Lang
-from budgetbalans.report.model import Audience, Column, Document, Note, Row, RowKind, Section, Table, Tone
+from budgetbalans.report.model import (
+    LANDSCAPE_COLUMNS, Audience, Column, Document, Note, Row, RowKind, Section, Table, Tone,
+)
 
 if TYPE_CHECKING:
     from budgetbalans.report.options import WriteOptions
 
-#: A table with more columns than this is printed on a landscape page.
-LANDSCAPE_COLUMNS = 7
 
 TABLE_STYLE = "Light Grid Accent 1"
 TABLE_TEXT = "Tabelltext"
@@ -100,6 +100,7 @@ _TITLE_WORD_CHARS = 20  # a title column keeps its longest word whole up to so m
 _NO_BREAK = re.compile(r"(?<=[\d≥≤]) (?=[\d%]|[tm]?kr\b)")
 _SLASH = re.compile(r"(?<=\w)/(?=\w)")
 _MINUS = re.compile(r"-(?=\d)")
+_NO_BREAK_HYPHEN = "\u2011"  # written as Word's w:noBreakHyphen (:func:`_run`)
 _LONG_WORD = re.compile(r"\S{%d,}" % (_WORD_CHARS + 1))
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LANGUAGE = {Lang.SV: "sv-SE", Lang.EN: "en-GB"}
@@ -208,12 +209,12 @@ def _xml(text: str) -> str:
 def _cell_text(text: str) -> str:
     """A text cell's words, a line break allowed after a slash inside a word too long to keep whole (a
     zero-width space, Word's own optional break): "Kortsiktig (verkställighet/delegation)" wraps at the
-    slash, not inside a word; and none after a minus or a hyphen before a digit (a word joiner): "-1,5" and
-    "2024-06-17" stay whole."""
+    slash, not inside a word; and none at a minus or a hyphen before a digit (Word's no-break hyphen,
+    ``w:noBreakHyphen``, which Word shows and copies as a hyphen): "-1,5" and "2024-06-17" stay whole."""
     text = _xml(text)
     if "/" in text:
         text = _LONG_WORD.sub(lambda word: _SLASH.sub("/\u200b", word[0]), text)
-    return _MINUS.sub("-\u2060", text) if "-" in text else text
+    return _MINUS.sub(_NO_BREAK_HYPHEN, text) if "-" in text else text
 
 
 def _figure_text(text: str) -> str:
@@ -235,10 +236,10 @@ _POINT_CM = 2.54 / 72
 #: whole at that size is written at :data:`SMALL_POINTS`.
 POINTS, SMALL_POINTS = 9, 8
 _DIGIT_EM, _SPACE_EM, _NARROW_EM, _WIDE_EM, _CAPITAL_EM, _LETTER_EM = 0.64, 0.32, 0.42, 0.95, 0.76, 0.62
-_NARROW = frozenset("fijlrt.,:;'!|()[]/-–·")
+_NARROW = frozenset("fijlt.,:;'!|()[]/-–·")
 _WIDE = frozenset("mwMW%")
 _BOLD = 1.1
-_PADDING_CM, _TITLE_CM = 0.42, 3.0
+_PADDING_CM, _TITLE_CM = 0.42, 3.0  # Word's default cell margins are 0,19 cm a side
 _TWIP = 635  # EMU
 
 
@@ -250,7 +251,7 @@ def text_width(text: str, bold: bool = False, points: int = POINTS) -> int:
             em += _DIGIT_EM
         elif char in " \u00a0":
             em += _SPACE_EM
-        elif char in "\u200b\u2060":  # the breaks :func:`_cell_text` allows or forbids take no room
+        elif char == "\u200b":  # the break :func:`_cell_text` allows takes no room
             continue
         elif char in _NARROW:
             em += _NARROW_EM
@@ -678,7 +679,7 @@ def _table_look(table: WordTable) -> None:
         look.set(qn(name), value)
 
 
-_RUN_BREAKS = re.compile("([\t\r\n])")
+_RUN_BREAKS = re.compile("([\t\r\n\u2011])")
 
 
 class _Cells:
@@ -737,14 +738,17 @@ class _Cells:
 
 def _run(text: str, properties: str) -> str:
     """A run of ``text`` as python-docx's ``Run.text`` writes it: a tab as ``w:tab``, a line break
-    as ``w:br``, ``xml:space="preserve"`` where the text starts or ends with a space."""
-    parts = _RUN_BREAKS.split(text) if "\t" in text or "\r" in text or "\n" in text else [text]
+    as ``w:br``, ``xml:space="preserve"`` where the text starts or ends with a space; a no-break
+    hyphen (U+2011) as ``w:noBreakHyphen``."""
+    parts = _RUN_BREAKS.split(text) if any(char in text for char in "\t\r\n\u2011") else [text]
     content = []
     for part in parts:
         if part == "\t":
             content.append("<w:tab/>")
         elif part in ("\r", "\n"):
             content.append("<w:br/>")
+        elif part == _NO_BREAK_HYPHEN:
+            content.append("<w:noBreakHyphen/>")
         elif part:
             space = ' xml:space="preserve"' if len(part.strip()) < len(part) else ""
             content.append(f"<w:t{space}>{_escape(part)}</w:t>")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from budgetbalans import __version__
-from budgetbalans.report.model import Audience, Column, Document, Row, Table, Tone
+from budgetbalans.report.model import LANDSCAPE_COLUMNS, Audience, Column, Document, Row, Table, Tone
 from budgetbalans.report.writers import svg
 
 if TYPE_CHECKING:
@@ -57,10 +57,12 @@ class _Table:
 
 def write(document: Document, options: WriteOptions) -> str:
     """The page's HTML text."""
-    sections = [(section, [_table(table, document.words) for table in section.tables
-                           if table.audience in (Audience.ALL, Audience.TEXT, Audience.BOARD)],
-                 [(chart, svg.draw(chart)) for chart in section.charts])
-                for section in document.sections]
+    sections = []
+    for section in document.sections:
+        tables = [_table(table, document.words) for table in section.tables
+                  if table.audience in (Audience.ALL, Audience.TEXT, Audience.BOARD)]
+        landscape = any(len(table.headers) > LANDSCAPE_COLUMNS for table in tables)  # printed as Word prints it
+        sections.append((section, tables, [(chart, svg.draw(chart)) for chart in section.charts], landscape))
     legend = document.legend
     return environment().get_template("report.html.j2").render(
         document=document, sections=sections, tone=TONE_CLASS, version=__version__,
@@ -70,7 +72,7 @@ def write(document: Document, options: WriteOptions) -> str:
         classes_legend=[legend.classes] if legend.classes else [],
         verdict_legend=[(TONE_CLASS[entry.tone], entry.name, entry.meaning)
                         for entry in (*legend.terms, *legend.verdicts)],
-        range_note=_has_range_bars([drawing for _, _, charts in sections for _, drawing in charts]),
+        range_note=_has_range_bars([drawing for _, _, charts, _ in sections for _, drawing in charts]),
     )
 
 
