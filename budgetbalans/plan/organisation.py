@@ -92,7 +92,7 @@ class Allocation:
 
 
 def allocation(node: Node) -> Allocation:
-    """The node's own part: its target less its parts' targets, year by year where all are per year."""
+    """The node's own part: its target less what its parts get targets, year by year where all are per year."""
     return divide(node.target, [part.target for part in node.parts if part.target is not None])
 
 

@@ -220,14 +220,14 @@ TARGET_DISAGREES = template(
     sv="planens sparbeting {when} är {stated}, men {tree} ger {name} {own} {when} som egen del (dess "
        "sparbeting utan delarnas); skriv {fix}, eller rätta trädet",
     en="the plan's target {when} is {stated}, but {tree} gives {name} {own} {when} as its own part (its target "
-       "less its parts'); write {fix}, or correct the tree")
+       "less what its parts get); write {fix}, or correct the tree")
 TARGETS_DISAGREE = template(
     "organisation.plan.targets_disagree",
     sv="de {count} planerna som hör till {name} har tillsammans sparbeting {stated} {when}, men {tree} ger "
        "{name} {own} {when} som egen del (dess sparbeting utan delarnas); ändra planernas target: så att de "
        "tillsammans blir {own}, eller rätta trädet",
     en="the {count} plans that belong to {name} have targets of {stated} together {when}, but {tree} gives "
-       "{name} {own} {when} as its own part (its target less its parts'); change the plans' target: so that "
+       "{name} {own} {when} as its own part (its target less what its parts get); change the plans' target: so that "
        "together they make {own}, or correct the tree")
 
 #: How many of the tree's names a message offers as examples.

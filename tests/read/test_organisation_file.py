@@ -260,7 +260,7 @@ def test_a_target_that_disagrees_shows_both_figures(salem: Organisation) -> None
     assert sv == ("planens sparbeting för 2025 är 2 500 tkr, men budgetbalans.yaml ger 'Förskolan' 3 000 tkr för "
                   "2025 som egen del (dess sparbeting utan delarnas); skriv target: {2025: 3000}, eller rätta trädet")
     assert en == ("the plan's target for 2025 is 2 500 tkr, but budgetbalans.yaml gives 'Förskolan' 3 000 tkr for "
-                  "2025 as its own part (its target less its parts'); write target: {2025: 3000}, or correct the tree")
+                  "2025 as its own part (its target less what its parts get); write target: {2025: 3000}, or correct the tree")
 
 
 def test_a_target_for_the_period_against_a_yearly_own_part(salem: Organisation) -> None:
@@ -296,7 +296,7 @@ def test_several_plans_targets_must_add_up_to_the_own_part(salem: Organisation) 
                          "tillsammans blir 4 100 tkr, eller rätta trädet",
                          "the 2 plans that belong to 'Barn- och utbildningsnämnden' have targets of 4 000 tkr "
                          "together for 2025, but budgetbalans.yaml gives 'Barn- och utbildningsnämnden' 4 100 tkr for "
-                         "2025 as its own part (its target less its parts'); change the plans' target: so that "
+                         "2025 as its own part (its target less what its parts get); change the plans' target: so that "
                          "together they make 4 100 tkr, or correct the tree")]
 
 
