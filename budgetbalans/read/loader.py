@@ -661,7 +661,9 @@ def validation_problems(source: Source, name: str, error: ValidationError, keys:
 
 
 def _problem(source: Source, name: str, detail: Mapping[str, Any], loc: tuple[Any, ...], is_key: bool,
-             keys: FileKeys) -> Problem:
+             keys: FileKeys | None = None) -> Problem:
+    """One of pydantic's errors as a Problem, in the words of the file's ``keys`` (a plan's when not given)."""
+    keys = keys or PLAN_KEYS
     kind = detail["type"]
     message: Message
     if kind == "plan":
