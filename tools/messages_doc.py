@@ -77,6 +77,13 @@ AREAS: dict[str, tuple[str, str]] = {
         "eller planen uppfyller inte ett krav som du har begärt (`--require-target`, "
         "`--fail-on-gap`). Se [Summorna i originaldokumentet](planformat.md#summorna-i-originaldokumentet).",
     ),
+    "organisation": (
+        "Organisationsträdet (`budgetbalans.yaml`)",
+        "Trädet som fördelar sparbetinget på nämnder och verksamheter, och planerna mot det: ett namn "
+        "två gånger, delar som fått mer än det fanns, en plan vars `organisation:` inte finns i trädet, "
+        "ett `target:` som inte stämmer med trädet. Se "
+        "[Organisationen: budgetbalans.yaml](planformat.md#organisationen-budgetbalansyaml).",
+    ),
     "report": (
         "Rapporterna",
         "Meddelanden och varningar under en rapport (`summarize`, `gap`, `follow-up`).",

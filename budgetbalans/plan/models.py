@@ -363,10 +363,10 @@ def _without_accents(word: str) -> str:
 
 def _close_status(word: str) -> str | None:
     """The status word ``word`` is a slip of (``pågåe``, ``pagar``), compared without å, ä, ö's marks."""
-    return _close_word(word, STATUS_WORDS)
+    return close_word(word, STATUS_WORDS)
 
 
-def _close_word(word: str, words: Iterable[str]) -> str | None:
+def close_word(word: str, words: Iterable[str]) -> str | None:
     """The one of ``words`` that ``word`` is a slip of, compared without å, ä, ö's marks; else ``None``."""
     plain = {_without_accents(known): known for known in words}
     close = difflib.get_close_matches(_without_accents(word), list(plain), n=1, cutoff=0.75)
@@ -720,7 +720,7 @@ def _read_level(value: Any, info: ValidationInfo) -> DecisionLevel:
     if level is None and word.endswith(("nämnd", "nämnden")):
         level = DecisionLevel.BOARD
     if level is None:
-        guess = _close_word(word, DECISION_LEVEL_WORDS)
+        guess = close_word(word, DECISION_LEVEL_WORDS)
         raise _fail(DECISION_LEVEL_UNKNOWN(value=quoted(value)) if guess is None
                     else DECISION_LEVEL_GUESS(value=quoted(value), guess=quoted(guess)))
     return level
@@ -732,7 +732,7 @@ def _read_state(value: Any, info: ValidationInfo) -> DecisionState:
     word = _word(value, info)
     state = DECISION_STATE_WORDS.get(word)
     if state is None:
-        guess = _close_word(word, DECISION_STATE_WORDS)
+        guess = close_word(word, DECISION_STATE_WORDS)
         raise _fail(DECISION_STATE_UNKNOWN(value=quoted(value)) if guess is None
                     else DECISION_STATE_GUESS(value=quoted(value), guess=quoted(guess)))
     return state

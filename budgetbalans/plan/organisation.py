@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterator, Mapping, Union
+from typing import Iterator, Mapping, Sequence, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from budgetbalans.plan.models import Target, Text, UnitField
+from budgetbalans.plan.models import KEY_SYNONYMS, Plan, Target, Text, UnitField
 from budgetbalans.plan.money import Unit
 
 #: The name of the tree's file, in the folder the commands run from.
@@ -51,6 +51,22 @@ class Organisation(Node):
     unit: UnitField = Field(Unit.TKR, description="Unit of plain numbers: kr, tkr or mkr.")
 
 
+def _plan_words(key: str) -> dict[str, str]:
+    return {word: meant for word, meant in KEY_SYNONYMS[Plan].items() if meant == key}
+
+
+_NAME_WORDS = {**_plan_words("organisation"), **dict.fromkeys(["namn", "name", "titel", "title"], "organisation")}
+_PARTS_WORDS = dict.fromkeys(["delar", "del", "delarna", "underdelar", "under", "nämnder", "förvaltningar",
+                              "verksamheter", "avdelningar", "barn", "children", "part", "units"], "parts")
+
+#: What controllers write for the tree's keys (as :data:`~budgetbalans.plan.models.KEY_SYNONYMS` for a plan's):
+#: an unknown key among them is answered with the right one.
+TREE_KEY_SYNONYMS: dict[type[BaseModel], dict[str, str]] = {
+    Organisation: {**_NAME_WORDS, **_plan_words("unit"), **_plan_words("target"), **_PARTS_WORDS},
+    Node: {**_NAME_WORDS, **_plan_words("target"), **_PARTS_WORDS},
+}
+
+
 #: A target as the tree and a plan write it, validated: for the period, or per year.
 Share = Union[Decimal, Mapping[int, Decimal]]
 
@@ -76,9 +92,13 @@ class Allocation:
 
 
 def allocation(node: Node) -> Allocation:
-    """The node's own part: its target less its parts' targets, year by year where all are per year."""
-    given = [part.target for part in node.parts if part.target is not None]
-    target = node.target
+    """The node's own part: its target less what its parts get targets, year by year where all are per year."""
+    return divide(node.target, [part.target for part in node.parts if part.target is not None])
+
+
+def divide(target: Share | None, given: Sequence[Share]) -> Allocation:
+    """``target`` less the shares ``given`` out of it (a node's parts' targets, or its plans' targets against
+    its own part), year by year where all are per year, else for the period."""
     yearly = [share for share in given if isinstance(share, Mapping)]
     if isinstance(target, Mapping) and len(yearly) == len(given):
         years = sorted({*target, *(year for share in yearly for year in share)})

@@ -106,7 +106,7 @@ def read_paths(paths: Iterable[Path], command: str = "check") -> Iterator[Read]:
 
 def _read(file: Path, seen: _Seen) -> Read:
     name = str(file)
-    return _read_text(name, lambda: _decode(_read_bytes(file, name), name), seen)
+    return _read_text(name, lambda: file_text(file), seen)
 
 
 def _read_text(name: str, text_of: Callable[[], str], seen: _Seen) -> Read:
@@ -163,8 +163,8 @@ class _Seen:
         The same content means the same title and organisation, so the key finds every copy;
         the digest only tells a copy from another version in the message.
         """
-        organisation = "\0" if plan.organisation is None else _normal(plan.organisation)
-        key = _digest(f"{_normal(plan.title)}\n{organisation}")  # 16 bytes a plan, not its words
+        organisation = "\0" if plan.organisation is None else comparable(plan.organisation)
+        key = _digest(f"{comparable(plan.title)}\n{organisation}")  # 16 bytes a plan, not its words
         digest = _digest(text)
         if key not in self.plans:
             self.plans[key] = plan.path, digest
@@ -180,7 +180,7 @@ def _digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", errors="surrogatepass"), digest_size=16).digest()
 
 
-def _normal(text: str) -> str:
+def comparable(text: str) -> str:
     """Text compared as a reader would: case and runs of spaces do not matter."""
     return " ".join(text.split()).casefold()
 
@@ -266,16 +266,15 @@ def load_plan(path: Path) -> Plan:
 
 def _load(path: Path) -> tuple[Plan, str]:
     """The plan in a file, and the text it was read from."""
-    name = str(path)
-    text = _decode(_read_bytes(path, name), name)
-    return load_text(text, name), text
+    text = file_text(path)
+    return load_text(text, str(path)), text
 
 
 def load_text(data: bytes | str, name: str) -> Plan:
     """The plan in a file's content read from elsewhere than the disk (a git revision); ``name`` names it.
     Raise :class:`PlanError` with every problem in it, as :func:`load_plan` does for a file."""
     text = data if isinstance(data, str) else _decode(data, name)
-    return _valid_fast(text, name) or validate_plan(_read_with_positions(text, name), name)
+    return _valid_fast(text, name) or validate_plan(read_source(text, name), name)
 
 
 def load_contents(contents: Iterable[tuple[str, bytes]]) -> Loaded:
@@ -304,7 +303,7 @@ def _valid_fast(text: str, name: str) -> Plan | None:
     if not isinstance(data, dict) or next(cross_check(Source(data), slips=False), None) is not None:
         return None
     try:
-        plan = Plan.model_validate(data, context={"unit": _plan_unit(data)})
+        plan = Plan.model_validate(data, context={"unit": file_unit(data)})
     except ValidationError:
         return None
     if next(same_measures(enumerate(plan.measures)), None) is not None:
@@ -321,7 +320,7 @@ class _LazyPositions(Mapping[tuple[str, ...], tuple[int, int]]):
 
     def _positions(self) -> dict[tuple[str, ...], tuple[int, int]]:
         if self._found is None:
-            self._found = _noted_positions(_read_with_positions(self._text, self._name), self._plan)
+            self._found = _noted_positions(read_source(self._text, self._name), self._plan)
         return self._found
 
     def __getitem__(self, key: tuple[str, ...]) -> tuple[int, int]:
@@ -334,7 +333,8 @@ class _LazyPositions(Mapping[tuple[str, ...], tuple[int, int]]):
         return len(self._positions())
 
 
-def _read_with_positions(text: str, name: str) -> Source:
+def read_source(text: str, name: str) -> Source:
+    """The YAML of a file with the position of every value; raise :class:`PlanError` at a syntax error."""
     try:
         return read_yaml(text)
     except YamlProblem as problem:
@@ -389,11 +389,19 @@ NUL = template("file.nul", sv="filen innehåller ett NUL-tecken (en nollbyte), s
                en="the file contains a NUL character; it is not a text file")
 
 
-def _decode(data: bytes, name: str) -> str:
-    """UTF-8 text, without a byte-order mark (positions count from after it, as editors show them)."""
+def file_text(path: Path, empty: Template = FILE_EMPTY) -> str:
+    """The text of a file the commands read (a plan, the organisation tree): only a regular file, at most
+    :data:`MAX_FILE_BYTES`, UTF-8 without NUL; raise :class:`PlanError` with the problem found."""
+    name = str(path)
+    return _decode(_read_bytes(path, name), name, empty)
+
+
+def _decode(data: bytes, name: str, empty: Template = FILE_EMPTY) -> str:
+    """UTF-8 text, without a byte-order mark (positions count from after it, as editors show them);
+    ``empty`` says what a file of nothing but spaces should hold."""
     data = data.removeprefix(codecs.BOM_UTF8)
     if not data.strip():
-        raise PlanError([Problem(name, 1, 1, FILE_EMPTY())])
+        raise PlanError([Problem(name, 1, 1, empty())])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -438,13 +446,9 @@ def validate_plan(source: Source, name: str) -> Plan:
     covered = [path for finding in findings for path in (finding.covers, finding.covers_too) if path is not None]
     plan: Plan | None = None
     try:
-        plan = Plan.model_validate(data, context={"unit": _plan_unit(data)})
+        plan = Plan.model_validate(data, context={"unit": file_unit(data)})
     except ValidationError as error:
-        for detail in error.errors(include_url=False):
-            loc, is_key = _data_loc(detail)
-            path = _in_data(source, loc)
-            if not any(path[:len(part)] == part for part in covered):
-                problems.append(_problem(source, name, detail, loc, is_key))
+        problems += validation_problems(source, name, error, PLAN_KEYS, covered)
     problems += [Problem(name, *finding.position, finding.message)
                  for finding in measures_twice(source, _measures_read(data, plan))]
     if problems:
@@ -471,23 +475,24 @@ def _measures_read(data: dict[str, Any], plan: Plan | None) -> dict[int, Measure
     raw = data.get("measures")
     titled = [(index, measure) for index, measure in enumerate(raw if isinstance(raw, list) else [])
               if isinstance(measure, dict) and isinstance(measure.get("title"), str)]
-    shared = Counter(_normal(measure["title"]) for _, measure in titled)
+    shared = Counter(comparable(measure["title"]) for _, measure in titled)
     read: dict[int, Measure] = {}
     for index, measure in titled:
-        if shared[_normal(measure["title"])] > 1:
+        if shared[comparable(measure["title"])] > 1:
             try:
-                read[index] = Measure.model_validate(measure, context={"unit": _plan_unit(data)})
+                read[index] = Measure.model_validate(measure, context={"unit": file_unit(data)})
             except ValidationError:
                 continue
     return read
 
 
 def _noted_positions(source: Source, plan: Plan) -> dict[tuple[str, ...], tuple[int, int]]:
-    """Where the keys that checks and reports after validation point at stood: the target (where it is
-    written), the stated totals, and every measure (its ``- id:``, by its id)."""
+    """Where the keys that checks and reports after validation point at stood: the organisation and the
+    target (where they are written), the stated totals, and every measure (its ``- id:``, by its id)."""
     noted: dict[tuple[str, ...], tuple[int, int]] = {}
-    if isinstance(source.data, dict) and "target" in source.data:
-        noted[("target",)] = source.position(("target",))
+    for written in ("organisation", "target"):
+        if isinstance(source.data, dict) and written in source.data:
+            noted[(written,)] = source.position((written,))
     for key in source.data.get("stated_totals") or {} if isinstance(source.data, dict) else {}:
         word = str(key).strip().lower()
         noted[("stated_totals", "total" if word in TOTAL_WORDS else word)] = source.position(
@@ -499,8 +504,9 @@ def _noted_positions(source: Source, plan: Plan) -> dict[tuple[str, ...], tuple[
     return noted
 
 
-def _plan_unit(data: Mapping[str, Any]) -> Unit:
-    """The unit amounts are read in; a wrong unit is reported by validation, and tkr stands in meanwhile."""
+def file_unit(data: Mapping[str, Any]) -> Unit:
+    """The unit a file's amounts are read in (its ``unit:``); a wrong unit is reported by validation, and tkr
+    stands in meanwhile."""
     unit = data.get("unit")
     try:
         return parse_unit(unit) if isinstance(unit, str) else Unit.TKR
@@ -594,13 +600,6 @@ _TYPE_MESSAGES = {
     "bool_parsing": NOT_TRUE_OR_FALSE,
     "bool_type": NOT_TRUE_OR_FALSE,
     "string_too_long": TOO_LONG,
-    "model_type": MEASURE_NOT_A_MAPPING,
-    "model_attributes_type": MEASURE_NOT_A_MAPPING,
-}
-
-#: Where the general message would mislead (years' example for a list of measures).
-_FIELD_MESSAGES: dict[tuple[str, Any], Template] = {
-    ("tuple_type", "measures"): MEASURES_NOT_A_LIST,
 }
 #: Parts of an effect written as a mapping whose *value* is wrong; any other part is an unknown key.
 _VALUE_SUBKEYS = frozenset({"low", "high", "interval"})
@@ -629,19 +628,55 @@ def _in_data(source: Source, loc: tuple[Any, ...]) -> DataPath:
     return found
 
 
-def _problem(source: Source, name: str, detail: Mapping[str, Any], loc: tuple[Any, ...], is_key: bool) -> Problem:
+@dataclass(frozen=True)
+class FileKeys:
+    """What a kind of file holds, so that validation's problems are told in its words.
+
+    ``model_at``: the model whose key the last part of a ``loc`` is. ``synonyms``: the words people write
+    for each model's keys (:data:`~budgetbalans.plan.models.KEY_SYNONYMS`). ``elsewhere``: for a model, the
+    model one level up or down and what to say of its key written here. ``missing``: what a missing key
+    needs. ``messages``: where the general message would mislead, by (pydantic's kind, the key), the key
+    ``None`` for any.
+    """
+
+    model_at: Callable[[tuple[Any, ...]], type[BaseModel]]
+    synonyms: Mapping[type[BaseModel], Mapping[str, str]]
+    elsewhere: Callable[[type[BaseModel]], tuple[type[BaseModel], Template] | None]
+    missing: Callable[[tuple[Any, ...]], Message]
+    messages: Mapping[tuple[str, Any], Template]
+
+
+def validation_problems(source: Source, name: str, error: ValidationError, keys: FileKeys,
+                        covered: Iterable[DataPath] = ()) -> list[Problem]:
+    """pydantic's errors as Problems at ``path:line:column`` in the file's words; none at or below a path
+    in ``covered`` (a rule across keys has told it better)."""
+    problems = []
+    covered = list(covered)
+    for detail in error.errors(include_url=False):
+        loc, is_key = _data_loc(detail)
+        path = _in_data(source, loc)
+        if not any(path[:len(part)] == part for part in covered):
+            problems.append(_problem(source, name, detail, loc, is_key, keys))
+    return problems
+
+
+def _problem(source: Source, name: str, detail: Mapping[str, Any], loc: tuple[Any, ...], is_key: bool,
+             keys: FileKeys | None = None) -> Problem:
+    """One of pydantic's errors as a Problem, in the words of the file's ``keys`` (a plan's when not given)."""
+    keys = keys or PLAN_KEYS
     kind = detail["type"]
     message: Message
     if kind == "plan":
         message = as_message(detail["ctx"]["reason"])
     elif kind == "extra_forbidden":
-        message = _unknown_key(loc)
+        message = _unknown_key(loc, keys)
     elif kind == "missing":
-        message = _missing(loc)
+        message = keys.missing(loc)
     elif kind == "string_type" and detail.get("input") is None:
         message = NO_VALUE(what=_what(loc))
     else:
-        template = _FIELD_MESSAGES.get((kind, loc[-1] if loc else None)) or _TYPE_MESSAGES.get(kind, INVALID_VALUE)
+        template = (keys.messages.get((kind, loc[-1] if loc else None)) or keys.messages.get((kind, None))
+                    or _TYPE_MESSAGES.get(kind, INVALID_VALUE))
         message = template(what=_what(loc))  # never pydantic's text: English, naming Python types
     line, column = source.position(loc, key=is_key)
     return Problem(name, line, column, message)
@@ -663,15 +698,15 @@ def _model_at(loc: tuple[Any, ...]) -> type[BaseModel]:
     return Measure if loc[:1] == ("measures",) and len(loc) == 3 else Plan
 
 
-def _unknown_key(loc: tuple[Any, ...]) -> Message:
+def _unknown_key(loc: tuple[Any, ...], keys: FileKeys) -> Message:
     """An unknown key, answered with the right one: a Swedish word, another spelling, a close misspelling."""
     key = str(loc[-1])
-    model = _model_at(loc)
+    model = keys.model_at(loc)
+    synonyms = keys.synonyms
     known = list(model.model_fields)
     word = key_word(key)
     by_word = {key_word(field): field for field in known}
-    other: type[BaseModel] | None = Measure if model is Plan else Plan if model is Measure else None
-    guess = by_word.get(word) or KEY_SYNONYMS[model].get(word)
+    guess = by_word.get(word) or synonyms[model].get(word)
     if guess is None and model is Measure and word in STATUS_WORDS:
         guess = f"status: {word}"
     if guess is None and model is Measure and word in ("by", "ref"):
@@ -679,17 +714,18 @@ def _unknown_key(loc: tuple[Any, ...]) -> Message:
     if guess is None:
         close = difflib.get_close_matches(word, list(by_word), n=1, cutoff=0.85)
         guess = by_word[close[0]] if close else None
-    if guess is None and other is not None:
-        elsewhere = {key_word(field): field for field in other.model_fields} | KEY_SYNONYMS[other]
+    level = keys.elsewhere(model)
+    if guess is None and level is not None:
+        other, wrong_level = level
+        elsewhere = {key_word(field): field for field in other.model_fields} | dict(synonyms[other])
         if word in elsewhere and elsewhere[word] not in known:
-            wrong_level = KEY_OF_MEASURE if other is Measure else KEY_OF_PLAN
             return wrong_level(key=quoted(key), guess=quoted(elsewhere[word]))
     if guess is None:
         close = difflib.get_close_matches(word, list(by_word), n=1, cutoff=0.6)
         guess = by_word[close[0]] if close else None
     if guess is None:
-        close = difflib.get_close_matches(word, list(KEY_SYNONYMS[model]), n=1, cutoff=0.75)
-        guess = KEY_SYNONYMS[model][close[0]] if close else None
+        close = difflib.get_close_matches(word, list(synonyms[model]), n=1, cutoff=0.75)
+        guess = synonyms[model][close[0]] if close else None
     if guess is not None:
         return UNKNOWN_KEY_GUESS(key=quoted(key), guess=quoted(guess))
     return UNKNOWN_KEY(key=quoted(key), known=", ".join(known))
@@ -702,3 +738,16 @@ def _missing(loc: tuple[Any, ...]) -> Message:
         return MISSING_IN_FIGURE(key=quoted(key))
     missing = MISSING_IN_MEASURE if model is Measure else MISSING_IN_PLAN
     return missing(key=quoted(key), example=f"{key}: …")
+
+
+def _plan_level(model: type[BaseModel]) -> tuple[type[BaseModel], Template] | None:
+    """A measure's key written in the plan, or the plan's in a measure."""
+    return (Measure, KEY_OF_MEASURE) if model is Plan else (Plan, KEY_OF_PLAN) if model is Measure else None
+
+
+#: A plan file's keys.
+PLAN_KEYS = FileKeys(_model_at, KEY_SYNONYMS, _plan_level, _missing, {
+    ("tuple_type", "measures"): MEASURES_NOT_A_LIST,  # not the years' example of a list
+    ("model_type", None): MEASURE_NOT_A_MAPPING,
+    ("model_attributes_type", None): MEASURE_NOT_A_MAPPING,
+})

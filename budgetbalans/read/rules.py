@@ -81,6 +81,16 @@ def _period_text(period: frozenset[int]) -> str:
     return ", ".join(map(str, sorted(period)))
 
 
+def amount_slips(source: Source, targets: Iterable[tuple[DataPath, Any]]) -> Iterator[Finding]:
+    """The slips in a file's amounts that validation would misread, for a file other than a plan (the
+    organisation tree): a decimal comma inside {…} anywhere, and in each target (its path and value) a
+    year without the space after its colon, or one year written twice."""
+    yield from _decimal_commas(source, source.data)
+    for path, target in targets:
+        yield from _no_space_after_colon(source, path, target)
+        yield from _same_meaning_twice(source, path, target)
+
+
 # --- a decimal comma inside {…} ------------------------------------------------------------------
 
 DECIMAL_COMMA = template(

@@ -26,12 +26,14 @@ from budgetbalans.text import shown, workflow_data, workflow_property
 
 @dataclass(frozen=True)
 class CheckResult:
-    """Every problem found, and how many plan files were read."""
+    """Every problem found, and how many plan files were read; ``tree``: the organisation tree's file, where
+    one was checked with them."""
 
     problems: Sequence[Problem]
     files: int
     accepted: int = 0
     plan_paths: Optional[Collection[str]] = None
+    tree: Optional[str] = None
 
     @property
     def files_with_problems(self) -> int:
@@ -50,9 +52,14 @@ class CheckResult:
         problems = PROBLEMS.text(lang, count=len(self.problems))
         accepted = f" ({ACCEPTED.text(lang, count=self.accepted)})" if self.accepted else ""
         if not self.problems:
-            return CLEAN.text(lang, plans=plans) + accepted
+            clean = CLEAN.text(lang, plans=plans) if self.tree is None else CLEAN_TREE.text(
+                lang, tree=shown(self.tree), plans=plans)
+            return clean + accepted
         if not self.files:  # every problem is with a path itself: a missing file, a folder without plans
             return UNREAD.text(lang, problems=problems)
+        if self.tree is not None and any(problem.path == self.tree for problem in self.problems):
+            return FOUND_TREE.text(lang, problems=problems, tree=shown(self.tree), files=self.files_with_problems,
+                                   plans=plans) + accepted
         return FOUND.text(lang, problems=problems, files=self.files_with_problems, plans=plans) + accepted
 
 
@@ -68,6 +75,9 @@ ACCEPTED = counted("label.check.accepted",
 CLEAN = template("label.check.clean", "inga problem i {plans}", "no problems in {plans}")
 UNREAD = template("label.check.unread", "{problems}; ingen planfil lästes", "{problems}; no plan files read")
 FOUND = template("label.check.found", "{problems} i {files} av {plans}", "{problems} in {files} of {plans}")
+CLEAN_TREE = template("label.check.clean_tree", "inga problem i {tree} och {plans}", "no problems in {tree} and {plans}")
+FOUND_TREE = template("label.check.found_tree", "{problems} i {tree} och {files} av {plans}",
+                      "{problems} in {tree} and {files} of {plans}")
 
 
 def text(result: CheckResult, out: TextIO, lang: Lang = Lang.SV) -> None:

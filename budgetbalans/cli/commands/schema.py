@@ -1,16 +1,23 @@
-"""``budgetbalans schema``: the JSON Schema of the plan format, for editors (yaml-language-server) and other tools."""
+"""``budgetbalans schema``: the JSON Schema of the plan format (``--organisation``: of ``budgetbalans.yaml``), for editors (yaml-language-server) and other tools."""
 
 from __future__ import annotations
 
 import sys
+from typing import Annotated
+
+import typer
 
 from budgetbalans.cli.help import current_lang
 from budgetbalans.cli.options import LangOpt
 from budgetbalans.report.json.text import dumps
 
 
-def command(lang: LangOpt = None) -> None:  # --lang as on every command: for --help and errors
-    """The JSON Schema of the plan format, for editors (yaml-language-server) and other tools."""
-    from budgetbalans.plan.schema import plan_schema  # the plan's models (pydantic): imported when run
+def command(
+    organisation: Annotated[bool, typer.Option("--organisation")] = False,
+    lang: LangOpt = None,  # --lang as on every command: for --help and errors
+) -> None:
+    """The JSON Schema of the plan format (or of the organisation tree), for editors (yaml-language-server)."""
+    from budgetbalans.plan.schema import organisation_schema, plan_schema  # the models (pydantic): when run
 
-    sys.stdout.write(dumps(plan_schema(lang or current_lang())) + "\n")
+    schema = organisation_schema if organisation else plan_schema
+    sys.stdout.write(dumps(schema(lang or current_lang())) + "\n")
