@@ -179,17 +179,20 @@ def summarize(
     statuses: Iterable[Status] | None = None,
     years: Iterable[int] | None = None,
     target: Decimal | None = None,
+    targets: Mapping[str, Target] | None = None,
 ) -> Summary:
     """Compute plans for a report.
 
     ``statuses`` limits which measures count (cancelled never does); ``years`` limits the
     report to those years; ``target`` replaces the plans' targets (for the years reported).
+    ``targets`` (by plan path) replaces the target of each plan it names, as the organisation
+    tree decides them (:func:`budgetbalans.core.organisation.plan_targets`); ``target`` wins.
     """
     wanted = None if statuses is None else frozenset(statuses)
     only = None if years is None else frozenset(years)
     plans = tuple(plans)
     uses = keys_used(plans)
-    results = tuple(_plan_result(plan, wanted, only, target, uses) for plan in plans)
+    results = tuple(_plan_result(plan, wanted, only, target, uses, targets) for plan in plans)
     all_years = tuple(sorted({year for result in results for year in result.totals.years}))
     override = None if target is None else Target(target, _override_years(target, only))
     combined = _totals(
@@ -221,12 +224,13 @@ def _override_years(target: Decimal, only: frozenset[int] | None) -> Mapping[int
 
 
 def _plan_result(plan: Plan, statuses: frozenset[Status] | None, only: frozenset[int] | None,
-                 target: Decimal | None, uses: KeysUsed = NONE_USED) -> PlanResult:
+                 target: Decimal | None, uses: KeysUsed = NONE_USED,
+                 targets: Mapping[str, Target] | None = None) -> PlanResult:
     period = plan.period
     shown = tuple(year for year in period if only is None or year in only)
     measures = tuple(_measure_result(plan, measure, period, shown, statuses) for measure in plan.measures)
     plan_target = (Target(target, _override_years(target, only)) if target is not None
-                   else restrict_target(plan_target_of(plan), shown, period))
+                   else restrict_target(_target_answered_for(plan, targets), shown, period))
     return PlanResult(plan, measures, _totals(measures, shown, plan_target, uses), tuple(reconcile(plan)))
 
 
@@ -277,11 +281,19 @@ def _decided_on(totals: Totals, measures: Sequence[MeasureResult], uses: KeysUse
 
 def plan_target_of(plan: Plan) -> Target | None:
     """The plan's sparbeting; per-year targets add up to the period's."""
-    if plan.target is None:
-        return None
-    if isinstance(plan.target, Mapping):
-        return Target(sum(plan.target.values(), ZERO), dict(plan.target))
-    return Target(plan.target)
+    return None if plan.target is None else target_of(plan.target)
+
+
+def target_of(written: Decimal | Mapping[int, Decimal]) -> Target:
+    """A target as a plan or the organisation tree writes it: for the period, or per year (added up)."""
+    if isinstance(written, Mapping):
+        return Target(sum(written.values(), ZERO), dict(written))
+    return Target(written)
+
+
+def _target_answered_for(plan: Plan, targets: Mapping[str, Target] | None) -> Target | None:
+    """The target given for the plan by its path where one is, else its own."""
+    return targets[plan.path] if targets is not None and plan.path in targets else plan_target_of(plan)
 
 
 def restrict_target(target: Target | None, shown: Sequence[int], period: Sequence[int]) -> Target | None:
