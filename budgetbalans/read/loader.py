@@ -29,6 +29,7 @@ from budgetbalans.oserrors import os_reason
 from budgetbalans.plan.models import KEY_SYNONYMS, NOT_TRUE_OR_FALSE, STATUS_WORDS, TOTAL_WORDS, Decision, Measure, Plan, StatedFigure, key_word
 from budgetbalans.read.rules import cross_check, measures_twice, same_measures
 from budgetbalans.plan.money import Unit
+from budgetbalans.plan.organisation import FILE_NAME as TREE_FILE
 from budgetbalans.read.yamlsource import Path as DataPath
 from budgetbalans.read.yamlsource import NotPlain, Source, YamlProblem, read_plain, read_yaml
 
@@ -253,7 +254,8 @@ def _files_below(folder: Path) -> tuple[list[Path], list[Problem]]:
 
     for root, dirs, names in os.walk(folder, onerror=unreadable):  # does not follow links to folders
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        files += (Path(root) / name for name in sorted(names) if name.endswith(PLAN_SUFFIXES))
+        # the organisation tree is no plan: a folder of plans may hold it beside them
+        files += (Path(root) / name for name in sorted(names) if name.endswith(PLAN_SUFFIXES) and name != TREE_FILE)
     if not files and not problems:
         problems.append(Problem(str(folder), 0, 0, NO_PLAN_FILES()))
     return files, problems
