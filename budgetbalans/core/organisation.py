@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 from budgetbalans.core.gap import Coverage, Gap, GapKind, Target, gap
-from budgetbalans.core.summary import (PlanResult, Summary, Totals, _combined_target, plan_target_of,
+from budgetbalans.core.summary import (PlanResult, Summary, Totals, combined_target, plan_target_of,
                                        restrict_target, target_of)
 from budgetbalans.plan.models import Plan
 from budgetbalans.plan.money import EXACT_ZERO, ZERO, Range, total
@@ -197,7 +197,7 @@ def _answered(node: Node, parts: Sequence[NodeResult], plans: Sequence[PlanResul
         return reading.reported(node.target)
     given = [each for each in (*(part.target for part in parts), *(plan.totals.target for plan in plans))
              if each is not None]
-    return _combined_target(given, reading.years)
+    return combined_target(given, reading.years)
 
 
 def _uncovered(own_part: Target | None, plans: Sequence[PlanResult]) -> Gap | None:

@@ -197,7 +197,7 @@ def summarize(
     override = None if target is None else Target(target, _override_years(target, only))
     combined = _totals(
         [m for result in results for m in result.measures], all_years,
-        override or _combined_target([result.totals.target for result in results], all_years), uses,
+        override or combined_target([result.totals.target for result in results], all_years), uses,
     )
     if uses.one_off:  # each plan's measures last from the last year of their own period
         combined = replace(combined, lasting=total(r.totals.lasting or EXACT_ZERO for r in results))
@@ -306,7 +306,7 @@ def restrict_target(target: Target | None, shown: Sequence[int], period: Sequenc
     return Target(sum(years.values(), ZERO), years)
 
 
-def _combined_target(targets: Sequence[Target | None], years: Sequence[int]) -> Target | None:
+def combined_target(targets: Sequence[Target | None], years: Sequence[int]) -> Target | None:
     """Targets added up; unknown unless every plan has one; per year only if every plan has them."""
     if not targets or any(t is None for t in targets):
         return None
