@@ -57,6 +57,7 @@ UnitOpt = Annotated[Optional[UnitChoice], typer.Option("--unit")]
 LangOpt = Annotated[Optional[Lang], typer.Option("--lang")]
 StatusOpt = Annotated[Optional[str], typer.Option("--status")]
 TemplateOpt = Annotated[Optional[Path], typer.Option("--template")]
+LevelOpt = Annotated[Optional[int], typer.Option("--level", min=0)]
 
 
 def _version(value: bool) -> None:
@@ -76,7 +77,7 @@ def main(
 @app.command("summarize")
 def summarize_command(paths: PathsArg = None, format: FormatOpt = "table", unit: UnitOpt = None,
                       lang: LangOpt = None, status: StatusOpt = None, output: OutputOpt = None,
-                      group_by: GroupByOpt = None, template: TemplateOpt = None) -> None:
+                      group_by: GroupByOpt = None, template: TemplateOpt = None, level: LevelOpt = None) -> None:
     """Nothing: the command line of summarize, parsed."""
 
 

@@ -194,6 +194,11 @@ OPTION_HELP: dict[tuple[str, str], Template] = {
         "(12 357, '12,4 mkr').",
         "Sparbeting replacing the plans' own: an amount, in tkr unless it names its unit (12 357, '12,4 mkr')."),
     ("gap", "year"): _words("option.gap.year", "Bara det här året.", "Only this year."),
+    ("*", "level"): _words("option.level",
+        "Med ett organisationsträd (budgetbalans.yaml): visa trädets rader ner till nivå N (0 = bara kommunen, "
+        "1 = nämnderna, …). Standard: alla nivåer.",
+        "With an organisation tree (budgetbalans.yaml): show the tree's rows down to level N (0 = the kommun "
+        "only, 1 = its nämnder, …). Default: every level."),
     ("follow-up", "year"): _words("option.follow_up.year",
         "Året att följa upp (standard: året för as_of, annars planens sista år).",
         "The year to follow up (default: the year of as_of, else the plan's last year)."),
@@ -244,6 +249,7 @@ METAVARS: dict[str, Template] = {
     "template": _FILE,
     "target": _words("metavar.target", "BELOPP", "AMOUNT"),
     "year": _words("metavar.year", "ÅR", "YEAR"),
+    "level": _words("metavar.level", "N", "N"),
     "base": _words("metavar.base", "REVISION", "REVISION"),
     "status": _words("metavar.status", "STATUS", "STATUS"),
 }

@@ -47,6 +47,7 @@ LangOpt = Annotated[Optional[Lang], typer.Option("--lang")]
 StatusOpt = Annotated[Optional[str], typer.Option("--status")]
 TemplateOpt = Annotated[Optional[Path], typer.Option("--template")]
 YearOpt = Annotated[Optional[int], typer.Option("--year")]
+LevelOpt = Annotated[Optional[int], typer.Option("--level", min=0)]
 
 
 UNKNOWN_STATUS = template(

@@ -1,9 +1,9 @@
-"""A command's plans: read, or their problems printed (one line each) and exit 1."""
+"""A command's plans (and the organisation tree they belong to): read, or their problems printed (one line each) and exit 1."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
@@ -14,6 +14,9 @@ from budgetbalans.text import shown
 if TYPE_CHECKING:
     from budgetbalans.errors import Problem
     from budgetbalans.plan.models import Plan
+    from budgetbalans.core.organisation import Rollup
+    from budgetbalans.core.summary import Summary
+    from budgetbalans.plan.organisation import Organisation
 
 
 def plans_or_exit(paths: Optional[list[Path]], lang: Lang, command: str) -> list[Plan]:
@@ -25,6 +28,39 @@ def plans_or_exit(paths: Optional[list[Path]], lang: Lang, command: str) -> list
         print_problems(loaded.problems, lang)
         raise typer.Exit(EXIT_INVALID)
     return loaded.plans
+
+
+def organisation_or_exit(plans: list[Plan], lang: Lang) -> Organisation | None:
+    """The organisation tree of the folder the command runs from (``budgetbalans.yaml``), checked with the
+    plans; ``None`` without the file. A tree that cannot be read, or plans that do not fit it: their
+    problems printed and exit 1, as for an invalid plan."""
+    from budgetbalans.errors import PlanError
+    from budgetbalans.read.organisation import organisation_problems, read_organisation, tree_path
+
+    try:
+        tree = read_organisation(Path("."))
+    except PlanError as error:
+        print_problems(error.problems, lang)
+        raise typer.Exit(EXIT_INVALID) from None
+    problems = [] if tree is None else organisation_problems(tree, plans, str(tree_path(Path("."))))
+    if problems:
+        print_problems(problems, lang)
+        raise typer.Exit(EXIT_INVALID)
+    return tree
+
+
+def summarized(plans: list[Plan], lang: Lang, **options: Any) -> tuple[Summary, Rollup | None]:
+    """The plans summarized (``options``: :func:`~budgetbalans.core.summary.summarize`'s), under the organisation
+    tree of the folder the command runs from where there is one: each plan answering for what the tree gives
+    it, and the tree rolled up. A tree or plans that do not fit it: their problems printed and exit 1."""
+    from budgetbalans.core.organisation import plan_targets, roll_up
+    from budgetbalans.core.summary import summarize
+
+    tree = organisation_or_exit(plans, lang)
+    if tree is None:
+        return summarize(plans, **options), None
+    result = summarize(plans, targets=plan_targets(tree, plans), **options)
+    return result, roll_up(tree, result)
 
 
 def print_problems(problems: list[Problem], lang: Lang) -> None:

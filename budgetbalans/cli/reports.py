@@ -88,12 +88,15 @@ def printed(format: str, output: Optional[Path], template: Optional[bytes] = Non
 
 
 def emit(command: str, format: str, report: BuildOptions, result: object, document: Callable[[], Document],
-         output: Optional[Path], template: Optional[bytes] = None) -> None:
+         output: Optional[Path], template: Optional[bytes] = None, organisation: object = None) -> None:
     """The report in ``format`` written where asked: a document format writes the Document ``document()``
-    builds (built only then), the others (JSON) the core's ``result``."""
+    builds (built only then), the others (JSON) the core's ``result`` (and the organisation tree rolled up,
+    where there is one)."""
     chosen = FORMATS[format]
     if chosen.document:
         data = chosen.write(command, document(), printed(format, output, template))
+    elif organisation is not None:
+        data = chosen.write(command, result, report, organisation)
     else:
         data = chosen.write(command, result, report)
     write(data, output)

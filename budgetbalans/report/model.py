@@ -136,6 +136,8 @@ class Row:
     ``sums`` adds up, where not this one (a scenario's total over the measure rows); ``weight``: the column
     of each such row its figure is multiplied by (the probability, for the expected scenario). ``adds``:
     this row adds up row ``index`` of each table ``key`` (all plans' scenario: each plan's), column by column.
+    ``depth``: a node's depth in the organisation tree (0: its root): the text writers (terminal, Markdown,
+    HTML, Word) indent the row's first cell by it; CSV and xlsx show it in a column of its own (*Nivå*).
     """
 
     kind: RowKind
@@ -148,6 +150,7 @@ class Row:
     over: str = ""
     weight: str = ""
     adds: tuple[tuple[str, int], ...] = ()
+    depth: int = 0
 
 
 @dataclass(frozen=True)

@@ -60,12 +60,14 @@ class View:
 @dataclass(frozen=True)
 class BuildOptions:
     """What a report says: the command, the unit, language and ``--status`` filter (``view``), the
-    grouping, and the report date (from the CLI: nothing in report/ reads the clock)."""
+    grouping, the report date (from the CLI: nothing in report/ reads the clock), and how deep the
+    organisation tree is shown (``level``)."""
 
     kind: ReportKind
     view: View
     group_by: GroupBy | None = None
     today: datetime.date | None = None
+    level: int | None = None  # --level: the organisation tree's rows down to this depth (0: its root); None: all
 
     @property
     def statuses(self) -> list[str] | None:

@@ -11,8 +11,8 @@ from budgetbalans.cli import help as clitext
 from budgetbalans.cli import reading, reports
 from budgetbalans.cli.help import CommandLineError, current_lang
 from budgetbalans.cli.options import (
-    FormatOpt, GroupByOpt, LangOpt, OutputOpt, PathsArg, StatusOpt, TemplateOpt, UnitOpt, YearOpt, check_year,
-    statuses,
+    FormatOpt, GroupByOpt, LangOpt, LevelOpt, OutputOpt, PathsArg, StatusOpt, TemplateOpt, UnitOpt, YearOpt,
+    check_year, statuses,
 )
 from budgetbalans.i18n import template
 from budgetbalans.plan.amounts import AmountError, parse_amount
@@ -21,6 +21,7 @@ from budgetbalans.plan.notation import amount_with_unit
 from budgetbalans.report.formats import offered
 
 if TYPE_CHECKING:
+    from budgetbalans.core.organisation import Rollup
     from budgetbalans.core.summary import Summary
     from budgetbalans.report.model import Document
     from budgetbalans.report.options import BuildOptions
@@ -33,11 +34,10 @@ def command(
     year: YearOpt = None,
     format: FormatOpt = "table", unit: UnitOpt = None, lang: LangOpt = None,
     status: StatusOpt = None, output: OutputOpt = None, group_by: GroupByOpt = None,
-    template: TemplateOpt = None,
+    template: TemplateOpt = None, level: LevelOpt = None,
 ) -> None:
     """The remaining gap (kvar att spara) per year and for the period, and the coverage."""
-    from budgetbalans.core.summary import summarize  # imported when run (see budgetbalans.cli.commands)
-    from budgetbalans.report.options import BuildOptions, ReportKind
+    from budgetbalans.report.options import BuildOptions, ReportKind  # imported when run (see budgetbalans.cli.commands)
 
     lang = lang or current_lang()
     counted = statuses(status)
@@ -47,16 +47,24 @@ def command(
     plans = reading.plans_or_exit(paths, lang, "gap")
     check_year(year, plans)
     _check_target_unit(target, amount, plans)
-    result = summarize(plans, statuses=counted, years=None if year is None else [year], target=amount)
-    report = reports.dated(BuildOptions(ReportKind.GAP, reports.view(plans, unit, lang, counted), group_by))
-    reports.emit("gap", format, report, result, lambda: _document(result, report), output, word_template)
+    result, tree = reading.summarized(plans, lang, statuses=counted, years=None if year is None else [year],
+                                      target=amount)
+    report = reports.dated(BuildOptions(ReportKind.GAP, reports.view(plans, unit, lang, counted), group_by,
+                                        level=level))
+    reports.emit("gap", format, report, result, lambda: _document(result, report, tree), output, word_template,
+                 tree)
 
 
-def _document(result: Summary, report: BuildOptions) -> Document:
+def _document(result: Summary, report: BuildOptions, tree: Rollup | None) -> Document:
     """The report as a Document, for a document format (JSON dumps the core's records instead)."""
     from budgetbalans.report.builders.summary import gap_document  # the builder: only for a document format
 
-    return gap_document(result, report.view, report.group_by, report.today)
+    document = gap_document(result, report.view, report.group_by, report.today)
+    if tree is None:
+        return document
+    from budgetbalans.report.builders.organisation import with_organisation
+
+    return with_organisation(document, tree, result, report)
 
 
 NOT_A_GAP_FORMAT = template(

@@ -442,16 +442,16 @@ def all_plans_table(summary: Summary, view: View, plan_tables: Sequence[Table] =
     for result in summary.plans:
         key = f"plan:{result.plan.path}"
         values = {year_key(y): amount(result.totals.per_year[y], view) for y in result.totals.years if y in years}
-        values.update({"total": amount(result.totals.total, view), **_balance(result.totals, view)})
+        values.update({"total": amount(result.totals.total, view), **balance_cells(result.totals, view)})
         plan_rows.append(rows.add(rows.row(RowKind.GROUP, plan_heading(result.plan), values,
                                            link=(key, summa[key]) if key in summa else None)))
-    rows.totals(summary.totals, years, plan_rows, _balance(summary.totals, view))
+    rows.totals(summary.totals, years, plan_rows, balance_cells(summary.totals, view))
     return Table("all", label("all_plans", lang), tuple(columns), tuple(rows.rows),
                  label("unit", lang, unit=view.unit.value), (Note(label("plans_balance_caption", lang)),),
                  name=label("all_plans", lang))
 
 
-def _balance(totals: Totals, view: View) -> dict[str, Cell]:
+def balance_cells(totals: Totals, view: View) -> dict[str, Cell]:
     """A plan's (or all plans') sparbeting and shortfall: the shortfall cell worded by its verdict
     and holding the shortfall itself (never a net), so that the plans' figures add up."""
     if totals.target is None or totals.gap is None:

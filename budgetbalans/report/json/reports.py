@@ -14,13 +14,14 @@ from budgetbalans.core.gap import Gap, GapKind, positive_part, Target
 from budgetbalans.core.summary import MeasureResult, PlanResult, Reconciliation, Summary, Totals
 from budgetbalans.core.followup import FollowUp, FollowUpLine, PlanForecast
 from budgetbalans.core.grouping import Group, GroupBy, group_totals
+from budgetbalans.core.organisation import NodeResult, Rollup
 from budgetbalans.core.scenarios import NONE_USED, KeysUsed, Scenario
 from budgetbalans.plan.models import Decision
 from budgetbalans.plan.money import Range
 from budgetbalans.report.json.text import dumps
 from budgetbalans.report.options import BuildOptions, ReportKind
 
-__all__ = ["dumps", "follow_up", "json_amount", "render", "render_follow_up", "span", "summary"]
+__all__ = ["dumps", "follow_up", "json_amount", "organisation", "render", "render_follow_up", "span", "summary"]
 
 def json_amount(value: Decimal | None) -> int | Decimal | None:
     """An amount as JSON writes it: an integral one as an int, any other as its exact decimal digits."""
@@ -218,13 +219,51 @@ def groups(by: GroupBy, items: list[Group]) -> dict[str, Any]:
     }
 
 
-def render(result: Summary, report: BuildOptions) -> str:
-    """``summarize`` or ``gap`` as the JSON text of the contract, with ``groups`` under ``--group-by``."""
+#: A node's figures, as :func:`_totals` gives them, under the names the organisation's JSON gives them.
+_NODE_FIGURES = {"target": "target", "target_years": "target_years", "totals": "totals", "total": "total",
+                 "shortfall": "shortfall", "shortfall_years": "shortfall_years", "net": "gap",
+                 "gap_kind": "gap_kind", "gap_kinds": "gap_kinds", "coverage": "coverage"}
+
+
+def organisation(rollup: Rollup, level: int | None = None) -> dict[str, Any]:
+    """The organisation tree rolled up (``--level``: its nodes down to that depth), from its root: per node
+    its ``name`` and ``depth``, what it answers for (``target``, and per year ``target_years``), its
+    ``own_part`` (its target less its parts', per year in ``own_part_years``), its counted ``totals`` per
+    year and ``total``, ``shortfall`` (still to save at and below it, never netted across nodes, plans or
+    years; per year in ``shortfall_years``), ``net`` (target − total, as a plan's ``gap``: surpluses set
+    against shortfalls; ``years`` under per-year targets), ``gap_kind`` and ``gap_kinds`` (the core's
+    verdicts on the shortfall), ``coverage``, ``no_plan`` (its own part asks for something and no plan
+    names it), ``plans`` (the paths of the plans naming it) and its ``parts``, each such a node."""
+    return _node(rollup.root, level)
+
+
+def _node(node: NodeResult, level: int | None) -> dict[str, Any]:
+    figures = _totals(node.totals)
+    own = node.own_part
+    return {
+        "name": node.organisation,
+        "depth": node.depth,
+        **{key: figures[name] for key, name in _NODE_FIGURES.items() if key in ("target", "target_years")},
+        "own_part": _target(own),
+        "own_part_years": None if own is None or own.years is None
+        else {str(y): json_amount(v) for y, v in own.years.items()},
+        **{key: figures[name] for key, name in _NODE_FIGURES.items() if key not in ("target", "target_years")},
+        "no_plan": node.no_plan,
+        "plans": [result.plan.path for result in node.plans],
+        "parts": [_node(part, level) for part in node.parts if level is None or part.depth <= level],
+    }
+
+
+def render(result: Summary, report: BuildOptions, tree: Rollup | None = None) -> str:
+    """``summarize`` or ``gap`` as the JSON text of the contract, with ``groups`` under ``--group-by`` and
+    ``organisation`` under an organisation tree."""
     statuses = report.statuses
     document = (summary(result, statuses=statuses) if report.kind is ReportKind.SUMMARY
                 else gap_report(result, statuses=statuses))
     if report.group_by is not None:
         document["groups"] = groups(report.group_by, group_totals(result, report.group_by))
+    if tree is not None:
+        document["organisation"] = organisation(tree, report.level)
     return dumps(document) + "\n"
 
 

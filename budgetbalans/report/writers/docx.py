@@ -680,6 +680,7 @@ def _table_look(table: WordTable) -> None:
 
 
 _RUN_BREAKS = re.compile("([\t\r\n\u2011])")
+_INDENT = 284  # twips (0,5 cm) a tree's row is indented per level
 
 
 class _Cells:
@@ -693,11 +694,15 @@ class _Cells:
         self.columns, self.body, self.shown = columns, body, shown
         # the size where it is not the style's: in half-points, as Word writes it
         self.size = "" if points == POINTS else f'<w:sz w:val="{2 * points}"/><w:szCs w:val="{2 * points}"/>'
-        self.starts = []
-        for column, width in zip(columns, widths):
-            properties = style + ('<w:jc w:val="right"/>' if column.numeric else "")
-            paragraph = f"<w:pPr>{properties}</w:pPr>" if properties else ""
-            self.starts.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width // _TWIP}"/></w:tcPr><w:p>{paragraph}')
+        self.style, self.widths = style, widths
+        self.starts = [self.start(column, width) for column, width in zip(columns, widths)]
+
+    def start(self, column: Column, width: int, depth: int = 0) -> str:
+        """A cell up to its text: its width, and its paragraph's style, indent (a tree's depth) and alignment."""
+        properties = (self.style + (f'<w:ind w:left="{depth * _INDENT}"/>' if depth else "")
+                      + ('<w:jc w:val="right"/>' if column.numeric else ""))
+        paragraph = f"<w:pPr>{properties}</w:pPr>" if properties else ""
+        return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width // _TWIP}"/></w:tcPr><w:p>{paragraph}'
 
     def size_bound(self) -> int:
         """More bytes than the rows take (a cell's XML, and its text escaped and in UTF-8, 6 bytes a character at most)."""
@@ -722,7 +727,10 @@ class _Cells:
         """A row of the table: Summa and the gap bold, what is not counted grey and italic, a tone's colour."""
         bold, dim = row.kind in _BOLD_ROWS, row.kind in _DIM_ROWS
         cells = []
-        for position, (start, index, column) in enumerate(zip(self.starts, shown, self.columns)):
+        starts = list(self.starts)
+        if row.depth and starts:  # a node of the organisation tree: its name indented by its depth
+            starts[0] = self.start(self.columns[0], self.widths[0], row.depth)
+        for position, (start, index, column) in enumerate(zip(starts, shown, self.columns)):
             content = row.cells[index] if index < len(row.cells) else None
             if content is None or not content.text:
                 cells.append(start + "</w:p></w:tc>")

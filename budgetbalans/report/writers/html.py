@@ -35,6 +35,7 @@ TONE_CLASS = {Tone.NEUTRAL: "", Tone.BAD: "remaining", Tone.GOOD: "surplus", Ton
 class _Cell:
     text: str
     classes: str
+    indent: int = 0  # a tree's row's first cell: its depth, shown as a left padding
 
 
 @dataclass(frozen=True)
@@ -95,11 +96,11 @@ def _kind_class(column: Column) -> str:
 def _row(row: Row, shown: Sequence[int], kinds: Sequence[str]) -> _Row:
     """The row's class is its kind and its tone; a cell's, its column's (:func:`_kind_class`) and its tone
     where it differs from the row's."""
-    cells = []
+    cells: list[_Cell] = []
     for index, kind in zip(shown, kinds):
         cell = row.cells[index]
         tone = TONE_CLASS[cell.tone] if cell.tone is not row.tone else ""
-        cells.append(_Cell(cell.text, " ".join(c for c in (kind, tone) if c)))
+        cells.append(_Cell(cell.text, " ".join(c for c in (kind, tone) if c), 0 if cells else row.depth))
     return _Row(" ".join(c for c in (row.kind.value, TONE_CLASS[row.tone]) if c), cells)
 
 

@@ -101,7 +101,13 @@ def _cells(row: Row, shown: Sequence[int]) -> list[str]:
             if italic:
                 text = f"*{text}*"
         cells.append(text)
+    if row.depth and cells:  # a node of the organisation tree: its name indented (no-break spaces, kept by Markdown)
+        cells[0] = _INDENT * row.depth + cells[0]
     return cells
+
+
+#: A tree's row's indent per level (:attr:`Row.depth`): Markdown trims a cell's spaces, not these.
+_INDENT = "\u00a0" * 4
 
 
 def _line(cells: Sequence[str]) -> str:

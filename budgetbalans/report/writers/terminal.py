@@ -73,8 +73,15 @@ def rich_table(table: Table) -> RichTable:
             body = False
             if position:
                 result.add_section()
-        result.add_row(*[_cell(row.cells[index]) for index in shown], style=row_style(row) or None)
+        cells = [_cell(row.cells[index]) for index in shown]
+        if row.depth and cells:  # a node of the organisation tree: its name indented by its depth
+            cells[0] = Text(_INDENT * row.depth) + cells[0]
+        result.add_row(*cells, style=row_style(row) or None)
     return result
+
+
+#: A tree's row's indent per level (:attr:`Row.depth`).
+_INDENT = "  "
 
 
 def _add_column(table: RichTable, column: Column) -> None:
