@@ -30,6 +30,9 @@ RECORDED = Path(__file__).resolve().parent / "recorded"
 RECORD = bool(os.environ.get("BUDGETBALANS_RECORD"))
 
 EXAMPLES = sorted(path.name for path in (ROOT / "examples").glob("*.yaml"))
+# The examples read together: the plans at the top of examples/, named one by one, where the folder would
+# bring in examples/kommun/plans too (that kommun's plans are read from its own folder, with its tree).
+ALL = [f"examples/{example}" for example in EXAMPLES]
 REPORT_FORMATS = ["table", "json", "csv", "markdown", "html", "xlsx", "docx"]
 GAP_FORMATS = ["table", "json", "csv", "markdown", "html", "docx"]
 BINARY = {"xlsx", "docx"}
@@ -54,14 +57,14 @@ def _cases() -> list[tuple[str, list[str], str]]:
     # Several plans read together, in English, other units, groups, a year, a target of the command line.
     for format in REPORT_FORMATS:
         cases.append((f"summarize-all-en-mkr.{format}",
-                      ["--lang", "en", "summarize", "examples", "--unit", "mkr", "--format", format], format))
+                      ["--lang", "en", "summarize", *ALL, "--unit", "mkr", "--format", format], format))
         cases.append((f"summarize-all-by-plan.{format}",
-                      ["summarize", "examples", "--group-by", "plan", "--format", format], format))
-        cases.append((f"follow-up-all-en.{format}", ["--lang", "en", "follow-up", "examples", "--format", format], format))
+                      ["summarize", *ALL, "--group-by", "plan", "--format", format], format))
+        cases.append((f"follow-up-all-en.{format}", ["--lang", "en", "follow-up", *ALL, "--format", format], format))
     for format in GAP_FORMATS:
-        cases.append((f"gap-all.{format}", ["gap", "examples", "--format", format], format))
+        cases.append((f"gap-all.{format}", ["gap", *ALL, "--format", format], format))
         cases.append((f"gap-all-en-status.{format}",
-                      ["--lang", "en", "gap", "examples", "--status", "pågår,planerad", "--group-by", "status",
+                      ["--lang", "en", "gap", *ALL, "--status", "pågår,planerad", "--group-by", "status",
                        "--format", format], format))
         cases.append((f"gap-target-year.{format}",
                       ["gap", "examples/vard-och-social-2024-2026.yaml", "--target", "10 mkr", "--year", "2025",
@@ -71,7 +74,7 @@ def _cases() -> list[tuple[str, list[str], str]]:
                        "--format", format], format))
     for format in ("text", "json", "github"):
         cases.append((f"check-all-en-strict.{format}",
-                      ["--lang", "en", "check", "examples", "--require-target", "--fail-on-gap", "--format", format],
+                      ["--lang", "en", "check", *ALL, "--require-target", "--fail-on-gap", "--format", format],
                       format))
         cases.append((f"check-invalid.{format}", ["check", "tests/plans/invalid", "--format", format], format))
     cases.append(("schema.json", ["schema"], "json"))
@@ -144,7 +147,7 @@ def changed_repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     repo = tmp_path_factory.mktemp("repo")
-    shutil.copytree(ROOT / "examples", repo / "plans", ignore=shutil.ignore_patterns("dokument"))
+    shutil.copytree(ROOT / "examples", repo / "plans", ignore=shutil.ignore_patterns("dokument", "kommun"))
     git(repo, "init", "-q")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "plans")

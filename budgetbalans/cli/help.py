@@ -238,6 +238,12 @@ OPTION_HELP: dict[tuple[str, str], Template] = {
         "dokumentets).",
         "The unit of amounts without one, kr, tkr or mkr, when the document does not say (overrides the "
         "document's)."),
+    ("import", "organisation"): _words("option.import.organisation",
+        "Skriv planen för den här delen av organisationsträdet (organisation:). Finns budgetbalans.yaml här "
+        "måste namnet stå i trädet, och planens sparbeting stämma med delens; annars skrivs ingenting.",
+        "Write the plan for this part of the organisation tree (organisation:). Where budgetbalans.yaml is "
+        "here, the name must be in the tree and the plan's target agree with the part's; else nothing is "
+        "written."),
 }
 
 #: The placeholder shown for an option's value, by parameter name (a choice shows its choices).
@@ -252,6 +258,7 @@ METAVARS: dict[str, Template] = {
     "level": _words("metavar.level", "N", "N"),
     "base": _words("metavar.base", "REVISION", "REVISION"),
     "status": _words("metavar.status", "STATUS", "STATUS"),
+    "organisation": _words("metavar.organisation", "NAMN", "NAME"),
 }
 
 

@@ -258,6 +258,13 @@ def _unknown_node(plan: Plan, tree: Organisation, tree_name: str) -> Problem:
     return Problem(plan.path, *plan.position("organisation"), _near_miss(plan.organisation, names, tree_name))
 
 
+def unknown_node(tree: Organisation, name: str, tree_name: str) -> Message | None:
+    """Why ``name`` names no node of the tree (a near miss: "menade du"; else some of its names), as a plan's
+    ``organisation`` would be told; None where it names one exactly."""
+    names = [node.organisation for _, node in tree.walk()]
+    return None if name in names else _near_miss(name, names, tree_name)
+
+
 def _near_miss(name: str, names: list[str], tree_name: str) -> Message:
     """A name of the tree that ``name`` is a slip of (case, spaces, an accent, a letter), or the tree's names."""
     same = [known for known in names if comparable(known) == comparable(name)]

@@ -1,4 +1,5 @@
-"""``budgetbalans import``: read the tables of a Word, Excel or CSV file as a plan file (YAML)."""
+"""``budgetbalans import``: read the tables of a Word, Excel or CSV file as a plan file (YAML), for a node of the
+organisation tree with ``--organisation``."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from budgetbalans.text import shown
 
 if TYPE_CHECKING:
     from budgetbalans.plan.models import Plan
+    from budgetbalans.plan.organisation import Organisation
     from budgetbalans.read.office.importer import Imported
 
 IMPORT_INVALID = template(
@@ -35,24 +37,69 @@ IMPORT_TOO_LARGE = template(
     en="the plan would be larger than {limit} MiB, the largest plan file budgetbalans reads; split the table into "
        "several files (one area in each, say) and import them one by one")
 
+IMPORT_AGAINST_TREE = template(
+    "cli.import_against_tree",
+    sv="den importerade planen stämmer inte med organisationsträdet: {problem}; ingenting skrevs",
+    en="the imported plan does not agree with the organisation tree: {problem}; nothing was written")
+
 
 def command(
     file: Annotated[Path, typer.Argument(readable=False)],
-    output: OutputOpt = None, unit: UnitOpt = None, lang: LangOpt = None,
+    output: OutputOpt = None, unit: UnitOpt = None,
+    organisation: Annotated[Optional[str], typer.Option("--organisation")] = None, lang: LangOpt = None,
 ) -> None:
     """Read the tables of a Word, Excel or CSV file as a plan file (YAML)."""
     from budgetbalans.core.checks import Policy, check_plan  # imported when run (see budgetbalans.cli.commands)
+    from budgetbalans.read.office.importer import for_organisation
 
     lang = lang or current_lang()
     name = shown(str(file))
+    tree = _node_or_exit(organisation, lang) if organisation is not None else None
     imported = _imported_or_exit(file, unit, name, lang)
+    if organisation is not None:
+        imported = for_organisation(imported, organisation)
     dumped = _yaml_or_exit(imported, name, lang)
     plan = _valid_or_exit(dumped, output, name, lang)
+    if tree is not None:
+        _fits_tree_or_exit(plan, *tree, name, lang)
     said = _notes(imported, name, lang) + [shown(problem.text(lang)) for problem in check_plan(plan, Policy()).problems]
     if not _said(said):  # the choices (and what check says too) are said before the plan is written, or nothing is
         raise typer.Exit(EXIT_USAGE)
     reports.write(dumped.text.encode("utf-8"), output)
     raise typer.Exit(EXIT_OK)
+
+
+def _node_or_exit(organisation: str, lang: Lang) -> tuple[Organisation, str] | None:
+    """The organisation tree of the folder run from and its file's name, where there is one (``None`` where
+    not: the name is then just written); its problems, or a name that is not in it, said, and exit 1."""
+    from budgetbalans.read.organisation import read_organisation, tree_path, unknown_node  # the reader: when run
+
+    folder = Path(".")
+    try:
+        tree = read_organisation(folder)
+    except PlanError as error:
+        for problem in error.problems:
+            typer.echo(shown(problem.text(lang)), err=True)
+        raise typer.Exit(EXIT_INVALID) from None
+    if tree is None:
+        return None
+    tree_name = str(tree_path(folder))
+    missing = unknown_node(tree, organisation, tree_name)
+    if missing is not None:
+        typer.echo(f"--organisation: {shown(missing.text(lang))}", err=True)
+        raise typer.Exit(EXIT_INVALID)
+    return tree, tree_name
+
+
+def _fits_tree_or_exit(plan: Plan, tree: Organisation, tree_name: str, name: str, lang: Lang) -> None:
+    """The plan written against the tree (its target against its node's own part), before it is written:
+    a disagreement said, never written (exit 1)."""
+    from budgetbalans.read.organisation import organisation_problems  # as in _node_or_exit
+
+    problems = organisation_problems(tree, [plan], tree_name)
+    if problems:
+        typer.echo(f"{name}: {shown(IMPORT_AGAINST_TREE(problem=problems[0].message).text(lang))}", err=True)
+        raise typer.Exit(EXIT_INVALID)
 
 
 def _imported_or_exit(file: Path, unit: Optional[UnitChoice], name: str, lang: Lang) -> Imported:

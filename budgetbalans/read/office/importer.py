@@ -54,7 +54,7 @@ How a table is read:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import PurePath
 from typing import Any, Iterable, Union
@@ -1401,6 +1401,14 @@ def import_plan(grids: list[Grid], unit: Unit | None = None) -> Imported:
     plan_unit = unit or (reader.units[0] if reader.units else _cell_unit_of(builder.measures, reader))
     plan = _plan(reader, builder, plan_unit, grids)
     return Imported(plan, plan_unit, reader.notes, reader.problems)
+
+
+def for_organisation(imported: Imported, organisation: str) -> Imported:
+    """The imported plan written for ``organisation`` (``import --organisation``): the key after the title,
+    in the plan format's order."""
+    title = {key: imported.plan[key] for key in ("title",) if key in imported.plan}
+    rest = {key: value for key, value in imported.plan.items() if key not in ("title", "organisation")}
+    return replace(imported, plan={**title, "organisation": organisation, **rest})
 
 
 def _cell_unit_of(measures: list[Measure], reader: _Reader) -> Unit:
