@@ -105,3 +105,17 @@ def test_the_copied_plans_are_not_the_seeds_twice_when_examples_is_checked() -> 
 
 def test_the_tree_file_is_not_read_as_a_plan() -> None:
     assert "budgetbalans.yaml" not in {Path(plan.path).name for plan in load_paths([KOMMUN]).plans}
+
+
+def test_the_tree_stacked_on_a_narrow_terminal_keeps_its_indentation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A terminal too narrow for the tree's table prints a block per node: each indented by its depth."""
+    monkeypatch.chdir(KOMMUN)
+    monkeypatch.setenv("COLUMNS", "100")
+    code, out, err = invoke("gap", "--unit", "tkr")
+    assert code == 0, err
+    lines = out.splitlines()
+    for name, depth in (("Sjöbacka kommun", 0), ("Kommunstyrelsen", 1), ("Socialnämnden", 1),
+                        ("Äldreomsorgen", 2), ("Kommunal hemtjänst", 3), ("Särskilt boende", 3)):
+        assert "  " * depth + name in lines, (name, depth)
+    block = lines.index("      Kommunal hemtjänst")
+    assert lines[block + 1].startswith("        2018: 1 230 · 2019: 3 545"), lines[block + 1]

@@ -388,10 +388,11 @@ def stacked(table: RichTable, head: int, width: int) -> list[Text]:
         style = row.style or ""
         heading, _ = _joined([("", cell, False) for cell in row_cells[:head]], " ", style)
         body, whole = _joined(list(zip(prefixes[head:], row_cells[head:], unbrokens[head:])), _SEPARATOR, style)
+        lead = len(heading.plain) - len(heading.plain.lstrip(" "))  # a tree's row: indented by its depth
         if heading.plain:
-            lines += wrap(heading, width)
+            lines += wrap(heading, width, indent=lead)
         if body.plain:  # the cells of the columns never broken (whole) are kept whole here too
-            lines += wrap(body, width, indent=2 if heading.plain else 0, whole=whole)
+            lines += wrap(body, width, indent=lead + 2 if heading.plain else 0, whole=whole)
         if row.end_section:
             lines.append(Text(""))
     if table.caption:
