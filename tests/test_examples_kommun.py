@@ -119,3 +119,13 @@ def test_the_tree_stacked_on_a_narrow_terminal_keeps_its_indentation(monkeypatch
         assert "  " * depth + name in lines, (name, depth)
     block = lines.index("      Kommunal hemtjänst")
     assert lines[block + 1].startswith("        2018: 1 230 · 2019: 3 545"), lines[block + 1]
+
+
+def test_the_readme_shows_the_kommuns_gap_as_a_run_prints_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(KOMMUN)
+    code, out, err = invoke("gap", "--unit", "tkr", "--format", "markdown", "--level", "1")
+    assert code == 0, err
+    table = [line for line in out.splitlines() if line.startswith("|")]
+    assert len(table) == 6  # the header, its rule, the kommun and its three nämnder
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    assert "\n".join(table) in readme
