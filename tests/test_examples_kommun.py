@@ -126,6 +126,6 @@ def test_the_readme_shows_the_kommuns_gap_as_a_run_prints_it(monkeypatch: pytest
     code, out, err = invoke("gap", "--unit", "tkr", "--format", "markdown", "--level", "1")
     assert code == 0, err
     table = [line for line in out.splitlines() if line.startswith("|")][:6]  # the tree's: header, rule, 4 nodes
-    assert table[2].startswith("| Sjöbacka kommun |") and table[5].startswith("|     Socialnämnden |")
+    assert table[2].startswith("| Sjöbacka kommun |") and table[5].startswith("| " + "\u00a0" * 4 + "Socialnämnden |")
     readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
     assert "\n".join(table) in readme
