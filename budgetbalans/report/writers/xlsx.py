@@ -6,7 +6,9 @@ audit (XlsxWriter, imported only here).
   a sheet per plan; follow-up's one sheet. On it the section's tables a spreadsheet shows
   (:attr:`Audience.NUMBERS <budgetbalans.report.model.Audience>`): the first under the sheet's
   title, subtitle and header row; any other (the subtotals of ``--group-by``) below it under its
-  own title and header, its columns in the first table's columns where their keys agree.
+  own title and header, its columns in the first table's columns where their keys agree. A table with a
+  :attr:`~budgetbalans.report.model.Table.sheet` of its own (a nämnd's, under an organisation tree: shown
+  only here, ``Audience.WORKBOOK``) gets that sheet, after its section's.
 - Text is always text (``write_string``: a plan's title never becomes a formula, a number or a
   link). Amounts are numbers in the report's unit, shown with the report's decimals (``#,##0_-``,
   ``#,##0.00_-`` …, :attr:`Document.decimals`; Swedish Excel shows the grouping as a space, and a
@@ -20,7 +22,11 @@ audit (XlsxWriter, imported only here).
   the counted column, or the figure, where that would be longer than Excel allows); the gap
   ``=target − Summa`` (its low from Summa's high); the shortfall ``=MAX(0,gap 2024)+MAX(0,gap
   2025)…``; the coverage ``=Summa/target``; a plan's row among all plans a reference to its
-  Summa on its own sheet; a measure's expected effect ``=total*probability``; a scenario's total
+  Summa on its own sheet (its shortfall, where the column is one, ``=MAX(0,gap)`` of its gap there, year by
+  year under per-year targets); a row adding others up (``Row.adds``) ``=a+b…``, on this sheet or another;
+  the net ``=target-total`` and the coverage ``=total/target`` of a row's own cells (``ColumnKind.NET``, a
+  SHARE column's ``of``); a target column (``Column.given``) always the figure; a measure's expected
+  effect ``=total*probability``; a scenario's total
   the sum of the measure rows it counts (the expected one each times its probability). The spreadsheet recalculates the gap, so the Document gives it signed,
   under a label true whatever the sign.
 - Red: a signed or computed gap and the shortfall above zero (still to save), a deviation below
