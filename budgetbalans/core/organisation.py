@@ -120,6 +120,12 @@ class NodeResult:
         """total / target for the period; None unless the target is positive."""
         return self.totals.coverage()
 
+    @property
+    def uncovered(self) -> Gap | None:
+        """What of the node's own part no plan of its own takes, as it counts in the node's :attr:`gap`
+        (its shortfall one of the gap's parts); None where nothing is left."""
+        return _uncovered(self.own_part, self.plans)
+
     def walk(self) -> Iterator[NodeResult]:
         """This node and every node below it, depth first."""
         yield self

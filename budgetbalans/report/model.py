@@ -64,12 +64,23 @@ class Audience(str, Enum):
     those that show numbers in cells (CSV, xlsx). A gap over per-year targets is worded for a reader
     ("Kvar att spara 1 200 (2025)", then the net) and given as signed numbers for a spreadsheet.
     ``BOARD``: a table only the documents a nämnd files show (Word and HTML), beside what they show
-    for ``TEXT``: who does what and when, decided by whom, and the consequences."""
+    for ``TEXT``: who does what and when, decided by whom, and the consequences. ``WORKBOOK``: a row or
+    table only the workbook (xlsx) shows, beside what it shows for ``NUMBERS``: a nämnd's sheet of the
+    organisation tree, which the summary sheet's formulas add up (:attr:`Table.sheet`)."""
 
     ALL = "all"
     TEXT = "text"
     NUMBERS = "numbers"
     BOARD = "board"
+    WORKBOOK = "workbook"
+
+
+def shown_to(audience: Audience) -> tuple[Audience, ...]:
+    """The audiences whose rows and tables a writer for ``audience`` shows: everyone's and its own (the
+    workbook's also the spreadsheets')."""
+    if audience is Audience.WORKBOOK:
+        return (Audience.ALL, Audience.NUMBERS, Audience.WORKBOOK)
+    return (Audience.ALL, audience)
 
 
 class ColumnKind(str, Enum):
@@ -80,6 +91,11 @@ class ColumnKind(str, Enum):
     DEVIATION = "deviation"  # ``of[0] − of[1]`` bound by bound (forecast − planned)
     SHARE = "share"          # a share (coverage, a probability)
     PRODUCT = "product"      # ``of[0] × of[1]`` bound by bound (a measure's expected effect: total × probability)
+    NET = "net"              # ``of[0] − of[1]``, the low from of[1]'s high: a target less a total (the net)
+    #: What is still to save: a row that adds up others (:attr:`Row.adds`) adds theirs; a plan's row linked to
+    #: its table (:attr:`Row.link`, which has no such column) the positive parts of that table's signed gap
+    #: row (its years' where it has years, else its period's), as the core decides a plan's shortfall.
+    SHORTFALL = "shortfall"
 
 
 @dataclass(frozen=True)
@@ -99,11 +115,14 @@ class Column:
     #: The nämnd's documents (Word, HTML) show this column in the nämnd's table (a measure's decision),
     #: and leave it out here, where their page has no room for it twice.
     in_board: bool = False
+    #: An input (a sparbeting as the tree or the plan writes it): a figure in every row, never computed. A SHARE
+    #: column with :attr:`of` is ``of[0] / of[1]`` bound by bound (the coverage: total over target).
+    given: bool = False
 
     @property
     def numeric(self) -> bool:
         return self.kind in (ColumnKind.AMOUNT, ColumnKind.TOTAL, ColumnKind.DEVIATION, ColumnKind.SHARE,
-                             ColumnKind.PRODUCT)
+                             ColumnKind.PRODUCT, ColumnKind.NET, ColumnKind.SHORTFALL)
 
     @property
     def unbroken(self) -> bool:
@@ -201,7 +220,8 @@ class Annotation:
 class Table:
     """``key`` names the table in its Document (for :attr:`Row.link`). ``name`` is what one flat table
     of every row (CSV) puts in its plan column. ``head``: the leading columns that name a row, the
-    heading of a row's block where the terminal stacks a table too wide for it."""
+    heading of a row's block where the terminal stacks a table too wide for it. ``sheet``: a workbook puts the
+    table on a sheet of its own of that name, after its section's (a nämnd's sheet of the organisation tree)."""
 
     key: str
     title: str
@@ -212,6 +232,7 @@ class Table:
     name: str = ""
     head: int = 1
     audience: Audience = Audience.ALL
+    sheet: str = ""
 
     def column(self, key: str) -> int:
         return next(index for index, column in enumerate(self.columns) if column.key == key)
@@ -220,11 +241,11 @@ class Table:
         """The columns a writer for ``audience`` shows, by index; a ``board`` writer (Word, HTML) leaves out
         those its nämnd's table shows (:attr:`Column.in_board`)."""
         return [i for i, column in enumerate(self.columns)
-                if column.audience in (Audience.ALL, audience) and not (board and column.in_board)]
+                if column.audience in shown_to(audience) and not (board and column.in_board)]
 
     def shown(self, audience: Audience) -> Iterator[tuple[int, Row]]:
         """The rows a writer for ``audience`` shows, with their index in :attr:`rows`."""
-        return ((i, row) for i, row in enumerate(self.rows) if row.audience in (Audience.ALL, audience))
+        return ((i, row) for i, row in enumerate(self.rows) if row.audience in shown_to(audience))
 
 
 @dataclass(frozen=True)
@@ -374,4 +395,4 @@ class Document:
     def tables(self, audience: Audience | None = None) -> Sequence[Table]:
         """Every table, in order; with ``audience``, those a writer for it shows."""
         return [table for section in self.sections for table in section.tables
-                if audience is None or table.audience in (Audience.ALL, audience)]
+                if audience is None or table.audience in shown_to(audience)]

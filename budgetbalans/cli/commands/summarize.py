@@ -42,5 +42,6 @@ def _document(result: Summary, report: BuildOptions, tree: Rollup | None) -> Doc
     if tree is None:
         return document
     from budgetbalans.report.builders.organisation import with_organisation
+    from budgetbalans.report.builders.organisation_sheets import with_node_sheets
 
-    return with_organisation(document, tree, result, report)
+    return with_node_sheets(with_organisation(document, tree, result, report), tree, result, report)

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Sequence
 
 from budgetbalans.core.organisation import NodeResult, Rollup
-from budgetbalans.core.summary import Summary
+from budgetbalans.core.summary import Summary, Totals
 from budgetbalans.i18n import template
 from budgetbalans.plan import notation
 from budgetbalans.plan.money import Range
@@ -50,11 +50,11 @@ LABELS = (
 
 def with_organisation(document: Document, rollup: Rollup, summary: Summary, report: BuildOptions) -> Document:
     """``document`` (summarize's or gap's) with the organisation's section first."""
-    view = _view(report.view, rollup, summary)
+    view = organisation_view(report.view, rollup, summary)
     return replace(document, sections=(organisation_section(rollup, view, report.level), *document.sections))
 
 
-def _view(view: View, rollup: Rollup, summary: Summary) -> View:
+def organisation_view(view: View, rollup: Rollup, summary: Summary) -> View:
     """The report's view, with the decimals that show every amount of the plans and of the tree."""
     paths = shown_paths(result.plan.path for result in summary.plans)
     tree: list[Decimal | None] = []
@@ -83,37 +83,40 @@ def organisation_table(rollup: Rollup, view: View, level: int | None = None) -> 
         *(amount_column(year_key(year), str(year), view) for year in years),
         amount_column("total", label("measures_total", lang), view, ColumnKind.TOTAL,
                       tuple(year_key(year) for year in years)),
-        amount_column("plan_target", label("target", lang), view),
+        replace(amount_column("plan_target", label("target", lang), view), given=True),
         amount_column("plan_shortfall", f"{label('remaining', lang)} / {label('surplus', lang)}", view,
-                      number_name=label("remaining", lang)),
-        amount_column("net", label("net_column", lang), view, number_name=label("gap_signed_net", lang)),
-        Column("coverage", label("coverage", lang), ColumnKind.SHARE),
+                      ColumnKind.SHORTFALL, number_name=label("remaining", lang)),
+        amount_column("net", label("net_column", lang), view, ColumnKind.NET, ("plan_target", "total"),
+                      number_name=label("gap_signed_net", lang)),
+        Column("coverage", label("coverage", lang), ColumnKind.SHARE, of=("total", "plan_target")),
         Column("plans", label("own_plans", lang)),
     )
-    rows = tuple(_row(node, columns, view) for node in rollup.nodes(level))
+    rows = tuple(node_row(node, columns, view) for node in rollup.nodes(level))
     caption = f"{notation.clean(rollup.root.organisation)} · {label('unit', lang, unit=view.unit.value)}"
     title = label("organisation_table", lang)
     return Table("organisation", title, columns, rows, caption, (Note(label("organisation_note", lang)),),
                  name=title)
 
 
-def _row(node: NodeResult, columns: Sequence[Column], view: View) -> Row:
+def node_row(node: NodeResult, columns: Sequence[Column], view: View) -> Row:
+    """A node's row: its figures, its depth, its own plans; its tone the core's verdict on its shortfall."""
     values = {year_key(year): amount(value, view) for year, value in node.totals.per_year.items()}
     values.update({"measure": text(node.organisation), "level": Cell(str(node.depth)),
                    "total": amount(node.totals.total, view), **balance_cells(node.totals, view),
-                   "net": _net(node, view), "coverage": _coverage(node), "plans": _plans(node, view)})
+                   "net": net_cell(node.totals, view), "coverage": coverage_cell(node.totals),
+                   "plans": _plans(node, view)})
     tone = Tone.NEUTRAL if node.gap is None else TONE[node.gap.kind]
     return Row(RowKind.GROUP, tuple(values.get(column.key, EMPTY) for column in columns), tone, depth=node.depth)
 
 
-def _net(node: NodeResult, view: View) -> Cell:
+def net_cell(totals: Totals, view: View) -> Cell:
     """target − total, in words by its own kind and in no verdict's colour: the net is never a verdict."""
-    return EMPTY if node.gap is None else Cell(net_text(node.gap, view), node.gap.total)
+    return EMPTY if totals.gap is None else Cell(net_text(totals.gap, view), totals.gap.total)
 
 
-def _coverage(node: NodeResult) -> Cell:
+def coverage_cell(totals: Totals) -> Cell:
     """total / target, the figure to six decimals as JSON writes it."""
-    shares = node.coverage
+    shares = totals.coverage()
     if shares is None:
         return Cell("–")
     low, high = (None if share is None else round(share, 6) for share in shares)

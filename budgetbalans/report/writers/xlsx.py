@@ -6,7 +6,9 @@ audit (XlsxWriter, imported only here).
   a sheet per plan; follow-up's one sheet. On it the section's tables a spreadsheet shows
   (:attr:`Audience.NUMBERS <budgetbalans.report.model.Audience>`): the first under the sheet's
   title, subtitle and header row; any other (the subtotals of ``--group-by``) below it under its
-  own title and header, its columns in the first table's columns where their keys agree.
+  own title and header, its columns in the first table's columns where their keys agree. A table with a
+  :attr:`~budgetbalans.report.model.Table.sheet` of its own (a nämnd's, under an organisation tree: shown
+  only here, ``Audience.WORKBOOK``) gets that sheet, after its section's.
 - Text is always text (``write_string``: a plan's title never becomes a formula, a number or a
   link). Amounts are numbers in the report's unit, shown with the report's decimals (``#,##0_-``,
   ``#,##0.00_-`` …, :attr:`Document.decimals`; Swedish Excel shows the grouping as a space, and a
@@ -20,7 +22,11 @@ audit (XlsxWriter, imported only here).
   the counted column, or the figure, where that would be longer than Excel allows); the gap
   ``=target − Summa`` (its low from Summa's high); the shortfall ``=MAX(0,gap 2024)+MAX(0,gap
   2025)…``; the coverage ``=Summa/target``; a plan's row among all plans a reference to its
-  Summa on its own sheet; a measure's expected effect ``=total*probability``; a scenario's total
+  Summa on its own sheet (its shortfall, where the column is one, ``=MAX(0,gap)`` of its gap there, year by
+  year under per-year targets); a row adding others up (``Row.adds``) ``=a+b…``, on this sheet or another;
+  the net ``=target-total`` and the coverage ``=total/target`` of a row's own cells (``ColumnKind.NET``, a
+  SHARE column's ``of``); a target column (``Column.given``) always the figure; a measure's expected
+  effect ``=total*probability``; a scenario's total
   the sum of the measure rows it counts (the expected one each times its probability). The spreadsheet recalculates the gap, so the Document gives it signed,
   under a label true whatever the sign.
 - Red: a signed or computed gap and the shortfall above zero (still to save), a deviation below
@@ -35,14 +41,14 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Sequence
 
 from budgetbalans.plan.money import Range, Unit
 from budgetbalans.plan import notation
 from budgetbalans.report.model import (
-    Audience, Cell, Column, ColumnKind, Document, Note, Row, RowKind, Section, Table, Tone,
+    Audience, Cell, Column, ColumnKind, Document, Note, Row, RowKind, Section, Table, Tone, shown_to,
 )
 
 if TYPE_CHECKING:
@@ -64,6 +70,7 @@ _ARGUMENTS_MAX = 255  # Excel's limit on a function's arguments
 _WIDE_WIDTH, _AMOUNT_WIDTH, _TEXT_WIDTHS = 46.0, 13.0, (6.0, 28.0)
 _BODY = (RowKind.MEASURE, RowKind.UNCOUNTED, RowKind.GROUP)  # rows a totals block follows after a blank row
 COUNTED = "counted"  # the key of a table's "counted" column (ja / nej), for SUMIFS
+_SHOWN = Audience.WORKBOOK  # what a spreadsheet shows, and the workbook's own sheets (a nämnd's)
 
 
 def write(document: Document, options: WriteOptions) -> bytes:
@@ -73,7 +80,7 @@ def write(document: Document, options: WriteOptions) -> bytes:
     out = io.BytesIO()
     workbook = _workbook(xlsxwriter, out)
     styles = _styles(workbook, document.unit, document.decimals)
-    sections = document.sections or (Section(document.title, sheet=document.title),)
+    sections = _sheets(document.sections) or (Section(document.title, sheet=document.title),)
     names = sheet_names([section.sheet or section.title for section in sections])
     sheets = [_SheetLayout(name, section, document, document.notes if index == 0 else ())
               for index, (name, section) in enumerate(zip(names, sections))]
@@ -82,6 +89,17 @@ def write(document: Document, options: WriteOptions) -> bytes:
         _Writer(workbook.add_worksheet(sheet.name), sheet, document, placed, styles).write()
     workbook.close()
     return out.getvalue()
+
+
+def _sheets(sections: Sequence[Section]) -> tuple[Section, ...]:
+    """A sheet per section, and after it a sheet per table of its own (:attr:`Table.sheet`: a nämnd's)."""
+    sheets: list[Section] = []
+    for section in sections:
+        own = tuple(table for table in section.tables if table.sheet)
+        sheets.append(replace(section, tables=tuple(t for t in section.tables if not t.sheet)) if own else section)
+        sheets += [Section(table.title, table.caption, tables=(table,), sheet=table.sheet)
+                   for table in own if table.audience in shown_to(_SHOWN)]
+    return tuple(sheets)
 
 
 def _workbook(xlsxwriter: Any, out: io.BytesIO) -> Workbook:
@@ -265,7 +283,7 @@ class _SheetLayout:
 
     def __init__(self, name: str, section: Section, document: Document, notes: Sequence[Note]) -> None:
         self.name, self.section = name, section
-        tables = [t for t in section.tables if t.audience in (Audience.ALL, Audience.NUMBERS)]
+        tables = [t for t in section.tables if t.audience in shown_to(_SHOWN)]
         first = tables[0] if tables else None
         self.title = first.title if first is not None and first.title else section.title
         self.subtitle = section.subtitle or (first.caption if first is not None else "")
@@ -276,9 +294,9 @@ class _SheetLayout:
         keys: dict[str, tuple[int, ...]] = {}
         placements = {id(table): _Placed(name, table) for table in tables}
         # the widest table lays out the sheet's columns; the others fall in under them by key
-        for number, table in enumerate(sorted(tables, key=lambda t: -len(t.shown_columns(Audience.NUMBERS)))):
+        for number, table in enumerate(sorted(tables, key=lambda t: -len(t.shown_columns(_SHOWN)))):
             placed = placements[id(table)]
-            for index in table.shown_columns(Audience.NUMBERS):
+            for index in table.shown_columns(_SHOWN):
                 column = table.columns[index]
                 span = 2 if column.numeric and document.ranges else 1
                 cols = keys.get(column.key) if number else None
@@ -300,7 +318,7 @@ class _SheetLayout:
                 placed.title_row, placed.header_row = row + 2, row + 3
                 row += 3
             previous: RowKind | None = None
-            for index, shown in table.shown(Audience.NUMBERS):
+            for index, shown in table.shown(_SHOWN):
                 row += 2 if shown.kind is RowKind.TOTAL and previous in _BODY else 1
                 placed.rows[index] = row
                 previous = shown.kind
@@ -326,7 +344,7 @@ def _width(table: Table, index: int, column: Column) -> float:
         return _AMOUNT_WIDTH
     low, high = _TEXT_WIDTHS
     longest = max((len(word) for word in column.header.split()), default=0)
-    for _, row in table.shown(Audience.NUMBERS):
+    for _, row in table.shown(_SHOWN):
         if index < len(row.cells):
             longest = max(longest, len(row.cells[index].text))
     return min(max(longest + 1.0, low), high)
@@ -337,12 +355,12 @@ def _signed_gaps(table: Table, document: Document) -> dict[int, dict[int, Range]
     figures by column (the Document gives them signed). A row whose target or total lacks a figure
     stays as figures, not formulas."""
     signed: dict[int, dict[int, Range]] = {}
-    for index, row in table.shown(Audience.NUMBERS):
+    for index, row in table.shown(_SHOWN):
         if row.kind is not RowKind.GAP or len(row.of) < 2 or not _in_table(table, row.of):
             continue
         operands = [table.rows[i].cells for i in row.of]
         figures: dict[int, Range] = {}
-        for col in table.shown_columns(Audience.NUMBERS):
+        for col in table.shown_columns(_SHOWN):
             cell = row.cells[col] if col < len(row.cells) else Cell()
             if cell.value is None or not table.columns[col].numeric:
                 continue
@@ -433,7 +451,7 @@ class _Writer:
         for col in set(range(len(widths))) - {c for cols in placed.columns.values() for c in cols}:
             self.sheet.write_blank(placed.header_row, col, None, styles["header"])
         _fit_row(self.sheet, placed.header_row, headers)
-        for index, row in table.shown(Audience.NUMBERS):
+        for index, row in table.shown(_SHOWN):
             self._row(placed, index, row)
         self._notes(placed.notes_row, table.notes)
 
@@ -513,6 +531,10 @@ class _Writer:
             return f"={_cell(line, minuend[bound])}-{_cell(line, subtrahend[bound])}"
         if column.kind is ColumnKind.PRODUCT and len(column.of) == 2:
             return self._product(placed, index, column, bound, line)
+        if column.given:
+            return None
+        if column.kind in (ColumnKind.NET, ColumnKind.SHARE) and len(column.of) == 2:
+            return self._of_row(placed, index, column, bound)
         if row.link is not None:
             return self._link(row.link, column, bound)
         if row.adds:
@@ -553,6 +575,19 @@ class _Writer:
             return None
         return _cell(placed.rows[index], cols[min(bound, len(cols) - 1)])
 
+    def _of_row(self, placed: _Placed, index: int, column: Column, bound: int) -> str | None:
+        """A figure of the row's own cells: the net ``=target-total`` (its low from the total's high), or the
+        coverage ``=total/target`` bound by bound; a figure where either cell has none."""
+        table, net = placed.table, column.kind is ColumnKind.NET
+        first, second = (table.columns[table.column(key)] for key in column.of)
+        left = self._at(placed, index, first, bound)
+        right = self._at(placed, index, second, 1 - bound if net and self.ranges else bound)
+        return f"={left}{'-' if net else '/'}{right}" if left and right else None
+
+    def _ref(self, other: _Placed, row: int, col: int) -> str:
+        """A reference to a cell of ``other``'s sheet: plain on this sheet, with its sheet's name on another."""
+        return _cell(row, col) if other.sheet == self.layout.name else ref(other.sheet, row, col)
+
     def _adds(self, adds: Sequence[tuple[str, int]], column: Column, bound: int) -> str | None:
         """Rows of other tables added up, column by column (all plans' scenario: each plan's on its sheet).
         A plan without the column (its years are others) adds nothing; a figure where a cell has no bound."""
@@ -569,7 +604,7 @@ class _Writer:
                 continue
             if _bound(value, min(bound, len(cols) - 1)) is None:
                 return None
-            terms.append(ref(other.sheet, other.rows[index], cols[min(bound, len(cols) - 1)]))
+            terms.append(self._ref(other, other.rows[index], cols[min(bound, len(cols) - 1)]))
         return "=" + "+".join(terms) if terms else None
 
     def _link(self, link: tuple[str, int], column: Column, bound: int) -> str | None:
@@ -578,9 +613,28 @@ class _Writer:
         if other is None or link[1] not in other.rows:
             return None
         cols = other.at(column.key)
+        if cols is None and column.kind is ColumnKind.SHORTFALL:
+            return self._linked_shortfall(other, link[1], bound)
         if cols is None or len(cols) <= bound:
             return None
-        return "=" + ref(other.sheet, other.rows[link[1]], cols[bound])
+        return "=" + self._ref(other, other.rows[link[1]], cols[bound])
+
+    def _linked_shortfall(self, other: _Placed, total: int, bound: int) -> str | None:
+        """A plan's shortfall from its own sheet: ``=MAX(0,gap 2024)+MAX(0,gap 2025)…`` of the signed gap of
+        its Summa (row ``total``), or ``=MAX(0,gap)`` of the period's where its target is not per year."""
+        table = other.table
+        gap = next((i for i, row in enumerate(table.rows) if row.kind is RowKind.GAP and len(row.of) >= 2
+                    and row.of[1] == total and row.audience is not Audience.TEXT and i in other.rows), None)
+        if gap is None:
+            return None
+        cells = table.rows[gap].cells
+        years = [c for i, c in enumerate(table.columns) if c.kind is ColumnKind.AMOUNT and _value(cells, i) is not None]
+        terms = [self._at(other, gap, column, bound) for column in years or [table.columns[table.column("total")]]]
+        return "=" + "+".join(f"MAX(0,{self._ref_of(other, term)})" for term in terms if term) if any(terms) else None
+
+    def _ref_of(self, other: _Placed, cell: str) -> str:
+        """A cell of ``other``'s sheet (as :meth:`_at` gives it), named by its sheet where that is not this one."""
+        return cell if other.sheet == self.layout.name else ref(other.sheet, *_row_col(cell))
 
     def _sums(self, placed: _Placed, sums: Sequence[int], column: Column, bound: int) -> str | None:
         """``=SUM`` of the rows' cells in this column, neighbours as one range; where that is longer than
