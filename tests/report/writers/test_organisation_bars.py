@@ -212,3 +212,24 @@ def test_a_range_is_drawn_lighter_and_an_unbounded_part_reaches_the_end_of_the_s
     # in Word: 39 cells for 1 150; 700 / 1 150 × 39 = 23,7 → 24; 1 000 / 1 150 × 39 = 33,9 → 34; then to the end
     assert bar_cells(bar, Decimal(1000), unbounded=True) == [
         (Tone.UNCERTAIN, True, 24), (Tone.BAD, False, 10), (Tone.BAD, True, 5)]
+
+
+def test_a_nodes_name_stays_text_in_html_and_word(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import docx
+
+    name = '<b>Nämnd</b> & "x"'
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "budgetbalans.yaml").write_text(
+        f"organisation: Ekby kommun\nunit: tkr\ntarget: 100\nparts:\n  - organisation: '{name}'\n    target: 100\n",
+        encoding="utf-8")
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "p.yaml").write_text(f"title: P\norganisation: '{name}'\nyears: [2025]\nmeasures:\n"
+                                     "  - id: 1\n    title: A\n    effects: {2025: 40}\n", encoding="utf-8")
+    code, page, err = invoke("gap", "--format", "html")
+    assert code == 0, err
+    assert [row["label"] for row in svg_nodes(page)] == ["Ekby kommun", "&lt;b&gt;Nämnd&lt;/b&gt; &amp; &#34;x&#34;"]
+    assert "<b>Nämnd" not in page
+    code, _, err = invoke("gap", "--format", "docx", "-o", "r.docx")
+    assert code == 0, err
+    table = next(t for t in docx.Document("r.docx").tables if t.rows[0].cells[0].text == "Ekby kommun")
+    assert table.rows[1].cells[0].text == name
