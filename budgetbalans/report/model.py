@@ -261,6 +261,7 @@ class ChartKind(str, Enum):
     WATERFALL = "waterfall"                # from the sparbeting, measure by measure, to what remains
     PER_YEAR = "per_year"                  # each year's total, and its target
     PLANNED_FORECAST = "planned_forecast"  # per measure, planned against forecast
+    ORGANISATION = "organisation"          # per node of the tree, its target covered and still to save
 
 
 class BarKind(str, Enum):
@@ -318,11 +319,43 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class Segment:
+    """A part of a node's bar, in kronor from the bar's start: from ``start`` for ``length`` (``None``:
+    unbounded, to the end of the scale), in its ``tone``'s colour, ``lighter`` where it is a range's
+    uncertain part (solid to the low bound, lighter to the high, as the other charts draw a range)."""
+
+    tone: Tone
+    start: Decimal
+    length: Decimal | None
+    lighter: bool = False
+
+    @property
+    def end(self) -> Decimal | None:
+        return None if self.length is None else self.start + self.length
+
+
+@dataclass(frozen=True)
+class NodeBar:
+    """A node of the organisation tree's chart: its name (indented by ``depth``), the ``segments`` of its bar
+    (what of its target is covered, what is still to save; none without a target), ``text``: the words beside
+    it (covered, the verdict, "ingen plan"), worded by the builder, in the verdict's ``tone``; ``mark``: the
+    builder's mark beside the bar's end (a surplus, drawn as covered), its meaning in the chart's keys."""
+
+    label: str
+    depth: int
+    segments: tuple[Segment, ...]
+    text: str
+    tone: Tone = Tone.NEUTRAL
+    mark: str = ""
+
+
+@dataclass(frozen=True)
 class Chart:
     """A chart's data in kronor, with its title and a note under it: the ``steps`` of a waterfall, the
-    ``years`` of the per-year chart or the ``comparisons`` of planned against forecast (``names``: the
-    words for planned and forecast in a bar's tooltip). A writer that shows charts works out where each
-    bar goes (:mod:`budgetbalans.report.writers.svg`); no other writer pays for it."""
+    ``years`` of the per-year chart, the ``comparisons`` of planned against forecast (``names``: the
+    words for planned and forecast in a bar's tooltip) or the organisation tree's ``nodes`` (``keys``: each
+    colour of its bars, by tone and whether lighter, and its words). A writer that shows charts works out
+    where each bar goes (:mod:`budgetbalans.report.writers.svg`); no other writer pays for it."""
 
     kind: ChartKind
     title: str
@@ -332,6 +365,8 @@ class Chart:
     years: tuple[YearBar, ...] = ()
     comparisons: tuple[Comparison, ...] = ()
     names: tuple[str, str] = ("", "")
+    nodes: tuple[NodeBar, ...] = ()
+    keys: tuple[tuple[Tone, bool, str], ...] = ()
 
 
 @dataclass(frozen=True)

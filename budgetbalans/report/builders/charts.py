@@ -13,6 +13,10 @@ and one for follow-up:
   as a line where the plan gives one.
 - follow-up: per measure, its planned effect and its forecast side by side (the forecast red
   where it is below the plan), from :class:`~budgetbalans.core.followup.FollowUp`'s lines.
+- the organisation tree (``summarize`` and ``gap`` with a ``budgetbalans.yaml``): a bar per node, down to
+  ``--level``, from the :class:`~budgetbalans.core.organisation.Rollup`: what of its target is covered and
+  what is still to save (its shortfall, never netted), on one scale in kronor; the words beside each bar
+  are its row's in the table (the verdict, "ingen plan"), so no colour stands alone.
 
 Every amount shown as text is the core's exact figure, formatted by :mod:`budgetbalans.plan.notation`;
 where each bar goes on the page is the writer's (:mod:`budgetbalans.report.writers.svg`).
@@ -24,11 +28,37 @@ from decimal import Decimal
 from typing import Sequence
 
 from budgetbalans.core.gap import GapKind
+from budgetbalans.core.organisation import NodeResult
 from budgetbalans.core.summary import MeasureResult, Totals
-from budgetbalans.plan.money import Range, Unit
+from budgetbalans.i18n import template
+from budgetbalans.plan.money import ZERO, Range, Unit
 from budgetbalans.plan import notation
-from budgetbalans.report.model import BarKind, Step, YearBar
+from budgetbalans.report.builders.labels import label
+from budgetbalans.report.model import (
+    BarKind, Cell, Chart, ChartKind, NodeBar, Segment, Step, Tone, YearBar,
+)
+from budgetbalans.report.options import View
 
+LABELS = (
+    template("label.organisation_chart", "Täckt och kvar att spara per del",
+             "Covered and still to save, part by part"),
+    template("label.covered", "Täckt", "Covered"),
+    template("label.covered_or_remaining", "Täckt eller kvar att spara (ett intervall: ljusare)",
+             "Covered or still to save (a range: lighter)"),
+    template("label.may_remain", "Kanske kvar att spara (ett intervall: ljusare)",
+             "Perhaps still to save (a range: lighter)"),
+    template("label.surplus_mark", "Överskott: sparbetinget är täckt", "Surplus: the target is covered"),
+    template("label.organisation_chart_note",
+             "Varje stapel är delens sparbeting: den täckta delen och det som är kvar att spara, aldrig "
+             "minskat med en annan dels eller ett annat års överskott (som tabellen). Alla staplar i samma "
+             "skala, belopp i {unit}.",
+             "Each bar is the part's savings target: what is covered and what is still to save, never reduced "
+             "by another part's or another year's surplus (as in the table). Every bar on one scale, "
+             "amounts in {unit}."),
+)
+
+#: The mark beside a bar whose node has a surplus (drawn as covered): its words are in the chart's keys.
+SURPLUS_MARK = "+"
 
 def waterfall_steps(measures: Sequence[MeasureResult], totals: Totals, unit: Unit, names: dict[str, str],
                     decimals: int | None = None) -> list[Step]:
@@ -109,3 +139,53 @@ def year_bars(totals: Totals, unit: Unit, decimals: int | None = None) -> tuple[
 def measure_label(identifier: str, title: str) -> str:
     """A measure's label in a chart: its number and title (shortened to fit where it is drawn)."""
     return f"{notation.clean(identifier)} {notation.clean(title)}".strip()
+
+
+def organisation_chart(nodes: Sequence[NodeResult], verdicts: Sequence[Cell], view: View) -> Chart:
+    """A bar per node of ``nodes`` (those the table shows, in its order); ``verdicts``: each node's verdict
+    as its row in the table words it (the cell *Kvar att spara / Överskott*, its tone the core's verdict)."""
+    lang = view.lang
+    bars = tuple(node_bar(node, verdict, view) for node, verdict in zip(nodes, verdicts))
+    used = {(segment.tone, segment.lighter) for bar in bars for segment in bar.segments}
+    keys = ((Tone.GOOD, False, label("covered", lang)), (Tone.UNCERTAIN, True, label("covered_or_remaining", lang)),
+            (Tone.BAD, False, label("remaining", lang)), (Tone.BAD, True, label("may_remain", lang)))
+    marks = ((Tone.NEUTRAL, False, f"{SURPLUS_MARK} {label('surplus_mark', lang)}"),) if any(b.mark for b in bars) else ()
+    return Chart(ChartKind.ORGANISATION, label("organisation_chart", lang),
+                 label("organisation_chart_note", lang, unit=view.unit.value), nodes=bars,
+                 keys=(*(key for key in keys if key[:2] in used), *marks))
+
+
+def node_bar(node: NodeResult, verdict: Cell, view: View) -> NodeBar:
+    """A node's bar: its segments, and its words: covered, its verdict, "ingen plan"."""
+    name = notation.clean(node.organisation)
+    if node.target is None or node.gap is None:
+        return NodeBar(name, node.depth, (), label("no_target", view.lang))
+    covered = covered_part(node.target.total, node.gap.shortfall)
+    words = [f"{label('covered', view.lang).lower()} {view.span(covered)}", verdict.text]
+    words += [label("no_plan", view.lang)] if node.no_plan else []
+    return NodeBar(name, node.depth, node_segments(node.target.total, node.gap.shortfall), " · ".join(words),
+                   verdict.tone, SURPLUS_MARK if node.gap.kind is GapKind.SURPLUS else "")
+
+
+def covered_part(target: Decimal, shortfall: Range) -> Range:
+    """What of ``target`` is covered, answering for itself: target − shortfall bound by bound, from 0 to the
+    target. Where a part's (or a year's) surplus would cover another's shortfall it covers nothing here, so
+    the covered part and what is still to save add up to the target (the total up to the target, where no
+    surplus is set against a shortfall)."""
+    target = max(target, ZERO)
+    low = ZERO if shortfall.high is None else max(target - shortfall.high, ZERO)
+    return Range(low, max(target - (shortfall.low or ZERO), ZERO))
+
+
+def node_segments(target: Decimal, shortfall: Range) -> tuple[Segment, ...]:
+    """A node's bar in kronor, from 0: covered (solid to its low bound), the range either covered or still to
+    save (lighter), still to save surely (solid), and what may be still to save beyond the target (lighter;
+    unbounded where the shortfall is). Zero-length segments are left out."""
+    covered = covered_part(target, shortfall)
+    assert covered.low is not None and covered.high is not None
+    sure = shortfall.low or ZERO
+    beyond = None if shortfall.high is None else covered.low + shortfall.high - covered.high - sure
+    segments = (Segment(Tone.GOOD, ZERO, covered.low), Segment(Tone.UNCERTAIN, covered.low,
+                                                                covered.high - covered.low, lighter=True),
+                Segment(Tone.BAD, covered.high, sure), Segment(Tone.BAD, covered.high + sure, beyond, lighter=True))
+    return tuple(segment for segment in segments if segment.length is None or segment.length > 0)

@@ -8,6 +8,8 @@ spara*: its shortfall, never netted across nodes, plans or years, worded by the 
 plan's is in the table of all plans), the net apart (*Netto*: target − total, in no verdict's colour), the
 coverage, and its own plans, or "ingen plan" where its own part asks for something and no plan names it.
 Each row's tone is the core's verdict on the node's shortfall (:attr:`~budgetbalans.core.gap.Gap.kind`).
+The section's chart (:func:`~budgetbalans.report.builders.charts.organisation_chart`) is a bar per row: what
+of the node's target is covered and what is still to save, beside the row's verdict in words.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from budgetbalans.core.summary import Summary, Totals
 from budgetbalans.i18n import template
 from budgetbalans.plan import notation
 from budgetbalans.plan.money import Range
+from budgetbalans.report.builders import charts
 from budgetbalans.report.builders.labels import label
 from budgetbalans.report.builders.summary import (
     TONE, amount, amount_column, balance_cells, key_figures, text, year_key,
@@ -67,9 +70,11 @@ def organisation_view(view: View, rollup: Rollup, summary: Summary) -> View:
 
 
 def organisation_section(rollup: Rollup, view: View, level: int | None = None) -> Section:
-    """The section "Organisationen": the root's key figures and the table of the nodes."""
+    """The section "Organisationen": the root's key figures, a bar per node and the table of the nodes."""
     table = organisation_table(rollup, view, level)
-    return Section(table.title, table.caption, key_figures(rollup.root.totals, view), (), (table,),
+    verdicts = [row.cells[table.column("plan_shortfall")] for row in table.rows]
+    chart = charts.organisation_chart(list(rollup.nodes(level)), verdicts, view)
+    return Section(table.title, table.caption, key_figures(rollup.root.totals, view), (chart,), (table,),
                    sheet=table.title)
 
 

@@ -11,7 +11,10 @@ What it holds, in order:
   <budgetbalans.report.model.Audience>`) and the nämnd's tables (``Audience.BOARD``: who does what,
   when, decided by whom; the consequences) under its own title (*Heading 2*) and caption where they
   differ from the section's, then the table's and the section's notes. The charts are not drawn:
-  their figures are the tables'.
+  their figures are the tables', except the organisation tree's bars (:func:`bar_cells`): a Word table
+  with a row per node, its name indented, its bar made of shaded cells (a whole number of
+  :data:`BAR_CELLS`, each segment at least one; lighter for a range), the mark and the words beside it in
+  the verdict's colour, then what each colour means, in words.
 - After every section, the rounding note, the warnings (*Heading 2* and *List Bullet*), the legend
   (*Heading 2*: the interval classes, what the statuses mean for the total, the report's terms
   such as the scenarios, the verdicts in their colours) and the generator line.
@@ -56,6 +59,7 @@ import io
 import re
 import secrets
 import zipfile
+from decimal import ROUND_HALF_UP, Decimal
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
@@ -78,7 +82,8 @@ from lxml import etree  # type: ignore[import-untyped]  # python-docx's parser; 
 
 from budgetbalans.i18n import Lang
 from budgetbalans.report.model import (
-    LANDSCAPE_COLUMNS, Audience, Column, Document, Note, Row, RowKind, Section, Table, Tone,
+    LANDSCAPE_COLUMNS, Audience, Chart, ChartKind, Column, Document, NodeBar, Note, Row, RowKind, Section, Table,
+    Tone,
 )
 
 if TYPE_CHECKING:
@@ -587,6 +592,9 @@ class _Writer:
             paragraph.paragraph_format.space_after = Pt(0)
             self._run(paragraph, f"{figure.name}: ")
             self._run(paragraph, _figure_text(figure.value), bold=True, colour=COLOUR.get(figure.tone))
+        for chart in section.charts:
+            if chart.kind is ChartKind.ORGANISATION:
+                self._node_bars(chart)
         for table in section.tables:
             if table.audience in _SHOWN:
                 self._table(table, section)
@@ -620,6 +628,20 @@ class _Writer:
         self.tables.append(_Cells(self._table_text_id(), columns, widths, body, shown, points))
         for note in table.notes:
             self._note(note)
+
+    def _node_bars(self, chart: Chart) -> None:
+        """The organisation tree's bars: its title, a table of a row per node (:class:`_NodeBars`), what each
+        colour means (a swatch and its words) and the chart's note."""
+        self._paragraph(chart.title, "Heading 2")
+        bars = _NodeBars(self._table_text_id(), chart.nodes, self._room())
+        self.end.addprevious(etree.fromstring(bars.xml()))
+        paragraph = self._paragraph("")
+        for tone, lighter, words in chart.keys:
+            if tone is not Tone.NEUTRAL:
+                self._run(paragraph, "\u25a0 ", colour=_shade(tone, lighter))
+            self._run(paragraph, f"{words}   ")
+        if chart.note:
+            self._paragraph(chart.note, italic=True)
 
     def _table_text_id(self) -> str:
         """The id of the tables' paragraph style (looked up once: python-docx looks a name up in every style)."""
@@ -769,3 +791,92 @@ def _escape(text: str) -> str:
 
 def _attribute(text: str) -> str:
     return _escape(text).replace('"', "&quot;")
+
+
+#: The room of the organisation tree's bars, in cells of a Word table: a segment of a bar is a whole number of
+#: them (at least one, so that no shortfall is lost), the last kept for the mark.
+BAR_CELLS = 40
+_LIGHTER = 0.35  # a range's lighter part: its colour at this strength on white (the HTML page's fill-opacity)
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _shade(tone: Tone, lighter: bool = False) -> str:
+    """A tone's colour, or its lighter shade (on white) for a range's uncertain part."""
+    colour = COLOUR[tone]
+    if not lighter:
+        return colour
+    return "".join(f"{round(int(colour[i:i + 2], 16) * _LIGHTER + 255 * (1 - _LIGHTER)):02X}" for i in (0, 2, 4))
+
+
+def bar_cells(bar: NodeBar, high: Decimal, unbounded: bool) -> list[tuple[Tone, bool, int]]:
+    """A node's bar as cells: each segment's tone, whether lighter, and how many of :data:`BAR_CELLS` it spans
+    (its ends rounded on a scale where ``high`` is the last cell but one, or less where an unbounded segment
+    reaches that cell; a segment of any length spans one cell at least)."""
+    room = BAR_CELLS - 1
+    scale = high * (1 + _UNBOUNDED) if unbounded else high
+
+    def cell(value: Decimal | None) -> int:
+        return room if value is None or scale <= 0 else int((value / scale * room).to_integral_value(ROUND_HALF_UP))
+
+    cells, cursor = [], 0
+    for segment in bar.segments:
+        end = min(max(cell(segment.end), cursor + 1), room)
+        if end > cursor:
+            cells.append((segment.tone, segment.lighter, end - cursor))
+            cursor = end
+    return cells
+
+
+_UNBOUNDED = Decimal("0.15")  # an unbounded segment reaches past every known figure, as in the HTML page
+
+
+class _NodeBars:
+    """The organisation tree's bars as one Word table: a grid of the name, :data:`BAR_CELLS` narrow cells and
+    the words; per node its name (indented by its depth), its segments as shaded cells spanning their share
+    of the grid, the mark in the cell after them and its words in the verdict's colour. No borders: a white
+    line between the rows keeps the bars apart."""
+
+    def __init__(self, style_id: str, nodes: Sequence[NodeBar], room: int) -> None:
+        self.style = f'<w:pStyle w:val="{_attribute(style_id)}"/>' if style_id else ""
+        self.nodes = nodes
+        padding = int(Cm(_PADDING_CM))
+        name = max((text_width(node.label) + node.depth * _INDENT * _TWIP for node in nodes), default=0) + padding
+        words = max((text_width(node.text, bold=True) for node in nodes), default=0) + padding
+        self.name, self.words = min(name, room * 3 // 10), min(words, room * 4 // 10)
+        self.unit = max((room - self.name - self.words) // BAR_CELLS // _TWIP, 1)  # twips
+        self.name //= _TWIP
+        self.words = room // _TWIP - self.name - self.unit * BAR_CELLS
+        ends = [end for node in nodes for s in node.segments for end in (s.start, s.end) if end is not None]
+        self.high = max([Decimal(0), *ends])
+        self.unbounded = any(s.length is None for node in nodes for s in node.segments)
+
+    def xml(self) -> str:
+        grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in (self.name, *[self.unit] * BAR_CELLS, self.words))
+        borders = ('<w:tblBorders><w:insideH w:val="single" w:sz="24" w:space="0" w:color="FFFFFF"/>'
+                   '</w:tblBorders>')
+        properties = (f'<w:tblPr><w:tblW w:type="dxa" w:w="{self.name + self.unit * BAR_CELLS + self.words}"/>'
+                      f'{borders}<w:tblLayout w:type="fixed"/></w:tblPr>')
+        rows = "".join(self.row(node) for node in self.nodes)
+        return f'<w:tbl xmlns:w="{_W}">{properties}<w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>'
+
+    def row(self, node: NodeBar) -> str:
+        cells = [self.cell(self.name, _run(_cell_text(node.label), ""), indent=node.depth * _INDENT)]
+        used = 0
+        for tone, lighter, span in bar_cells(node, self.high, self.unbounded):
+            cells.append(self.cell(self.unit * span, "", span=span, fill=_shade(tone, lighter)))
+            used += span
+        mark = _run(node.mark, f'<w:b/><w:color w:val="{COLOUR[Tone.GOOD]}"/>') if node.mark else ""
+        cells.append(self.cell(self.unit * (BAR_CELLS - used), mark, span=BAR_CELLS - used))
+        colour = COLOUR.get(node.tone)
+        words = _run(_figure_text(node.text), f'<w:b/><w:color w:val="{colour}"/>' if colour else "")
+        cells.append(self.cell(self.words, words))
+        return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>"
+
+    def cell(self, width: int, content: str, *, span: int = 1, fill: str = "", indent: int = 0) -> str:
+        """A cell of ``width`` twips over ``span`` grid columns; a bar's cell shaded ``fill``, without margins."""
+        properties = (f'<w:tcW w:type="dxa" w:w="{width}"/>' + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "")
+                      + (f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else "")
+                      + ('<w:tcMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tcMar>'
+                         if span > 1 or fill else "") + '<w:vAlign w:val="center"/>')
+        paragraph = self.style + (f'<w:ind w:left="{indent}"/>' if indent else "")
+        return f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p><w:pPr>{paragraph}</w:pPr>{content}</w:p></w:tc>"

@@ -3,7 +3,8 @@
 It serialises a :class:`~budgetbalans.report.model.Document` with one template for every report
 (``summarize``, ``gap`` and ``follow-up``): per section the heading and its subtitle, the report
 date (under the first heading), the key figures, the charts (inline SVG, drawn by
-:mod:`budgetbalans.report.writers.svg` from each chart's data: a waterfall, the effect per year, planned against forecast),
+:mod:`budgetbalans.report.writers.svg` from each chart's data: a waterfall, the effect per year, planned against forecast,
+the organisation tree's bars),
 the tables a reader sees (:attr:`Audience.TEXT`) and the nämnd's (``Audience.BOARD``: who does what,
 when, decided by whom; the consequences) and their notes; then the document's notes (the rounding
 note, the warnings) and the legend of the interval classes, the report's terms and the verdict colours.
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from budgetbalans import __version__
-from budgetbalans.report.model import LANDSCAPE_COLUMNS, Audience, Column, Document, Row, Table, Tone
+from budgetbalans.report.model import LANDSCAPE_COLUMNS, Audience, ChartKind, Column, Document, Row, Table, Tone
 from budgetbalans.report.writers import svg
 
 if TYPE_CHECKING:
@@ -74,6 +75,8 @@ def write(document: Document, options: WriteOptions) -> str:
         verdict_legend=[(TONE_CLASS[entry.tone], entry.name, entry.meaning)
                         for entry in (*legend.terms, *legend.verdicts)],
         range_note=_has_range_bars([drawing for _, _, charts, _ in sections for _, drawing in charts]),
+        organisation=any(chart.kind is ChartKind.ORGANISATION for section in document.sections
+                         for chart in section.charts),  # its style only where it is drawn
     )
 
 
@@ -106,7 +109,8 @@ def _row(row: Row, shown: Sequence[int], kinds: Sequence[str]) -> _Row:
 
 def _has_range_bars(drawings: Sequence[svg.Drawing]) -> bool:
     """A chart draws a range's uncertain part: the footer says what the pale part of a bar is."""
-    return any(bar.extra_length > 0 for drawing in drawings for bar in drawing.bars)
+    return (any(bar.extra_length > 0 for drawing in drawings for bar in drawing.bars)
+            or any(piece.lighter for drawing in drawings for node in drawing.nodes for piece in node.pieces))
 
 
 def environment() -> Environment:

@@ -8,6 +8,9 @@ drawing), and every text drawn is the Document's.
   solid to its low bound and lighter to its high; an unbounded high runs past every known figure.
 - bars per year: the year's total (lighter part up to the high bound), and the year's target as a line.
 - planned against forecast: two bars per row, planned above forecast, on one scale from zero.
+- the organisation tree: a row per node, its name indented by its depth, its bar's segments (covered, still
+  to save; solid, or lighter for a range) on one scale from zero, the builder's mark at the bar's end and
+  its words after the bars.
 
 No label is clipped or overlaps another: text widths are estimated on the generous side
 (:func:`text_width`), a long measure title is wrapped onto two lines and, if still too long,
@@ -23,7 +26,7 @@ from decimal import Decimal
 from typing import Callable, Sequence
 
 from budgetbalans.plan.money import Range
-from budgetbalans.report.model import BarKind, Chart, ChartKind, Comparison, Step, YearBar
+from budgetbalans.report.model import BarKind, Chart, ChartKind, Comparison, NodeBar, Step, Tone, YearBar
 
 ROW, LABEL_WIDTH, BAR_WIDTH, VALUE_WIDTH = 22, 250, 340, 90
 FONT_SIZE, LINE = 11.0, 13  # the charts' text (report.css.j2) and the distance between a label's lines
@@ -61,6 +64,36 @@ class Drawing:
     zero: float  # x (waterfall) or y (per year) of zero
     lines: Sequence[tuple[float, float, float, float, str]] = ()  # x1, y1, x2, y2, label
     ticks: Sequence[tuple[float, str]] = ()  # position, text (the years)
+    nodes: Sequence[NodeRow] = ()  # the organisation tree's rows
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A segment of a node's bar as drawn: from ``x`` for ``width``, in its tone's colour, lighter or solid."""
+
+    x: float
+    width: float
+    tone: Tone
+    lighter: bool
+
+
+@dataclass(frozen=True)
+class NodeRow:
+    """A node of the organisation chart as drawn: its name's lines from ``label_x`` (indented by its depth),
+    its bar's pieces at ``y``, its mark at ``mark_x`` and its words at ``text_x``, all on the bar's baseline."""
+
+    y: float
+    height: float
+    label_x: float
+    label_y: float
+    lines: tuple[str, ...]
+    full_label: str
+    pieces: tuple[Piece, ...]
+    mark: str
+    mark_x: float
+    text: str
+    text_x: float
+    tone: Tone
 
 
 def draw(chart: Chart) -> Drawing:
@@ -69,6 +102,8 @@ def draw(chart: Chart) -> Drawing:
         return waterfall(chart.steps)
     if chart.kind is ChartKind.PER_YEAR:
         return per_year(chart.years)
+    if chart.kind is ChartKind.ORGANISATION:
+        return organisation(chart.nodes)
     return planned_vs_forecast(chart.comparisons, chart.names)
 
 
@@ -177,6 +212,39 @@ def _pair_bar(value: Range, x: Callable[[Decimal], float], top: float, kind: Bar
     far = LABEL_WIDTH + BAR_WIDTH if value.high is None else x(value.high)
     extra = (b, max(far - b, 0.0)) if value.high != value.low else (0.0, 0.0)
     return Bar(a, top, max(b - a, 1.0), PAIR_BAR, kind.value, extra[0], extra[1], label, full_label, text)
+
+
+INDENT, MARK_ROOM, WORDS_GAP = 12, 14, 8
+
+
+def organisation(nodes: Sequence[NodeBar]) -> Drawing:
+    """A row per node: its name from the left, indented by its depth; its bar's segments on one scale from
+    zero (an unbounded segment reaching past every known figure); its mark and its words after the bar."""
+    ends = [end for node in nodes for segment in node.segments for end in (segment.start, segment.end)
+            if end is not None]
+    high = max([Decimal(0), *ends])
+    high += high * UNBOUNDED_ROOM if any(s.length is None for node in nodes for s in node.segments) else 0
+    scale = BAR_WIDTH - MARK_ROOM
+    span = float(high) or 1.0
+
+    def x(value: Decimal | None) -> float:
+        return LABEL_WIDTH + (scale if value is None else float(value) / span * scale)
+
+    rows, top = [], 0.0
+    for node in nodes:
+        indent = node.depth * INDENT
+        lines = wrap(node.label, room=max(LABEL_ROOM - indent, 60.0))
+        height = max(ROW, len(lines) * LINE + 9)
+        bar_y = top + (height - (ROW - 8)) / 2
+        pieces = tuple(Piece(x(s.start), max(x(s.end) - x(s.start), 1.0), s.tone, s.lighter) for s in node.segments)
+        end = max([LABEL_WIDTH, *(piece.x + piece.width for piece in pieces)])
+        rows.append(NodeRow(bar_y, ROW - 8, 8.0 + indent, bar_y + (ROW - 8) / 2 + 4 - (len(lines) - 1) * LINE / 2,
+                            lines, node.label, pieces, node.mark, end + 3, node.text,
+                            LABEL_WIDTH + BAR_WIDTH + WORDS_GAP, node.tone))
+        top += height
+    widest = max((text_width(node.text, bold=node.tone is not Tone.NEUTRAL) for node in nodes), default=0.0)
+    return Drawing(round(LABEL_WIDTH + BAR_WIDTH + max(float(VALUE_WIDTH), widest + WORDS_GAP + 8), 1), top + 8, (),
+                   LABEL_WIDTH, nodes=rows)
 
 
 # --- text that fits ---------------------------------------------------------------------------
