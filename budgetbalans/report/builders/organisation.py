@@ -52,9 +52,11 @@ LABELS = (
 
 
 def with_organisation(document: Document, rollup: Rollup, summary: Summary, report: BuildOptions) -> Document:
-    """``document`` (summarize's or gap's) with the organisation's section first."""
+    """``document`` (summarize's or gap's) with the organisation's section first, and titled by the
+    organisation (the kommun), which the report is about, rather than by its plans."""
     view = organisation_view(report.view, rollup, summary)
-    return replace(document, sections=(organisation_section(rollup, view, report.level), *document.sections))
+    return replace(document, title=notation.clean(rollup.root.organisation),
+                   sections=(organisation_section(rollup, view, report.level), *document.sections))
 
 
 def organisation_view(view: View, rollup: Rollup, summary: Summary) -> View:
