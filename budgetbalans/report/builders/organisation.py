@@ -41,6 +41,11 @@ LABELS = (
     template("label.net_column", "Netto", "Net"),
     template("label.own_plans", "Egna planer", "Own plans"),
     template("label.no_plan", "ingen plan", "no plan"),
+    template("label.organisation_plans_note",
+             "Här räknas planerna mot sina egna sparbeting ({plans}). {organisation} har {whole} att spara: "
+             "det som ingen plan svarar för (ej fördelat, delar utan plan) står under Organisationen.",
+             "Here the plans are reckoned against their own targets ({plans}). {organisation} has {whole} to "
+             "save: what no plan answers for (not allocated, parts without a plan) is under The organisation."),
     template("label.organisation_note",
              "Varje del svarar för sin egen balans: kvar att spara är delarnas och de egna planernas belopp "
              "adderade (och den egna delen där ingen plan tar den), aldrig minskat med en annan dels överskott; "
@@ -55,8 +60,24 @@ def with_organisation(document: Document, rollup: Rollup, summary: Summary, repo
     """``document`` (summarize's or gap's) with the organisation's section first, and titled by the
     organisation (the kommun), which the report is about, rather than by its plans."""
     view = organisation_view(report.view, rollup, summary)
+    sections = list(document.sections)
+    if sections:
+        sections[0] = _beside_the_tree(sections[0], rollup, summary, view)
     return replace(document, title=notation.clean(rollup.root.organisation),
-                   sections=(organisation_section(rollup, view, report.level), *document.sections))
+                   sections=(organisation_section(rollup, view, report.level), *sections))
+
+
+def _beside_the_tree(section: Section, rollup: Rollup, summary: Summary, view: View) -> Section:
+    """The plans' own section, with a note where the plans' own targets add up to less (or more) than the
+    organisation's whole target: so that its "kvar att spara" is not read as the organisation's."""
+    whole, plans = rollup.root.target, summary.totals.target
+    if whole is None or (plans is not None and plans.total == whole.total):
+        return section
+    unit = view.unit.value
+    note = label("organisation_plans_note", view.lang, organisation=notation.clean(rollup.root.organisation),
+                 whole=f"{view.amount(whole.total)} {unit}",
+                 plans=f"{view.amount(plans.total)} {unit}" if plans is not None else label("no_target", view.lang))
+    return replace(section, notes=(*section.notes, Note(note)))
 
 
 def organisation_view(view: View, rollup: Rollup, summary: Summary) -> View:
