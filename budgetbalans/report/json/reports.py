@@ -21,7 +21,8 @@ from budgetbalans.plan.money import Range
 from budgetbalans.report.json.text import dumps
 from budgetbalans.report.options import BuildOptions, ReportKind
 
-__all__ = ["dumps", "follow_up", "json_amount", "organisation", "render", "render_follow_up", "span", "summary"]
+__all__ = ["dumps", "follow_up", "json_amount", "node_figures", "organisation", "render", "render_follow_up", "span",
+           "summary"]
 
 def json_amount(value: Decimal | None) -> int | Decimal | None:
     """An amount as JSON writes it: an integral one as an int, any other as its exact decimal digits."""
@@ -238,6 +239,12 @@ def organisation(rollup: Rollup, level: int | None = None) -> dict[str, Any]:
 
 
 def _node(node: NodeResult, level: int | None) -> dict[str, Any]:
+    return {**node_figures(node),
+            "parts": [_node(part, level) for part in node.parts if level is None or part.depth <= level]}
+
+
+def node_figures(node: NodeResult) -> dict[str, Any]:
+    """One node's figures as :func:`organisation` gives them, without its ``parts``."""
     figures = _totals(node.totals)
     own = node.own_part
     return {
@@ -250,7 +257,6 @@ def _node(node: NodeResult, level: int | None) -> dict[str, Any]:
         **{key: figures[name] for key, name in _NODE_FIGURES.items() if key not in ("target", "target_years")},
         "no_plan": node.no_plan,
         "plans": [result.plan.path for result in node.plans],
-        "parts": [_node(part, level) for part in node.parts if level is None or part.depth <= level],
     }
 
 
