@@ -101,12 +101,12 @@ def _row(node: NodeResult, columns: Sequence[Column], view: View) -> Row:
     values = {year_key(year): amount(value, view) for year, value in node.totals.per_year.items()}
     values.update({"measure": text(node.organisation), "level": Cell(str(node.depth)),
                    "total": amount(node.totals.total, view), **balance_cells(node.totals, view),
-                   "net": _net(node, view), "coverage": _coverage(node), "plans": _plans(node, view)})
+                   "net": net_cell(node, view), "coverage": _coverage(node), "plans": _plans(node, view)})
     tone = Tone.NEUTRAL if node.gap is None else TONE[node.gap.kind]
     return Row(RowKind.GROUP, tuple(values.get(column.key, EMPTY) for column in columns), tone, depth=node.depth)
 
 
-def _net(node: NodeResult, view: View) -> Cell:
+def net_cell(node: NodeResult, view: View) -> Cell:
     """target − total, in words by its own kind and in no verdict's colour: the net is never a verdict."""
     return EMPTY if node.gap is None else Cell(net_text(node.gap, view), node.gap.total)
 
