@@ -261,9 +261,10 @@ def verdict(comparison: Comparison, view: View) -> Cell:
         return Cell(word("from_to", lang, before=_kind_word(c.kind_before, lang), after=_kind_word(c.kind_after, lang)),
                     c.gap_change, tone)
     moved = c.trend
-    if c.verdict in (Verdict.GROWS, Verdict.SHRINKS) and moved is not Trend.MIXED:
-        # what is still to save decides, not the net: over parts, another's surplus may move the net the other way
-        moved = Trend.WORSE if c.verdict is Verdict.GROWS else Trend.BETTER
+    if c.kind_after is not GapKind.SURPLUS and moved not in (None, Trend.MIXED):
+        # not covered: what is still to save decides the words, not the net (over parts, another part's
+        # surplus moves the net, never what this one still has to save)
+        moved = {Verdict.GROWS: Trend.WORSE, Verdict.SHRINKS: Trend.BETTER}.get(c.verdict, Trend.UNCHANGED)
     if moved is Trend.UNCHANGED or moved is None:
         return Cell(word("unchanged", lang), c.gap_change, tone)
     if moved is Trend.MIXED:
