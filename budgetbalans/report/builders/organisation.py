@@ -101,7 +101,7 @@ def _row(node: NodeResult, columns: Sequence[Column], view: View) -> Row:
     values = {year_key(year): amount(value, view) for year, value in node.totals.per_year.items()}
     values.update({"measure": text(node.organisation), "level": Cell(str(node.depth)),
                    "total": amount(node.totals.total, view), **balance_cells(node.totals, view),
-                   "net": net_cell(node, view), "coverage": _coverage(node), "plans": _plans(node, view)})
+                   "net": net_cell(node, view), "coverage": _coverage(node), "plans": plans_cell(node, view)})
     tone = Tone.NEUTRAL if node.gap is None else TONE[node.gap.kind]
     return Row(RowKind.GROUP, tuple(values.get(column.key, EMPTY) for column in columns), tone, depth=node.depth)
 
@@ -120,7 +120,7 @@ def _coverage(node: NodeResult) -> Cell:
     return Cell(notation.percent_span(shares), Range(low, high))
 
 
-def _plans(node: NodeResult, view: View) -> Cell:
+def plans_cell(node: NodeResult, view: View) -> Cell:
     """The plans naming the node, by file; "ingen plan" where its own part asks for something and none does."""
     if node.no_plan:
         return Cell(label("no_plan", view.lang))
