@@ -270,30 +270,12 @@ def plans_at(rev: str, paths: Sequence[Path], cwd: str | None = None, limit: int
 
 
 def file_at(rev: str, path: Path, cwd: str | None = None, limit: int | None = None) -> Blob | Unread | None:
-    """The file ``path`` (relative to ``cwd``) as it is at ``rev``, read as :func:`plans_at` reads a plan file
-    (a file over ``limit`` bytes, or one the repository lacks, named and not read); ``None`` where ``rev`` has
+    """The file ``path`` (relative to ``cwd``) as it is at ``rev``, read as :func:`plans_at` reads a file named
+    on its own (over ``limit`` bytes, or not in the repository: named and not read); ``None`` where ``rev`` has
     no such file."""
-    here = os.path.realpath(cwd or os.getcwd())
-    top = toplevel(here, rev)
-    real_top = os.path.realpath(top)
-    commit = commit_of(rev, top)
-    key = PurePosixPath(*Path(os.path.relpath(os.path.normpath(os.path.join(here, path)), real_top)).parts).as_posix()
-    if key == os.pardir or key.startswith(os.pardir + "/"):
-        raise GitError(OUTSIDE_REPOSITORY(path=quoted(path, limit=200), top=quoted(top, limit=200)))
-    listing = _git(["--literal-pathspecs", "ls-tree", "-z", "--full-tree", commit, "--", key], top)
-    if listing.returncode != 0:
-        raise _failed(listing)
-    entry = next((item for item in listing.stdout.split(b"\0") if item), None)
-    if entry is None:
-        return None
-    mode, kind, oid = entry.partition(b"\t")[0].decode().split(" ")
-    if kind != "blob" or mode not in ("100644", "100755"):
-        return None
-    name = _shown_name(key, real_top, here)
-    size = _sizes([oid], top, commit, [key])[oid]
-    if size is None or (limit is not None and size > limit):
-        return Unread(key, name, oid, size)
-    return Blob(key, name, _contents([oid], top)[0])
+    found = plans_at(rev, [path], cwd, limit)
+    items: list[Blob | Unread] = [*found.blobs, *found.unread]
+    return next((item for item in items if item.name == os.path.normpath(path)), None)
 
 
 def _below(name: str, spec: str) -> str | None:
