@@ -6,6 +6,9 @@
   checkout) against the working tree, matched by their path in the repository.
 
 Either way a renamed file is matched by title and organisation (:func:`budgetbalans.core.diff.compare`).
+With ``--base``, the organisation tree of the folder the command runs from (``budgetbalans.yaml``) is read
+on both sides, at the revision and in the working tree, each checked with its side's plans as ``check``
+checks them; where either side has one, its nodes are compared too.
 """
 
 from __future__ import annotations
@@ -17,12 +20,13 @@ from typing import TYPE_CHECKING, Collection, Sequence
 
 from budgetbalans.cli.help import CommandLineError
 from budgetbalans.core.diff import Change, PlanDiff, compare
-from budgetbalans.errors import Problem
+from budgetbalans.errors import PlanError, Problem
 from budgetbalans.read.loader import DEFAULT_FOLDER, MAX_FILE_BYTES, TOO_LARGE, Loaded, load_contents, load_paths
 from budgetbalans.i18n import Message, quoted, template
 from budgetbalans.plan.models import Plan
 
 if TYPE_CHECKING:
+    from budgetbalans.plan.organisation import Organisation
     from budgetbalans.read.git import Unread
 
 #: Problems that say a PATH names nothing (a typo until shown otherwise: never read as every plan added or removed).
@@ -103,10 +107,51 @@ def at_base(base: str, paths: Sequence[Path]) -> Sides:
     if problems:
         return Sides(None, sorted(problems))
 
+    trees, problems = _trees(base, before.plans, after.plans)
+    if problems:
+        return Sides(None, sorted(problems))
+
     def key(plan: Plan) -> str:
         return Path(os.path.relpath(os.path.realpath(plan.path), at.top)).as_posix()
 
-    return Sides(compare(((keys[p.path], p) for p in before.plans), ((key(p), p) for p in after.plans)), [])
+    return Sides(compare(((keys[p.path], p) for p in before.plans), ((key(p), p) for p in after.plans), trees), [])
+
+
+def _trees(base: str, before: Sequence[Plan],
+           after: Sequence[Plan]) -> tuple[tuple[Organisation | None, Organisation | None], list[Problem]]:
+    """The organisation tree of the folder the command runs from, at ``base`` and in the working tree (``None``
+    where a side has none), each checked with its side's plans; or the problems that stop the comparison, the
+    revision's named as its plans' are (``main:budgetbalans.yaml``)."""
+    from budgetbalans.read.organisation import organisation_problems, read_organisation, tree_path
+
+    here = tree_path(Path("."))
+    old, problems = _base_tree(base, here)
+    if old is not None:
+        problems += [Problem(f"{base}:{p.path}", p.line, p.column, p.message)
+                     for p in organisation_problems(old[0], before, old[1])]
+    try:
+        new = read_organisation(Path("."))
+    except PlanError as error:
+        return (None, None), problems + error.problems
+    problems += [] if new is None else organisation_problems(new, after, str(here))
+    return (None if old is None else old[0], new), problems
+
+
+def _base_tree(base: str, here: Path) -> tuple[tuple[Organisation, str] | None, list[Problem]]:
+    """The tree file ``here`` at ``base`` and its name there, ``None`` where the revision has none; or its problems."""
+    from budgetbalans.read import git
+    from budgetbalans.read.organisation import organisation_in
+
+    found = git.file_at(base, here, limit=MAX_FILE_BYTES)
+    if found is None:
+        return None, []
+    if isinstance(found, git.Unread):
+        return None, [_unread(base, found)]
+    name = f"{base}:{found.name}"
+    try:
+        return (organisation_in(found.data, name), name), []
+    except PlanError as error:
+        return None, list(error.problems)
 
 
 def _unread(base: str, file: Unread) -> Problem:

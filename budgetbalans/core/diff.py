@@ -24,6 +24,12 @@ three scenarios too (:class:`ScenariosChange`: *Beslutat*, *Förväntat*, *Plane
 :mod:`budgetbalans.core.scenarios` computes them; a side without the keys has them as the contract
 says: nothing decided, everything expected at 100 %), each year and the period with its verdict.
 ``--fail-on-worse`` keeps its meaning: the planned scenario, which is the totals.
+
+Under an organisation tree (``budgetbalans.yaml``) on either side, each side's plans answer for what
+its tree gives them (:func:`~budgetbalans.core.organisation.plan_targets`), each side is rolled up
+(:func:`~budgetbalans.core.organisation.roll_up`), and every node is compared as a plan's totals are
+(:class:`NodeChange`, :class:`OrganisationChange`): a node whose shortfall grows in a year it is judged
+by (or newly falls short) is one the change makes short, and ``--fail-on-worse`` fails on it too.
 """
 
 from __future__ import annotations
@@ -34,10 +40,12 @@ from enum import Enum
 from typing import Iterable, Mapping
 
 from budgetbalans.core import scenarios as decided_on
-from budgetbalans.core.gap import GapKind
+from budgetbalans.core.gap import GapKind, Target
+from budgetbalans.core.organisation import NodeResult, Rollup, plan_targets, roll_up
 from budgetbalans.core.scenarios import Scenarios
 from budgetbalans.core.summary import MeasureResult, PlanResult, summarize, Summary, Totals
 from budgetbalans.plan.models import Measure, Plan
+from budgetbalans.plan.organisation import Organisation
 from budgetbalans.plan.money import EXACT_ZERO, Range
 
 
@@ -540,6 +548,7 @@ class PlanDiff:
     plans: tuple[PlanChange, ...]
     totals: TotalsChange
     scenarios: ScenariosChange | None = None  # where either side uses probability or decision
+    organisation: OrganisationChange | None = None  # where either side has an organisation tree
 
     @property
     def measures(self) -> list[MeasureChange]:
@@ -552,8 +561,10 @@ class PlanDiff:
 
     @property
     def worse(self) -> bool:
-        """The shortfall grows in any year: of all plans together, or of any one plan (its own target)."""
-        return self.totals.worse or any(plan.totals.worse for plan in self.plans)
+        """The shortfall grows in any year: of all plans together, of any one plan (its own target), or of
+        any node of the organisation tree."""
+        return (self.totals.worse or any(plan.totals.worse for plan in self.plans)
+                or (self.organisation is not None and self.organisation.worse))
 
     @property
     def changed(self) -> bool:
@@ -567,10 +578,13 @@ def _identity(plan: Plan) -> tuple[str, str | None]:
     return normal(plan.title), None if plan.organisation is None else normal(plan.organisation)
 
 
-def compare(before: Iterable[tuple[str, Plan]], after: Iterable[tuple[str, Plan]]) -> PlanDiff:
-    """Plans before and after, each with its key (the same plan has the same key on both sides)."""
+def compare(before: Iterable[tuple[str, Plan]], after: Iterable[tuple[str, Plan]],
+            trees: tuple[Organisation | None, Organisation | None] = (None, None)) -> PlanDiff:
+    """Plans before and after, each with its key (the same plan has the same key on both sides); ``trees``:
+    the organisation tree of each side, where it has one (then each side's plans answer for what its tree
+    gives them, and the trees' nodes are compared: :attr:`PlanDiff.organisation`)."""
     old, new = list(before), list(after)
-    old_summary, new_summary = summarize(plan for _, plan in old), summarize(plan for _, plan in new)
+    old_summary, new_summary = (_side_summary([plan for _, plan in side], tree) for side, tree in zip((old, new), trees))
     old_results = dict(zip((key for key, _ in old), old_summary.plans))
     new_results = dict(zip((key for key, _ in new), new_summary.plans))
     pairs: list[tuple[PlanResult | None, PlanResult | None, bool]] = []
@@ -597,6 +611,79 @@ def compare(before: Iterable[tuple[str, Plan]], after: Iterable[tuple[str, Plan]
     plans = tuple(compare_plan(b, a, r, used) for b, a, r in pairs)
     scenarios = (compare_scenarios(_summary_scenarios(old_summary), _summary_scenarios(new_summary))
                  if used else None)
+    organisation = (None if trees == (None, None) else
+                    compare_organisation(*(None if tree is None else roll_up(tree, summary)
+                                           for tree, summary in zip(trees, (old_summary, new_summary)))))
     return PlanDiff(old_summary, new_summary, plans, compare_totals(old_summary.totals, new_summary.totals),
-                    scenarios)
+                    scenarios, organisation)
+
+
+def _side_summary(plans: list[Plan], tree: Organisation | None) -> Summary:
+    """A side's plans summarized, each answering for what the side's tree gives it where there is one."""
+    targets: Mapping[str, Target] | None = None if tree is None else plan_targets(tree, plans)
+    return summarize(plans, targets=targets)
+
+
+# --- the organisation tree: each node before and after ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class NodeChange:
+    """One node of the organisation tree before and after (``None`` on a side whose tree lacks it), its
+    totals compared as a plan's are (:func:`compare_totals`: each year and the period, with its verdicts).
+    ``depth`` as in the tree it is shown from (the new one, else the old)."""
+
+    organisation: str
+    depth: int
+    before: NodeResult | None
+    after: NodeResult | None
+    totals: TotalsChange
+
+    @property
+    def verdict(self) -> Verdict:
+        """The node's verdict: the first (:class:`Verdict`'s order: worse first) of those of the years (or
+        the period) it is judged by (:attr:`TotalsChange.judged`)."""
+        return min((c.verdict for c in self.totals.judged), key=list(Verdict).index, default=Verdict.STEADY)
+
+    @property
+    def decisive(self) -> Comparison | None:
+        """The year (or the period) that gives the node its verdict; ``None`` where nothing is judged."""
+        return next((c for c in self.totals.judged if c.verdict is self.verdict), None)
+
+    @property
+    def made_short(self) -> bool:
+        """The change makes the node short: it newly falls short, or what it still has to save grows, in a
+        year (or the period) it is judged by."""
+        return self.totals.worse
+
+
+@dataclass(frozen=True)
+class OrganisationChange:
+    """Every node of either side's tree, in the new tree's order, then those only the old tree has."""
+
+    nodes: tuple[NodeChange, ...]
+
+    @property
+    def made_short(self) -> tuple[NodeChange, ...]:
+        """The nodes the change makes short (:attr:`NodeChange.made_short`), in tree order."""
+        return tuple(node for node in self.nodes if node.made_short)
+
+    @property
+    def worse(self) -> bool:
+        return bool(self.made_short)
+
+
+def compare_organisation(before: Rollup | None, after: Rollup | None) -> OrganisationChange:
+    """Each node of the two roll-ups by its name; a node on one side only is compared with nothing (no target)."""
+    old = {} if before is None else {node.organisation: node for node in before.nodes()}
+    new = [] if after is None else list(after.nodes())
+    names = {node.organisation for node in new}
+    changes = [_node_change(old.get(node.organisation), node, node) for node in new]
+    changes += [_node_change(node, None, node) for name, node in old.items() if name not in names]
+    return OrganisationChange(tuple(changes))
+
+
+def _node_change(before: NodeResult | None, after: NodeResult | None, shown: NodeResult) -> NodeChange:
+    return NodeChange(shown.organisation, shown.depth, before, after,
+                      compare_totals(None if before is None else before.totals, None if after is None else after.totals))
 

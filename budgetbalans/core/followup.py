@@ -6,21 +6,30 @@ with the year's forecasts in place of its planned effects.
 
 Each measure's verdict for the year (:class:`FollowUpKind`) is decided here, once, by
 :func:`follow_up_kind`; the reports only word and colour it.
+
+Under an organisation tree, each plan answers for what the tree gives it (as in ``gap``), and the tree is
+rolled up twice (:func:`~budgetbalans.core.organisation.roll_up`): as planned, and with each plan's
+forecast for the year in place of its planned effect that year. A node's forecast gap
+(:class:`NodeForecast`) is then exactly what a plan's is: against the year's target, or against the
+period's with the other years' planned effects beside the year's forecast; its shortfall is its parts'
+and own plans' forecast shortfalls added up (and the own part no plan takes), never netted.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from datetime import date
 from decimal import Decimal
 from enum import Enum
 from typing import Sequence
 
-from budgetbalans.core.gap import Gap, GapKind
-from budgetbalans.core.summary import MeasureResult, PlanResult, summarize
+from budgetbalans.core.gap import Gap, GapKind, gap as gap_of
+from budgetbalans.core.organisation import NodeResult, plan_targets, roll_up
+from budgetbalans.core.summary import MeasureResult, PlanResult, Summary, summarize
 from budgetbalans.plan.models import Plan
 from budgetbalans.plan.money import EXACT_ZERO, Range, total
+from budgetbalans.plan.organisation import Organisation
 
 
 class FollowUpKind(str, Enum):
@@ -117,6 +126,98 @@ class PlanForecast:
 
 
 @dataclass(frozen=True)
+class NodeForecast:
+    """One node of the organisation tree followed up for the year: ``planned`` the node rolled up as planned,
+    ``forecast`` rolled up with the plans' forecasts for the year in place of their planned effects that year.
+
+    The node's forecast gap is a plan's (:class:`PlanForecast`): against the year's target where the node's
+    target (as rolled up) is per year, else against the period's, with the other years' planned effects."""
+
+    planned: NodeResult
+    forecast: NodeResult
+    year: int
+
+    @property
+    def organisation(self) -> str:
+        return self.planned.organisation
+
+    @property
+    def depth(self) -> int:
+        return self.planned.depth
+
+    @property
+    def planned_effect(self) -> Range:
+        """The year's planned effect at and below the node."""
+        return self.planned.totals.per_year.get(self.year, EXACT_ZERO)
+
+    @property
+    def forecast_effect(self) -> Range:
+        """The year's forecast at and below the node (the planned effect where a measure has none)."""
+        return self.forecast.totals.per_year.get(self.year, EXACT_ZERO)
+
+    @property
+    def deviation(self) -> Range:
+        return self.forecast_effect.minus_bounds(self.planned_effect)
+
+    @property
+    def per_year(self) -> bool:
+        """Whether the node's figures are the year's (a target per year, all the way down)."""
+        gap = self.forecast.gap
+        return gap is not None and gap.years is not None
+
+    @property
+    def target(self) -> Decimal | None:
+        """What the forecast is measured against: the year's target, or the whole period's; None without one."""
+        target = self.forecast.target
+        if target is None:
+            return None
+        return target.years.get(self.year, Decimal(0)) if self.per_year and target.years is not None else target.total
+
+    @property
+    def others(self) -> Range | None:
+        """Under a target for the period: the other years' planned effects, which count toward it too."""
+        if self.target is None or self.per_year:
+            return None
+        return total(value for year, value in self.planned.totals.per_year.items() if year != self.year)
+
+    @property
+    def forecast_gap(self) -> Range | None:
+        """The net by the forecast: target − (other years' planned effects) − the year's forecast, surpluses
+        of one part set against another's shortfall; None without a target."""
+        gap = self.forecast.gap
+        if gap is None:
+            return None
+        return gap.years.get(self.year, EXACT_ZERO) if self.per_year and gap.years is not None else gap.total
+
+    @property
+    def forecast_shortfall(self) -> Range | None:
+        """Still to save by the forecast: the parts' and own plans' forecast shortfalls and the own part no
+        plan takes, added up, never netted; None without a target."""
+        gap = self.forecast.gap
+        if gap is None:
+            return None
+        return gap.year_shortfall(self.year) if self.per_year else gap.shortfall
+
+    @property
+    def forecast_gap_kind(self) -> GapKind | None:
+        """The forecast's verdict on the node: the kind of what it still has to save (the core's rule)."""
+        gap = self.forecast.gap
+        if gap is None:
+            return None
+        if self.per_year and gap.year_kinds is not None:
+            return gap.year_kinds.get(self.year, GapKind.SURPLUS)
+        return gap.kind
+
+
+@dataclass(frozen=True)
+class ForecastRollup:
+    """The organisation tree followed up for the year: every node, depth first from the root."""
+
+    year: int
+    nodes: tuple[NodeForecast, ...]
+
+
+@dataclass(frozen=True)
 class FollowUp:
     """The follow-up of one year over one or more plans.
 
@@ -130,6 +231,7 @@ class FollowUp:
     target: Decimal | None
     forecast_gap: Range | None
     plans: tuple[PlanForecast, ...] = ()
+    organisation: ForecastRollup | None = None  # under an organisation tree
 
     @cached_property
     def gap(self) -> Gap | None:
@@ -195,10 +297,12 @@ def follow_up_year(plans: Sequence[Plan], year: int | None = None, today: date |
     return today.year
 
 
-def follow_up(plans: Sequence[Plan], year: int | None = None, today: date | None = None) -> FollowUp:
-    """Planned, forecast and deviation per measure for one year, and the forecast gap."""
+def follow_up(plans: Sequence[Plan], year: int | None = None, today: date | None = None,
+              tree: Organisation | None = None) -> FollowUp:
+    """Planned, forecast and deviation per measure for one year, and the forecast gap; under an organisation
+    ``tree``, each plan answering for what the tree gives it, and the forecast gap per node."""
     chosen = follow_up_year(plans, year, today)
-    summary = summarize(plans)
+    summary = summarize(plans, targets=None if tree is None else plan_targets(tree, plans))
     per_plan = [[_line(measure, chosen) for measure in result.measures] for result in summary.plans]
     lines = tuple(line for plan_lines in per_plan for line in plan_lines)
     dates = [plan.as_of for plan in plans if plan.as_of is not None]
@@ -208,7 +312,30 @@ def follow_up(plans: Sequence[Plan], year: int | None = None, today: date | None
     else:  # the plans' own targets and gaps added up: each measured as if read alone
         target = sum((forecast.target for forecast in forecasts if forecast.target is not None), Decimal(0))
         gap = total(forecast.gap for forecast in forecasts if forecast.gap is not None)
-    return FollowUp(chosen, max(dates) if dates else None, lines, target, gap, forecasts)
+    organisation = None if tree is None else _forecast_rollup(tree, summary, forecasts, chosen)
+    return FollowUp(chosen, max(dates) if dates else None, lines, target, gap, forecasts, organisation)
+
+
+def _forecast_rollup(tree: Organisation, summary: Summary, forecasts: Sequence[PlanForecast],
+                     year: int) -> ForecastRollup:
+    """The tree rolled up as planned and with each plan's forecast for ``year`` in place of its planned
+    effect that year, node by node."""
+    results = tuple(_with_forecast(result, forecast.forecast, year) for result, forecast in zip(summary.plans, forecasts))
+    planned, forecast = roll_up(tree, summary), roll_up(tree, replace(summary, plans=results))
+    return ForecastRollup(year, tuple(NodeForecast(before, after, year)
+                                      for before, after in zip(planned.nodes(), forecast.nodes())))
+
+
+def _with_forecast(result: PlanResult, forecast: Range, year: int) -> PlanResult:
+    """A plan's result with the year's forecast in place of its planned effect, and its gap against its target
+    again: as :class:`PlanForecast` computes it (a plan that does not reach the year is as it was)."""
+    totals = result.totals
+    if year not in totals.per_year:
+        return result
+    per_year = {**totals.per_year, year: forecast}
+    period = total(per_year.values())
+    return replace(result, totals=replace(totals, per_year=per_year, total=period,
+                                          gap=gap_of(totals.target, period, per_year)))
 
 
 def _plan_forecast(result: PlanResult, lines: Sequence[FollowUpLine], year: int) -> PlanForecast:

@@ -2,7 +2,8 @@
 
 ``git rev-parse`` finds the repository and the commit, ``git ls-tree`` the plan files under the
 paths asked for (as :func:`budgetbalans.read.loader.plan_files` finds them on disk: ``*.yaml`` and
-``*.yml``, no folder whose name starts with a dot, a file named on its own whatever its name), and
+``*.yml``, no folder whose name starts with a dot, the organisation tree's ``budgetbalans.yaml`` no plan,
+a file named on its own whatever its name), and
 one ``git cat-file --batch-check`` every file's size and one ``git cat-file --batch`` every content,
 so 500 plans cost a handful of processes, not 500. Nothing here writes to the repository, its
 index or the working tree.
@@ -39,6 +40,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable, Sequence
 
 from budgetbalans.i18n import Message, quoted, template
+from budgetbalans.plan.organisation import FILE_NAME as TREE_FILE
 from budgetbalans.read.files import PLAN_SUFFIXES
 
 
@@ -267,6 +269,15 @@ def plans_at(rev: str, paths: Sequence[Path], cwd: str | None = None, limit: int
                     [str(path) for path, spec in zip(paths, specs) if spec not in found], unread)
 
 
+def file_at(rev: str, path: Path, cwd: str | None = None, limit: int | None = None) -> Blob | Unread | None:
+    """The file ``path`` (relative to ``cwd``) as it is at ``rev``, read as :func:`plans_at` reads a file named
+    on its own (over ``limit`` bytes, or not in the repository: named and not read); ``None`` where ``rev`` has
+    no such file."""
+    found = plans_at(rev, [path], cwd, limit)
+    items: list[Blob | Unread] = [*found.blobs, *found.unread]
+    return next((item for item in items if item.name == os.path.normpath(path)), None)
+
+
 def _below(name: str, spec: str) -> str | None:
     """``name`` below the folder ``spec`` (``""`` when it is ``spec`` itself), or ``None`` outside it."""
     if name == spec:
@@ -280,8 +291,9 @@ def _wanted(name: str, specs: Sequence[str]) -> bool:
         below = _below(name, spec)
         if below == "":
             return True
-        if below is not None and below.endswith(PLAN_SUFFIXES) and \
-                not any(part.startswith(".") for part in below.split("/")[:-1]):
+        parts = [] if below is None else below.split("/")
+        if below is not None and below.endswith(PLAN_SUFFIXES) and parts[-1] != TREE_FILE and \
+                not any(part.startswith(".") for part in parts[:-1]):
             return True
     return False
 

@@ -398,6 +398,14 @@ def file_text(path: Path, empty: Template = FILE_EMPTY) -> str:
     return _decode(_read_bytes(path, name), name, empty)
 
 
+def content_text(data: bytes, name: str, empty: Template = FILE_EMPTY) -> str:
+    """The text of a file's content read from elsewhere than the disk (a git revision), checked as
+    :func:`file_text` checks a file's; ``name`` names it in a problem."""
+    if len(data) > MAX_FILE_BYTES:
+        raise PlanError([Problem(name, 0, 0, TOO_LARGE(limit=MAX_FILE_BYTES // 1024 // 1024))])
+    return _decode(data, name, empty)
+
+
 def _decode(data: bytes, name: str, empty: Template = FILE_EMPTY) -> str:
     """UTF-8 text, without a byte-order mark (positions count from after it, as editors show them);
     ``empty`` says what a file of nothing but spaces should hold."""

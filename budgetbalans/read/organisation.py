@@ -25,7 +25,7 @@ from budgetbalans.plan.money import Unit
 from budgetbalans.plan.notation import amount_with_unit, as_written
 from budgetbalans.plan.organisation import (FILE_NAME, TREE_KEY_SYNONYMS, Node, Organisation, Share, allocation,
                                             divide)
-from budgetbalans.read.loader import FileKeys, comparable, file_text, file_unit, read_source, \
+from budgetbalans.read.loader import FileKeys, comparable, content_text, file_text, file_unit, read_source, \
     validation_problems
 from budgetbalans.read.rules import amount_slips
 from budgetbalans.read.yamlsource import Path as DataPath
@@ -100,6 +100,12 @@ def read_organisation(folder: Path) -> Organisation | None:
         return None
     name = str(path)
     return validate_organisation(read_source(file_text(path, TREE_EMPTY), name), name)
+
+
+def organisation_in(data: bytes, name: str) -> Organisation:
+    """The tree in a file's content read from elsewhere than the disk (a git revision); ``name`` names it.
+    Raise :class:`PlanError` with every problem in it, as :func:`read_organisation` does for the file."""
+    return validate_organisation(read_source(content_text(data, name, TREE_EMPTY), name), name)
 
 
 def validate_organisation(source: Source, name: str) -> Organisation:

@@ -26,7 +26,7 @@ def command(paths: PathsArg = None, year: YearOpt = None, format: FormatOpt = "t
     check_year(year, plans)
     report = reports.dated(BuildOptions(ReportKind.FOLLOW_UP, reports.view(plans, unit, lang, None)))
     assert report.today is not None  # set by reports.dated
-    result = follow_up(plans, year, today=report.today)
+    result = follow_up(plans, year, today=report.today, tree=reading.organisation_or_exit(plans, lang))
     reports.emit("follow-up", format, report, result, lambda: _document(result, report), output, word_template)
 
 

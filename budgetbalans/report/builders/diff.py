@@ -16,7 +16,11 @@ One section: the key figures (total, verdict and measures before → after), the
   "beslut: föreslagen → beslutad", "engångseffekt: nej → ja");
 - *Planer* (plans): where several plans are compared, first, each plan on its own (its target,
   what it still has to save before and after, and in words each plan whose shortfall grows), as
-  each answers for its own balance; else where a plan was added, removed or renamed.
+  each answers for its own balance; else where a plan was added, removed or renamed;
+- *Organisationen* (the organisation tree), first, where either side has one (``budgetbalans.yaml``):
+  a row per node, indented by its depth, with its target, total, what it still has to save (never
+  netted across nodes) and its net before and after, and its verdict (the core's, of the node); the
+  key figures name the nodes the change makes short, and the notes say in words what changed for each.
 
 These are for a reader (Audience.TEXT). CSV and xlsx get the same as numbers (Audience.NUMBERS,
 :func:`numbers_table`): a row per measure with its counted effect before, after and the change per
@@ -38,14 +42,16 @@ from decimal import Decimal
 from typing import Literal, Mapping, Sequence
 
 from budgetbalans.core.gap import Gap, GapKind
+from budgetbalans.core.organisation import NodeResult
 from budgetbalans.core.summary import Totals
 from budgetbalans.core.diff import (
-    Change, Comparison, MeasureChange, PlanChange, PlanDiff, ScenariosChange, Trend, TotalsChange, Verdict,
-    change_of, counted_effects,
+    Change, Comparison, MeasureChange, NodeChange, OrganisationChange, PlanChange, PlanDiff, ScenariosChange, Trend,
+    TotalsChange, Verdict, change_of, counted_effects,
 )
 from budgetbalans.i18n import LABEL, TEMPLATES, Lang, template
 from budgetbalans.plan.money import Range
 from budgetbalans.plan import notation
+from budgetbalans.report.builders.organisation import net_cell
 from budgetbalans.report.builders.summary import TONE, amount as _amount, document_words, exact as _exact, plan_heading
 from budgetbalans.report.builders.labels import (
     count_label, decision_level_word, decision_state_word, label, status_word,
@@ -160,6 +166,19 @@ WORDS = (
              "Measure {id} changed: {title}: {what} (total {total} {unit})"),
     template("label.diff.plan_removed", "Planen {path} är borttagen ({total} {unit})",
              "The plan {path} was removed ({total} {unit})"),
+    template("label.diff.shortfall_before", "Kvar att spara före", "Still to save before"),
+    template("label.diff.shortfall_after", "Kvar att spara efter", "Still to save after"),
+    template("label.diff.net_before", "Netto före", "Net before"),
+    template("label.diff.net_after", "Netto efter", "Net after"),
+    template("label.diff.made_short", "Får mer kvar att spara", "More still to save"),
+    template("label.diff.made_short_none", "ingen del", "no part"),
+    template("label.diff.organisation_note",
+             "Varje del svarar för sin egen balans: kvar att spara är delarnas och de egna planernas belopp "
+             "adderade, aldrig minskat med en annan dels överskott; nettot (sparbeting − summa) visas för sig. "
+             "Besked: vad ändringen gör med det som är kvar att spara, det år det blir sämst.",
+             "Each part answers for its own balance: still to save is its parts' and its own plans' amounts "
+             "added up, never reduced by another part's surplus; the net (target − total) is shown apart. "
+             "Verdict: what the change does to what is still to save, in the year it does worst."),
 )
 #: How each verdict reads (:class:`~budgetbalans.core.diff.Verdict`): worse is bad, better good.
 VERDICT_TONE = {Verdict.NEWLY_SHORT: Tone.BAD, Verdict.GROWS: Tone.BAD, Verdict.COVERED: Tone.GOOD,
@@ -181,12 +200,14 @@ def diff_amounts(diff: PlanDiff) -> list[Decimal | None]:
     measure's effects before and after and the change of its total."""
     values: list[Decimal | None] = []
     ranges: list[Range | None] = []
-    for totals in (diff.totals, *(plan.totals for plan in diff.plans)):
+    nodes = () if diff.organisation is None else diff.organisation.nodes
+    for totals in (diff.totals, *(plan.totals for plan in diff.plans), *(node.totals for node in nodes)):
         for c in (*totals.years, totals.period):
             values += [c.target_before, c.target_after, c.target_change]
             ranges += [c.total_before, c.total_after, c.total_change, c.gap_before, c.gap_after, c.gap_change,
                        c.shortfall_after, c.shortfall_change]
-    for side in (diff.before, diff.after, *(p.before for p in diff.plans), *(p.after for p in diff.plans)):
+    for side in (diff.before, diff.after, *(p.before for p in diff.plans), *(p.after for p in diff.plans),
+                 *(n.before for n in nodes), *(n.after for n in nodes)):
         values += totals_amounts(side.totals) if side is not None else []
     for change in diff.measures:
         ranges += [change.total_change, *(effect for pair in change.effects.values() for effect in pair)]
@@ -240,6 +261,10 @@ def verdict(comparison: Comparison, view: View) -> Cell:
         return Cell(word("from_to", lang, before=_kind_word(c.kind_before, lang), after=_kind_word(c.kind_after, lang)),
                     c.gap_change, tone)
     moved = c.trend
+    if c.kind_after is not GapKind.SURPLUS and moved not in (None, Trend.MIXED):
+        # not covered: what is still to save decides the words, not the net (over parts, another part's
+        # surplus moves the net, never what this one still has to save)
+        moved = {Verdict.GROWS: Trend.WORSE, Verdict.SHRINKS: Trend.BETTER}.get(c.verdict, Trend.UNCHANGED)
     if moved is Trend.UNCHANGED or moved is None:
         return Cell(word("unchanged", lang), c.gap_change, tone)
     if moved is Trend.MIXED:
@@ -696,6 +721,62 @@ def plans_table(diff: PlanDiff, view: View) -> Table:
                  tuple(notes), name=word("plans", lang))
 
 
+def organisation_changes_table(change: OrganisationChange, view: View) -> Table:
+    """A row per node of the tree, indented by its depth: its target, total, what it still has to save and its
+    net, before and after, and its verdict (the core's, :attr:`~budgetbalans.core.diff.NodeChange.verdict`) in
+    words; the notes say for each node, in words, each year it newly falls short, or what it still has to
+    save grows, is covered or shrinks."""
+    lang = view.lang
+    columns = (Column("measure", label("organisation", lang), ColumnKind.NAME, wide=True),
+               Column("level", label("level", lang), audience=Audience.NUMBERS),
+               *(_amount_column(key, word(key, lang), view)
+                 for key in ("target_before", "target_after", "total_before", "total_after", "shortfall_before",
+                             "shortfall_after", "net_before", "net_after")),
+               Column("verdict", word("verdict", lang)))
+    rows, notes = [], [Note(word("organisation_note", lang))]
+    for node in change.nodes:
+        cells = (Cell(notation.clean(node.organisation)), Cell(str(node.depth)), *_node_figures(node, view),
+                 _node_verdict(node, view))
+        rows.append(Row(RowKind.GROUP, cells, VERDICT_TONE[node.verdict], depth=node.depth))
+        notes += [Note(f"{notation.clean(node.organisation)}: {note.text}", note.tone)
+                  for note in headline_notes(node.totals, view)]
+    title = label("organisation_table", lang)
+    return Table("organisation", title, columns, tuple(rows), label("unit", lang, unit=view.unit.value),
+                 tuple(notes), name=title)
+
+
+def _node_figures(node: NodeChange, view: View) -> tuple[Cell, ...]:
+    """Each of a node's figures before, then after: its target, total, what it still has to save (in its
+    verdict's tone, never a net) and its net (target − total, in no verdict's colour)."""
+    sides = [_node_side(found, view) for found in (node.before, node.after)]
+    return tuple(cell for pair in zip(*sides) for cell in pair)
+
+
+def _node_side(found: NodeResult | None, view: View) -> tuple[Cell, Cell, Cell, Cell]:
+    if found is None:
+        return EMPTY, EMPTY, EMPTY, EMPTY
+    gap = found.gap
+    shortfall = EMPTY if gap is None else _amount(gap.shortfall, view, TONE[gap.kind])
+    return (_exact(None if found.target is None else found.target.total, view), _amount(found.totals.total, view),
+            shortfall, net_cell(found.totals, view))
+
+
+def _node_verdict(node: NodeChange, view: View) -> Cell:
+    """The node's verdict in words, of the year (or the period) that gives it, named where it is a year."""
+    decisive = node.decisive
+    said = EMPTY if decisive is None else verdict(decisive, view)
+    if said.text and decisive is not None and decisive.year is not None and node.verdict is not Verdict.STEADY:
+        return Cell(f"{decisive.year}: {said.text}", said.value, said.tone)
+    return said
+
+
+def _made_short(change: OrganisationChange, view: View) -> Figure:
+    """The key figure naming the nodes the change makes short, in the bad tone where there is one."""
+    names = [notation.clean(node.organisation) for node in change.made_short]
+    return Figure(word("made_short", view.lang), ", ".join(names) or word("made_short_none", view.lang),
+                  Tone.BAD if names else Tone.NEUTRAL)
+
+
 def _figures(diff: PlanDiff, view: View) -> tuple[Figure, ...]:
     lang, unit, p = view.lang, view.unit.value, diff.totals.period
     figures = [Figure(label("measures_total", lang),
@@ -704,6 +785,8 @@ def _figures(diff: PlanDiff, view: View) -> tuple[Figure, ...]:
         before, after = (_period_words(totals.gap, view, unit).text or "–" for totals in (diff.before.totals,
                                                                                            diff.after.totals))
         figures.append(Figure(word("verdict", lang), f"{before} → {after}", verdict(p, view).tone))
+    if diff.organisation is not None:
+        figures.append(_made_short(diff.organisation, view))
     figures.append(Figure(word("measures", lang), counts(diff, lang)))
     return tuple(figures)
 
@@ -737,6 +820,8 @@ def diff_document(diff: PlanDiff, view: View, base: str | None = None, names: tu
         tables.append(plans_table(diff, view))
     # the tables above word their figures for a reader; a spreadsheet gets them as numbers
     tables = [replace(table, audience=Audience.TEXT) for table in tables] + [numbers_table(diff, view)]
+    if diff.organisation is not None:  # the kommun's view first: every writer, its Nivå for a spreadsheet
+        tables.insert(0, organisation_changes_table(diff.organisation, view))
     title = word("title", lang)
     section = Section(title, subtitle, _figures(diff, view), (), tuple(tables), sheet=title[:31])
     date = label("report_date", lang, date=today.isoformat()) if today is not None else ""
@@ -766,7 +851,7 @@ def diff_annotations(diff: PlanDiff, view: View, lines: Mapping[tuple[str, str],
     """A notice on each measure added or changed, at its line; on each measure removed, on its plan's file
     (it has no line left); on a plan removed whole, without a file. Then each plan's worse verdicts on
     its ``target:`` line (:func:`verdict_annotations`) and, where more than one plan is read, those of
-    all plans together, without a file."""
+    all plans together, without a file; then each node's of the organisation tree, named, without a file."""
     found: list[Annotation] = []
     removed = {plan.path for plan in diff.plans if plan.change is Change.REMOVED}
     for plan in diff.plans:
@@ -778,6 +863,8 @@ def diff_annotations(diff: PlanDiff, view: View, lines: Mapping[tuple[str, str],
         found += verdict_annotations(plan.totals, view, plan.path, targets.get(plan.path))
     if len(diff.plans) > 1:
         found += verdict_annotations(diff.totals, view, prefix=f"{label('all_plans', view.lang)}: ")
+    for node in () if diff.organisation is None else diff.organisation.nodes:  # each node of the tree, by name
+        found += verdict_annotations(node.totals, view, prefix=f"{notation.clean(node.organisation)}: ")
     return tuple(found)
 
 

@@ -7,6 +7,11 @@ forecast per measure, and the table: a row per measure with the year's planned e
 deviation (forecast − planned, bound by bound) and outcome, then Summa, the target and the
 forecast gap. Every verdict's tone comes from the core's kinds (:class:`FollowUpKind`,
 :class:`~budgetbalans.core.gap.GapKind`).
+
+Under an organisation tree the section's first table is *Organisationen*: a row per node, indented by its
+depth, with the year's planned effect, forecast and deviation at and below it, the target its forecast is
+measured against (and under a target for the period the other years' planned effects), what it still has
+to save by the forecast (never netted across nodes) and the net apart, and its own plans.
 """
 
 from __future__ import annotations
@@ -16,10 +21,14 @@ from dataclasses import replace
 from decimal import Decimal
 
 from budgetbalans.core.gap import gap_kind, GapKind, positive_part
-from budgetbalans.core.followup import JUDGED, FollowUp, FollowUpKind, FollowUpLine, PlanForecast
+from budgetbalans.core.followup import (
+    JUDGED, FollowUp, FollowUpKind, FollowUpLine, ForecastRollup, NodeForecast, PlanForecast,
+)
+from budgetbalans.i18n import template
 from budgetbalans.plan.models import Plan
 from budgetbalans.plan.money import EXACT_ZERO, Range, total as sum_ranges
 from budgetbalans.report.builders import charts
+from budgetbalans.report.builders.organisation import plans_cell
 from budgetbalans.plan import notation
 from budgetbalans.report.builders.summary import (
     TONE, amount, amount_column, document_words, exact, measure_status, plan_heading, verdicts_legend,
@@ -33,6 +42,18 @@ from budgetbalans.report.builders.wording import gap_text, gap_words, net_text, 
 from budgetbalans.report.options import View
 
 # --- the words of the follow-up ---------------------------------------------------------------
+
+WORDS = (
+    template("label.organisation_forecast_note",
+             "Prognos: årets prognoser i stället för de planerade effekterna det året. Där sparbetinget gäller hela "
+             "perioden räknas de andra årens planerade effekter in också. Varje del svarar för sin egen balans: kvar "
+             "att spara är delarnas och de egna planernas belopp adderade, aldrig minskat med en annan dels "
+             "överskott; nettot (sparbeting − summa) visas för sig.",
+             "Forecast: the year's forecasts in place of the planned effects that year. Where the target is for the "
+             "whole period, the other years' planned effects count too. Each part answers for its own balance: "
+             "still to save is its parts' and its own plans' amounts added up, never reduced by another part's "
+             "surplus; the net (target − total) is shown apart."),
+)
 
 
 def follow_up_has_ranges(report: FollowUp) -> bool:
@@ -49,6 +70,10 @@ def follow_up_amounts(report: FollowUp) -> list[Decimal | None]:
     ranges += [report.planned, report.forecast, report.deviation, report.forecast_gap, report.forecast_shortfall]
     ranges += [v for plan in report.plans for v in (plan.planned, plan.forecast, plan.others, plan.gap)]
     targets = [report.target, *(plan.target for plan in report.plans)]
+    nodes = () if report.organisation is None else report.organisation.nodes
+    ranges += [v for node in nodes for v in (node.planned_effect, node.forecast_effect, node.deviation, node.others,
+                                             node.forecast_gap, node.forecast_shortfall)]
+    targets += [node.target for node in nodes]
     return targets + [end for value in ranges if value is not None for end in (value.low, value.high)]
 
 
@@ -259,6 +284,47 @@ def plans_table(report: FollowUp, view: View) -> Table:
                  (Note(label("plans_balance_caption", lang)),), label("plans_balance", lang))
 
 
+def organisation_table(rollup: ForecastRollup, view: View) -> Table:
+    """*Organisationen* with the forecast: a row per node, indented by its depth (*Nivå* for a spreadsheet)."""
+    lang, year = view.lang, rollup.year
+    remaining = lower_first(label("remaining", lang))
+    columns = (Column("measure", label("organisation", lang), ColumnKind.NAME, wide=True),
+               Column("level", label("level", lang), audience=Audience.NUMBERS),
+               amount_column("planned", label("planned_in", lang, year=year), view),
+               amount_column("forecast", label("forecast_in", lang, year=year), view),
+               amount_column("deviation", label("deviation", lang), view),
+               amount_column("plan_target", label("target", lang), view),
+               amount_column("others", label("other_years_planned", lang), view),
+               amount_column("plan_shortfall", label("forecast_named", lang, what=remaining), view),
+               amount_column("net", label("forecast_named", lang, what=lower_first(label("net_column", lang))), view,
+                             number_name=label("forecast_named", lang, what=lower_first(label("gap_signed_net", lang)))),
+               Column("plans", label("own_plans", lang)))
+    rows = tuple(_node_row(node, view) for node in rollup.nodes)
+    title = label("organisation_table", lang)
+    caption = f"{notation.clean(rollup.nodes[0].organisation)} · {label('unit', lang, unit=view.unit.value)}"
+    return Table("organisation", title, columns, rows, caption, (Note(label("organisation_forecast_note", lang)),),
+                 name=title)
+
+
+def _node_row(node: NodeForecast, view: View) -> Row:
+    """A node's year: planned, forecast, deviation; its target; still to save by the forecast in the core's
+    verdict's tone (never a net) and the net apart, in no verdict's colour; its own plans, or "ingen plan"."""
+    kind, shortfall, net = node.forecast_gap_kind, node.forecast_shortfall, node.forecast_gap
+    target = Cell(label("no_target", view.lang)) if node.target is None else exact(node.target, view)
+    cells = (Cell(notation.clean(node.organisation)), Cell(str(node.depth)), amount(node.planned_effect, view),
+             amount(node.forecast_effect, view), Cell(signed(node.deviation, view, bound_by_bound=True), node.deviation),
+             target, amount(node.others, view),
+             EMPTY if shortfall is None or kind is None else amount(shortfall, view, TONE[kind]),
+             EMPTY if net is None else _net_cell(net, view), plans_cell(node.planned, view))
+    return Row(RowKind.GROUP, cells, Tone.NEUTRAL if kind is None else TONE[kind], depth=node.depth)
+
+
+def _net_cell(net: Range, view: View) -> Cell:
+    kind = gap_kind(net)
+    assert kind is not None
+    return Cell(gap_words(net, kind, view), net)
+
+
 def _plan_row(plan: PlanForecast, view: View) -> Row:
     gap = plan.gap
     if plan.target is None or gap is None:
@@ -369,6 +435,8 @@ def follow_up_document(report: FollowUp, view: View, today: datetime.date | None
     figures = key_figures(report, view)
     table = follow_up_table(report, view)
     tables = (plans_table(report, view), table) if len(report.plans) > 1 else (table,)
+    if report.organisation is not None:  # the kommun's view first
+        tables = (organisation_table(report.organisation, view), *tables)
     section = Section(title(report, view), caption(report, view), figures, _chart(report, view), tables,
                       (Note(label("short_note", lang), marks=Tone.BAD),),
                       sheet=label("follow_up_title", lang, year=report.year))

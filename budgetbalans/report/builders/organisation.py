@@ -132,7 +132,7 @@ def node_row(node: NodeResult, columns: Sequence[Column], view: View) -> Row:
     values.update({"measure": text(node.organisation), "level": Cell(str(node.depth)),
                    "total": amount(node.totals.total, view), **balance_cells(node.totals, view),
                    "net": net_cell(node.totals, view), "coverage": coverage_cell(node.totals),
-                   "plans": _plans(node, view)})
+                   "plans": plans_cell(node, view)})
     tone = Tone.NEUTRAL if node.gap is None else TONE[node.gap.kind]
     return Row(RowKind.GROUP, tuple(values.get(column.key, EMPTY) for column in columns), tone, depth=node.depth)
 
@@ -151,7 +151,7 @@ def coverage_cell(totals: Totals) -> Cell:
     return Cell(notation.percent_span(shares), Range(low, high))
 
 
-def _plans(node: NodeResult, view: View) -> Cell:
+def plans_cell(node: NodeResult, view: View) -> Cell:
     """The plans naming the node, by file; "ingen plan" where its own part asks for something and none does."""
     if node.no_plan:
         return Cell(label("no_plan", view.lang))

@@ -7,7 +7,9 @@ measure added, removed or changed; ``plans`` every plan's own change. Where eith
 scenarios before, after and their change (:func:`scenarios`), and each measure what it adds to each
 (``scenarios`` of a measure); a measure's ``values`` name the keys a nämnd decides on as the reports'
 JSON does (a probability as a fraction, a decision by ``by``, ``state``, ``date``, ``ref``). A diff of
-plans without these keys has none of these keys. Dumped by
+plans without these keys has none of these keys. Where either side has an organisation tree,
+``organisation`` holds each node before and after (:func:`organisation`); without one there is no such
+key. Dumped by
 :mod:`budgetbalans.report.json.text`: exact decimals, inert plan text.
 """
 
@@ -16,11 +18,13 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from budgetbalans.core.diff import (
-    DECIDED_ON_FIELDS, Change, Comparison, MeasureChange, PlanChange, PlanDiff, ScenariosChange, TotalsChange,
+    DECIDED_ON_FIELDS, Change, Comparison, MeasureChange, NodeChange, OrganisationChange, PlanChange, PlanDiff,
+    ScenariosChange, TotalsChange,
 )
 from budgetbalans.core.summary import MeasureResult
 from budgetbalans.plan.money import Range
-from budgetbalans.report.json.reports import by_year, decision_of, dumps, gap_report, kind, json_amount, span
+from budgetbalans.report.json.reports import (by_year, decision_of, dumps, gap_report, kind, json_amount,
+                                             node_figures, span)
 
 
 def _maybe(value: Range | None) -> Any:
@@ -132,6 +136,25 @@ def plan(item: PlanChange) -> dict[str, Any]:
     return found
 
 
+def organisation(item: OrganisationChange) -> dict[str, Any]:
+    """``nodes``: every node of either side's tree, in the new tree's order (then those only the old one has),
+    each with its ``name``, ``depth``, ``before`` and ``after`` (its figures as ``gap --format json``'s
+    ``organisation`` gives them, without ``parts``; ``null`` on a side whose tree lacks it), ``change`` (as the
+    totals' ``change``, with the node's own verdicts), ``verdict`` (the first of its judged years' verdicts,
+    worse first) and ``made_short``; ``made_short``: the names of the nodes the change makes short (a node
+    newly short, or whose shortfall grows, in a year it is judged by); ``worse``: whether there is one."""
+    return {"nodes": [_node(node) for node in item.nodes],
+            "made_short": [node.organisation for node in item.made_short],
+            "worse": item.worse}
+
+
+def _node(item: NodeChange) -> dict[str, Any]:
+    return {"name": item.organisation, "depth": item.depth,
+            "before": None if item.before is None else node_figures(item.before),
+            "after": None if item.after is None else node_figures(item.after),
+            "change": change(item.totals), "verdict": item.verdict.value, "made_short": item.made_short}
+
+
 def document(result: PlanDiff, base: str | None = None) -> dict[str, Any]:
     """The diff; ``scenarios`` after ``change`` where either side uses probability or decision (``worse``
     stays the planned scenario's: the totals')."""
@@ -143,6 +166,8 @@ def document(result: PlanDiff, base: str | None = None) -> dict[str, Any]:
     }
     if result.scenarios is not None:
         found["scenarios"] = scenarios(result.scenarios)
+    if result.organisation is not None:
+        found["organisation"] = organisation(result.organisation)
     found.update({
         "measures": [measure(item, result.scenarios is not None) for item in result.measures],
         "unchanged": result.unchanged,

@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 from budgetbalans.core.gap import Gap, GapKind, positive_part, Target
 from budgetbalans.core.summary import MeasureResult, PlanResult, Reconciliation, Summary, Totals
-from budgetbalans.core.followup import FollowUp, FollowUpLine, PlanForecast
+from budgetbalans.core.followup import FollowUp, FollowUpLine, NodeForecast, PlanForecast
 from budgetbalans.core.grouping import Group, GroupBy, group_totals
 from budgetbalans.core.organisation import NodeResult, Rollup
 from budgetbalans.core.scenarios import NONE_USED, KeysUsed, Scenario
@@ -21,7 +21,8 @@ from budgetbalans.plan.money import Range
 from budgetbalans.report.json.text import dumps
 from budgetbalans.report.options import BuildOptions, ReportKind
 
-__all__ = ["dumps", "follow_up", "json_amount", "organisation", "render", "render_follow_up", "span", "summary"]
+__all__ = ["dumps", "follow_up", "json_amount", "node_figures", "organisation", "render", "render_follow_up", "span",
+           "summary"]
 
 def json_amount(value: Decimal | None) -> int | Decimal | None:
     """An amount as JSON writes it: an integral one as an int, any other as its exact decimal digits."""
@@ -238,6 +239,12 @@ def organisation(rollup: Rollup, level: int | None = None) -> dict[str, Any]:
 
 
 def _node(node: NodeResult, level: int | None) -> dict[str, Any]:
+    return {**node_figures(node),
+            "parts": [_node(part, level) for part in node.parts if level is None or part.depth <= level]}
+
+
+def node_figures(node: NodeResult) -> dict[str, Any]:
+    """One node's figures as :func:`organisation` gives them, without its ``parts``."""
     figures = _totals(node.totals)
     own = node.own_part
     return {
@@ -250,7 +257,6 @@ def _node(node: NodeResult, level: int | None) -> dict[str, Any]:
         **{key: figures[name] for key, name in _NODE_FIGURES.items() if key not in ("target", "target_years")},
         "no_plan": node.no_plan,
         "plans": [result.plan.path for result in node.plans],
-        "parts": [_node(part, level) for part in node.parts if level is None or part.depth <= level],
     }
 
 
@@ -277,8 +283,9 @@ def follow_up(report: FollowUp) -> dict[str, Any]:
     is the net); ``plans``: each plan's own forecast gap;
     ``kind`` (the totals') and per measure ``kind``: the core's :class:`FollowUpKind` (``on_track``,
     ``behind``, ``ahead``, ``not_followed_up``, ``nothing_planned``, ``not_counted``). ``not_followed_up``
-    counts only ``not_followed_up``; ``followed_up`` stays "has a forecast for the year"."""
-    return {
+    counts only ``not_followed_up``; ``followed_up`` stays "has a forecast for the year". Under an
+    organisation tree, ``organisation``: each node's forecast figures (:func:`_follow_up_node`)."""
+    found = {
         "year": report.year,
         "as_of": None if report.as_of is None else report.as_of.isoformat(),
         "planned": span(report.planned),
@@ -292,6 +299,32 @@ def follow_up(report: FollowUp) -> dict[str, Any]:
         "kind": report.kind.value,
         "plans": [_follow_up_plan(plan) for plan in report.plans],
         "measures": [_follow_up_measure(line) for line in report.lines],
+    }
+    if report.organisation is not None:
+        found["organisation"] = [_follow_up_node(node) for node in report.organisation.nodes]
+    return found
+
+
+def _follow_up_node(node: NodeForecast) -> dict[str, Any]:
+    """One node of the tree, depth first: ``name``, ``depth``, the year's ``planned`` effect, ``forecast`` and
+    ``deviation`` at and below it; ``target`` the forecast is measured against (the year's, or the period's
+    with ``others``, the other years' planned effects); ``forecast_gap`` (the net) and ``forecast_shortfall``
+    (still to save by the forecast, never netted across nodes or plans) with ``forecast_gap_kind``; ``no_plan``
+    and ``plans`` as in ``gap``'s ``organisation``."""
+    gap, shortfall = node.forecast_gap, node.forecast_shortfall
+    return {
+        "name": node.organisation,
+        "depth": node.depth,
+        "planned": span(node.planned_effect),
+        "forecast": span(node.forecast_effect),
+        "deviation": span(node.deviation),
+        "target": json_amount(node.target),
+        "others": None if node.others is None else span(node.others),
+        "forecast_gap": None if gap is None else span(gap),
+        "forecast_shortfall": None if shortfall is None else span(shortfall),
+        "forecast_gap_kind": kind(node.forecast_gap_kind),
+        "no_plan": node.planned.no_plan,
+        "plans": [result.plan.path for result in node.planned.plans],
     }
 
 
