@@ -129,3 +129,12 @@ def test_the_readme_shows_the_kommuns_gap_as_a_run_prints_it(monkeypatch: pytest
     assert table[2].startswith("| Sjöbacka kommun |") and table[5].startswith("| " + "\u00a0" * 4 + "Socialnämnden |")
     readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
     assert "\n".join(table) in readme
+
+
+def test_the_commands_reference_shows_the_kommuns_tree_as_a_run_prints_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(KOMMUN)
+    code, out, err = invoke("gap", "--unit", "tkr", "--format", "markdown")
+    assert code == 0, err
+    tree = out.split("\n## ", 1)[0].rstrip()
+    reference = (EXAMPLES.parent / "docs" / "kommandon.md").read_text(encoding="utf-8")
+    assert f"$ budgetbalans gap --unit tkr --format markdown\n{tree}\n```" in reference
