@@ -1,5 +1,5 @@
 """The four-level kommun of examples/kommun (kommun → nämnd → äldreomsorgen → verksamheter; per-year targets
-on the social branch, a period target on another): every format shows each node's figures as the JSON
+on the social branch, a period target on another): the terminal, Markdown, CSV, HTML and Word show each node's figures as the JSON
 gives them (its total, target, still to save and net), and its depth (xlsx: see test_xlsx_organisation)."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
@@ -88,3 +89,50 @@ def test_csv(kommun: dict[str, tuple[int, int, int, int, int]]) -> None:
 
 # xlsx: the summary sheet's figures are formulas over the nämnd sheets, recalculated by LibreOffice and
 # compared with the JSON for this kommun in tests/report/writers/test_xlsx_organisation.py.
+
+
+def _text_rows(headers: list[str], rows: list[list[str]], depths: list[int]) -> dict[str, tuple[int, ...]]:
+    """Rows of a table read as text (name, cells…) and each row's depth: the figures as the JSON's."""
+    at = [headers.index(name) for name in ("Summa åtgärder", "Sparbeting", "Kvar att spara / Överskott", "Netto")]
+    shown = {}
+    for row, depth in zip(rows, depths):
+        total, target, remaining, net = (_figure(row[i]) for i in at)
+        shown[row[0].strip("\u00a0 ")] = (depth, total, target, max(remaining, 0), net)
+    return shown
+
+
+def test_terminal(kommun: dict[str, tuple[int, int, int, int, int]], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "240")  # wide enough for the table (a narrower terminal stacks it)
+    out = invoke("gap", "--unit", "tkr")[1]
+    block = out.split("Organisationen", 1)[1].split("└", 1)[0]
+    lines = [line for line in block.splitlines() if line.startswith(("│", "┃"))]
+    headers = [cell.strip() for cell in lines[0].strip("┃").split("┃")]
+    rows = [[cell for cell in line.strip("│").split("│")] for line in lines[1:]]
+    depths = [(len(row[0]) - len(row[0].lstrip(" ")) - 1) // 2 for row in rows]  # a cell's pad, two a level
+    assert _text_rows(headers, [[cell.strip() for cell in row] for row in rows], depths) == kommun
+
+
+def test_html_table(kommun: dict[str, tuple[int, int, int, int, int]]) -> None:
+    page = invoke("gap", "--unit", "tkr", "--format", "html")[1]
+    section = re.split(r"<h[12]>Organisationen</h[12]>", page, maxsplit=1)[1]
+    table = section[section.index("<table"):].split("</table>", 1)[0]
+    headers = [re.sub("<[^>]+>", "", h) for h in re.findall(r"<th[^>]*>(.*?)</th>", table)]
+    rows = re.findall(r"<tr class=\"[^\"]*\">(.*?)</tr>", table)
+    cells = [[re.sub("<[^>]+>", "", cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)] for row in rows]
+    pads = [re.match(r'<td(?: style="padding-left: ([\d.]+)em")?>', row) for row in rows]
+    indents = sorted({float(pad.group(1)) for pad in pads if pad and pad.group(1)})
+    depths = [0 if not (pad and pad.group(1)) else indents.index(float(pad.group(1))) + 1 for pad in pads]
+    assert _text_rows(headers, cells, depths) == kommun
+
+
+def test_docx_table(kommun: dict[str, tuple[int, int, int, int, int]], tmp_path: Path) -> None:
+    import docx
+
+    invoke("gap", "--unit", "tkr", "--format", "docx", "-o", str(tmp_path / "r.docx"))
+    document = docx.Document(str(tmp_path / "r.docx"))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Organisation")
+    headers = [cell.text for cell in table.rows[0].cells]
+    rows = [[cell.text for cell in row.cells] for row in table.rows[1:]]
+    indents = [row.cells[0].paragraphs[0].paragraph_format.left_indent or 0 for row in table.rows[1:]]
+    step = min(indent for indent in indents if indent)
+    assert _text_rows(headers, rows, [indent // step for indent in indents]) == kommun
