@@ -647,8 +647,11 @@ class NodeChange:
 
     @property
     def decisive(self) -> Comparison | None:
-        """The year (or the period) that gives the node its verdict; ``None`` where nothing is judged."""
-        return next((c for c in self.totals.judged if c.verdict is self.verdict), None)
+        """The year (or the period) that gives the node its verdict, among those with a target to judge by (a
+        node with a target for the period only is judged by the period, not by its years); ``None`` where
+        nothing is judged."""
+        judged = [c for c in self.totals.judged if c.kind_before is not None or c.kind_after is not None]
+        return next((c for c in judged if c.verdict is self.verdict), None)
 
     @property
     def made_short(self) -> bool:
