@@ -41,8 +41,12 @@ def header_row(rows: list[list[str]], *names: str) -> int:
 
 
 def sheet_number(cell: str) -> Decimal:
+    """A recalculated figure. LibreOffice computes in binary floating point, as every spreadsheet does: a sum
+    of decimals such as -109,8 + 71,1 − 78 comes out as -6.89999999999999 (15 significant digits), so the
+    figure is read to 12 significant digits (an error in a formula is far larger)."""
     assert re.fullmatch(r"-?\d+(\.\d+)?(E[+-]?\d+)?", cell), cell  # as LibreOffice writes raw values
-    return Decimal(cell)
+    value = Decimal(cell)
+    return value if not value else round(value, 11 - value.adjusted()).normalize()
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
