@@ -12,20 +12,8 @@ import pytest
 import yaml
 
 from tests.command import invoke
+from tests.organisation_trees import SALEM_YAML as TREE
 
-TREE = """\
-organisation: Salems kommun
-unit: mkr
-target: {2025: "13,6"}
-parts:
-  - organisation: Barn- och utbildningsnämnden
-    target: {2025: "7,1"}
-    parts:
-      - organisation: Förskolan
-        target: {2025: 3}
-  - organisation: Socialnämnden
-    target: {2025: "4,6"}
-"""
 
 MEASURES = "measures:\n  - id: 1\n    title: Färre externa placeringar\n    effects: {2025: 1 200}\n"
 

@@ -13,20 +13,8 @@ import pytest
 
 from tests.clients import read_csv, swedish_number
 from tests.command import invoke, invoke_bytes
+from tests.organisation_trees import SALEM_YAML as TREE
 
-TREE = """\
-organisation: Salems kommun
-unit: mkr
-target: {2025: "13,6"}
-parts:
-  - organisation: Barn- och utbildningsnämnden
-    target: {2025: "7,1"}
-    parts:
-      - organisation: Förskolan
-        target: {2025: 3}
-  - organisation: Socialnämnden
-    target: {2025: "4,6"}
-"""
 
 BUN = """\
 title: Åtgärdsplan BUN 2025

@@ -15,11 +15,7 @@ from budgetbalans.plan.models import Plan
 from budgetbalans.plan.money import Range, Unit
 from budgetbalans.plan.organisation import Organisation
 from budgetbalans.read.loader import load_text
-
-SALEM: dict[str, object] = {"organisation": "Salems kommun", "target": {2025: "13,6 mkr"}, "parts": [
-    {"organisation": "Barn- och utbildningsnämnden", "target": {2025: "7,1 mkr"},
-     "parts": [{"organisation": "Förskolan", "target": {2025: "3 mkr"}}]},
-    {"organisation": "Socialnämnden", "target": {2025: "4,6 mkr"}}]}
+from tests.organisation_trees import SALEM
 
 
 def tree(data: dict[str, object]) -> Organisation:

@@ -7,12 +7,7 @@ from decimal import Decimal
 
 from budgetbalans.plan.money import Unit
 from budgetbalans.plan.organisation import Organisation, allocation
-
-#: The contract's example: Salems kommun 13,6 mkr in 2025, BUN 7,1 (Förskolan 3 of it), SN 4,6.
-SALEM = {"organisation": "Salems kommun", "target": {2025: "13,6 mkr"}, "parts": [
-    {"organisation": "Barn- och utbildningsnämnden", "target": {2025: "7,1 mkr"},
-     "parts": [{"organisation": "Förskolan", "target": {2025: "3 mkr"}}]},
-    {"organisation": "Socialnämnden", "target": {2025: "4,6 mkr"}}]}
+from tests.organisation_trees import SALEM
 
 
 def tree(data: dict[str, object], unit: Unit = Unit.TKR) -> Organisation:

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from tests.cli.test_organisation_reports import BUN, SN, TREE
+from tests.cli.test_organisation_reports import BUN, SN
+from tests.organisation_trees import SALEM_YAML as TREE
 from tests.clients import SHEETS_AS_CSV, SOFFICE, soffice, zero_cached_results
 from tests.command import invoke
 from tests.paths import EXAMPLES
