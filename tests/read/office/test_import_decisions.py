@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 from decimal import Decimal
 from pathlib import Path
+from typing import Sequence
 
 import pytest
 from docx import Document
@@ -27,9 +28,11 @@ from tests.command import invoke
 Rows = list[tuple[str, ...]]
 
 
-def docx_file(path: Path, rows: Rows, above: str = "Belopp i tkr") -> Path:
+def docx_file(path: Path, rows: Rows, above: str | Sequence[str] = "Belopp i tkr") -> Path:
+    """A Word document: the lines ``above`` (a title, the unit), then a table of ``rows``."""
     document = Document()
-    document.add_paragraph(above)
+    for line in [above] if isinstance(above, str) else above:
+        document.add_paragraph(line)
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
@@ -38,13 +41,14 @@ def docx_file(path: Path, rows: Rows, above: str = "Belopp i tkr") -> Path:
     return path
 
 
-def xlsx_file(path: Path, rows: Rows, above: str = "Belopp i tkr") -> Path:
+def xlsx_file(path: Path, rows: Rows, above: str = "Belopp i tkr", numbers: bool = False) -> Path:
+    """A workbook: the line ``above`` (the unit), then ``rows``; with ``numbers``, cells of digits as numbers."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Plan"
     sheet.append([above])
     for row in rows:
-        sheet.append(list(row))
+        sheet.append([int(cell) if numbers and cell.isdigit() else cell for cell in row])
     workbook.save(path)
     return path
 

@@ -8,14 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from docx import Document
-from openpyxl import Workbook
 
 from budgetbalans.read.loader import load_plan
 from budgetbalans.read.office.importer import Imported, for_organisation
 from tests.command import invoke
+from tests.read.office.test_import_decisions import Rows, docx_file, xlsx_file
 
-Rows = list[tuple[str, ...]]
+#: What stands above the table in the Word document: its title and its unit.
+KS_ABOVE = ("Kommunstyrelsens åtgärdsplan 2018–2019", "Belopp i tkr")
 
 #: Kommunstyrelsen's plan as its document has it: two measures, and its sparbeting per year.
 #: 2018: 200 + 100 = 300 tkr, 2019: 400 + 300 = 700 tkr, which is the sparbeting row too.
@@ -38,29 +38,6 @@ parts:
 """
 
 
-def docx_file(path: Path, rows: Rows) -> Path:
-    document = Document()
-    document.add_paragraph("Kommunstyrelsens åtgärdsplan 2018–2019")
-    document.add_paragraph("Belopp i tkr")
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.cell(r, c).text = text
-    document.save(str(path))
-    return path
-
-
-def xlsx_file(path: Path, rows: Rows, above: str = "Belopp i tkr") -> Path:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Plan"
-    sheet.append([above])
-    for row in rows:
-        sheet.append([int(cell) if cell.isdigit() else cell for cell in row])
-    workbook.save(path)
-    return path
-
-
 @pytest.fixture()
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The folder the commands run from, with plans/ (empty) and no tree yet."""
@@ -75,7 +52,7 @@ def with_tree(folder: Path, ks_2019: int = 700) -> None:
 
 
 def test_without_a_tree_the_name_is_just_written(folder: Path) -> None:
-    document = docx_file(folder / "ks.docx", KS_ROWS)
+    document = docx_file(folder / "ks.docx", KS_ROWS, KS_ABOVE)
     code, out, _ = invoke("import", str(document), "--organisation", "Kommunledningskontoret")
     assert code == 0
     lines = out.splitlines()
@@ -86,7 +63,7 @@ def test_without_a_tree_the_name_is_just_written(folder: Path) -> None:
 
 def test_a_plan_for_a_node_of_the_tree_is_written_and_passes_check(folder: Path) -> None:
     with_tree(folder)
-    document = docx_file(folder / "ks.docx", KS_ROWS)
+    document = docx_file(folder / "ks.docx", KS_ROWS, KS_ABOVE)
     code, _, err = invoke("import", str(document), "--organisation", "Kommunstyrelsen", "-o", "plans/ks.yaml")
     assert code == 0, err
     plan = load_plan(folder / "plans" / "ks.yaml")
@@ -97,7 +74,7 @@ def test_a_plan_for_a_node_of_the_tree_is_written_and_passes_check(folder: Path)
 
 def test_a_plan_without_a_target_takes_the_nodes_own_part(folder: Path) -> None:
     with_tree(folder)
-    workbook = xlsx_file(folder / "aldre.xlsx", KS_ROWS[:3])  # no sparbeting row: no target
+    workbook = xlsx_file(folder / "aldre.xlsx", KS_ROWS[:3], numbers=True)  # no sparbeting row: no target
     code, out, err = invoke("import", str(workbook), "--organisation", "Äldreomsorgen", "-o", "plans/aldre.yaml")
     assert (code, out) == (0, ""), err
     plan = load_plan(folder / "plans" / "aldre.yaml")
@@ -111,7 +88,7 @@ def test_a_plan_without_a_target_takes_the_nodes_own_part(folder: Path) -> None:
 ])
 def test_a_near_miss_is_refused_with_menade_du_and_nothing_is_written(folder: Path, lang: str, said: str) -> None:
     with_tree(folder)
-    document = docx_file(folder / "ks.docx", KS_ROWS)
+    document = docx_file(folder / "ks.docx", KS_ROWS, KS_ABOVE)
     code, out, err = invoke("--lang", lang, "import", str(document), "--organisation", "Kommunstyrelsn",
                             "-o", "plans/ks.yaml")
     assert (code, out, err) == (1, "", f"--organisation: {said}\n")
@@ -120,7 +97,8 @@ def test_a_near_miss_is_refused_with_menade_du_and_nothing_is_written(folder: Pa
 
 def test_a_name_far_from_every_node_is_shown_the_trees_names(folder: Path) -> None:
     with_tree(folder)
-    code, out, err = invoke("import", str(docx_file(folder / "ks.docx", KS_ROWS)), "--organisation", "Gatukontoret")
+    document = docx_file(folder / "ks.docx", KS_ROWS, KS_ABOVE)
+    code, out, err = invoke("import", str(document), "--organisation", "Gatukontoret")
     assert (code, out) == (1, "")
     assert err == ("--organisation: 'Gatukontoret' finns inte i organisationsträdet (budgetbalans.yaml); skriv namnet "
                    "på en del av trädet precis som det står där, till exempel 'Kommunstyrelsen', 'Socialnämnden', "
@@ -139,7 +117,7 @@ def test_a_name_far_from_every_node_is_shown_the_trees_names(folder: Path) -> No
 def test_a_target_that_disagrees_with_the_node_is_refused_and_nothing_is_written(folder: Path, lang: str,
                                                                                 said: str) -> None:
     with_tree(folder, ks_2019=800)  # the tree gives 300 + 800; the document's sparbeting row says 300 + 700
-    document = docx_file(folder / "ks.docx", KS_ROWS)
+    document = docx_file(folder / "ks.docx", KS_ROWS, KS_ABOVE)
     code, out, err = invoke("--lang", lang, "import", "ks.docx", "--organisation", "Kommunstyrelsen",
                             "-o", "plans/ks.yaml")
     assert (code, out, err) == (1, "", said + "\n")  # as an invalid import: the refusal alone
@@ -148,7 +126,8 @@ def test_a_target_that_disagrees_with_the_node_is_refused_and_nothing_is_written
 
 def test_the_disagreement_is_refused_on_standard_output_too(folder: Path) -> None:
     with_tree(folder, ks_2019=800)
-    code, out, err = invoke("import", str(xlsx_file(folder / "ks.xlsx", KS_ROWS)), "--organisation", "Kommunstyrelsen")
+    workbook = xlsx_file(folder / "ks.xlsx", KS_ROWS, numbers=True)
+    code, out, err = invoke("import", str(workbook), "--organisation", "Kommunstyrelsen")
     assert (code, out) == (1, "")  # not a line of the plan on standard output
     assert "700 tkr, men budgetbalans.yaml ger 'Kommunstyrelsen' 800 tkr för 2019" in err
 
@@ -156,8 +135,8 @@ def test_the_disagreement_is_refused_on_standard_output_too(folder: Path) -> Non
 def test_a_tree_with_problems_is_said_at_its_line_and_nothing_is_imported(folder: Path) -> None:
     (folder / "budgetbalans.yaml").write_text(
         "organisation: Sjöbacka kommun\nparts:\n  - organisation: Kommunstyrelsen\n    targt: 300\n", encoding="utf-8")
-    code, out, err = invoke("import", str(docx_file(folder / "ks.docx", KS_ROWS)), "--organisation", "Kommunstyrelsen",
-                            "-o", "plans/ks.yaml")
+    document = docx_file(folder / "ks.docx", KS_ROWS, KS_ABOVE)
+    code, out, err = invoke("import", str(document), "--organisation", "Kommunstyrelsen", "-o", "plans/ks.yaml")
     assert (code, out) == (1, "")
     assert err.startswith("budgetbalans.yaml:4:5: ")
     assert "target" in err  # the near miss named
