@@ -15,3 +15,15 @@ def git(repo: Path, *args: str) -> str:
     """Run ``git args`` in ``repo``; its standard output (a failure raises, with git's own)."""
     return subprocess.run(["git", *args], cwd=repo, env={**os.environ, **ENV}, check=True, capture_output=True,
                           text=True).stdout
+
+
+def commit_on_main(repo: Path, message: str, files: dict[str, str] | None = None) -> Path:
+    """``repo`` made a git repository with ``files`` (path → text, written first) and everything in it
+    committed on the branch main."""
+    for name, text in (files or {}).items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text, encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", message)
+    return repo

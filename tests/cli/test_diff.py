@@ -28,7 +28,7 @@ from budgetbalans.cli.app import app
 from tests.clients import SHEETS_AS_CSV, SOFFICE, read_csv, soffice, swedish_number, zero_cached_results
 from tests.command import runner
 from tests.paths import ROOT
-from tests.gitrepo import git
+from tests.gitrepo import commit_on_main, git
 
 GIT = shutil.which("git")
 pytestmark = pytest.mark.skipif(GIT is None, reason="git is not installed")
@@ -70,12 +70,7 @@ measures:
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A repository with plans/omsorg.yaml committed on main; the test runs in it."""
-    root = tmp_path / "kommun"
-    (root / "plans").mkdir(parents=True)
-    (root / "plans" / "omsorg.yaml").write_text(PLAN, encoding="utf-8")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", ".")
-    git(root, "commit", "-qm", "Plan 2025–2026")
+    root = commit_on_main(tmp_path / "kommun", "Plan 2025–2026", {"plans/omsorg.yaml": PLAN})
     monkeypatch.chdir(root)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     monkeypatch.delenv("BUDGETBALANS_LANG", raising=False)

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from tests.cli.test_diff import git
 from tests.command import invoke, invoke_bytes
 from tests.core.test_diff_decided_on import AFTER, BEFORE, PLAIN
+from tests.gitrepo import commit_on_main
 from tests.models import WritePlan
 
 
@@ -127,12 +127,7 @@ def test_fail_on_worse_reads_the_planned_scenario(write_plan: WritePlan) -> None
 
 @pytest.mark.clients
 def test_diff_base_in_a_git_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = tmp_path / "kommun"
-    (root / "plans").mkdir(parents=True)
-    (root / "plans" / "social.yaml").write_text(BEFORE, encoding="utf-8")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", ".")
-    git(root, "commit", "-qm", "Plan 2024–2025")
+    root = commit_on_main(tmp_path / "kommun", "Plan 2024–2025", {"plans/social.yaml": BEFORE})
     (root / "plans" / "social.yaml").write_text(AFTER, encoding="utf-8")
     monkeypatch.chdir(root)
     monkeypatch.delenv("BUDGETBALANS_LANG", raising=False)

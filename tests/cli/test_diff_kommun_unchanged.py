@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.command import invoke
-from tests.gitrepo import git
+from tests.gitrepo import commit_on_main
 from tests.paths import EXAMPLES
 
 pytestmark = [pytest.mark.clients, pytest.mark.skipif(shutil.which("git") is None, reason="needs git")]
@@ -25,9 +25,7 @@ def _verdicts(markdown: str) -> dict[str, str]:
 def kommun(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     repo = tmp_path / "kommun"
     shutil.copytree(EXAMPLES / "kommun", repo)
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", ".")
-    git(repo, "commit", "-qm", "Sjöbacka")
+    commit_on_main(repo, "Sjöbacka")
     monkeypatch.chdir(repo)
     return repo
 

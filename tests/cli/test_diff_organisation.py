@@ -18,7 +18,7 @@ import pytest
 
 from budgetbalans.cli.app import app
 from tests.command import runner
-from tests.gitrepo import git
+from tests.gitrepo import commit_on_main, git
 
 pytestmark = [pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"), pytest.mark.clients]
 
@@ -59,14 +59,8 @@ measures:
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The tree and the two plans committed on main; the test runs in the repository's top folder."""
-    root = tmp_path / "kommun"
-    (root / "plans").mkdir(parents=True)
-    (root / "budgetbalans.yaml").write_text(TREE, encoding="utf-8")
-    (root / "plans" / "social.yaml").write_text(SOCIAL, encoding="utf-8")
-    (root / "plans" / "teknik.yaml").write_text(TECHNICAL, encoding="utf-8")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", ".")
-    git(root, "commit", "-qm", "Budget 2025")
+    root = commit_on_main(tmp_path / "kommun", "Budget 2025", {
+        "budgetbalans.yaml": TREE, "plans/social.yaml": SOCIAL, "plans/teknik.yaml": TECHNICAL})
     monkeypatch.chdir(root)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     monkeypatch.delenv("BUDGETBALANS_LANG", raising=False)
