@@ -49,6 +49,15 @@ def run_chromium(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess
     return subprocess.run(base + args, capture_output=True, text=True, timeout=120)
 
 
+def print_html(page: bytes, folder: Path, name: str = "page") -> bytes:
+    """``page`` printed to PDF by headless Chromium, as a reader prints it (no header or footer): the PDF."""
+    html, pdf = folder / f"{name}.html", folder / f"{name}.pdf"
+    html.write_bytes(page)
+    ran = run_chromium(["--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()], folder)
+    assert pdf.exists(), ran.stderr[-2000:]
+    return pdf.read_bytes()
+
+
 #: Injected before </body>: the size and number of bars of every SVG, as a <pre id="svg-sizes">.
 MEASURE = """<script>
 document.addEventListener("DOMContentLoaded", () => {

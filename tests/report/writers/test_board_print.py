@@ -12,7 +12,7 @@ import pytest
 
 from budgetbalans.plan.models import Plan
 from budgetbalans.read.loader import load_paths
-from tests.clients import CHROMIUM, SOFFICE, run_chromium, soffice
+from tests.clients import CHROMIUM, SOFFICE, print_html, soffice
 from tests.command import invoke_bytes
 from tests.paths import EXAMPLES
 from tests.pdf import media_boxes, pdf_pages_text
@@ -88,20 +88,16 @@ def test_the_html_report_prints_the_nämnds_tables_with_their_header_on_every_pa
     path = write_plan(tmp_path, extra=30)
     code, page, stderr = invoke_bytes("summarize", str(path), "--format", "html")
     assert code == 0, stderr
-    html = tmp_path / "board.html"
-    html.write_bytes(page)
-    pdf = tmp_path / "board.pdf"
-    ran = run_chromium(["--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()], tmp_path)
-    assert pdf.exists(), ran.stderr[-2000:]
+    pdf = print_html(page, tmp_path, "board")
     try:
-        pages = [words(text) for text in pdf_pages_text(pdf.read_bytes())]
+        pages = [words(text) for text in pdf_pages_text(pdf)]
     except (AssertionError, KeyError, ValueError):
         pytest.skip("this Chromium writes a PDF tests/pdf.py cannot read")
     every = " ".join(pages)
     assert "Ansvar, tidplan och beslut" in every and "SN 2024/112 § 45" in every
     assert sum(BOARD_HEADER in text for text in pages) >= 2
     # the plan's section has tables of more than seven columns: printed on landscape pages, as in Word
-    boxes = [(round(w), round(h)) for w, h in media_boxes(pdf.read_bytes())]
+    boxes = [(round(w), round(h)) for w, h in media_boxes(pdf)]
     assert len(boxes) >= 2 and set(boxes[:-1]) == {(842, 595)}, boxes  # the last holds the legend only
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from budgetbalans.report.writers import svg
-from tests.clients import CHROMIUM, run_chromium
+from tests.clients import CHROMIUM, print_html
 from tests.command import invoke, invoke_bytes
 from tests.paths import EXAMPLES
 from tests.pdf import pdf_pages_text
@@ -179,13 +179,9 @@ def test_word_holds_a_bar_of_shaded_cells_per_node(kommun: Path, tmp_path: Path)
 def test_chromium_prints_every_nodes_name_and_verdict(kommun: Path, tmp_path: Path) -> None:
     code, page, err = invoke_bytes("gap", "--format", "html")
     assert code == 0, err
-    html = tmp_path / "kommun.html"
-    html.write_bytes(page)
-    pdf = tmp_path / "kommun.pdf"
-    ran = run_chromium(["--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()], tmp_path)
-    assert pdf.exists(), ran.stderr[-2000:]
+    pdf = print_html(page, tmp_path, "kommun")
     try:
-        pages = pdf_pages_text(pdf.read_bytes())
+        pages = pdf_pages_text(pdf)
     except (AssertionError, KeyError, ValueError):
         pytest.skip("this Chromium writes a PDF tests/pdf.py cannot read")
     first = re.sub(r"\s+", " ", pages[0].replace("\u00a0", " "))
