@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from budgetbalans.report.options import BuildOptions
 
 YELLOW_INVALID = template(
-    "follow_up.yellow_invalid",
+    "cli.yellow_not_a_percentage",
     sv="{value} är ingen procentsats; skriv ett tal från 0 till 100, till exempel 10 eller '12,5 %'",
     en="{value} is not a percentage; write a number from 0 to 100, such as 10 or '12,5 %'")
 

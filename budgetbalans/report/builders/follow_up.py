@@ -245,7 +245,7 @@ def follow_up_table(report: FollowUp, view: View) -> Table:
     """A row per measure (with its plan when there are several), then Summa, the target and the forecast gap."""
     lang, year = view.lang, report.year
     several = len(plans_of(report)) > 1
-    columns = (
+    columns: tuple[Column, ...] = (
         Column("plan", label("plan", lang), audience=Audience.ALL if several else Audience.NUMBERS),
         Column("id", label("id", lang)),
         Column("measure", label("measure", lang), ColumnKind.NAME, wide=True),

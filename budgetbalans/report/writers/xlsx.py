@@ -154,14 +154,14 @@ def _styles(workbook: Workbook, unit: Unit, decimals: int | None = None) -> dict
 
 
 #: A signal's cell by its tone: Excel's own fills and fonts for good, neutral and bad.
-_SIGNAL_COLOURS = {Tone.GOOD: ("#C6EFCE", "#006100"), Tone.UNCERTAIN: ("#FFEB9C", "#9C5700"),
-                   Tone.BAD: ("#FFC7CE", "#9C0006")}
+_SIGNAL_FORMATS = {Tone.GOOD: {"bg_color": "#C6EFCE", "font_color": "#006100", "bold": True},
+                   Tone.UNCERTAIN: {"bg_color": "#FFEB9C", "font_color": "#9C5700", "bold": True},
+                   Tone.BAD: {"bg_color": "#FFC7CE", "font_color": "#9C0006", "bold": True}}
 
 
 def _signal_styles(workbook: Workbook) -> dict[str, Any]:
     """The conditional formats of a signal column's cells, one per tone."""
-    return {f"signal_{tone.value}": workbook.add_format({"bg_color": fill, "font_color": font, "bold": True})
-            for tone, (fill, font) in _SIGNAL_COLOURS.items()}
+    return {f"signal_{tone.value}": workbook.add_format(properties) for tone, properties in _SIGNAL_FORMATS.items()}
 
 
 def wrapped_lines(text: str, width: float) -> int:
