@@ -265,7 +265,7 @@ def test_gap_and_follow_up_in_english(tmp_path: Path) -> None:
     assert shown[0][1] == "Follow-up 2019 as of 2019-03-31"
     assert ("Normal", "Forecast: still to save: 36,0 mkr") in shown
     rows = cells(follow.tables[0])
-    assert rows[0] == ["No.", "Measure", "Status", "Planned", "Forecast", "Deviation", "Outcome to date",
+    assert rows[0] == ["No.", "Measure", "Status", "Planned", "Forecast", "Deviation", "Signal", "Outcome to date",
                        "Followed up"]
     assert next(row for row in rows if row[1] == "Total")[3:5] == ["13,0", "13,0"]
 
