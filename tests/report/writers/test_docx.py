@@ -474,7 +474,7 @@ def test_printed_gap_is_one_portrait_page(printed: Path) -> None:
 @pytest.mark.clients
 def test_printed_follow_up_has_forecast_against_plan(printed: Path) -> None:
     every = " ".join(pages(printed, "follow-up"))
-    assert "Nr Åtgärd Status Planerat Prognos Avvikelse Utfall hittills Uppföljd" in every
+    assert "Nr Åtgärd Status Planerat Prognos Avvikelse Signal Utfall hittills Uppföljd" in every
     assert "Prognos: kvar att spara: 36,0 mkr" in every
     assert "Planerat: 13,0 mkr" in every and "Prognos: 13,0 mkr" in every
 
