@@ -6,7 +6,6 @@ The plan is the core test's (tests/core/test_followup_signals.py), where each si
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from pathlib import Path
