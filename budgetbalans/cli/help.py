@@ -202,6 +202,14 @@ OPTION_HELP: dict[tuple[str, str], Template] = {
     ("follow-up", "year"): _words("option.follow_up.year",
         "Året att följa upp (standard: året för as_of, annars planens sista år).",
         "The year to follow up (default: the year of as_of, else the plan's last year)."),
+    ("follow-up", "yellow"): _words("option.follow_up.yellow",
+        "Gräns för gul signal: en prognos högst så många procent av den planerade effekten under planen är gul, "
+        "längre under röd (standard 10).",
+        "The limit of a yellow signal: a forecast at most this many per cent of the planned effect below plan is "
+        "yellow, further below red (default 10)."),
+    ("follow-up", "fail_on"): _words("option.follow_up.fail_on",
+        "red: slutstatus 1 om någon åtgärd har röd signal eller är försenad (för CI).",
+        "red: exit 1 when any measure's signal is red or any measure is late (for CI)."),
     ("diff", "paths"): _words("option.diff.paths",
         "GAMMAL NY: två planfiler eller två mappar. Med --base: planfiler eller mappar i arbetskopian "
         "(standard: plans/).",
@@ -256,6 +264,7 @@ METAVARS: dict[str, Template] = {
     "target": _words("metavar.target", "BELOPP", "AMOUNT"),
     "year": _words("metavar.year", "ÅR", "YEAR"),
     "level": _words("metavar.level", "N", "N"),
+    "yellow": _words("metavar.yellow", "PROCENT", "PERCENT"),
     "base": _words("metavar.base", "REVISION", "REVISION"),
     "status": _words("metavar.status", "STATUS", "STATUS"),
     "organisation": _words("metavar.organisation", "NAMN", "NAME"),

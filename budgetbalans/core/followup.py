@@ -7,6 +7,10 @@ with the year's forecasts in place of its planned effects.
 Each measure's verdict for the year (:class:`FollowUpKind`) is decided here, once, by
 :func:`follow_up_kind`; the reports only word and colour it.
 
+Each measure's signal (:class:`Signal`: green, yellow, red) and lateness are decided here too, once, by
+:func:`signal_of` and :func:`is_late`, against the follow-up date the caller gives (the plan's ``as_of``, else
+today as the command line passes it: the core never reads the clock).
+
 Under an organisation tree, each plan answers for what the tree gives it (as in ``gap``), and the tree is
 rolled up twice (:func:`~budgetbalans.core.organisation.roll_up`): as planned, and with each plan's
 forecast for the year in place of its planned effect that year. A node's forecast gap
@@ -27,7 +31,7 @@ from typing import Sequence
 from budgetbalans.core.gap import Gap, GapKind, gap as gap_of
 from budgetbalans.core.organisation import NodeResult, plan_targets, roll_up
 from budgetbalans.core.summary import MeasureResult, PlanResult, Summary, summarize
-from budgetbalans.plan.models import Plan
+from budgetbalans.plan.models import Measure, Plan, Status
 from budgetbalans.plan.money import EXACT_ZERO, Range, total
 from budgetbalans.plan.organisation import Organisation
 
@@ -76,6 +80,50 @@ def follow_up_kind(planned: Range, forecast: Range | None, counted: bool = True)
 #: The kinds with a forecast to judge: the measure was followed up against something planned.
 JUDGED = frozenset({FollowUpKind.ON_TRACK, FollowUpKind.BEHIND, FollowUpKind.AHEAD})
 
+#: The default limit of a yellow signal: a forecast at most this many per cent of the planned effect below it.
+YELLOW_PERCENT = Decimal(10)
+
+
+class Signal(str, Enum):
+    """A measure's signal in the follow-up (trafikljus), decided only by :func:`signal_of`."""
+
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+
+
+def is_late(measure: Measure, on: date | None) -> bool:
+    """Whether ``measure`` is late (försenad) at the follow-up date ``on``: its ``due`` date has passed (is
+    before ``on``) and it is neither done nor cancelled. Without a due date or a follow-up date it is not late."""
+    if measure.due is None or on is None:
+        return False
+    return measure.due < on and measure.status not in (Status.DONE, Status.CANCELLED)
+
+
+def signal_of(planned: Range, forecast: Range | None, late: bool = False,
+              yellow: Decimal = YELLOW_PERCENT) -> Signal | None:
+    """The signal of one year's ``forecast`` against the ``planned`` effect; ``None`` without a forecast.
+
+    The shortfall is the planned low less the forecast low: a range is judged by its low end, the least it
+    may deliver, as :func:`follow_up_kind` calls a forecast behind. So a forecast range straddling the
+    yellow limit (one end within it, the other further below) is red: a signal must never say green or
+    yellow of a forecast that may be red; the range's high end is still shown beside it. Green: no
+    shortfall (the forecast reaches the plan) and not late. Yellow: a shortfall of at most ``yellow`` per
+    cent of the planned effect (of its size: a planned cost's limit is a share of the cost), or a
+    forecast that reaches the plan but is late. Red: further below. An unbounded forecast low is below any
+    plan; an unbounded planned low is reached by any forecast.
+    """
+    if forecast is None:
+        return None
+    if planned.low is None:
+        shortfall: Decimal | None = Decimal(0)
+    else:
+        shortfall = None if forecast.low is None else planned.low - forecast.low
+    if shortfall is not None and shortfall <= 0:
+        return Signal.YELLOW if late else Signal.GREEN
+    limit = abs(planned.low or Decimal(0)) * yellow / 100
+    return Signal.YELLOW if shortfall is not None and shortfall <= limit else Signal.RED
+
 
 @dataclass(frozen=True)
 class FollowUpLine:
@@ -86,10 +134,25 @@ class FollowUpLine:
     forecast: Range
     outcome: Range | None
     followed_up: bool
+    late: bool = False
+    yellow: Decimal = YELLOW_PERCENT
 
     @property
     def deviation(self) -> Range:
         return self.forecast.minus_bounds(self.planned)
+
+    @property
+    def signal(self) -> Signal | None:
+        """The measure's signal by :func:`signal_of`; ``None`` without a forecast for the year, or for a
+        measure that is not counted (cancelled, a possible effect): there is nothing to judge."""
+        if self.kind not in JUDGED:
+            return None
+        return signal_of(self.planned, self.forecast, self.late, self.yellow)
+
+    @property
+    def forecast_note(self) -> str | None:
+        """Why the forecast deviates, as the plan writes it (``forecast_note``)."""
+        return self.result.measure.forecast_note
 
     @property
     def kind(self) -> FollowUpKind:
@@ -232,6 +295,7 @@ class FollowUp:
     forecast_gap: Range | None
     plans: tuple[PlanForecast, ...] = ()
     organisation: ForecastRollup | None = None  # under an organisation tree
+    yellow: Decimal = YELLOW_PERCENT  # the limit of a yellow signal, per cent of the planned effect
 
     @cached_property
     def gap(self) -> Gap | None:
@@ -280,6 +344,26 @@ class FollowUp:
         """Measures with an effect planned for the year and no forecast (not those with nothing planned)."""
         return self.count(FollowUpKind.NOT_FOLLOWED_UP)
 
+    @property
+    def red_or_late(self) -> bool:
+        """Whether any measure's signal is red or any measure is late (``follow-up --fail-on red``)."""
+        return any(line.signal is Signal.RED or line.late for line in self.lines)
+
+    @property
+    def signalled(self) -> bool:
+        """Whether any measure has a signal (a forecast to judge)."""
+        return any(line.signal is not None for line in self.lines)
+
+    @property
+    def dated(self) -> bool:
+        """Whether any measure has a due date (then the reports say which are late)."""
+        return any(line.result.measure.due is not None for line in self.lines)
+
+    @property
+    def noted(self) -> bool:
+        """Whether any measure has a forecast note."""
+        return any(line.forecast_note for line in self.lines)
+
 
 def follow_up_year(plans: Sequence[Plan], year: int | None = None, today: date | None = None) -> int:
     """The year to follow up: ``year``, else the year of the latest ``as_of``, else the last planned
@@ -298,12 +382,14 @@ def follow_up_year(plans: Sequence[Plan], year: int | None = None, today: date |
 
 
 def follow_up(plans: Sequence[Plan], year: int | None = None, today: date | None = None,
-              tree: Organisation | None = None) -> FollowUp:
+              tree: Organisation | None = None, yellow: Decimal = YELLOW_PERCENT) -> FollowUp:
     """Planned, forecast and deviation per measure for one year, and the forecast gap; under an organisation
-    ``tree``, each plan answering for what the tree gives it, and the forecast gap per node."""
+    ``tree``, each plan answering for what the tree gives it, and the forecast gap per node. Each measure's
+    lateness is judged at its plan's ``as_of``, else ``today``; its signal with the limit ``yellow`` (per cent)."""
     chosen = follow_up_year(plans, year, today)
     summary = summarize(plans, targets=None if tree is None else plan_targets(tree, plans))
-    per_plan = [[_line(measure, chosen) for measure in result.measures] for result in summary.plans]
+    per_plan = [[_line(measure, chosen, result.plan.as_of or today, yellow) for measure in result.measures]
+                for result in summary.plans]
     lines = tuple(line for plan_lines in per_plan for line in plan_lines)
     dates = [plan.as_of for plan in plans if plan.as_of is not None]
     forecasts = tuple(_plan_forecast(result, plan_lines, chosen) for result, plan_lines in zip(summary.plans, per_plan))
@@ -313,7 +399,7 @@ def follow_up(plans: Sequence[Plan], year: int | None = None, today: date | None
         target = sum((forecast.target for forecast in forecasts if forecast.target is not None), Decimal(0))
         gap = total(forecast.gap for forecast in forecasts if forecast.gap is not None)
     organisation = None if tree is None else _forecast_rollup(tree, summary, forecasts, chosen)
-    return FollowUp(chosen, max(dates) if dates else None, lines, target, gap, forecasts, organisation)
+    return FollowUp(chosen, max(dates) if dates else None, lines, target, gap, forecasts, organisation, yellow)
 
 
 def _forecast_rollup(tree: Organisation, summary: Summary, forecasts: Sequence[PlanForecast],
@@ -349,11 +435,13 @@ def _plan_forecast(result: PlanResult, lines: Sequence[FollowUpLine], year: int)
     return PlanForecast(result.plan, planned, forecast, totals.target.total, others)
 
 
-def _line(result: MeasureResult, year: int) -> FollowUpLine:
+def _line(result: MeasureResult, year: int, on: date | None, yellow: Decimal) -> FollowUpLine:
     measure = result.measure
     outcome = measure.outcome.get(year)
+    late = is_late(measure, on)
     if not result.counted:  # cancelled, or only a potential: counts zero
-        return FollowUpLine(result, EXACT_ZERO, EXACT_ZERO, outcome, year in measure.forecast)
+        return FollowUpLine(result, EXACT_ZERO, EXACT_ZERO, outcome, year in measure.forecast, late, yellow)
     planned = result.effects.get(year, EXACT_ZERO)
     forecast = measure.forecast.get(year)
-    return FollowUpLine(result, planned, planned if forecast is None else forecast, outcome, forecast is not None)
+    return FollowUpLine(result, planned, planned if forecast is None else forecast, outcome, forecast is not None,
+                        late, yellow)

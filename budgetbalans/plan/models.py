@@ -896,6 +896,11 @@ class Measure(BaseModel):
         default_factory=dict, description="Change in årsarbetare per year (negative: fewer), such as {2024: -3}.")
     consequences: Consequences = Field(
         default_factory=dict, description="Konsekvensbeskrivning: a text per aspect, such as {brukare: …}.")
+    due: PlanDate | None = Field(
+        None, description="Genomförd senast: the date the measure must be in place, YYYY-MM-DD (follow-up: late "
+                          "after it unless done or cancelled).")
+    forecast_note: Text | None = Field(
+        None, description="Prognoskommentar: why the forecast deviates, shown beside the deviation in follow-up.")
 
 
 class Plan(BaseModel):
@@ -1007,6 +1012,12 @@ KEY_SYNONYMS: dict[type[BaseModel], dict[str, str]] = {
                          "fte", "staffing"], "staff"),
         **dict.fromkeys(["konsekvenser", "konsekvens", "konsekvensbeskrivning", "konsekvensanalys",
                          "consequence"], "consequences"),
+        **dict.fromkeys(["klart senast", "genomförd senast", "genomfört senast", "senast", "slutdatum",
+                         "färdigdatum", "klardatum", "deadline", "due date", "förfallodatum"], "due"),
+        **dict.fromkeys(["prognoskommentar", "kommentar till prognos", "kommentar till prognosen",
+                         "kommentar prognos", "avvikelsekommentar", "kommentar till avvikelse",
+                         "kommentar till avvikelsen", "orsak till avvikelse", "avvikelseorsak", "analys",
+                         "forecast comment", "forecastnote"], "forecast_note"),
     },
     Decision: {
         **dict.fromkeys(["av", "nivå", "beslutsnivå", "beslutas av", "beslutsinstans", "instans", "level"], "by"),

@@ -81,6 +81,12 @@ SWEDISH: dict[str, str] = {
         "En förändring i årsarbetare: ett tal, negativt för färre ('-0,5', -3).",
     "Konsekvensbeskrivning: a text per aspect, such as {brukare: …}.":
         "Konsekvensbeskrivning: en text per aspekt, som {brukare: …, medarbetare: …}.",
+    "Genomförd senast: the date the measure must be in place, YYYY-MM-DD (follow-up: late after it unless done "
+    "or cancelled).":
+        "Genomförd senast: datumet då åtgärden ska vara på plats, ÅÅÅÅ-MM-DD (i uppföljningen försenad efter det, "
+        "om den inte är klar eller avbruten).",
+    "Prognoskommentar: why the forecast deviates, shown beside the deviation in follow-up.":
+        "Prognoskommentar: varför prognosen avviker; visas bredvid avvikelsen i uppföljningen.",
     # the organisation tree (budgetbalans.yaml)
     "The whole tree: its root, and the unit of its plain numbers.":
         "Hela organisationsträdet: dess topp (kommunen eller nämnden), och enheten för tal utan enhet.",

@@ -118,6 +118,9 @@ class Column:
     #: An input (a sparbeting as the tree or the plan writes it): a figure in every row, never computed. A SHARE
     #: column with :attr:`of` is ``of[0] / of[1]`` bound by bound (the coverage: total over target).
     given: bool = False
+    #: A verdict in a word per row, in its cell's tone (a follow-up's signal, "försenad"): Word shades the cell in
+    #: the tone's colour, xlsx gives the column conditional formatting by the words; the word is always there.
+    signal: bool = False
 
     @property
     def numeric(self) -> bool:

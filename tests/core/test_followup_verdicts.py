@@ -186,9 +186,9 @@ def test_table(plan: Path, lang: str) -> None:
 def test_markdown(plan: Path) -> None:
     text = run(str(plan), "--format", "markdown")
     rows = {line.split("|")[1].strip(): line for line in text.splitlines() if line.startswith("| ")}
-    assert "| 100–300 | 200 | inom intervallet |  | ja |" in rows["IN"]
+    assert "| 100–300 | 200 | inom intervallet | grön |  | ja |" in rows["IN"]  # the signal beside the deviation
     assert "| **-1 / -201** |" in rows["LOW"] and "| +201 / +1 |" in rows["HIGH"]  # bound by bound
-    assert "| 0 | 0 | – |  | inget planerat |" in rows["LATER"]
+    assert "| 0 | 0 | – |  |  | inget planerat |" in rows["LATER"]  # no forecast: no signal
     assert "**ej uppföljd**" in rows["NONE"] and text.count("**ej uppföljd**") == 1
     assert "**Ej uppföljda:** 1 åtgärd" in text
     assert "1 åtgärd utan planerad effekt och utan prognos för 2025: inget att följa upp" in text
@@ -204,7 +204,7 @@ def test_html(plan: Path) -> None:
     html = run(str(plan), "--format", "html")
     assert '<td class="num">inom intervallet</td>' in html
     assert '<td class="num remaining">-1 / -201</td>' in html and '<td class="num">+201 / +1</td>' in html
-    assert html.count('<td class="uncertain">') == 1 and html.count("<td>inget planerat</td>") == 1
+    assert html.count('<td class="uncertain">ej uppföljd</td>') == 1 and html.count("<td>inget planerat</td>") == 1
     assert html.count('class="num remaining"') == 1              # only LOW is red, not IN
     assert html.count('<g class="bar short">') == 1
 

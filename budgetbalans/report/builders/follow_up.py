@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from budgetbalans.core.gap import gap_kind, GapKind, positive_part
 from budgetbalans.core.followup import (
-    JUDGED, FollowUp, FollowUpKind, FollowUpLine, ForecastRollup, NodeForecast, PlanForecast,
+    JUDGED, FollowUp, FollowUpKind, FollowUpLine, ForecastRollup, NodeForecast, PlanForecast, Signal,
 )
 from budgetbalans.i18n import template
 from budgetbalans.plan.models import Plan
@@ -53,7 +53,25 @@ WORDS = (
              "whole period, the other years' planned effects count too. Each part answers for its own balance: "
              "still to save is its parts' and its own plans' amounts added up, never reduced by another part's "
              "surplus; the net (target − total) is shown apart."),
+    template("label.signal", "Signal", "Signal"),
+    template("label.signal_green", "grön", "green"),
+    template("label.signal_yellow", "gul", "yellow"),
+    template("label.signal_red", "röd", "red"),
+    template("label.due", "Genomförd senast", "Due"),
+    template("label.late", "försenad", "late"),
+    template("label.due_late", "{date} försenad", "{date} late"),
+    template("label.forecast_note", "Prognoskommentar", "Forecast note"),
+    template("label.signal_note",
+             "Signal: grön där prognosen når den planerade effekten och åtgärden inte är försenad; gul där prognosen "
+             "är högst {percent} % av den planerade effekten under planen, eller åtgärden är försenad; röd där den "
+             "är längre under. Ett intervall bedöms efter sin lägsta prognos. Ingen signal utan prognos.",
+             "Signal: green where the forecast reaches the planned effect and the measure is not late; yellow where "
+             "the forecast is at most {percent} % of the planned effect below plan, or the measure is late; red "
+             "where it is further below. A range is judged by its lowest forecast. No signal without a forecast."),
 )
+
+#: A signal's tone: the colour every writer gives it, always beside its word.
+SIGNAL_TONE = {Signal.GREEN: Tone.GOOD, Signal.YELLOW: Tone.UNCERTAIN, Signal.RED: Tone.BAD}
 
 
 def follow_up_has_ranges(report: FollowUp) -> bool:
@@ -227,7 +245,7 @@ def follow_up_table(report: FollowUp, view: View) -> Table:
     """A row per measure (with its plan when there are several), then Summa, the target and the forecast gap."""
     lang, year = view.lang, report.year
     several = len(plans_of(report)) > 1
-    columns = (
+    columns: tuple[Column, ...] = (
         Column("plan", label("plan", lang), audience=Audience.ALL if several else Audience.NUMBERS),
         Column("id", label("id", lang)),
         Column("measure", label("measure", lang), ColumnKind.NAME, wide=True),
@@ -237,6 +255,9 @@ def follow_up_table(report: FollowUp, view: View) -> Table:
         amount_column("forecast", label("forecast", lang), view, number_name=label("forecast_in", lang, year=year)),
         amount_column("deviation", label("deviation", lang), view, ColumnKind.DEVIATION, ("forecast", "planned"),
                       number_name=label("deviation_in", lang, year=year)),
+        Column("signal", label("signal", lang), signal=True),
+        Column("due", label("due", lang), signal=True),
+        Column("forecast_note", label("forecast_note", lang)),
         amount_column("outcome", label("outcome", lang), view, number_name=label("outcome_in", lang, year=year)),
         Column("followed_up", label("followed_up", lang)),
     )
@@ -252,9 +273,22 @@ def follow_up_table(report: FollowUp, view: View) -> Table:
     notes = tuple(Note(text, tone) for text, tone in ((not_followed_note(report, view), Tone.UNCERTAIN),
                                                       (nothing_planned_note(report, view), Tone.NEUTRAL)) if text)
     notes += tuple(Note(text) for text in period_target_notes(report, view))
+    if report.signalled:
+        notes += (Note(label("signal_note", lang, percent=notation.exact_number(report.yellow))),)
     name = label("all_plans", lang) if several else notation.clean(plans_of(report)[0].title) if report.lines else ""
+    columns, rows = _shown_columns(report, columns, rows)
     return Table("follow-up", full_title(report, view), columns, tuple(rows), caption(report, view), notes, name,
                  head=3 if several else 2)
+
+
+def _shown_columns(report: FollowUp, columns: tuple[Column, ...], rows: list[Row]) -> tuple[tuple[Column, ...], list[Row]]:
+    """The columns without those of what no measure has: the signal (no forecast), the due date, the forecast note;
+    a follow-up without them is shown as it always was."""
+    hidden = {key for key, shown in (("signal", report.signalled), ("due", report.dated),
+                                     ("forecast_note", report.noted)) if not shown}
+    kept = [index for index, column in enumerate(columns) if column.key not in hidden]
+    return (tuple(columns[index] for index in kept),
+            [replace(row, cells=tuple(row.cells[index] for index in kept)) for row in rows])
 
 
 def plans_table(report: FollowUp, view: View) -> Table:
@@ -339,8 +373,8 @@ def _plan_row(plan: PlanForecast, view: View) -> Row:
 
 
 def _cells(view: View, **values: Cell) -> tuple[Cell, ...]:
-    keys = ("plan", "id", "measure", "status", "counted", "planned", "forecast", "deviation", "outcome",
-            "followed_up")
+    keys = ("plan", "id", "measure", "status", "counted", "planned", "forecast", "deviation", "signal", "due",
+            "forecast_note", "outcome", "followed_up")
     return tuple(values.get(key, EMPTY) for key in keys)
 
 
@@ -354,7 +388,23 @@ def _row(line: FollowUpLine, view: View) -> Row:
         measure=Cell(notation.clean(result.measure.title)), status=Cell(measure_status(result, view)),
         counted=Cell(label("yes" if result.counted else "no", view.lang)), followed_up=followed,
         planned=amount(line.planned, view), forecast=amount(line.forecast, view), deviation=deviation,
-        outcome=amount(line.outcome, view)))
+        signal=signal_cell(line.signal, view), due=due_cell(line, view),
+        forecast_note=Cell(notation.clean(line.forecast_note or "")), outcome=amount(line.outcome, view)))
+
+
+def signal_cell(signal: Signal | None, view: View) -> Cell:
+    """The signal's word ("grön", "gul", "röd") in its tone; empty without one."""
+    return EMPTY if signal is None else Cell(label(f"signal_{signal.value}", view.lang), tone=SIGNAL_TONE[signal])
+
+
+def due_cell(line: FollowUpLine, view: View) -> Cell:
+    """The due date, and "försenad" after it in the tone of a red signal where the measure is late."""
+    due = line.result.measure.due
+    if due is None:
+        return EMPTY
+    if line.late:
+        return Cell(label("due_late", view.lang, date=due.isoformat()), tone=Tone.BAD)
+    return Cell(due.isoformat())
 
 
 def _totals_row(report: FollowUp, view: View, counted: list[int]) -> Row:

@@ -283,7 +283,11 @@ def follow_up(report: FollowUp) -> dict[str, Any]:
     is the net); ``plans``: each plan's own forecast gap;
     ``kind`` (the totals') and per measure ``kind``: the core's :class:`FollowUpKind` (``on_track``,
     ``behind``, ``ahead``, ``not_followed_up``, ``nothing_planned``, ``not_counted``). ``not_followed_up``
-    counts only ``not_followed_up``; ``followed_up`` stays "has a forecast for the year". Under an
+    counts only ``not_followed_up``; ``followed_up`` stays "has a forecast for the year". Per measure also
+    ``signal`` (``green``, ``yellow``, ``red``, or ``null`` without a forecast or for a measure not counted),
+    ``late`` (its ``due`` date is before the follow-up date and it is neither done nor cancelled), ``due`` and
+    ``forecast_note`` (``null`` where the plan does not write them); ``yellow_percent``: the limit of a yellow
+    signal (``--yellow``). Under an
     organisation tree, ``organisation``: each node's forecast figures (:func:`_follow_up_node`)."""
     found = {
         "year": report.year,
@@ -297,6 +301,7 @@ def follow_up(report: FollowUp) -> dict[str, Any]:
         "forecast_shortfall": None if report.forecast_shortfall is None else span(report.forecast_shortfall),
         "not_followed_up": report.not_followed_up,
         "kind": report.kind.value,
+        "yellow_percent": report.yellow,
         "plans": [_follow_up_plan(plan) for plan in report.plans],
         "measures": [_follow_up_measure(line) for line in report.lines],
     }
@@ -359,6 +364,10 @@ def _follow_up_measure(line: FollowUpLine) -> dict[str, Any]:
         "followed_up": line.followed_up,
         "counted": line.result.counted,
         "kind": line.kind.value,
+        "signal": None if line.signal is None else line.signal.value,
+        "late": line.late,
+        "due": None if measure.due is None else measure.due.isoformat(),
+        "forecast_note": line.forecast_note,
     }
 
 

@@ -762,6 +762,9 @@ class _Cells:
             properties = (("<w:b/>" if bold or content.tone is not Tone.NEUTRAL else "") + ("<w:i/>" if dim else "")
                           + (f'<w:color w:val="{colour}"/>' if colour else "") + self.size)
             text = _figure_text(content.text) if column.numeric else _cell_text(content.text)
+            if column.signal and content.tone is not Tone.NEUTRAL:  # a signal: the cell shaded in its colour
+                start = start.replace("</w:tcPr>", f'<w:shd w:val="clear" w:color="auto" '
+                                                   f'w:fill="{_shade(content.tone, True, _SIGNAL_FILL)}"/></w:tcPr>', 1)
             cells.append(start + _run(text, properties) + "</w:p></w:tc>")
         return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>"
 
@@ -797,15 +800,16 @@ def _attribute(text: str) -> str:
 #: them (at least one, so that no shortfall is lost), the last kept for the mark.
 BAR_CELLS = 40
 _LIGHTER = 0.35  # a range's lighter part: its colour at this strength on white (the HTML page's fill-opacity)
+_SIGNAL_FILL = 0.18  # a signal's cell: its colour this pale behind the word in full colour, which stays readable
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def _shade(tone: Tone, lighter: bool = False) -> str:
-    """A tone's colour, or its lighter shade (on white) for a range's uncertain part."""
+def _shade(tone: Tone, lighter: bool = False, strength: float = _LIGHTER) -> str:
+    """A tone's colour, or its lighter shade (on white, at ``strength``) for a range's uncertain part."""
     colour = COLOUR[tone]
     if not lighter:
         return colour
-    return "".join(f"{round(int(colour[i:i + 2], 16) * _LIGHTER + 255 * (1 - _LIGHTER)):02X}" for i in (0, 2, 4))
+    return "".join(f"{round(int(colour[i:i + 2], 16) * strength + 255 * (1 - strength)):02X}" for i in (0, 2, 4))
 
 
 def bar_cells(bar: NodeBar, high: Decimal, unbounded: bool) -> list[tuple[Tone, bool, int]]:

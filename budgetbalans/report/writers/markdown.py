@@ -17,7 +17,7 @@ mentions or math are escaped, and line breaks become spaces.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING, AbstractSet, Mapping, Sequence
 
 from budgetbalans.report.model import Audience, Document, Note, Row, RowKind, Section, Table, Tone
 
@@ -80,15 +80,17 @@ def _table(table: Table, section: Section, words: Mapping[str, str]) -> list[str
     columns = [table.columns[i] for i in shown]
     lines = [_line([escape(column.header) for column in columns]),
              "|" + "|".join("---:" if column.numeric else "---" for column in columns) + "|"]
-    lines += [_line(_cells(row, shown)) for _, row in table.shown(Audience.TEXT)]
+    worded = {index for index in shown if table.columns[index].signal}
+    lines += [_line(_cells(row, shown, worded)) for _, row in table.shown(Audience.TEXT)]
     parts.append("\n".join(lines))
     parts += [escape(note.line(words, colours=False)) for note in table.notes]
     return parts
 
 
-def _cells(row: Row, shown: Sequence[int]) -> list[str]:
+def _cells(row: Row, shown: Sequence[int], words: AbstractSet[int] = frozenset()) -> list[str]:
     """The row's shown cells, escaped and marked: Summa and the gap bold, what is not counted in
-    italics, a cell with a tone of its own bold."""
+    italics, a cell with a tone of its own bold, except in a column of verdicts in words (``words``: a
+    signal), where the word says it and bold would read as the note's "below plan"."""
     bold = row.kind in _BOLD
     italic = row.kind in _ITALIC
     cells = []
@@ -96,7 +98,7 @@ def _cells(row: Row, shown: Sequence[int]) -> list[str]:
         cell = row.cells[index]
         text = escape(cell.text)
         if text:
-            if bold or cell.tone is not Tone.NEUTRAL:
+            if bold or (cell.tone is not Tone.NEUTRAL and index not in words):
                 text = f"**{text}**"
             if italic:
                 text = f"*{text}*"

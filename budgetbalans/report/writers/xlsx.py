@@ -80,6 +80,8 @@ def write(document: Document, options: WriteOptions) -> bytes:
     out = io.BytesIO()
     workbook = _workbook(xlsxwriter, out)
     styles = _styles(workbook, document.unit, document.decimals)
+    if any(column.signal for section in document.sections for table in section.tables for column in table.columns):
+        styles.update(_signal_styles(workbook))  # only then: a workbook without signals stays as it was
     sections = _sheets(document.sections) or (Section(document.title, sheet=document.title),)
     names = sheet_names([section.sheet or section.title for section in sections])
     sheets = [_SheetLayout(name, section, document, document.notes if index == 0 else ())
@@ -149,6 +151,17 @@ def _styles(workbook: Workbook, unit: Unit, decimals: int | None = None) -> dict
         "note": add({"text_wrap": True, "valign": "top", "font_color": "#555555"}),
         "warning": add({"text_wrap": True, "valign": "top", "font_color": "#9C5700"}),
     }
+
+
+#: A signal's cell by its tone: Excel's own fills and fonts for good, neutral and bad.
+_SIGNAL_FORMATS = {Tone.GOOD: {"bg_color": "#C6EFCE", "font_color": "#006100", "bold": True},
+                   Tone.UNCERTAIN: {"bg_color": "#FFEB9C", "font_color": "#9C5700", "bold": True},
+                   Tone.BAD: {"bg_color": "#FFC7CE", "font_color": "#9C0006", "bold": True}}
+
+
+def _signal_styles(workbook: Workbook) -> dict[str, Any]:
+    """The conditional formats of a signal column's cells, one per tone."""
+    return {f"signal_{tone.value}": workbook.add_format(properties) for tone, properties in _SIGNAL_FORMATS.items()}
 
 
 def wrapped_lines(text: str, width: float) -> int:
@@ -453,7 +466,23 @@ class _Writer:
         _fit_row(self.sheet, placed.header_row, headers)
         for index, row in table.shown(_SHOWN):
             self._row(placed, index, row)
+        self._signals(placed)
         self._notes(placed.notes_row, table.notes)
+
+    def _signals(self, placed: _Placed) -> None:
+        """Each signal column's conditional formatting: a cell holding a word the builder gave a tone is shaded in
+        the tone's colour (Excel keeps it when the word is changed to another signal's); the word stays in the cell."""
+        table = placed.table
+        lines = [placed.rows[index] for index, _ in table.shown(_SHOWN)]
+        for col_index, cols in placed.columns.items():
+            if not table.columns[col_index].signal or not lines:
+                continue
+            words = {cell.text: cell.tone for _, row in table.shown(_SHOWN) if col_index < len(row.cells)
+                     for cell in (row.cells[col_index],) if cell.text and cell.tone is not Tone.NEUTRAL}
+            for word, tone in sorted(words.items()):
+                quoted = '"' + notation.clean(word).replace('"', '""') + '"'
+                self.sheet.conditional_format(min(lines), cols[0], max(lines), cols[0], {
+                    "type": "cell", "criteria": "==", "value": quoted, "format": self.styles[f"signal_{tone.value}"]})
 
     def _notes(self, row: int, notes: Sequence[Note]) -> None:
         width = sum(self.layout.widths)

@@ -265,7 +265,7 @@ def test_gap_and_follow_up_in_english(tmp_path: Path) -> None:
     assert shown[0][1] == "Follow-up 2019 as of 2019-03-31"
     assert ("Normal", "Forecast: still to save: 36,0 mkr") in shown
     rows = cells(follow.tables[0])
-    assert rows[0] == ["No.", "Measure", "Status", "Planned", "Forecast", "Deviation", "Outcome to date",
+    assert rows[0] == ["No.", "Measure", "Status", "Planned", "Forecast", "Deviation", "Signal", "Outcome to date",
                        "Followed up"]
     assert next(row for row in rows if row[1] == "Total")[3:5] == ["13,0", "13,0"]
 
@@ -474,7 +474,7 @@ def test_printed_gap_is_one_portrait_page(printed: Path) -> None:
 @pytest.mark.clients
 def test_printed_follow_up_has_forecast_against_plan(printed: Path) -> None:
     every = " ".join(pages(printed, "follow-up"))
-    assert "Nr Åtgärd Status Planerat Prognos Avvikelse Utfall hittills Uppföljd" in every
+    assert "Nr Åtgärd Status Planerat Prognos Avvikelse Signal Utfall hittills Uppföljd" in every
     assert "Prognos: kvar att spara: 36,0 mkr" in every
     assert "Planerat: 13,0 mkr" in every and "Prognos: 13,0 mkr" in every
 

@@ -209,11 +209,13 @@ def by_title(rows: list[list[str]]) -> dict[str, list[str]]:
 def test_csv_boras_as_numbers() -> None:
     rows = csv_rows(str(BORAS))
     assert rows[0] == ["Plan", "Nr", "Åtgärd", "Status", "Medräknad", "Planerat 2017 (tkr)",
-                       "Prognos 2017 (tkr)", "Avvikelse 2017 (tkr)", "Utfall hittills 2017 (tkr)", "Uppföljd"]
+                       "Prognos 2017 (tkr)", "Avvikelse 2017 (tkr)", "Signal", "Utfall hittills 2017 (tkr)",
+                       "Uppföljd"]
     igu = next(r for r in rows if r[1] == "5-1")
-    assert igu[4] == "ja" and igu[9] == "ja"
-    assert [swedish_number(c) for c in igu[5:8]] == [1050, 900, -150] and igu[8] == ""
-    assert sum(r[9] == "inget planerat" for r in rows[1:]) == 18  # nothing planned for 2017: nothing to follow up
+    assert igu[4] == "ja" and igu[10] == "ja"
+    # 1 050 − 900 = 150 below plan, more than 10 % × 1 050 = 105: red
+    assert [swedish_number(c) for c in igu[5:8]] == [1050, 900, -150] and igu[8] == "röd" and igu[9] == ""
+    assert sum(r[10] == "inget planerat" for r in rows[1:]) == 18  # nothing planned for 2017: nothing to follow up
     summa = by_title(rows)["Summa"]
     assert [swedish_number(c) for c in summa[5:8]] == [1050, 900, -150]
     assert "Sparbeting: inget sparbeting angivet" in by_title(rows)
@@ -251,7 +253,7 @@ def test_csv_leaves_the_deviation_empty_where_the_table_shows_a_dash(hostile: Pa
     table = {line.split("│")[1].strip(): line.split("│")[6].strip()
              for line in follow_up(str(hostile)).decode("utf-8").splitlines() if line.count("│") > 6}
     assert (table["D"], table["E"], table["C"]) == ("–", "–", "-150")
-    nothing = [r for r in csv_rows(str(BORAS))[1:] if r[9] == "inget planerat"]
+    nothing = [r for r in csv_rows(str(BORAS))[1:] if r[10] == "inget planerat"]
     assert len(nothing) == 18 and {r[7] for r in nothing} == {""}
 
 
@@ -298,14 +300,14 @@ def test_markdown_trelleborg() -> None:
     assert "\n### Uppföljning 2019 per 2019-03-31 — Handlingsplan" in text
     assert ("**Planerat:** 13,0 mkr · **Prognos:** 13,0 mkr · **Avvikelse:** 0,0 mkr · **Sparbeting:** 49,0 mkr"
             " · **Prognos: kvar att spara:** 36,0 mkr · **Ej uppföljda:** 0 åtgärder") in text
-    assert "| Nr | Åtgärd | Status | Planerat | Prognos | Avvikelse | Utfall hittills | Uppföljd |" in text
-    assert "|  | **Prognos: kvar att spara** |  |  | **36,0** |  |  |  |" in text
-    assert "ej uppföljd" not in text and text.count("| – |  | inget planerat |") == 5
+    assert "| Nr | Åtgärd | Status | Planerat | Prognos | Avvikelse | Signal | Utfall hittills | Uppföljd |" in text
+    assert "|  | **Prognos: kvar att spara** |  |  | **36,0** |  |  |  |  |" in text
+    assert "ej uppföljd" not in text and text.count("| – |  |  | inget planerat |") == 5
 
 
 def test_markdown_boras_marks_the_shortfall() -> None:
     text = follow_up(str(BORAS), "--format", "markdown").decode("utf-8")
-    assert "| 5-1 | Daglig verksamhet: Avslut IGU | klart | 1 050 | 900 | **-150** |  | ja |" in text
+    assert "| 5-1 | Daglig verksamhet: Avslut IGU | klart | 1 050 | 900 | **-150** | röd |  | ja |" in text
     assert "18 åtgärder utan planerad effekt och utan prognos för 2017: inget att följa upp" in text
     assert "utan prognos för 2017 räknas med" not in text and "ej uppföljd" not in text
     # Markdown has no colours: the note explaining the marked deviations says bold, not red
@@ -424,8 +426,9 @@ def table(folder: Path, name: str) -> tuple[list[str], list[list[str]]]:
 
 def numbers_of(row: list[str], header: list[str]) -> list[Decimal | None]:
     first = next(index for index, name in enumerate(header) if name.startswith("Planerat"))
-    last = header.index("Uppföljd")  # the amounts are between
-    return [Decimal(c) if c else None for c in row[first:last]]
+    last = header.index("Uppföljd")  # the amounts are between, beside the words of the signal columns
+    words = {"Signal", "Genomförd senast", "Prognoskommentar"}
+    return [Decimal(c) if c else None for c, name in zip(row[first:last], header[first:last]) if name not in words]
 
 
 def by_name(header: list[str], rows: list[list[str]]) -> dict[str, list[str]]:
