@@ -202,6 +202,16 @@ OPTION_HELP: dict[tuple[str, str], Template] = {
     ("follow-up", "year"): _words("option.follow_up.year",
         "Året att följa upp (standard: året för as_of, annars planens sista år).",
         "The year to follow up (default: the year of as_of, else the plan's last year)."),
+    ("follow-up", "history"): _words("option.follow_up.history",
+        "Uppföljningarnas historik ur git: varje commit där planens as_of ändrats är en rapport; per åtgärd "
+        "prognosen vid varje rapport, ändringen sedan förra, utfallet och, efter bokslut, prognosernas träffsäkerhet. "
+        "Arbetskopian och indexet rörs aldrig.",
+        "The follow-ups' history from git: each commit in which the plan's as_of changed is a report; per measure "
+        "the forecast at each report, the change since the previous one, the outcome and, after the year end, the "
+        "forecasts' accuracy. The working tree and index are never touched."),
+    ("follow-up", "since"): _words("option.follow_up.since",
+        "Med --history: läs historiken från den här git-revisionen (commit, tagg) och framåt.",
+        "With --history: read the history from this git revision (commit, tag) on."),
     ("diff", "paths"): _words("option.diff.paths",
         "GAMMAL NY: två planfiler eller två mappar. Med --base: planfiler eller mappar i arbetskopian "
         "(standard: plans/).",

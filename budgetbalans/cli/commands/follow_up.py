@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
 
 from budgetbalans.cli import reading, reports
 from budgetbalans.cli.help import current_lang
@@ -14,14 +16,23 @@ if TYPE_CHECKING:
     from budgetbalans.report.options import BuildOptions
 
 
+HistoryOpt = Annotated[bool, typer.Option("--history")]
+SinceOpt = Annotated[Optional[str], typer.Option("--since")]
+
+
 def command(paths: PathsArg = None, year: YearOpt = None, format: FormatOpt = "table", unit: UnitOpt = None,
-            lang: LangOpt = None, output: OutputOpt = None, template: TemplateOpt = None) -> None:
+            lang: LangOpt = None, output: OutputOpt = None, template: TemplateOpt = None,
+            history: HistoryOpt = False, since: SinceOpt = None) -> None:
     """Uppföljning: planned, forecast and deviation per measure for one year, and the forecast gap."""
     from budgetbalans.core.followup import follow_up  # imported when run (see budgetbalans.cli.commands)
     from budgetbalans.report.options import BuildOptions, ReportKind
 
     lang = lang or current_lang()
     word_template = reports.check_output(format, output, template)
+    if history or since is not None:
+        from budgetbalans.cli import historyrun  # git and the history: only for --history
+
+        return historyrun.run(paths, year, since, format, unit, lang, output, word_template)
     plans = reading.plans_or_exit(paths, lang, "follow-up")
     check_year(year, plans)
     report = reports.dated(BuildOptions(ReportKind.FOLLOW_UP, reports.view(plans, unit, lang, None)))
