@@ -370,6 +370,7 @@ class Chart:
     keys: tuple[tuple[Tone, bool, str], ...] = ()
     dates: tuple[str, ...] = ()  # the history chart's points, left to right
     lines: tuple[Line, ...] = ()  # the history chart's lines, a value per date
+    columns: tuple[str, ...] = ()  # the keys of the columns of each line's row that hold its values, by date
 
 
 @dataclass(frozen=True)
@@ -381,6 +382,10 @@ class Line:
     kind: BarKind
     values: tuple[Range | None, ...]
     texts: tuple[str, ...]
+    #: Where a workbook finds the values: row ``row`` of the table whose key is ``table``, in the chart's
+    #: ``columns`` (a native chart of the cells, not of figures of its own).
+    table: str = ""
+    row: int = -1
 
 
 @dataclass(frozen=True)

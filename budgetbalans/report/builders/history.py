@@ -41,6 +41,8 @@ WORDS = (
              "anger utfall för {year}.",
              "No outcome for the whole year yet: the accuracy is shown once a follow-up dated {date} or later "
              "records an outcome for {year}."),
+    template("label.history_change", "Förändring", "Change"),
+    template("label.history_error", "Fel", "Error"),
     template("label.latest_outcome", "Utfall, senast", "Outcome, latest"),
     template("label.year_outcome", "Utfall helår", "Outcome, whole year"),
     template("label.error_total", "Summa fel", "Total error"),
@@ -78,8 +80,11 @@ def history_amounts(result: History) -> list[Decimal | None]:
     return [end for value in ranges if value is not None for end in (value.low, value.high)]
 
 
-def _date_columns(plan: PlanHistory, view: View, first: int = 0) -> tuple[Column, ...]:
-    return tuple(amount_column(f"report:{index}", report.as_of.isoformat(), view, ColumnKind.AMOUNT)
+def _date_columns(plan: PlanHistory, view: View, what: str, first: int = 0) -> tuple[Column, ...]:
+    """A column per report date from the ``first``: headed by its date; for a spreadsheet, whose one table of
+    every row (CSV) holds the forecasts, changes and errors side by side, by ``what`` it holds and the date."""
+    return tuple(amount_column(f"{what}:{index}", report.as_of.isoformat(), view, ColumnKind.AMOUNT,
+                               number_name=f"{label(what, view.lang)} {report.as_of.isoformat()}")
                  for index, report in enumerate(plan.reports) if index >= first)
 
 
@@ -105,7 +110,7 @@ def forecast_table(plan: PlanHistory, view: View, key: str) -> Table:
     the gap as planned and by the forecast, per report."""
     lang = view.lang
     columns = (*_head_columns(view), amount_column("planned", label("planned", lang), view),
-               *_date_columns(plan, view), amount_column("outcome", label("latest_outcome", lang), view))
+               *_date_columns(plan, view, "forecast"), amount_column("outcome", label("latest_outcome", lang), view))
     rows = [Row(RowKind.MEASURE, (*_measure_cells(measure), amount(measure.planned, view),
                                   *_per_point(measure, lambda point: amount(point.forecast, view)),
                                   amount(measure.outcome, view)))
@@ -154,7 +159,7 @@ def _gap_rows(plan: PlanHistory, view: View) -> list[Row]:
 def change_table(plan: PlanHistory, view: View, key: str) -> Table:
     """A row per measure: the forecast's change at each report since the one before, then Summa."""
     lang = view.lang
-    columns = (*_head_columns(view), *_date_columns(plan, view, first=1))
+    columns = (*_head_columns(view), *_date_columns(plan, view, "history_change", first=1))
     rows = [Row(RowKind.MEASURE, (*_measure_cells(measure),
                                   *_per_point(measure, lambda point: _changed(point.change, view), first=1)))
             for measure in plan.measures]
@@ -170,7 +175,7 @@ def accuracy_table(plan: PlanHistory, view: View, key: str) -> Table:
     assert plan.year_end is not None
     lang = view.lang
     columns = (*_head_columns(view), amount_column("year_outcome", label("year_outcome", lang), view),
-               *_date_columns(plan, view))
+               *_date_columns(plan, view, "history_error"))
     rows = [Row(RowKind.MEASURE, (*_measure_cells(measure), amount(measure.year_outcome, view),
                                   *_per_point(measure, lambda point: _changed(point.error, view))))
             for measure in plan.measures if measure.year_outcome is not None]
@@ -183,19 +188,25 @@ def accuracy_table(plan: PlanHistory, view: View, key: str) -> Table:
                  head=2)
 
 
-def gap_chart(plan: PlanHistory, view: View) -> tuple[Chart, ...]:
-    """The gap as planned and by the forecast at each report, as two lines over the report dates."""
+def gap_chart(plan: PlanHistory, view: View, table: Table) -> tuple[Chart, ...]:
+    """The gap as planned and by the forecast at each report, as two lines over the report dates; a workbook
+    draws them from ``table``'s signed gap rows."""
     if not any(report.target is not None for report in plan.reports):
         return ()
     lang = view.lang
+    signed = [index for index, row in enumerate(table.rows) if row.kind is RowKind.GAP and
+              row.audience is Audience.NUMBERS]
     lines = (Line(label("planned", lang), BarKind.PLANNED, tuple(report.planned_gap for report in plan.reports),
-                  tuple("" if r.planned_gap is None else view.span(r.planned_gap) for r in plan.reports)),
+                  tuple("" if r.planned_gap is None else view.span(r.planned_gap) for r in plan.reports),
+                  table.key, signed[0]),
              Line(label("forecast", lang), BarKind.FORECAST, tuple(report.forecast_gap for report in plan.reports),
-                  tuple("" if r.forecast_gap is None else view.span(r.forecast_gap) for r in plan.reports)))
+                  tuple("" if r.forecast_gap is None else view.span(r.forecast_gap) for r in plan.reports),
+                  table.key, signed[1]))
     return (Chart(ChartKind.HISTORY, label("history_chart", lang),
                   label("history_chart_note", lang, unit=view.unit.value),
                   legend=tuple((line.kind, line.name) for line in lines),
-                  dates=tuple(report.as_of.isoformat() for report in plan.reports), lines=lines),)
+                  dates=tuple(report.as_of.isoformat() for report in plan.reports), lines=lines,
+                  columns=tuple(f"forecast:{index}" for index in range(len(plan.reports)))),)
 
 
 def caption(plan: PlanHistory, view: View) -> str:
@@ -214,7 +225,7 @@ def plan_section(plan: PlanHistory, view: View, index: int) -> Section:
     else:
         tables.append(accuracy_table(plan, view, key))
     heading = f"{label('history_title', lang, year=plan.year)} — {plan_heading(plan.plan)}"
-    return Section(heading, caption(plan, view), (), gap_chart(plan, view), tuple(tables),
+    return Section(heading, caption(plan, view), (), gap_chart(plan, view, tables[0]), tuple(tables),
                    tuple(notes), sheet=notation.clean(plan.plan.title)[:31])
 
 
