@@ -175,3 +175,16 @@ def test_a_history_without_a_report(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.chdir(tmp_path)
     code, _, err = invoke("follow-up", "--history")
     assert code == 1 and "ingen uppföljning i git-historiken" in err
+
+
+def test_in_english(repo: Path) -> None:
+    code, out, err = invoke("follow-up", "--history", "--lang", "en", "--format", "markdown")
+    assert code == 0, err
+    assert "## Follow-up history 2025 — Åtgärdsplan 2025 (reviderad) — Omsorgsnämnden" in out
+    assert "| **Mean absolute error** |  | **47** | **23** | **3** |" in out
+    assert "### Change since the previous follow-up" in out
+
+
+def test_a_year_without_a_report(repo: Path) -> None:
+    code, _, err = invoke("follow-up", "--history", "--year", "2024")
+    assert code == 1 and "ingen uppföljning av 2024 i git-historiken" in err
