@@ -105,6 +105,11 @@ AREAS: dict[str, tuple[str, str]] = {
         "i förrådet där planerna ligger, och revisionen måste finnas där; i CI behövs hela historiken "
         "(`fetch-depth: 0`). Slutstatus 2.",
     ),
+    "history": (
+        "Uppföljningarnas historik (`follow-up --history`)",
+        "`follow-up --history` läser planens tidigare versioner ur git; varje commit där `as_of` ändrats är "
+        "en uppföljning. Se [Uppföljningarnas historik](historik.md).",
+    ),
 }
 
 #: A longer explanation for a message whose wording does not say all a controller needs.

@@ -210,6 +210,16 @@ OPTION_HELP: dict[tuple[str, str], Template] = {
     ("follow-up", "fail_on"): _words("option.follow_up.fail_on",
         "red: slutstatus 1 om någon åtgärd har röd signal eller är försenad (för CI).",
         "red: exit 1 when any measure's signal is red or any measure is late (for CI)."),
+    ("follow-up", "history"): _words("option.follow_up.history",
+        "Uppföljningarnas historik ur git: varje commit där planens as_of ändrats är en rapport; per åtgärd "
+        "prognosen vid varje rapport, ändringen sedan förra, utfallet och, efter bokslut, prognosernas träffsäkerhet. "
+        "Arbetskopian och indexet rörs aldrig.",
+        "The follow-ups' history from git: each commit in which the plan's as_of changed is a report; per measure "
+        "the forecast at each report, the change since the previous one, the outcome and, after the year end, the "
+        "forecasts' accuracy. The working tree and index are never touched."),
+    ("follow-up", "since"): _words("option.follow_up.since",
+        "Med --history: läs historiken från den här git-revisionen (commit, tagg) och framåt.",
+        "With --history: read the history from this git revision (commit, tag) on."),
     ("diff", "paths"): _words("option.diff.paths",
         "GAMMAL NY: två planfiler eller två mappar. Med --base: planfiler eller mappar i arbetskopian "
         "(standard: plans/).",

@@ -235,8 +235,13 @@ def plans_at(rev: str, paths: Sequence[Path], cwd: str | None = None, limit: int
     ``limit`` bytes, or that the repository does not have, is named and not read."""
     here = os.path.realpath(cwd or os.getcwd())
     top = toplevel(here, rev)
-    real_top = os.path.realpath(top)
     commit = commit_of(rev, top)
+    return _revision(commit, paths, _specs(paths, here, top), top, here, limit)
+
+
+def _specs(paths: Sequence[Path], here: str, top: str) -> list[str]:
+    """``paths`` (relative to ``here``) as paths in the repository whose top folder is ``top``."""
+    real_top = os.path.realpath(top)
     specs = []
     for path in paths:
         full = os.path.normpath(os.path.join(here, path))
@@ -244,6 +249,14 @@ def plans_at(rev: str, paths: Sequence[Path], cwd: str | None = None, limit: int
         if spec == os.pardir or spec.startswith(os.pardir + os.sep):
             raise GitError(OUTSIDE_REPOSITORY(path=quoted(path, limit=200), top=quoted(top, limit=200)))
         specs.append(PurePosixPath(*Path(spec).parts).as_posix() if spec != "." else ".")
+    return specs
+
+
+def _revision(commit: str, paths: Sequence[Path], specs: Sequence[str], top: str, here: str,
+              limit: int | None) -> Revision:
+    """The plan files of ``specs`` (``paths`` as the repository whose top folder is ``top`` names them) at
+    ``commit``, named as seen from ``here``."""
+    real_top = os.path.realpath(top)
     listing = _git(["--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", commit, "--", *specs], top)
     if listing.returncode != 0:
         raise _failed(listing)
@@ -267,6 +280,53 @@ def plans_at(rev: str, paths: Sequence[Path], cwd: str | None = None, limit: int
     return Revision(real_top, [Blob(name, _shown_name(name, real_top, here), data)
                                for name, data in zip(names, contents)],
                     [str(path) for path, spec in zip(paths, specs) if spec not in found], unread)
+
+
+HISTORY_NOT_A_REPOSITORY = template(
+    "git.history_not_a_repository",
+    sv="{folder} ligger inte i ett git-förråd, så planernas tidigare versioner (--history) går inte att läsa; kör "
+       "kommandot i förrådet där planerna ligger",
+    en="{folder} is not in a git repository, so the plans' earlier versions (--history) cannot be read; run the "
+       "command in the repository that holds the plans")
+NO_COMMITS = template(
+    "git.no_commits",
+    sv="förrådet har ingen commit än, så planerna har ingen historik att läsa (--history); checka in planen "
+       "efter varje uppföljning (git commit) och kör igen",
+    en="the repository has no commit yet, so the plans have no history to read (--history); commit the plan "
+       "after each follow-up (git commit) and run again")
+
+
+@dataclass(frozen=True)
+class Commit:
+    """The plan files at one commit of the history (its full id)."""
+
+    commit: str
+    revision: Revision
+
+
+def history(paths: Sequence[Path], since: str | None = None, cwd: str | None = None,
+            limit: int | None = None) -> list[Commit]:
+    """The plan files under ``paths`` at every commit that changed one of them, oldest first, along the
+    current branch (``HEAD``, its first parents: a merge is one step, as the branch took it); with ``since``,
+    from that revision on (its own version first, whether or not it changed them). Read as :func:`plans_at`
+    reads one revision: ``git rev-list`` names the commits, nothing is checked out, no filter runs."""
+    here = os.path.realpath(cwd or os.getcwd())
+    try:
+        top = toplevel(here, since or "HEAD")
+    except GitError as error:
+        if error.message.template is NOT_A_REPOSITORY:
+            raise GitError(HISTORY_NOT_A_REPOSITORY(folder=quoted(here, limit=200))) from None
+        raise
+    if _git(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], top).returncode != 0:
+        raise GitError(NO_COMMITS(), usage=False)
+    specs = _specs(paths, here, top)
+    start = None if since is None else commit_of(since, top)
+    span = ["HEAD"] if start is None else [f"{start}..HEAD"]
+    listed = _git(["--literal-pathspecs", "rev-list", "--first-parent", "--reverse", *span, "--", *specs], top)
+    if listed.returncode != 0:
+        raise _failed(listed)
+    commits = ([] if start is None else [start]) + listed.stdout.decode().split()
+    return [Commit(commit, _revision(commit, paths, specs, top, here, limit)) for commit in commits]
 
 
 def file_at(rev: str, path: Path, cwd: str | None = None, limit: int | None = None) -> Blob | Unread | None:

@@ -265,6 +265,7 @@ class ChartKind(str, Enum):
     PER_YEAR = "per_year"                  # each year's total, and its target
     PLANNED_FORECAST = "planned_forecast"  # per measure, planned against forecast
     ORGANISATION = "organisation"          # per node of the tree, its target covered and still to save
+    HISTORY = "history"                    # lines over the follow-up dates: the gap as planned and by the forecast
 
 
 class BarKind(str, Enum):
@@ -370,6 +371,24 @@ class Chart:
     names: tuple[str, str] = ("", "")
     nodes: tuple[NodeBar, ...] = ()
     keys: tuple[tuple[Tone, bool, str], ...] = ()
+    dates: tuple[str, ...] = ()  # the history chart's points, left to right
+    lines: tuple[Line, ...] = ()  # the history chart's lines, a value per date
+    columns: tuple[str, ...] = ()  # the keys of the columns of each line's row that hold its values, by date
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of the history chart: its name, its kind (a writer's colour), a value per date in kronor (``None``:
+    none at that date; a range is drawn from its low to its high) and each value's text as shown."""
+
+    name: str
+    kind: BarKind
+    values: tuple[Range | None, ...]
+    texts: tuple[str, ...]
+    #: Where a workbook finds the values: row ``row`` of the table whose key is ``table``, in the chart's
+    #: ``columns`` (a native chart of the cells, not of figures of its own).
+    table: str = ""
+    row: int = -1
 
 
 @dataclass(frozen=True)

@@ -45,11 +45,20 @@ def yellow_limit(value: Optional[str]) -> Decimal | None:
         raise CommandLineError(YELLOW_INVALID(value=quoted(value)), "--yellow")
     return percent
 
+NOT_WITH_HISTORY = template(
+    "cli.not_with_history",
+    sv="gäller en uppföljning, inte historiken; kör follow-up utan --history för att få signalerna",
+    en="applies to one follow-up, not to the history; run follow-up without --history for the signals")
+
+HistoryOpt = Annotated[bool, typer.Option("--history")]
+SinceOpt = Annotated[Optional[str], typer.Option("--since")]
+
 
 def command(paths: PathsArg = None, year: YearOpt = None, format: FormatOpt = "table", unit: UnitOpt = None,
             lang: LangOpt = None, output: OutputOpt = None, template: TemplateOpt = None,
             yellow: Annotated[Optional[str], typer.Option("--yellow")] = None,
-            fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on")] = None) -> None:
+            fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on")] = None,
+            history: HistoryOpt = False, since: SinceOpt = None) -> None:
     """Uppföljning: planned, forecast and deviation per measure for one year, and the forecast gap."""
     from budgetbalans.core.followup import YELLOW_PERCENT, follow_up  # imported when run (see budgetbalans.cli.commands)
     from budgetbalans.report.options import BuildOptions, ReportKind
@@ -57,6 +66,13 @@ def command(paths: PathsArg = None, year: YearOpt = None, format: FormatOpt = "t
     lang = lang or current_lang()
     limit = yellow_limit(yellow)
     word_template = reports.check_output(format, output, template)
+    if history or since is not None:
+        for option, given in (("--yellow", yellow is not None), ("--fail-on", fail_on is not None)):
+            if given:
+                raise CommandLineError(NOT_WITH_HISTORY(), option)
+        from budgetbalans.cli import historyrun  # git and the history: only for --history
+
+        return historyrun.run(paths, year, since, format, unit, lang, output, word_template)
     plans = reading.plans_or_exit(paths, lang, "follow-up")
     check_year(year, plans)
     report = reports.dated(BuildOptions(ReportKind.FOLLOW_UP, reports.view(plans, unit, lang, None)))

@@ -77,6 +77,7 @@ def write(document: Document, options: WriteOptions) -> str:
         range_note=_has_range_bars([drawing for _, _, charts, _ in sections for _, drawing in charts]),
         organisation=any(chart.kind is ChartKind.ORGANISATION for section in document.sections
                          for chart in section.charts),  # its style only where it is drawn
+        history=any(chart.kind is ChartKind.HISTORY for section in document.sections for chart in section.charts),
     )
 
 

@@ -8,6 +8,8 @@ drawing), and every text drawn is the Document's.
   solid to its low bound and lighter to its high; an unbounded high runs past every known figure.
 - bars per year: the year's total (lighter part up to the high bound), and the year's target as a line.
 - planned against forecast: two bars per row, planned above forecast, on one scale from zero.
+- the history: a line per series (the gap as planned, by the forecast) over the report dates, zero as an axis,
+  each point with its amount above it; a range is a point at its low bound and a lighter bar up to its high.
 - the organisation tree: a row per node, its name indented by its depth, its bar's segments (covered, still
   to save; solid, or lighter for a range) on one scale from zero, the builder's mark at the bar's end and
   its words after the bars.
@@ -26,7 +28,7 @@ from decimal import Decimal
 from typing import Callable, Sequence
 
 from budgetbalans.plan.money import Range
-from budgetbalans.report.model import BarKind, Chart, ChartKind, Comparison, NodeBar, Step, Tone, YearBar
+from budgetbalans.report.model import BarKind, Chart, ChartKind, Comparison, Line, NodeBar, Step, Tone, YearBar
 
 ROW, LABEL_WIDTH, BAR_WIDTH, VALUE_WIDTH = 22, 250, 340, 90
 FONT_SIZE, LINE = 11.0, 13  # the charts' text (report.css.j2) and the distance between a label's lines
@@ -65,6 +67,31 @@ class Drawing:
     lines: Sequence[tuple[float, float, float, float, str]] = ()  # x1, y1, x2, y2, label
     ticks: Sequence[tuple[float, str]] = ()  # position, text (the years)
     nodes: Sequence[NodeRow] = ()  # the organisation tree's rows
+    paths: Sequence[LinePath] = ()  # the history's lines
+
+
+@dataclass(frozen=True)
+class LinePoint:
+    """A point of a history line: at ``x``, ``y`` (its low bound), a lighter bar up to ``top`` (its high bound;
+    equal to ``y`` for an amount), and its amount's text."""
+
+    x: float
+    y: float
+    top: float
+    text: str
+
+
+@dataclass(frozen=True)
+class LinePath:
+    """A line of the history chart as drawn: its kind (the CSS class of its BarKind), name and points."""
+
+    kind: str
+    name: str
+    points: tuple[LinePoint, ...]
+
+    @property
+    def polyline(self) -> str:
+        return " ".join(f"{point.x:.1f},{point.y:.1f}" for point in self.points)
 
 
 @dataclass(frozen=True)
@@ -104,6 +131,8 @@ def draw(chart: Chart) -> Drawing:
         return per_year(chart.years)
     if chart.kind is ChartKind.ORGANISATION:
         return organisation(chart.nodes)
+    if chart.kind is ChartKind.HISTORY:
+        return history(chart.dates, chart.lines)
     return planned_vs_forecast(chart.comparisons, chart.names)
 
 
@@ -212,6 +241,32 @@ def _pair_bar(value: Range, x: Callable[[Decimal], float], top: float, kind: Bar
     far = LABEL_WIDTH + BAR_WIDTH if value.high is None else x(value.high)
     extra = (b, max(far - b, 0.0)) if value.high != value.low else (0.0, 0.0)
     return Bar(a, top, max(b - a, 1.0), PAIR_BAR, kind.value, extra[0], extra[1], label, full_label, text)
+
+
+HISTORY_LEFT, HISTORY_STEP, HISTORY_HEIGHT, HISTORY_TOP, HISTORY_BOTTOM = 40, 120, 160, 24, 30
+
+
+def history(dates: Sequence[str], lines: Sequence[Line]) -> Drawing:
+    """A line per series over the dates, on one scale from the lowest to the highest figure and zero; an
+    unbounded high reaches the top."""
+    ends = [end for line in lines for value in line.values if value is not None
+            for end in (value.low, value.high) if end is not None]
+    low, high = min([Decimal(0), *ends]), max([Decimal(0), *ends])
+    span = float(high - low) or 1.0
+
+    def y(value: Decimal | None) -> float:
+        return HISTORY_TOP if value is None else HISTORY_TOP + float(high - value) / span * HISTORY_HEIGHT
+
+    def x(index: int) -> float:
+        return HISTORY_LEFT + HISTORY_STEP / 2 + index * HISTORY_STEP
+
+    paths = tuple(LinePath(line.kind.value, line.name, tuple(
+        LinePoint(x(index), y(value.low if value.low is not None else low), y(value.high), text)
+        for index, (value, text) in enumerate(zip(line.values, line.texts)) if value is not None))
+        for line in lines)
+    width = HISTORY_LEFT + HISTORY_STEP * max(len(dates), 1) + 10
+    ticks = tuple((x(index), date) for index, date in enumerate(dates))
+    return Drawing(width, HISTORY_TOP + HISTORY_HEIGHT + HISTORY_BOTTOM, (), y(Decimal(0)), ticks=ticks, paths=paths)
 
 
 INDENT, MARK_ROOM, WORDS_GAP = 12, 14, 8

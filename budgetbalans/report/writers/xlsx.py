@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 from budgetbalans.plan.money import Range, Unit
 from budgetbalans.plan import notation
 from budgetbalans.report.model import (
-    Audience, Cell, Column, ColumnKind, Document, Note, Row, RowKind, Section, Table, Tone, shown_to,
+    Audience, Cell, Chart, ChartKind, Column, ColumnKind, Document, Note, Row, RowKind, Section, Table, Tone, shown_to,
 )
 
 if TYPE_CHECKING:
@@ -88,9 +88,33 @@ def write(document: Document, options: WriteOptions) -> bytes:
               for index, (name, section) in enumerate(zip(names, sections))]
     placed = {table.table.key: table for sheet in sheets for table in sheet.tables}
     for sheet in sheets:
-        _Writer(workbook.add_worksheet(sheet.name), sheet, document, placed, styles).write()
+        worksheet = workbook.add_worksheet(sheet.name)
+        _Writer(worksheet, sheet, document, placed, styles).write()
+        for chart in sheet.section.charts:
+            if chart.kind is ChartKind.HISTORY:
+                _line_chart(workbook, worksheet, chart, placed, sheet.notes_row + len(sheet.notes) + 1)
     workbook.close()
     return out.getvalue()
+
+
+def _line_chart(workbook: Workbook, worksheet: Worksheet, chart: Chart, placed: dict[str, _Placed], row: int) -> None:
+    """The history chart as Excel's own line chart of the cells its lines name (each line's row, the chart's
+    columns: their low bound where a figure is a range), the dates from the header row, under the sheet's notes."""
+    native = workbook.add_chart({"type": "line"})
+    for line in chart.lines:
+        table = placed[line.table]
+        cols = [found[0] for found in (table.at(key) for key in chart.columns) if found is not None]
+        if not cols or line.row not in table.rows:
+            continue
+        at = table.rows[line.row]
+        native.add_series({"name": line.name, "values": [table.sheet, at, cols[0], at, cols[-1]],
+                           "categories": [table.sheet, table.header_row, cols[0], table.header_row, cols[-1]],
+                           "marker": {"type": "square"}, "line": {"dash_type": "dash" if line.kind.value == "planned"
+                                                                  else "solid"}})
+    native.set_title({"name": chart.title})
+    native.set_legend({"position": "bottom"})
+    native.set_x_axis({"name": chart.note})
+    worksheet.insert_chart(row, 1, native, {"x_scale": 1.4, "y_scale": 1.2})
 
 
 def _sheets(sections: Sequence[Section]) -> tuple[Section, ...]:
