@@ -62,5 +62,11 @@ def test_every_format_writes_the_history(boras: Path, tmp_path: Path) -> None:
 
     sheet = load_workbook(tmp_path / "h.xlsx").worksheets[0]
     assert len(sheet._charts) == 1  # Excel's own line chart of the gap rows
+    import docx
+
+    word = docx.Document(str(tmp_path / "h.docx"))
+    (picture,) = word.inline_shapes  # the line chart, a PNG (python-docx cannot make a Word chart)
+    assert picture.width == 16 * 360_000  # 16 cm: beside its title on the section's first page
+    assert any(part.content_type == "image/png" for part in word.part.package.iter_parts())
     code, html, err = invoke("follow-up", "--history", "--format", "html")
     assert code == 0 and html.count("<polyline") == 2, err

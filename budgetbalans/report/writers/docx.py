@@ -10,8 +10,9 @@ What it holds, in order:
   in its tone's colour), then each table a reader sees (:attr:`Audience.TEXT
   <budgetbalans.report.model.Audience>`) and the nämnd's tables (``Audience.BOARD``: who does what,
   when, decided by whom; the consequences) under its own title (*Heading 2*) and caption where they
-  differ from the section's, then the table's and the section's notes. The charts are not drawn:
-  their figures are the tables', except the organisation tree's bars (:func:`bar_cells`): a Word table
+  differ from the section's, then the table's and the section's notes. The charts are not drawn
+  (their figures are the tables'), except the follow-ups' history, a picture of its line chart
+  (:mod:`~budgetbalans.report.writers.linechart`), and the organisation tree's bars (:func:`bar_cells`): a Word table
   with a row per node, its name indented, its bar made of shaded cells (a whole number of
   :data:`BAR_CELLS`, each segment at least one; lighter for a range), the mark and the words beside it in
   the verdict's colour, then what each colour means, in words.
@@ -95,6 +96,7 @@ TABLE_TEXT = "Tabelltext"
 #: A tone's colour (the HTML page's): still to save red, a surplus green, either amber.
 COLOUR = {Tone.BAD: "B4432F", Tone.GOOD: "2F7D4F", Tone.UNCERTAIN: "A86A00"}
 _GREY = "7F7F7F"
+CHART_WIDTH = Cm(16)  # a line chart's picture at most so wide: with its title, on the page where its section begins
 _BOLD_ROWS = frozenset({RowKind.TOTAL, RowKind.GAP, RowKind.SHORTFALL})
 _DIM_ROWS = frozenset({RowKind.UNCOUNTED, RowKind.POTENTIAL})
 _SHOWN = (Audience.ALL, Audience.TEXT, Audience.BOARD)  # the tables a reader sees, and the nämnd's
@@ -595,6 +597,8 @@ class _Writer:
         for chart in section.charts:
             if chart.kind is ChartKind.ORGANISATION:
                 self._node_bars(chart)
+            elif chart.kind is ChartKind.HISTORY:
+                self._history_chart(chart)
         for table in section.tables:
             if table.audience in _SHOWN:
                 self._table(table, section)
@@ -640,6 +644,17 @@ class _Writer:
             if tone is not Tone.NEUTRAL:
                 self._run(paragraph, "\u25a0 ", colour=_shade(tone, lighter))
             self._run(paragraph, f"{words}   ")
+        if chart.note:
+            self._paragraph(chart.note, italic=True)
+
+    def _history_chart(self, chart: Chart) -> None:
+        """The follow-ups' history as a line chart: its title, the picture (:mod:`linechart`), as wide as the page's
+        text up to :data:`CHART_WIDTH`, and the chart's note."""
+        from budgetbalans.report.writers.linechart import history_png
+
+        self._paragraph(chart.title, "Heading 2")
+        self._paragraph("").add_run().add_picture(io.BytesIO(history_png(chart)),
+                                                width=Emu(min(self._room(), CHART_WIDTH)))
         if chart.note:
             self._paragraph(chart.note, italic=True)
 
