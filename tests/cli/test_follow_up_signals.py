@@ -160,3 +160,13 @@ def test_a_bad_yellow_is_a_usage_error(plan: Path, value: str) -> None:
 def test_a_bad_fail_on_is_a_usage_error(plan: Path) -> None:
     code, _, err = invoke("follow-up", str(plan), "--fail-on", "gul")
     assert code == 2 and "red" in err
+
+
+@pytest.mark.parametrize("option", [("--yellow", "5"), ("--fail-on", "red")])
+def test_the_signals_options_are_refused_with_history(plan: Path, option: tuple[str, str]) -> None:
+    # the history reads earlier reports from git; a signal judges one follow-up: refused before git is asked
+    code, out, err = invoke("follow-up", str(plan), "--history", *option)
+    assert code == 2 and out == ""
+    assert f"{option[0]}: gäller en uppföljning, inte historiken; kör follow-up utan --history" in err
+    code, _, err = invoke("--lang", "en", "follow-up", str(plan), "--history", *option)
+    assert code == 2 and "applies to one follow-up, not to the history" in err
