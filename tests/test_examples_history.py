@@ -33,6 +33,15 @@ def test_the_docs_show_the_history_as_a_run_prints_it(boras: Path) -> None:
     assert f"$ budgetbalans follow-up --history --format markdown\n{run}\n```" in reference
 
 
+def test_the_readme_shows_the_first_table_as_a_run_prints_it(boras: Path) -> None:
+    code, out, err = invoke("follow-up", "--history", "--format", "markdown")
+    assert code == 0, err
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("| Nr | Åtgärd | Planerat | 2017-04-30")
+    shown = readme[start:readme.index("\n\n", start)]
+    assert len(shown.splitlines()) == 10 and shown in out
+
+
 def test_the_examples_figures_by_hand(boras: Path) -> None:
     code, out, err = invoke("follow-up", "--history", "--format", "json")
     assert code == 0, err
