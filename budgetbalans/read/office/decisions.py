@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError, create_model
 
 from budgetbalans.i18n import Message, quoted, template
 from budgetbalans.plan import notation
@@ -124,6 +124,8 @@ _PROBABILITY: TypeAdapter[Decimal] = TypeAdapter(Probability)
 _LEVEL: TypeAdapter[Any] = TypeAdapter(DecisionLevelField)
 _STATE: TypeAdapter[Any] = TypeAdapter(DecisionStateField)
 _DATE: TypeAdapter[Any] = TypeAdapter(PlanDate)
+#: A measure's ``due`` date, read as the plan reads that key (a problem names ``due``, not a decision's ``date``).
+_DUE: TypeAdapter[Any] = TypeAdapter(create_model("Due", due=(PlanDate, ...)))
 _STAFF: TypeAdapter[Decimal] = TypeAdapter(StaffCount)
 
 
@@ -141,9 +143,14 @@ def _as_the_plan_reads(adapter: TypeAdapter[T], value: str) -> T | Message:
     try:
         return adapter.validate_python(value)
     except ValidationError as error:
-        reason = (error.errors(include_url=False)[0].get("ctx") or {}).get("reason")
-        assert isinstance(reason, Message)
-        return reason
+        return _reason(error)
+
+
+def _reason(error: ValidationError) -> Message:
+    """The plan format's message of a value it refused."""
+    reason = (error.errors(include_url=False)[0].get("ctx") or {}).get("reason")
+    assert isinstance(reason, Message)
+    return reason
 
 
 def percent_text(fraction: Decimal) -> str:
@@ -158,6 +165,12 @@ def read_cell(kind: str, header: str, value: str, aspect: str = "", percent: boo
         return CellReading()
     if kind == "probability":
         return _probability(value, column, percent)
+    if kind == "due":
+        try:
+            due = _DUE.validate_python({"due": value}).due
+        except ValidationError as error:
+            return _reason(error)
+        return CellReading({"due": due.isoformat()})
     if kind.startswith("decision"):
         return _decision(kind, value, column)
     if kind in ("one_off", "lasting", "effect_kind"):

@@ -97,6 +97,11 @@ COLUMN_SYNONYMS: dict[str, str] = {
                     "responsible"),
     **dict.fromkeys(["tidplan", "tidsplan", "tid", "när", "klart när", "genomförandetid", "schedule", "timeline",
                      "when"], "schedule"),
+    **dict.fromkeys(["genomförd senast", "genomfört senast", "klart senast", "klar senast", "slutdatum", "klardatum",
+                     "färdigdatum", "deadline", "due", "due date"], "due"),
+    **dict.fromkeys(["prognoskommentar", "kommentar till prognos", "kommentar till prognosen", "kommentar prognos",
+                     "avvikelsekommentar", "kommentar till avvikelse", "kommentar till avvikelsen",
+                     "orsak till avvikelse", "avvikelseorsak", "forecast note", "forecast comment"], "forecast_note"),
     **dict.fromkeys(["uppföljning", "följs upp", "follow-up", "follow up", "followup"], "follow_up"),
     **dict.fromkeys(["kommentar", "kommentarer", "anmärkning", "anmärkningar", "not", "noter", "anteckning",
                      "beskrivning", "genomförande", "note", "notes", "comment", "comments", "description"], "note"),
@@ -887,7 +892,7 @@ class _Reader:
                 self.put(row, "status", value, address)
             elif value:
                 row.not_status = (value, address, column)
-        elif kind in DECISION_KINDS:
+        elif kind in DECISION_KINDS or kind == "due":  # a date as the plan reads it, like a decision's
             self.decision_field(row, column, value, address)
         elif kind == "note" and read_header(column.text).words not in _NOTE_HEADERS:
             self.put(row, "note", f"{_flat(_PARENTHESES.sub(' ', column.text)).rstrip(' :')}: {value}", address)
@@ -1381,8 +1386,8 @@ def _titles_agree(row: Row, measure: Measure) -> bool:
     return one == two or (min(len(one), len(two)) >= 8 and (one.startswith(two) or two.startswith(one)))
 
 
-_MEASURE_ORDER = ("id", "title", "area", "status", "responsible", "schedule", "follow_up", "effects", "full_year",
-                  "start", "note", "stated_total", "forecast", "outcome", "potential", "probability", "decision",
+_MEASURE_ORDER = ("id", "title", "area", "status", "responsible", "schedule", "due", "follow_up", "effects",
+                  "full_year", "start", "note", "stated_total", "forecast", "forecast_note", "outcome", "potential", "probability", "decision",
                   "one_off", "staff", "consequences")
 
 
