@@ -100,7 +100,7 @@ def at_base(base: str, paths: Sequence[Path]) -> Sides:
     keys = {blob.name: blob.key for blob in at.blobs}
     after = load_paths(paths, "diff")
     problems = [Problem(f"{base}:{p.path}", p.line, p.column, p.message) for p in before.problems]
-    problems += [_unread(base, file) for file in at.unread]
+    problems += [unread_problem(base, file) for file in at.unread]
     problems += _inner(base, at.top, [str(path) for path in paths] + after.paths)
     there = {str(path) for path in paths} - set(at.absent)
     problems += _problems(after, bool(before.plans), PATH_MISSING_AT_BASE(rev=quoted(base, limit=100)), there)
@@ -146,7 +146,7 @@ def _base_tree(base: str, here: Path) -> tuple[tuple[Organisation, str] | None, 
     if found is None:
         return None, []
     if isinstance(found, git.Unread):
-        return None, [_unread(base, found)]
+        return None, [unread_problem(base, found)]
     name = f"{base}:{found.name}"
     try:
         return (organisation_in(found.data, name), name), []
@@ -154,7 +154,7 @@ def _base_tree(base: str, here: Path) -> tuple[tuple[Organisation, str] | None, 
         return None, list(error.problems)
 
 
-def _unread(base: str, file: Unread) -> Problem:
+def unread_problem(base: str, file: Unread) -> Problem:
     """A plan file at the revision not read: over the limit, or not in the repository (a partial clone)."""
     from budgetbalans.read import git
     if file.size is not None:

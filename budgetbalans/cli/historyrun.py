@@ -9,17 +9,19 @@ followed by its path: a file renamed starts a history of its own.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Mapping, Optional, Sequence
 
 import typer
 
 from budgetbalans.cli.exitcodes import EXIT_INVALID, EXIT_USAGE
 from budgetbalans.cli import help as clitext
 from budgetbalans.cli.options import UnitChoice
-from budgetbalans.errors import Problem
+from budgetbalans.errors import PlanError, Problem
 from budgetbalans.i18n import Lang, template
 
 if TYPE_CHECKING:
+    from budgetbalans.core.gap import Target
+    from budgetbalans.plan.models import Plan
     from budgetbalans.core.history import History, Version
 
 NO_REPORTS = template(
@@ -44,6 +46,7 @@ def versions_or_exit(paths: Optional[list[Path]], since: Optional[str], lang: La
     from budgetbalans.core.history import Version
     from budgetbalans.read import git
     from budgetbalans.read.loader import DEFAULT_FOLDER, MAX_FILE_BYTES, load_contents
+    from budgetbalans.read.organisation import tree_path
 
     try:
         commits = git.history(paths or [DEFAULT_FOLDER], since, limit=MAX_FILE_BYTES)
@@ -52,16 +55,45 @@ def versions_or_exit(paths: Optional[list[Path]], since: Optional[str], lang: La
         raise typer.Exit(EXIT_USAGE if error.usage else EXIT_INVALID) from None
     found: dict[str, list[Version]] = {}
     problems: list[Problem] = []
+    tree_here = tree_path(Path("."))
     for commit in commits:
         short = commit.commit[:SHORT_COMMIT]
         loaded = load_contents((blob.name, blob.data) for blob in commit.revision.blobs)
         problems += [Problem(f"{short}:{p.path}", p.line, p.column, p.message) for p in loaded.problems]
+        targets, unfit = _tree_targets(commit.commit, short, tree_here, loaded.plans) if tree_here.exists() else ({}, [])
+        problems += unfit
         for plan in loaded.plans:
-            found.setdefault(plan.path, []).append(Version(commit.commit, plan))
+            found.setdefault(plan.path, []).append(Version(commit.commit, plan, targets.get(plan.path)))
     if problems:
         print_problems(sorted(problems), lang)
         raise typer.Exit(EXIT_INVALID)
     return found
+
+
+def _tree_targets(commit: str, short: str, here: Path,
+                  plans: Sequence[Plan]) -> tuple[Mapping[str, Target], list[Problem]]:
+    """What the organisation tree file ``here`` at ``commit`` gives each of its ``plans`` (as ``follow-up`` reads the
+    tree of the folder it runs from); nothing where the commit has no tree; the tree's problems, and the plans'
+    against it, named ``commit:path``."""
+    from budgetbalans.cli.diffrun import unread_problem
+    from budgetbalans.core.organisation import plan_targets
+    from budgetbalans.read import git
+    from budgetbalans.read.loader import MAX_FILE_BYTES
+    from budgetbalans.read.organisation import organisation_in, organisation_problems
+
+    found = git.file_at(commit, here, limit=MAX_FILE_BYTES)
+    if found is None:
+        return {}, []
+    name = f"{short}:{found.name}"
+    if isinstance(found, git.Unread):
+        return {}, [unread_problem(short, found)]
+    try:
+        tree = organisation_in(found.data, name)
+    except PlanError as error:
+        return {}, list(error.problems)
+    unfit = [Problem(f"{short}:{p.path}" if p.path != name else p.path, p.line, p.column, p.message)
+             for p in organisation_problems(tree, plans, name)]
+    return plan_targets(tree, plans), unfit
 
 
 def history_or_exit(paths: Optional[list[Path]], since: Optional[str], year: Optional[int], lang: Lang) -> History:

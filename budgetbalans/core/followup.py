@@ -26,9 +26,9 @@ from functools import cached_property
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import Sequence
+from typing import Mapping, Sequence
 
-from budgetbalans.core.gap import Gap, GapKind, gap as gap_of
+from budgetbalans.core.gap import Gap, GapKind, Target, gap as gap_of
 from budgetbalans.core.organisation import NodeResult, plan_targets, roll_up
 from budgetbalans.core.summary import MeasureResult, PlanResult, Summary, summarize
 from budgetbalans.plan.models import Measure, Plan, Status
@@ -382,12 +382,15 @@ def follow_up_year(plans: Sequence[Plan], year: int | None = None, today: date |
 
 
 def follow_up(plans: Sequence[Plan], year: int | None = None, today: date | None = None,
-              tree: Organisation | None = None, yellow: Decimal = YELLOW_PERCENT) -> FollowUp:
+              tree: Organisation | None = None, yellow: Decimal = YELLOW_PERCENT,
+              targets: Mapping[str, Target] | None = None) -> FollowUp:
     """Planned, forecast and deviation per measure for one year, and the forecast gap; under an organisation
     ``tree``, each plan answering for what the tree gives it, and the forecast gap per node. Each measure's
-    lateness is judged at its plan's ``as_of``, else ``today``; its signal with the limit ``yellow`` (per cent)."""
+    lateness is judged at its plan's ``as_of``, else ``today``; its signal with the limit ``yellow`` (per cent).
+    Without a tree, ``targets`` (by plan path) are what a tree gave the plans elsewhere (the history's, at each
+    report's commit)."""
     chosen = follow_up_year(plans, year, today)
-    summary = summarize(plans, targets=None if tree is None else plan_targets(tree, plans))
+    summary = summarize(plans, targets=targets if tree is None else plan_targets(tree, plans))
     per_plan = [[_line(measure, chosen, result.plan.as_of or today, yellow) for measure in result.measures]
                 for result in summary.plans]
     lines = tuple(line for plan_lines in per_plan for line in plan_lines)

@@ -8,7 +8,8 @@ Pure, like the core: it is given the plan's versions (oldest first, as git gave 
   committed with its date.
 - **The year's reports** (:func:`in_year`): those dated in the year followed up, and those dated after it
   that record an outcome for the year (a bokslut written in February).
-- **Each report** is followed up as ``follow-up`` does for the plan read alone (:func:`~budgetbalans.core.followup.follow_up`):
+- **Each report** is followed up as ``follow-up`` does for the plan read alone (:func:`~budgetbalans.core.followup.follow_up`),
+  against the target the organisation tree of the report's commit gave the plan, where it gave one:
   per measure its planned effect, forecast (the planned effect where none is given) and outcome, and the plan's
   forecast gap. The change since the previous report is forecast − previous forecast, bound by bound.
 - **The year end.** A report dated on or after 31 December of the year, whose plan records an ``outcome`` for
@@ -26,6 +27,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Mapping, Sequence
 
 from budgetbalans.core.followup import FollowUp, FollowUpLine, follow_up
+from budgetbalans.core.gap import Target
 from budgetbalans.plan.models import Plan
 from budgetbalans.plan.money import ZERO, Range, total
 
@@ -35,10 +37,12 @@ from budgetbalans.plan.money import ZERO, Range, total
 
 @dataclass(frozen=True)
 class Version:
-    """A plan as one commit holds it: ``commit`` its id (the revision it was read at)."""
+    """A plan as one commit holds it: ``commit`` its id (the revision it was read at); ``target``, where the
+    commit's organisation tree gives the plan one (:func:`~budgetbalans.core.organisation.plan_targets`)."""
 
     commit: str
     plan: Plan
+    target: Target | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ class Report:
     as_of: date
     commit: str
     plan: Plan
+    target: Target | None = None  # what the organisation tree gave the plan at the commit
 
 
 def reports_of(versions: Sequence[Version]) -> list[Report]:
@@ -58,7 +63,7 @@ def reports_of(versions: Sequence[Version]) -> list[Report]:
     for version in versions:
         as_of = version.plan.as_of
         if as_of is not None and as_of != previous:
-            reports.append(Report(as_of, version.commit, version.plan))
+            reports.append(Report(as_of, version.commit, version.plan, version.target))
         previous = as_of
     return reports
 
@@ -178,7 +183,9 @@ def absolute(value: Range) -> Range:
 
 def plan_history(path: str, reports: Sequence[Report], year: int) -> PlanHistory:
     """The plan's ``reports`` of ``year`` (oldest first, at least one) followed up one by one."""
-    follow_ups = [follow_up([report.plan], year, today=report.as_of) for report in reports]
+    follow_ups = [follow_up([report.plan], year, today=report.as_of,
+                            targets=None if report.target is None else {report.plan.path: report.target})
+                  for report in reports]
     end = next((report for report in reversed(reports)
                 if report.as_of >= year_end(year) and has_outcome(report.plan, year)), None)
     outcomes = {} if end is None else {measure.id: measure.outcome[year] for measure in end.plan.measures
