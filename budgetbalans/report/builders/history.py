@@ -62,6 +62,9 @@ WORDS = (
              "Error = forecast − outcome for the whole year, per measure with an outcome; the mean absolute error "
              "is the average of the errors' absolute amounts, rounded to whole öre. A measure without a forecast "
              "counts with its planned effect."),
+    template("label.history_not_followed_up",
+             "* Ingen prognos vid uppföljningen: åtgärden räknas med sin planerade effekt.",
+             "* No forecast at the follow-up: the measure counts with its planned effect."),
     template("label.history_commits", "Uppföljning {date}: commit {commit}", "Follow-up {date}: commit {commit}"),
 )
 
@@ -112,7 +115,7 @@ def forecast_table(plan: PlanHistory, view: View, key: str) -> Table:
     columns = (*_head_columns(view), amount_column("planned", label("planned", lang), view),
                *_date_columns(plan, view, "forecast"), amount_column("outcome", label("latest_outcome", lang), view))
     rows = [Row(RowKind.MEASURE, (*_measure_cells(measure), amount(measure.planned, view),
-                                  *_per_point(measure, lambda point: amount(point.forecast, view)),
+                                  *_per_point(measure, lambda point: _forecast(point, view)),
                                   amount(measure.outcome, view)))
             for measure in plan.measures]
     rows.append(_report_row(RowKind.TOTAL, label("total", lang), plan, lambda r: amount(r.forecast, view),
@@ -120,8 +123,18 @@ def forecast_table(plan: PlanHistory, view: View, key: str) -> Table:
     if any(report.target is not None for report in plan.reports):
         rows.append(_report_row(RowKind.TARGET, label("target", lang), plan, lambda r: exact(r.target, view)))
         rows += _gap_rows(plan, view)
+    unmarked = all(point is None or point.followed_up or not point.counted
+                   for measure in plan.measures for point in measure.points)
     return Table(key, label("history_forecasts", lang), columns, tuple(rows), caption(plan, view),
+                 notes=() if unmarked else (Note(label("history_not_followed_up", lang)),),
                  name=notation.clean(plan.plan.title), head=2)
+
+
+def _forecast(point: Point, view: View) -> Cell:
+    """A measure's forecast at a report; marked ``*`` where it had none and counts with its planned effect (the
+    table's note says so), so a plan is never read as a forecast."""
+    cell = amount(point.forecast, view)
+    return cell if point.followed_up or not point.counted else replace(cell, text=f"{cell.text}*")
 
 
 def _report_row(kind: RowKind, name: str, plan: PlanHistory, figure: Callable[[ReportFigures], Cell],
