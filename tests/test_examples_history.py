@@ -25,6 +25,17 @@ def boras(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+def test_the_bundle_in_examples_is_the_repository_the_script_builds(boras: Path, tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    bundle = ROOT / "examples" / "boras-historik-2017.bundle"
+    subprocess.run(["git", "clone", "-q", str(bundle), str(clone)], check=True)
+
+    def log(folder: Path) -> str:
+        return subprocess.run(["git", "log", "--format=%H %s"], cwd=folder, check=True, capture_output=True,
+                              text=True).stdout
+    assert log(clone) == log(boras) and len(log(clone).splitlines()) == 6
+
+
 def test_the_docs_show_the_history_as_a_run_prints_it(boras: Path) -> None:
     code, out, err = invoke("follow-up", "--history", "--format", "markdown")
     assert code == 0, err

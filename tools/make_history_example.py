@@ -6,6 +6,8 @@ FOLDER (which must not exist) becomes a git repository with ``plans/boras-2017.y
 plan adopted (no ``as_of``), T1 (2017-04-30), T2 (2017-08-31), a commit that only corrects the title (not a
 follow-up), the October report (2017-10-31) and the year end (bokslut, 2017-12-31, with the year's outcome).
 Then ``budgetbalans follow-up --history`` in FOLDER shows the history (docs/historik.md shows a real run).
+``examples/boras-historik-2017.bundle`` is the same repository as a git bundle, made in FOLDER with
+``git bundle create examples/boras-historik-2017.bundle HEAD main`` (a test clones it and finds the same commits).
 
 The plan is modelled on Sociala omsorgsnämnden in Borås (Tertial 2 2017, the seed behind
 examples/sociala-omsorgsnamnden-boras-2017.yaml): its measures and the T2 forecast for Avslut IGU (900 tkr, as
