@@ -86,6 +86,7 @@ from budgetbalans.report.model import (
     LANDSCAPE_COLUMNS, Audience, Chart, ChartKind, Column, Document, NodeBar, Note, Row, RowKind, Section, Table,
     Tone,
 )
+from budgetbalans.report.writers.linechart import history_png  # matplotlib itself only when a history is drawn
 
 if TYPE_CHECKING:
     from budgetbalans.report.options import WriteOptions
@@ -650,8 +651,6 @@ class _Writer:
     def _history_chart(self, chart: Chart) -> None:
         """The follow-ups' history as a line chart: its title, the picture (:mod:`linechart`), as wide as the page's
         text up to :data:`CHART_WIDTH`, and the chart's note."""
-        from budgetbalans.report.writers.linechart import history_png
-
         self._paragraph(chart.title, "Heading 2")
         self._paragraph("").add_run().add_picture(io.BytesIO(history_png(chart)),
                                                 width=Emu(min(self._room(), CHART_WIDTH)))
