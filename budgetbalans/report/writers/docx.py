@@ -413,8 +413,8 @@ class _Writer:
         # through all that is there, which made a long report take time quadratic in its length.
         self.end = word.element.body.sectPr
         self.tables: list[_Cells] = []  # every table's rows, made when the document is saved
-        # each table's columns at 9 pt (by the table's id; the document holds every table while it is written):
-        # measured once for the landscape check and the layout, which both need them
+        # a table's columns at 9 pt (by the table's id; the document holds every table while it is written),
+        # measured for the landscape check and kept until the table's layout, which needs them too
         self.naturals: dict[int, _Natural] = {}
         self.marker = f"budgetbalans-rows-{secrets.token_hex(8)}"  # no template can hold it by chance
         self.section = word.sections[-1]
@@ -439,7 +439,7 @@ class _Writer:
             self._header_footer()
 
     def _natural(self, table: Table, shown: Sequence[int]) -> _Natural:
-        """``table``'s columns at 9 pt (:func:`_natural`), measured once."""
+        """``table``'s columns at 9 pt (:func:`_natural`), measured once for the landscape check and the layout."""
         natural = self.naturals.get(id(table))
         if natural is None:
             natural = self.naturals[id(table)] = _natural(table, shown)
@@ -633,7 +633,8 @@ class _Writer:
             self._paragraph(table.caption, italic=True)
         shown = table.shown_columns(Audience.TEXT, board=True)
         columns = [table.columns[i] for i in shown]
-        widths, points = table_layout(table, shown, self._room(), self._natural(table, shown))
+        natural = self.naturals.pop(id(table), None)  # measured by the landscape check, if it got that far
+        widths, points = table_layout(table, shown, self._room(), natural)
         body = [row for _, row in table.shown(Audience.TEXT)]
         tbl = CT_Tbl.new_tbl(0, len(shown), Emu(self._room()))
         self.end.addprevious(tbl)
