@@ -333,12 +333,14 @@ def _natural(table: Table, shown: Sequence[int], points: int = POINTS) -> _Natur
         if column.numeric or column.whole:
             numeric.add(position)
             cells = [(row.cells[index], row.kind in _BOLD_ROWS) for row in rows if index < len(row.cells)]
-            plain = (_figure_text(cell.text) for cell, bold in cells if not bold and cell.tone is Tone.NEUTRAL)
-            bold = (_figure_text(cell.text) for cell, bold in cells if bold or cell.tone is not Tone.NEUTRAL)
+            # each text once (a column repeats its figures), made into what the cell shows only then
+            plain = {cell.text for cell, bold in cells if not bold and cell.tone is Tone.NEUTRAL}
+            bold = {cell.text for cell, bold in cells if bold or cell.tone is not Tone.NEUTRAL}
             widths[position] = least[position] = firm[position] = \
-                _widest(bold, True, _widest(plain, False, header_word, points), points) + padding
+                _widest(map(_figure_text, bold), True,
+                        _widest(map(_figure_text, plain), False, header_word, points), points) + padding
             continue
-        texts = [row.cells[index].text for row in rows if index < len(row.cells)]
+        texts = {row.cells[index].text for row in rows if index < len(row.cells)}  # each text once
         word = _widest(_words(texts), False, 0, points)
         if column.wide:
             least[position] = max(int(Cm(_TITLE_CM)), header_word + padding,
