@@ -277,7 +277,7 @@ _ADVANCES = _Advances()
 def text_width(text: str, bold: bool = False, points: int = POINTS) -> int:
     """``text``'s width on one line in table text of ``points``, in EMU (an estimate that errs wide)."""
     em = 0.0
-    for advance in map(_ADVANCES.__getitem__, text):  # added in order, as the text runs: the same sum every time
+    for advance in map(_ADVANCES.__getitem__, text):  # one by one, in order: sum() rounds otherwise from Python 3.12
         em += advance
     return int(Cm(em * points * _POINT_CM * (_BOLD if bold else 1.0)))
 
