@@ -63,7 +63,7 @@ import zipfile
 from decimal import ROUND_HALF_UP, Decimal
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 import docx
 from docx.document import Document as WordDocument
@@ -251,31 +251,44 @@ _PADDING_CM, _TITLE_CM = 0.42, 3.0  # Word's default cell margins are 0,19 cm a 
 _TWIP = 635  # EMU
 
 
+def _advance(char: str) -> float:
+    """A character's advance in em, by its kind (the break :func:`_cell_text` allows takes no room)."""
+    if char.isdigit():
+        return _DIGIT_EM
+    if char in " \u00a0":
+        return _SPACE_EM
+    if char == "\u200b":
+        return 0.0
+    if char in _NARROW:
+        return _NARROW_EM
+    if char in _WIDE:
+        return _WIDE_EM
+    return _CAPITAL_EM if char.isupper() else _LETTER_EM
+
+
+class _Advances(dict[str, float]):
+    """Each character's advance, its kind found once: :func:`text_width` measures every cell of a table."""
+
+    def __missing__(self, char: str) -> float:
+        advance = self[char] = _advance(char)
+        return advance
+
+
+_ADVANCES = _Advances()
+
+
 def text_width(text: str, bold: bool = False, points: int = POINTS) -> int:
     """``text``'s width on one line in table text of ``points``, in EMU (an estimate that errs wide)."""
     em = 0.0
-    for char in text:
-        if char.isdigit():
-            em += _DIGIT_EM
-        elif char in " \u00a0":
-            em += _SPACE_EM
-        elif char == "\u200b":  # the break :func:`_cell_text` allows takes no room
-            continue
-        elif char in _NARROW:
-            em += _NARROW_EM
-        elif char in _WIDE:
-            em += _WIDE_EM
-        elif char.isupper():
-            em += _CAPITAL_EM
-        else:
-            em += _LETTER_EM
+    for advance in map(_ADVANCES.__getitem__, text):  # one by one, in order: sum() rounds otherwise from Python 3.12
+        em += advance
     return int(Cm(em * points * _POINT_CM * (_BOLD if bold else 1.0)))
 
 
 def _widest(words: Iterable[str], bold: bool, than: int = 0, points: int = POINTS) -> int:
     """The widest of ``words`` (at least ``than``), measuring only those long enough to be wider."""
     most, longest = than, int(Cm(_WIDE_EM * points * _POINT_CM * _BOLD)) + 1  # the widest a character can be
-    for word in words:
+    for word in set(words):  # each text once: a column repeats its statuses, names and figures
         if len(word) * longest > most:
             most = max(most, text_width(word, bold, points))
     return most
@@ -323,12 +336,14 @@ def _natural(table: Table, shown: Sequence[int], points: int = POINTS) -> _Natur
         if column.numeric or column.whole:
             numeric.add(position)
             cells = [(row.cells[index], row.kind in _BOLD_ROWS) for row in rows if index < len(row.cells)]
-            plain = (_figure_text(cell.text) for cell, bold in cells if not bold and cell.tone is Tone.NEUTRAL)
-            bold = (_figure_text(cell.text) for cell, bold in cells if bold or cell.tone is not Tone.NEUTRAL)
+            # each text once (a column repeats its figures), made into what the cell shows only then
+            plain = {cell.text for cell, bold in cells if not bold and cell.tone is Tone.NEUTRAL}
+            bold = {cell.text for cell, bold in cells if bold or cell.tone is not Tone.NEUTRAL}
             widths[position] = least[position] = firm[position] = \
-                _widest(bold, True, _widest(plain, False, header_word, points), points) + padding
+                _widest(map(_figure_text, bold), True,
+                        _widest(map(_figure_text, plain), False, header_word, points), points) + padding
             continue
-        texts = [row.cells[index].text for row in rows if index < len(row.cells)]
+        texts = {row.cells[index].text for row in rows if index < len(row.cells)}  # each text once
         word = _widest(_words(texts), False, 0, points)
         if column.wide:
             least[position] = max(int(Cm(_TITLE_CM)), header_word + padding,
@@ -354,10 +369,12 @@ def _words(texts: Iterable[str]) -> Iterator[str]:
                 yield word
 
 
-def table_layout(table: Table, shown: Sequence[int], room: int) -> tuple[list[int], int]:
+def table_layout(table: Table, shown: Sequence[int], room: int,
+                 natural: _Natural | None = None) -> tuple[list[int], int]:
     """The shown columns' widths (EMU) and the text's size in points: :data:`POINTS`, or
-    :data:`SMALL_POINTS` where the table does not fit ``room`` with each word whole at that size."""
-    natural = _natural(table, shown)
+    :data:`SMALL_POINTS` where the table does not fit ``room`` with each word whole at that size
+    (``natural``: the columns at that size, where already measured)."""
+    natural = natural or _natural(table, shown)
     if sum(natural.least.values()) > room:
         return column_widths(table, shown, room, SMALL_POINTS), SMALL_POINTS
     return column_widths(table, shown, room, natural=natural), POINTS
@@ -401,6 +418,9 @@ class _Writer:
         # through all that is there, which made a long report take time quadratic in its length.
         self.end = word.element.body.sectPr
         self.tables: list[_Cells] = []  # every table's rows, made when the document is saved
+        # a table's columns at 9 pt (by the table's id; the document holds every table while it is written),
+        # measured for the landscape check and kept until the table's layout, which needs them too
+        self.naturals: dict[int, _Natural] = {}
         self.marker = f"budgetbalans-rows-{secrets.token_hex(8)}"  # no template can hold it by chance
         self.section = word.sections[-1]
 
@@ -408,7 +428,7 @@ class _Writer:
         document = self.document
         sections = document.sections
         portrait = self._portrait_room()
-        self._orient(self.section, bool(sections) and _landscape(sections[0], portrait))
+        self._orient(self.section, bool(sections) and _landscape(sections[0], portrait, self._natural))
         self._paragraph(document.title, "Title")
         for name, value in document.facts:
             self._fact(name, value)
@@ -417,11 +437,18 @@ class _Writer:
         for index, section in enumerate(sections):
             if index:
                 self.section = self._add_section()
-                self._orient(self.section, _landscape(section, portrait))
+                self._orient(self.section, _landscape(section, portrait, self._natural))
             self._section(section, first=index == 0)
         self._closing()
         if self.fresh:
             self._header_footer()
+
+    def _natural(self, table: Table, shown: Sequence[int]) -> _Natural:
+        """``table``'s columns at 9 pt (:func:`_natural`), measured once for the landscape check and the layout."""
+        natural = self.naturals.get(id(table))
+        if natural is None:
+            natural = self.naturals[id(table)] = _natural(table, shown)
+        return natural
 
     # --- page setup ---
 
@@ -613,7 +640,8 @@ class _Writer:
             self._paragraph(table.caption, italic=True)
         shown = table.shown_columns(Audience.TEXT, board=True)
         columns = [table.columns[i] for i in shown]
-        widths, points = table_layout(table, shown, self._room())
+        natural = self.naturals.pop(id(table), None)  # measured by the landscape check, if it got that far
+        widths, points = table_layout(table, shown, self._room(), natural)
         body = [row for _, row in table.shown(Audience.TEXT)]
         tbl = CT_Tbl.new_tbl(0, len(shown), Emu(self._room()))
         self.end.addprevious(tbl)
@@ -692,13 +720,14 @@ class _Writer:
             self._paragraph(words["generated"], colour=_GREY)
 
 
-def _landscape(section: Section, portrait_room: int) -> bool:
+def _landscape(section: Section, portrait_room: int,
+               natural: Callable[[Table, Sequence[int]], _Natural] = _natural) -> bool:
     """A section is printed landscape where a table has more than :data:`LANDSCAPE_COLUMNS` columns or
-    needs more room than a portrait page gives."""
+    needs more room than a portrait page gives (each table's columns as ``natural`` measures them)."""
     for table in section.tables:
         if table.audience in _SHOWN:
             shown = table.shown_columns(Audience.TEXT, board=True)
-            if len(shown) > LANDSCAPE_COLUMNS or _natural(table, shown).needed > portrait_room:
+            if len(shown) > LANDSCAPE_COLUMNS or natural(table, shown).needed > portrait_room:
                 return True
     return False
 
@@ -732,6 +761,7 @@ class _Cells:
         self.size = "" if points == POINTS else f'<w:sz w:val="{2 * points}"/><w:szCs w:val="{2 * points}"/>'
         self.style, self.widths = style, widths
         self.starts = [self.start(column, width) for column, width in zip(columns, widths)]
+        self.numeric = [column.numeric for column in columns]  # a property of the column: looked up once, not per cell
 
     def start(self, column: Column, width: int, depth: int = 0) -> str:
         """A cell up to its text: its width, and its paragraph's style, indent (a tree's depth) and alignment."""
@@ -754,20 +784,21 @@ class _Cells:
 
     def row(self, texts: Sequence[str], *, header: bool = False) -> str:
         """The header row: every text bold."""
-        cells = [start + (_run(_figure_text(text) if column.numeric else _cell_text(text), "<w:b/>" + self.size)
+        cells = [start + (_run(_figure_text(text) if numeric else _cell_text(text), "<w:b/>" + self.size)
                           if text else "")
-                 + "</w:p></w:tc>" for start, column, text in zip(self.starts, self.columns, texts)]
+                 + "</w:p></w:tc>" for start, numeric, text in zip(self.starts, self.numeric, texts)]
         return f"<w:tr><w:trPr><w:cantSplit/>{'<w:tblHeader/>' if header else ''}</w:trPr>{''.join(cells)}</w:tr>"
 
     def body_row(self, row: Row, shown: Sequence[int]) -> str:
         """A row of the table: Summa and the gap bold, what is not counted grey and italic, a tone's colour."""
         bold, dim = row.kind in _BOLD_ROWS, row.kind in _DIM_ROWS
         cells = []
-        starts = list(self.starts)
+        starts = self.starts
         if row.depth and starts:  # a node of the organisation tree: its name indented by its depth
-            starts[0] = self.start(self.columns[0], self.widths[0], row.depth)
-        for position, (start, index, column) in enumerate(zip(starts, shown, self.columns)):
-            content = row.cells[index] if index < len(row.cells) else None
+            starts = [self.start(self.columns[0], self.widths[0], row.depth), *starts[1:]]
+        contents, count = row.cells, len(row.cells)
+        for position, (start, index, column, numeric) in enumerate(zip(starts, shown, self.columns, self.numeric)):
+            content = contents[index] if index < count else None
             if content is None or not content.text:
                 cells.append(start + "</w:p></w:tc>")
                 continue
@@ -775,7 +806,7 @@ class _Cells:
             colour = _GREY if dim and tone is Tone.NEUTRAL else COLOUR.get(tone)
             properties = (("<w:b/>" if bold or content.tone is not Tone.NEUTRAL else "") + ("<w:i/>" if dim else "")
                           + (f'<w:color w:val="{colour}"/>' if colour else "") + self.size)
-            text = _figure_text(content.text) if column.numeric else _cell_text(content.text)
+            text = _figure_text(content.text) if numeric else _cell_text(content.text)
             if column.signal and content.tone is not Tone.NEUTRAL:  # a signal: the cell shaded in its colour
                 start = start.replace("</w:tcPr>", f'<w:shd w:val="clear" w:color="auto" '
                                                    f'w:fill="{_shade(content.tone, True, _SIGNAL_FILL)}"/></w:tcPr>', 1)
@@ -787,9 +818,8 @@ def _run(text: str, properties: str) -> str:
     """A run of ``text`` as python-docx's ``Run.text`` writes it: a tab as ``w:tab``, a line break
     as ``w:br``, ``xml:space="preserve"`` where the text starts or ends with a space; a no-break
     hyphen (U+2011) as ``w:noBreakHyphen``."""
-    parts = _RUN_BREAKS.split(text) if any(char in text for char in "\t\r\n\u2011") else [text]
     content = []
-    for part in parts:
+    for part in _RUN_BREAKS.split(text):  # the text itself where it has none of them
         if part == "\t":
             content.append("<w:tab/>")
         elif part in ("\r", "\n"):
@@ -797,7 +827,7 @@ def _run(text: str, properties: str) -> str:
         elif part == _NO_BREAK_HYPHEN:
             content.append("<w:noBreakHyphen/>")
         elif part:
-            space = ' xml:space="preserve"' if len(part.strip()) < len(part) else ""
+            space = ' xml:space="preserve"' if part != part.strip() else ""
             content.append(f"<w:t{space}>{_escape(part)}</w:t>")
     return f"<w:r>{f'<w:rPr>{properties}</w:rPr>' if properties else ''}{''.join(content)}</w:r>"
 
