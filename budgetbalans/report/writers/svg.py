@@ -371,7 +371,11 @@ def wrap(text: str, room: float = LABEL_ROOM, lines: int = LABEL_LINES, bold: bo
 
 def _prefix(text: str, room: float, bold: bool) -> str:
     """The longest start of ``text`` (at least one character) that fits in ``room``."""
-    end = 1
-    while end < len(text) and text_width(text[:end + 1], bold) <= room:
-        end += 1
+    scale = BOLD if bold else 1.0
+    end, width = 1, _added(0.0, text[:1])  # the start's width, grown a character at a time
+    while end < len(text):
+        wider = _added(width, text[end])
+        if wider * scale > room:
+            break
+        end, width = end + 1, wider
     return text[:end]
