@@ -20,11 +20,14 @@ _DECIMALS = {Unit.KR: (0, 0, 2), Unit.TKR: (0, 0, 3), Unit.MKR: (1, 2, 3)}
 
 def grouped_number(value: Decimal, decimals: int = 0) -> str:
     """``1234567.5`` → ``1 234 568``; with decimals a decimal comma, every one shown (``3,70``)."""
-    rounded = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    sign = "-" if rounded < 0 else ""
-    whole, _, fraction = f"{abs(rounded):f}".partition(".")
-    grouped = f"{int(whole):,}".replace(",", " ")
-    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
+    quantum = _QUANTA[decimals] if decimals < len(_QUANTA) else Decimal(1).scaleb(-decimals)
+    rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
+    shown = f"{abs(rounded):,f}".replace(",", " ").replace(".", ",")  # grouped by thousands, the point a comma
+    return f"-{shown}" if rounded < 0 else shown
+
+
+#: ``1``, ``0.1``, ``0.01`` …: what an amount is rounded to for a few decimals, made once (a report rounds every cell).
+_QUANTA = tuple(Decimal(1).scaleb(-decimals) for decimals in range(8))
 
 
 def decimals_for(amounts: Iterable[Decimal | None], unit: Unit) -> int:

@@ -32,17 +32,11 @@ if TYPE_CHECKING:
 TONE_CLASS = {Tone.NEUTRAL: "", Tone.BAD: "remaining", Tone.GOOD: "surplus", Tone.UNCERTAIN: "uncertain"}
 
 
-@dataclass(frozen=True)
-class _Cell:
-    text: str
-    classes: str
-    indent: int = 0  # a tree's row's first cell: its depth, shown as a left padding
-
-
-@dataclass(frozen=True)
-class _Row:
-    classes: str
-    cells: Sequence[_Cell]
+#: A cell as the page shows it: its text, its classes, and its indent (a tree's row's first cell: its depth,
+#: shown as a left padding). A tuple, which the template unpacks: a page has a cell per measure and column.
+_Cell = tuple[str, str, int]
+#: A row as the page shows it: its classes and its cells.
+_Row = tuple[str, Sequence[_Cell]]
 
 
 @dataclass(frozen=True)
@@ -84,9 +78,10 @@ def write(document: Document, options: WriteOptions) -> str:
 def _table(table: Table, words: Mapping[str, str]) -> _Table:
     shown = table.shown_columns(Audience.TEXT, board=True)
     columns = [table.columns[i] for i in shown]
+    kinds = [_kind_class(column) for column in columns]  # once per table, not per row
     return _Table(
         table.title, table.caption, [(column.header, column.numeric) for column in columns],
-        [_row(row, shown, [_kind_class(column) for column in columns]) for _, row in table.shown(Audience.TEXT)],
+        [_row(row, shown, kinds) for _, row in table.shown(Audience.TEXT)],
         [(note.line(words), TONE_CLASS[note.tone]) for note in table.notes],
         any(column.key == "plan" for column in columns),
     )
@@ -104,8 +99,13 @@ def _row(row: Row, shown: Sequence[int], kinds: Sequence[str]) -> _Row:
     for index, kind in zip(shown, kinds):
         cell = row.cells[index]
         tone = TONE_CLASS[cell.tone] if cell.tone is not row.tone else ""
-        cells.append(_Cell(cell.text, " ".join(c for c in (kind, tone) if c), 0 if cells else row.depth))
-    return _Row(" ".join(c for c in (row.kind.value, TONE_CLASS[row.tone]) if c), cells)
+        cells.append((cell.text, _classes(kind, tone), 0 if cells else row.depth))
+    return _classes(row.kind.value, TONE_CLASS[row.tone]), cells
+
+
+def _classes(first: str, second: str) -> str:
+    """Two classes of an element, either of them possibly none, as its class attribute's value."""
+    return f"{first} {second}" if first and second else first or second
 
 
 def _has_range_bars(drawings: Sequence[svg.Drawing]) -> bool:

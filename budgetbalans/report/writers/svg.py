@@ -312,29 +312,47 @@ _LATIN = frozenset("åäöéèüæøÅÄÖÉÈÜÆØ")
 def text_width(text: str, bold: bool = False) -> float:
     """An estimate of ``text``'s width in the charts' font, on the generous side (DejaVu Sans, the widest
     common fallback, is narrower for every character): so text estimated to fit does fit."""
-    width = 0.0
+    return _added(0.0, text) * (BOLD if bold else 1.0)
+
+
+def _added(width: float, text: str) -> float:
+    """``width`` with each character's of ``text`` added, one by one, as :func:`text_width` adds them: a line
+    grown by a word is measured from the line's width, not again from its start."""
     for char in text:
-        if char in _NARROW:
-            em = 0.45
-        elif char in _WIDE:
-            em = 1.05
-        elif char.isascii() or char in _LATIN:
-            em = 0.82 if char.isupper() else 0.68
-        else:
-            em = 1.15  # other scripts, symbols, emoji
-        width += em * FONT_SIZE
-    return width * (BOLD if bold else 1.0)
+        em = _CHAR_WIDTHS.get(char)
+        if em is None:
+            em = _CHAR_WIDTHS[char] = _char_width(char)
+        width += em
+    return width
+
+
+#: Each character's width once worked out (:func:`_char_width`): a page measures the same few characters often.
+_CHAR_WIDTHS: dict[str, float] = {}
+
+
+def _char_width(char: str) -> float:
+    if char in _NARROW:
+        em = 0.45
+    elif char in _WIDE:
+        em = 1.05
+    elif char.isascii() or char in _LATIN:
+        em = 0.82 if char.isupper() else 0.68
+    else:
+        em = 1.15  # other scripts, symbols, emoji
+    return em * FONT_SIZE
 
 
 def wrap(text: str, room: float = LABEL_ROOM, lines: int = LABEL_LINES, bold: bool = False) -> tuple[str, ...]:
     """``text`` on at most ``lines`` lines of at most ``room`` wide: broken between words (a word too long
     for a line is cut), the last line shortened with "…" when the text does not fit."""
     out: list[str] = []
-    current = ""
+    current, width = "", 0.0  # the line so far, and its width before bold
+    scale = BOLD if bold else 1.0
     for word in text.split():
         candidate = f"{current} {word}" if current else word
-        if text_width(candidate, bold) <= room:
-            current = candidate
+        candidate_width = _added(_added(width, " "), word) if current else _added(0.0, word)
+        if candidate_width * scale <= room:
+            current, width = candidate, candidate_width
             continue
         if current:
             out.append(current)
@@ -342,7 +360,7 @@ def wrap(text: str, room: float = LABEL_ROOM, lines: int = LABEL_LINES, bold: bo
             cut = _prefix(word, room, bold)
             out.append(cut)
             word = word[len(cut):]
-        current = word
+        current, width = word, _added(0.0, word)
     if current:
         out.append(current)
     if len(out) > lines:
@@ -353,7 +371,11 @@ def wrap(text: str, room: float = LABEL_ROOM, lines: int = LABEL_LINES, bold: bo
 
 def _prefix(text: str, room: float, bold: bool) -> str:
     """The longest start of ``text`` (at least one character) that fits in ``room``."""
-    end = 1
-    while end < len(text) and text_width(text[:end + 1], bold) <= room:
-        end += 1
+    scale = BOLD if bold else 1.0
+    end, width = 1, _added(0.0, text[:1])  # the start's width, grown a character at a time
+    while end < len(text):
+        wider = _added(width, text[end])
+        if wider * scale > room:
+            break
+        end, width = end + 1, wider
     return text[:end]

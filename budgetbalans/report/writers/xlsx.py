@@ -39,6 +39,7 @@ audit (XlsxWriter, imported only here).
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from dataclasses import dataclass, field, replace
@@ -48,7 +49,8 @@ from typing import TYPE_CHECKING, Any, Sequence
 from budgetbalans.plan.money import Range, Unit
 from budgetbalans.plan import notation
 from budgetbalans.report.model import (
-    Audience, Cell, Chart, ChartKind, Column, ColumnKind, Document, Note, Row, RowKind, Section, Table, Tone, shown_to,
+    EMPTY, Audience, Cell, Chart, ChartKind, Column, ColumnKind, Document, Note, Row, RowKind, Section, Table, Tone,
+    shown_to,
 )
 
 if TYPE_CHECKING:
@@ -192,6 +194,8 @@ def wrapped_lines(text: str, width: float) -> int:
     """How many lines ``text`` takes wrapped in a column ``width`` characters wide (an estimate:
     word by word, about one character per unit of column width; a word longer than a line is split)."""
     capacity = max(1, int(width))
+    if len(text) <= capacity and "\n" not in text:
+        return 1  # its words and the blanks between them take no more room than the text
     lines = 0
     for paragraph in text.split("\n"):
         lines, used = lines + 1, 0
@@ -264,9 +268,15 @@ def ref(sheet: str, row: int, col: int) -> str:
 
 
 def _cell(row: int, col: int) -> str:
-    from xlsxwriter.utility import xl_rowcol_to_cell
+    """A relative reference to a cell of this sheet: ``F14`` (as ``xl_rowcol_to_cell`` writes it)."""
+    return f"{_column_name(col)}{row + 1}"
 
-    return str(xl_rowcol_to_cell(row, col))
+
+@functools.lru_cache(maxsize=None)  # a sheet has few columns, and a reference to one of them in every row
+def _column_name(col: int) -> str:
+    from xlsxwriter.utility import xl_col_to_name
+
+    return str(xl_col_to_name(col))
 
 
 def _runs(indexes: Sequence[int]) -> list[tuple[int, int]]:
@@ -307,6 +317,13 @@ class _Placed:
     notes_row: int = 0
     signed: dict[int, dict[int, Range]] = field(default_factory=dict)
     _by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    _index: dict[str, int] = field(default_factory=dict)
+
+    def index(self, key: str) -> int:
+        """The index of this table's column ``key`` (:meth:`Table.column`, looked up once per table)."""
+        if not self._index:
+            self._index = {column.key: index for index, column in reversed(list(enumerate(self.table.columns)))}
+        return self._index[key]
 
     def at(self, key: str) -> tuple[int, ...] | None:
         """The sheet columns of this table's column ``key``, if it shows it."""
@@ -330,6 +347,7 @@ class _SheetLayout:
         row = HEADER_ROW
         keys: dict[str, tuple[int, ...]] = {}
         placements = {id(table): _Placed(name, table) for table in tables}
+        shown_rows = {id(table): list(table.shown(_SHOWN)) for table in tables}  # once: each text column's width reads them
         # the widest table lays out the sheet's columns; the others fall in under them by key
         for number, table in enumerate(sorted(tables, key=lambda t: -len(t.shown_columns(_SHOWN)))):
             placed = placements[id(table)]
@@ -348,7 +366,7 @@ class _SheetLayout:
                     if column.kind is ColumnKind.NAME and self.name_col == 0:
                         self.name_col = cols[0]
                 for col in cols:
-                    self.widths[col] = max(self.widths[col], _width(table, index, column))
+                    self.widths[col] = max(self.widths[col], _width(shown_rows[id(table)], index, column))
         for number, table in enumerate(tables):
             placed = placements[id(table)]
             if number:  # a blank row, its title, its header
@@ -373,15 +391,16 @@ class _SheetLayout:
         return len(self.widths) - 1
 
 
-def _width(table: Table, index: int, column: Column) -> float:
-    """A column's width: the measure's title wide, an amount 13, a text as its longest cell (6 to 28)."""
+def _width(shown: Sequence[tuple[int, Row]], index: int, column: Column) -> float:
+    """A column's width: the measure's title wide, an amount 13, a text as its longest cell of the ``shown``
+    rows (6 to 28)."""
     if column.wide:
         return _WIDE_WIDTH
     if column.numeric:
         return _AMOUNT_WIDTH
     low, high = _TEXT_WIDTHS
     longest = max((len(word) for word in column.header.split()), default=0)
-    for _, row in table.shown(_SHOWN):
+    for _, row in shown:
         if index < len(row.cells):
             longest = max(longest, len(row.cells[index].text))
     return min(max(longest + 1.0, low), high)
@@ -488,8 +507,11 @@ class _Writer:
         for col in set(range(len(widths))) - {c for cols in placed.columns.values() for c in cols}:
             self.sheet.write_blank(placed.header_row, col, None, styles["header"])
         _fit_row(self.sheet, placed.header_row, headers)
+        # once per table, not per row: each shown column, its sheet columns, whether it holds figures
+        columns = [(index, cols, table.columns[index], table.columns[index].numeric)
+                   for index, cols in placed.columns.items()]
         for index, row in table.shown(_SHOWN):
-            self._row(placed, index, row)
+            self._row(placed, index, row, columns)
         self._signals(placed)
         self._notes(placed.notes_row, table.notes)
 
@@ -516,19 +538,21 @@ class _Writer:
             self._merged(row + offset, text, style)
             _fit_row(self.sheet, row + offset, [(text, width)])
 
-    def _row(self, placed: _Placed, index: int, row: Row) -> None:
+    def _row(self, placed: _Placed, index: int, row: Row,
+             columns: Sequence[tuple[int, tuple[int, ...], Column, bool]]) -> None:
+        """Row ``index`` of the table, in ``columns``: each shown column's index, its sheet columns, the column
+        and whether it holds figures."""
         sheet, styles, widths = self.sheet, self.styles, self.layout.widths
         line = placed.rows[index]
-        signed = placed.signed.get(index)
+        signed = placed.signed.get(index) or {}
         if row.kind is RowKind.TOTAL:  # the line above runs across the whole row
             for col in range(len(widths)):
                 sheet.write_blank(line, col, None, styles["total_label"])
         wrapped: list[tuple[str, float]] = []
-        for col_index, cols in placed.columns.items():
-            column = placed.table.columns[col_index]
-            cell = row.cells[col_index] if col_index < len(row.cells) else Cell()
-            if column.numeric and (cell.value is not None or col_index in (signed or {})):
-                self._figures(placed, index, row, col_index, cols, (signed or {}).get(col_index, cell.value))
+        for col_index, cols, column, numeric in columns:
+            cell = row.cells[col_index] if col_index < len(row.cells) else EMPTY
+            if numeric and (cell.value is not None or col_index in signed):
+                self._figures(placed, index, row, col_index, cols, signed.get(col_index, cell.value))
             elif cell.text:
                 style = _TEXT_STYLE.get(row.kind, "text")
                 if cell.tone is not Tone.NEUTRAL and row.kind in _BODY:
@@ -609,7 +633,7 @@ class _Writer:
             total, target = (self._at(placed, i, column, bound) for i in row.of)
             return f"={total}/{target}" if total and target else None
         if column.kind is ColumnKind.TOTAL and row.kind in _BODY and column.of:
-            if not any(_value(row.cells, placed.table.column(key)) is not None for key in column.of):
+            if not any(_value(row.cells, placed.index(key)) is not None for key in column.of):
                 return None  # a figure of its own, not the sum of its years (the lasting level after the period)
             runs = _runs([at[bound] for key in column.of if (at := placed.at(key)) is not None])
             return _sum([_cell(line, a) if a == b else f"{_cell(line, a)}:{_cell(line, b)}" for a, b in runs]) \
