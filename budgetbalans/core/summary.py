@@ -238,6 +238,8 @@ def _measure_result(plan: Plan, measure: Measure, period: Sequence[int], shown: 
                     statuses: frozenset[Status] | None) -> MeasureResult:
     effects = measure_effects(measure, period)
     shown_effects = {year: effects[year] for year in shown if year in effects}
+    if tuple(shown_effects) == tuple(measure.effects):  # the effects as written: held once, not twice
+        shown_effects = measure.effects
     admitted = (measure.status is not Status.CANCELLED and not rejected(measure)
                 and (statuses is None or measure.status in statuses))
     return MeasureResult(plan, measure, shown_effects, total(shown_effects.values()),

@@ -314,15 +314,19 @@ def _valid_fast(text: str, name: str) -> Plan | None:
 
 
 class _LazyPositions(Mapping[tuple[str, ...], tuple[int, int]]):
-    """The positions a check may point at in a valid plan, found only when one is asked for."""
+    """The positions a check may point at in a valid plan, found only when one is asked for.
+
+    Until then the file's text is kept as UTF-8, half the size of a string holding an en dash.
+    """
 
     def __init__(self, text: str, name: str, plan: Plan) -> None:
-        self._text, self._name, self._plan = text, name, plan
+        self._utf8, self._name, self._plan = text.encode("utf-8", "surrogatepass"), name, plan
         self._found: dict[tuple[str, ...], tuple[int, int]] | None = None
 
     def _positions(self) -> dict[tuple[str, ...], tuple[int, int]]:
         if self._found is None:
-            self._found = _noted_positions(read_source(self._text, self._name), self._plan)
+            text = self._utf8.decode("utf-8", "surrogatepass")
+            self._found = _noted_positions(read_source(text, self._name), self._plan)
         return self._found
 
     def __getitem__(self, key: tuple[str, ...]) -> tuple[int, int]:

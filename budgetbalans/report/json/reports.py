@@ -270,7 +270,7 @@ def render(result: Summary, report: BuildOptions, tree: Rollup | None = None) ->
         document["groups"] = groups(report.group_by, group_totals(result, report.group_by))
     if tree is not None:
         document["organisation"] = organisation(tree, report.level)
-    return dump_utf8(document) + b"\n"
+    return dump_utf8(document)
 
 
 # --- follow-up (uppföljning) -------------------------------------------------------------------

@@ -79,8 +79,8 @@ def dumps(value: Any) -> str:
 
 
 def dump_utf8(value: Any) -> bytes:
-    """``value`` as :func:`dumps` writes it, encoded as UTF-8: each item of a list encoded as soon as it is
-    written, so that the whole text is held once, as bytes, and never as a string beside them."""
+    """``value`` as :func:`dumps` writes it and a line break, encoded as UTF-8: each item of a list encoded as
+    soon as it is written, so that the whole text is held once, as bytes, and never as a string beside them."""
     out = io.BytesIO()
     pieces: list[str] = []
 
@@ -89,6 +89,7 @@ def dump_utf8(value: Any) -> bytes:
         pieces.clear()
 
     _write(value, pieces.append, "\n", encoded)
+    pieces.append("\n")
     encoded()
     return out.getvalue()
 
