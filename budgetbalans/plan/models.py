@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import sys
 import unicodedata
 from datetime import date
 from decimal import Decimal
@@ -919,7 +918,7 @@ class Measure(BaseModel):
     def _shared_where_alike(self) -> Measure:
         """The measure holding once what many measures hold alike (a kommun's 100 000 measures are held
         together for a report): the set of keys written, one empty read-only mapping for each per-year or
-        per-aspect key left out, and the short texts that repeat (area, responsible, schedule, follow-up)."""
+        per-aspect key left out, and the short texts that repeat (id, area, responsible, schedule, follow-up)."""
         values = self.__dict__
         written = frozenset(self.__pydantic_fields_set__)
         object.__setattr__(self, "__pydantic_fields_set__", _KEYS_WRITTEN.setdefault(written, written))
@@ -928,7 +927,7 @@ class Measure(BaseModel):
                 values[name] = _NO_ENTRIES
         for name in _REPEATED_TEXTS:
             if values[name] is not None:
-                values[name] = sys.intern(values[name])
+                values[name] = _shared_text(values[name])
         return self
 
 
@@ -936,7 +935,13 @@ class Measure(BaseModel):
 _KEYS_WRITTEN: dict[frozenset[str], frozenset[str]] = {}
 _MAPPINGS = ("effects", "forecast", "outcome", "staff", "consequences")
 _NO_ENTRIES: Mapping[Any, Any] = MappingProxyType({})
-_REPEATED_TEXTS = ("area", "responsible", "schedule", "follow_up")
+_REPEATED_TEXTS = ("id", "area", "responsible", "schedule", "follow_up")
+
+
+@lru_cache(maxsize=4096)
+def _shared_text(text: str) -> str:
+    """The first of the texts equal to ``text`` met lately: one string for the same words in many measures."""
+    return text
 
 
 class Plan(BaseModel):

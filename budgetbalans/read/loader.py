@@ -9,11 +9,13 @@ from __future__ import annotations
 import codecs
 import difflib
 import errno
+import gc
 import hashlib
 import os
 import re
 import stat
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -61,7 +63,22 @@ def load_paths(paths: Iterable[Path], command: str = "summarize") -> Loaded:
 
     ``command`` is the command that reads them: the example in the message for a missing ``plans/``.
     """
-    return _collect(read_paths(paths, command))
+    with collection_paused():
+        return _collect(read_paths(paths, command))
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Python's garbage collector paused (as it was after) while many long-lived objects are made: plans
+    read, their results computed. They hold no cycles to find, and each full collection would walk every
+    one of them again (about a seventh of the time of a large report)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _collect(reads: Iterable[Read]) -> Loaded:

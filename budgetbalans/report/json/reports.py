@@ -18,7 +18,7 @@ from budgetbalans.core.organisation import NodeResult, Rollup
 from budgetbalans.core.scenarios import NONE_USED, KeysUsed, Scenario
 from budgetbalans.plan.models import Decision
 from budgetbalans.plan.money import Range
-from budgetbalans.report.json.text import Each, dump_utf8, dumps
+from budgetbalans.report.json.text import Each, Streamed, dumps
 from budgetbalans.report.options import BuildOptions, ReportKind
 
 __all__ = ["dumps", "follow_up", "json_amount", "node_figures", "organisation", "render", "render_follow_up", "span",
@@ -260,9 +260,10 @@ def node_figures(node: NodeResult) -> dict[str, Any]:
     }
 
 
-def render(result: Summary, report: BuildOptions, tree: Rollup | None = None) -> bytes:
-    """``summarize`` or ``gap`` as the JSON text of the contract (UTF-8), with ``groups`` under ``--group-by`` and
-    ``organisation`` under an organisation tree; each measure's record made as it is written."""
+def render(result: Summary, report: BuildOptions, tree: Rollup | None = None) -> Streamed:
+    """``summarize`` or ``gap`` as the JSON text of the contract, with ``groups`` under ``--group-by`` and
+    ``organisation`` under an organisation tree; written as it is made, each measure's record made as it is
+    written."""
     statuses = report.statuses
     document = (summary(result, statuses=statuses) if report.kind is ReportKind.SUMMARY
                 else gap_report(result, statuses=statuses))
@@ -270,7 +271,7 @@ def render(result: Summary, report: BuildOptions, tree: Rollup | None = None) ->
         document["groups"] = groups(report.group_by, group_totals(result, report.group_by))
     if tree is not None:
         document["organisation"] = organisation(tree, report.level)
-    return dump_utf8(document)
+    return Streamed(document)
 
 
 # --- follow-up (uppföljning) -------------------------------------------------------------------

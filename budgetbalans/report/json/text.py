@@ -14,9 +14,9 @@ took time quadratic in the number of decimals. Here every value is written as wh
 - objects and lists indented by two spaces, as ``json.dumps(indent=2)`` would.
 
 Linear in the size of the output; used by ``--format json`` of every command and by ``check``. A long
-list may be given as :class:`Each` (its items made only as they are written), and :func:`dump_utf8` writes
-the text as UTF-8 a list item at a time: a report of 100 000 measures never holds them all as dicts, nor its
-text twice (as a string and as bytes).
+list may be given as :class:`Each` (its items made only as they are written), and :class:`Streamed` writes
+the text to its destination as UTF-8 a list item at a time: a report of 100 000 measures never holds them all
+as dicts, nor its text.
 """
 
 from __future__ import annotations
@@ -78,20 +78,29 @@ def dumps(value: Any) -> str:
     return out.getvalue()
 
 
-def dump_utf8(value: Any) -> bytes:
-    """``value`` as :func:`dumps` writes it and a line break, encoded as UTF-8: each item of a list encoded as
-    soon as it is written, so that the whole text is held once, as bytes, and never as a string beside them."""
-    out = io.BytesIO()
-    pieces: list[str] = []
+class Streamed:
+    """``value``'s JSON text (as :func:`dumps` writes it, and a line break) to be written straight to where it
+    goes, as UTF-8, each item of a list as soon as it is made: the text is never held whole, as a string nor
+    as bytes (:func:`budgetbalans.output.to_path` and :func:`~budgetbalans.output.to_stdout` write it)."""
 
-    def encoded() -> None:
-        out.write("".join(pieces).encode("utf-8"))
-        pieces.clear()
+    def __init__(self, value: Any) -> None:
+        self.value = value
 
-    _write(value, pieces.append, "\n", encoded)
-    pieces.append("\n")
-    encoded()
-    return out.getvalue()
+    def write_to(self, write: Callable[[bytes], object]) -> None:
+        pieces: list[str] = []
+
+        def encoded() -> None:
+            write("".join(pieces).encode("utf-8"))
+            pieces.clear()
+
+        _write(self.value, pieces.append, "\n", encoded)
+        pieces.append("\n")
+        encoded()
+
+    def __bytes__(self) -> bytes:
+        out = io.BytesIO()
+        self.write_to(out.write)
+        return out.getvalue()
 
 
 def _nothing() -> None:
