@@ -14,7 +14,6 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
-from types import MappingProxyType
 from typing import Annotated, Any, Iterable, Literal, Mapping, Union
 
 from pydantic import (
@@ -934,7 +933,41 @@ class Measure(BaseModel):
 #: The sets of keys measures write, each held once (:meth:`Measure._shared_where_alike`).
 _KEYS_WRITTEN: dict[frozenset[str], frozenset[str]] = {}
 _MAPPINGS = ("effects", "forecast", "outcome", "staff", "consequences")
-_NO_ENTRIES: Mapping[Any, Any] = MappingProxyType({})
+
+
+class _NoEntries(dict[Any, Any]):
+    """The empty mapping every measure holds for a per-year or per-aspect key it leaves out: one dict (so
+    pydantic, copy and pickle take it as any other) that refuses to be changed, as every such measure holds it."""
+
+    def _refuse(self) -> TypeError:
+        return TypeError("an empty mapping measures share cannot be changed")
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        raise self._refuse()
+
+    def __delitem__(self, key: Any) -> None:
+        raise self._refuse()
+
+    def __ior__(self, other: Any) -> _NoEntries:  # type: ignore[misc]
+        raise self._refuse()
+
+    def clear(self) -> None:
+        raise self._refuse()
+
+    def pop(self, *args: Any) -> Any:
+        raise self._refuse()
+
+    def popitem(self) -> tuple[Any, Any]:
+        raise self._refuse()
+
+    def setdefault(self, *args: Any) -> Any:
+        raise self._refuse()
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        raise self._refuse()
+
+
+_NO_ENTRIES = _NoEntries()
 _REPEATED_TEXTS = ("id", "area", "responsible", "schedule", "follow_up")
 
 

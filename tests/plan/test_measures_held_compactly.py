@@ -3,6 +3,7 @@ shared cannot be changed through one of them."""
 
 from __future__ import annotations
 
+import copy
 from decimal import Decimal
 
 import pytest
@@ -39,10 +40,11 @@ def test_equal_amounts_and_repeated_texts_are_one_object() -> None:
 def test_keys_left_out_share_one_empty_mapping_that_refuses_changes() -> None:
     first, second, third = plan().measures
     assert first.forecast is second.consequences is third.outcome
-    assert dict(first.forecast) == {}
+    assert first.forecast == {} and isinstance(first.forecast, dict)  # a dict, as pydantic dumps it
     with pytest.raises(TypeError):
         first.forecast[2025] = Range.exact(Decimal(1))  # type: ignore[index]
     assert third.staff == {2025: Decimal(-1)}  # a key written keeps its own
+    assert first.model_dump()["forecast"] == {} and copy.deepcopy(first) == first  # dumped and copied as a dict
 
 
 def test_the_keys_written_are_still_told_apart() -> None:
