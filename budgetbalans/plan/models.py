@@ -936,8 +936,8 @@ _MAPPINGS = ("effects", "forecast", "outcome", "staff", "consequences")
 
 
 class _NoEntries(dict[Any, Any]):
-    """The empty mapping every measure holds for a per-year or per-aspect key it leaves out: one dict (so
-    pydantic, copy and pickle take it as any other) that refuses to be changed, as every such measure holds it."""
+    """The empty mapping every measure holds for a per-year or per-aspect key it leaves out: one dict (so copy
+    and pickle take it as any other) that refuses to be changed, as every such measure holds it."""
 
     def _refuse(self) -> TypeError:
         return TypeError("an empty mapping measures share cannot be changed")
