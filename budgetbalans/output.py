@@ -22,6 +22,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
+from typing import BinaryIO, Callable, Protocol, Union
 
 
 class OutputError(Exception):
@@ -32,11 +33,31 @@ class OutputError(Exception):
         self.path, self.error = path, error
 
 
-def to_stdout(data: bytes) -> None:
+class Written(Protocol):
+    """A report written as it is made (the JSON of many measures), never held whole: it gives its bytes to
+    ``write``; ``bytes()`` of it holds them whole, where they are needed so."""
+
+    def write_to(self, write: Callable[[bytes], object]) -> None: ...
+
+    def __bytes__(self) -> bytes: ...
+
+
+#: A report's bytes, or a report written as it is made.
+Report = Union[bytes, Written]
+
+
+def _put(file: BinaryIO, data: Report) -> None:
+    if isinstance(data, bytes):
+        file.write(data)
+    else:
+        data.write_to(file.write)
+
+
+def to_stdout(data: Report) -> None:
     """``data`` to standard output, flushed; a reader that went away (``| head``) is not an error."""
     try:
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        _put(sys.stdout.buffer, data)
         sys.stdout.buffer.flush()
     except BrokenPipeError:
         silence_stdout()
@@ -55,7 +76,7 @@ def silence_stdout() -> None:
         pass
 
 
-def to_path(path: Path, data: bytes) -> None:
+def to_path(path: Path, data: Report) -> None:
     """``data`` to ``path`` as the module says: atomically over a regular file, through links, directly
     into anything else."""
     try:
@@ -64,30 +85,30 @@ def to_path(path: Path, data: bytes) -> None:
         raise OutputError(path, error) from None
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, data: Report) -> None:
     try:
         status = os.stat(path)  # follows links: what the user's path names
     except FileNotFoundError:
         status = None
     if status is not None and not stat.S_ISREG(status.st_mode):
         with open(path, "wb") as file:  # a FIFO, a device, a terminal: written to, never replaced
-            file.write(data)
+            _put(file, data)
         return
     if status is not None and status.st_nlink > 1:
         with open(path, "r+b") as file:  # other names for the same file: written in place
-            file.write(data)
+            _put(file, data)
             file.truncate()
         return
     real = Path(os.path.realpath(path))  # through a link (even one to a file not yet there)
     _replace(real, data, status)
 
 
-def _replace(path: Path, data: bytes, status: os.stat_result | None) -> None:
+def _replace(path: Path, data: Report, status: os.stat_result | None) -> None:
     """Write beside ``path`` and rename over it, with the mode (and owner) of the file it replaces."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as file:
-            file.write(data)
+            _put(file, data)
             if status is None:
                 mask = os.umask(0)
                 os.umask(mask)

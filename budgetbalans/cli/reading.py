@@ -55,12 +55,14 @@ def summarized(plans: list[Plan], lang: Lang, **options: Any) -> tuple[Summary, 
     it, and the tree rolled up. A tree or plans that do not fit it: their problems printed and exit 1."""
     from budgetbalans.core.organisation import plan_targets, roll_up
     from budgetbalans.core.summary import summarize
+    from budgetbalans.read.loader import collection_paused
 
     tree = organisation_or_exit(plans, lang)
-    if tree is None:
-        return summarize(plans, **options), None
-    result = summarize(plans, targets=plan_targets(tree, plans), **options)
-    return result, roll_up(tree, result)
+    with collection_paused():
+        if tree is None:
+            return summarize(plans, **options), None
+        result = summarize(plans, targets=plan_targets(tree, plans), **options)
+        return result, roll_up(tree, result)
 
 
 def print_problems(problems: list[Problem], lang: Lang) -> None:

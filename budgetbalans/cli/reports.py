@@ -93,16 +93,17 @@ def emit(command: str, format: str, report: BuildOptions, result: object, docume
     builds (built only then), the others (JSON) the core's ``result`` (and the organisation tree rolled up,
     where there is one)."""
     chosen = FORMATS[format]
+    data: out.Report
     if chosen.document:
         data = chosen.write(command, document(), printed(format, output, template))
     elif organisation is not None:
-        data = chosen.write(command, result, report, organisation)
+        data = chosen.written(command, result, report, organisation)
     else:
-        data = chosen.write(command, result, report)
+        data = chosen.written(command, result, report)
     write(data, output)
 
 
-def write(data: bytes, output: Optional[Path]) -> None:
+def write(data: out.Report, output: Optional[Path]) -> None:
     """A report's bytes to standard output or to --output (atomically over a regular file, through links,
     directly into a FIFO or a device). A failure is the environment's: one line, exit 2."""
     try:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import cached_property
 from typing import Iterable, Mapping, Sequence
 
 from budgetbalans.core.gap import Coverage, Gap, Target, coverage, gap
 from budgetbalans.core import scenarios as decided_on
 from budgetbalans.core.scenarios import NONE_USED, KeysUsed, Scenarios, keys_used, rejected
 from budgetbalans.plan.classes import IntervalClass, interval_class
+from budgetbalans.plan import money
 from budgetbalans.plan.models import Measure, Plan, Status
 from budgetbalans.plan.money import EXACT_ZERO, ZERO, Range, total
 from budgetbalans.plan.period import MONTHS, first_counted_month, pro_rata
@@ -52,20 +52,25 @@ def counts_in_plan(measure: Measure) -> bool:
     return measure.status is not Status.CANCELLED and not rejected(measure) and not measure.potential
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MeasureResult:
     """One measure's computed effects.
 
     ``admitted``: not cancelled nor rejected (``decision.state: avslagen``), and of a status the
     report asks for. ``counted``: admitted and not only a potential, so it adds to the totals.
+    A report holds one for each of many measures: what is derived from them is computed when asked.
     """
 
     plan: Plan
     measure: Measure
     effects: Mapping[int, Range]
-    total: Range
     interval_class: IntervalClass | None
     admitted: bool
+
+    @property
+    def total(self) -> Range:
+        """Its effects added up: computed when asked, not held beside them for each of many measures."""
+        return money.total(self.effects.values())
 
     @property
     def counted(self) -> bool:
@@ -76,12 +81,12 @@ class MeasureResult:
         """``decision.state: avslagen``: shown as rejected, counted zero."""
         return rejected(self.measure)
 
-    @cached_property
+    @property
     def expected(self) -> Mapping[int, Range]:
         """Its effect per year × its probability (*Förväntat*), exact; no probability is 100 %."""
         return {year: decided_on.expected(value, self.measure.probability) for year, value in self.effects.items()}
 
-    @cached_property
+    @property
     def expected_total(self) -> Range:
         """Its expected effects added up: what it adds to *Förväntat* where it counts."""
         return total(self.expected.values())
@@ -238,10 +243,11 @@ def _measure_result(plan: Plan, measure: Measure, period: Sequence[int], shown: 
                     statuses: frozenset[Status] | None) -> MeasureResult:
     effects = measure_effects(measure, period)
     shown_effects = {year: effects[year] for year in shown if year in effects}
+    if tuple(shown_effects) == tuple(measure.effects):  # the effects as written: held once, not twice
+        shown_effects = measure.effects
     admitted = (measure.status is not Status.CANCELLED and not rejected(measure)
                 and (statuses is None or measure.status in statuses))
-    return MeasureResult(plan, measure, shown_effects, total(shown_effects.values()),
-                         measure_class(measure), admitted)
+    return MeasureResult(plan, measure, shown_effects, measure_class(measure), admitted)
 
 
 def _totals(measures: Sequence[MeasureResult], years: tuple[int, ...], target: Target | None,

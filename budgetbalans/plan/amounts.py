@@ -701,6 +701,11 @@ def _keyed(raw: object, unit: Unit, key: str) -> Decimal:
 _CLASSES = frozenset({"1", "2", "3", "4"})
 
 
+#: Each class written as ``{interval: N}``: one Range, shared by every effect written so.
+_INTERVAL_RANGES = {n: Range(CLASS_BOUNDS[n - 1], CLASS_BOUNDS[n] if n < len(CLASS_BOUNDS) else None, interval=n)
+                    for n in range(1, len(CLASS_BOUNDS) + 1)}
+
+
 def interval_range(raw: object) -> Range:
     """``{interval: N}``: somewhere in class N (class 4 has no upper bound)."""
     if raw is None:
@@ -711,9 +716,7 @@ def interval_range(raw: object) -> Range:
         if slip is not None and slip.code == AMOUNT_NON_ASCII_DIGITS.code:  # {interval: ２}
             raise AmountError(slip, key="interval")
         raise AmountError(INTERVAL_CLASS(value=quoted(_written(raw))), key="interval")
-    n = int(number)
-    high = CLASS_BOUNDS[n] if n < len(CLASS_BOUNDS) else None
-    return Range(CLASS_BOUNDS[n - 1], high, interval=n)
+    return _INTERVAL_RANGES[int(number)]
 
 
 def _written(value: object, depth: int = 0) -> str:

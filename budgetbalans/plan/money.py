@@ -86,7 +86,12 @@ EXACT_ZERO = Range(ZERO, ZERO)
 def total(ranges: Iterable[Range]) -> Range:
     """The sum of ranges: the sum of the lows and the sum of the highs (unbounded if any is)."""
     values = list(ranges)
-    return Range(_bound_sum([value.low for value in values]), _bound_sum([value.high for value in values]))
+    if len(values) == 1 and values[0].interval is None:  # one amount is its own sum: held once
+        return values[0]
+    low = _bound_sum([value.low for value in values])
+    if all(value.low is value.high for value in values):  # exact amounts: one sum, held once
+        return Range(low, low)
+    return Range(low, _bound_sum([value.high for value in values]))
 
 
 def _bound_sum(bounds: list[Decimal | None]) -> Decimal | None:

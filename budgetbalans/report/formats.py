@@ -17,6 +17,7 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
+from budgetbalans.output import Report
 from budgetbalans.text import backslashed, html_entity, no_commands
 
 #: The commands whose report is a Document: each document format writes all of them unless it says otherwise.
@@ -49,11 +50,18 @@ class Format:
 
     def write(self, command: str, *report: Any) -> bytes:
         """``command``'s report in this format, as bytes: a text format's output made inert."""
+        return bytes(self.written(command, *report))
+
+    def written(self, command: str, *report: Any) -> Report:
+        """``command``'s report in this format: as bytes (a text format's output made inert), or, where the
+        writer writes it as it is made (JSON of many measures), to be written so (:class:`~budgetbalans.output.Written`)."""
         written = self.writer(command)(*report)
         if self.inert is not None:
             text = written if isinstance(written, str) else bytes(written).decode("utf-8")
             return no_commands(text, self.inert).encode("utf-8")
-        return written.encode("utf-8") if isinstance(written, str) else bytes(written)
+        if isinstance(written, str):
+            return written.encode("utf-8")
+        return bytes(written) if isinstance(written, (bytes, bytearray, memoryview)) else written
 
 
 def _documents(module: str, *, but: str = "") -> dict[str, str]:

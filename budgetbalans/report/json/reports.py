@@ -18,7 +18,7 @@ from budgetbalans.core.organisation import NodeResult, Rollup
 from budgetbalans.core.scenarios import NONE_USED, KeysUsed, Scenario
 from budgetbalans.plan.models import Decision
 from budgetbalans.plan.money import Range
-from budgetbalans.report.json.text import dumps
+from budgetbalans.report.json.text import Each, Streamed, dumps
 from budgetbalans.report.options import BuildOptions, ReportKind
 
 __all__ = ["dumps", "follow_up", "json_amount", "node_figures", "organisation", "render", "render_follow_up", "span",
@@ -200,15 +200,15 @@ def summary(result: Summary, *, statuses: list[str] | None = None) -> dict[str, 
     return {
         **_totals(result.totals),
         "statuses": statuses,
-        "measures": [measure(item, result.uses) for item in result.measures],
+        "measures": Each(result.measures, lambda item: measure(item, result.uses)),
         "stated_totals": [reconciliation(item) for item in result.reconciliations],
-        "plans": [plan(item) for item in result.plans],
+        "plans": Each(result.plans, plan),
     }
 
 
 def gap_report(result: Summary, *, statuses: list[str] | None = None) -> dict[str, Any]:
     """The `gap` document: target, total, gap and coverage, per year and for the period."""
-    return {**_totals(result.totals), "statuses": statuses, "plans": [plan(item) for item in result.plans]}
+    return {**_totals(result.totals), "statuses": statuses, "plans": Each(result.plans, plan)}
 
 
 def groups(by: GroupBy, items: list[Group]) -> dict[str, Any]:
@@ -260,9 +260,10 @@ def node_figures(node: NodeResult) -> dict[str, Any]:
     }
 
 
-def render(result: Summary, report: BuildOptions, tree: Rollup | None = None) -> str:
+def render(result: Summary, report: BuildOptions, tree: Rollup | None = None) -> Streamed:
     """``summarize`` or ``gap`` as the JSON text of the contract, with ``groups`` under ``--group-by`` and
-    ``organisation`` under an organisation tree."""
+    ``organisation`` under an organisation tree; written as it is made, each measure's record made as it is
+    written."""
     statuses = report.statuses
     document = (summary(result, statuses=statuses) if report.kind is ReportKind.SUMMARY
                 else gap_report(result, statuses=statuses))
@@ -270,7 +271,7 @@ def render(result: Summary, report: BuildOptions, tree: Rollup | None = None) ->
         document["groups"] = groups(report.group_by, group_totals(result, report.group_by))
     if tree is not None:
         document["organisation"] = organisation(tree, report.level)
-    return dumps(document) + "\n"
+    return Streamed(document)
 
 
 # --- follow-up (uppföljning) -------------------------------------------------------------------

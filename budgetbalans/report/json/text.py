@@ -13,7 +13,10 @@ took time quadratic in the number of decimals. Here every value is written as wh
   ``##[``, which a GitHub runner reads as a command anywhere in a line (:func:`budgetbalans.text.no_commands`);
 - objects and lists indented by two spaces, as ``json.dumps(indent=2)`` would.
 
-Linear in the size of the output; used by ``--format json`` of every command and by ``check``.
+Linear in the size of the output; used by ``--format json`` of every command and by ``check``. A long
+list may be given as :class:`Each` (its items made only as they are written), and :class:`Streamed` writes
+the text to its destination as UTF-8 a list item at a time: a report of 100 000 measures never holds them all
+as dicts, nor its text.
 """
 
 from __future__ import annotations
@@ -24,7 +27,9 @@ import re
 
 from budgetbalans.text import INVISIBLE
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any, Callable, Generic, Iterator, Sequence, TypeVar
+
+Item = TypeVar("Item")
 
 #: Characters escaped in every JSON string beyond what JSON requires (:data:`budgetbalans.text.INVISIBLE`:
 #: C1 controls, bidi controls and marks, zero-width characters, line and paragraph separators, and the
@@ -52,11 +57,54 @@ def json_number(value: Decimal) -> str:
     return "0" if value.is_zero() else f"{value:f}"
 
 
+class Each(Generic[Item]):
+    """A JSON list of ``made(item)`` for each of ``items``, each made only when it is written."""
+
+    def __init__(self, items: Sequence[Item], made: Callable[[Item], Any]) -> None:
+        self.items, self.made = items, made
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[Any]:
+        return map(self.made, self.items)
+
+
 def dumps(value: Any) -> str:
-    """``value`` (dicts with string keys, lists, tuples, strings, ints, Decimals, bools, None) as JSON text."""
+    """``value`` (dicts with string keys, lists, tuples, :class:`Each`, strings, ints, Decimals, bools, None) as
+    JSON text."""
     out = io.StringIO()  # one growing buffer: no list of a million small strings
-    _write(value, out.write, "\n")
+    _write(value, out.write, "\n", _nothing)
     return out.getvalue()
+
+
+class Streamed:
+    """``value``'s JSON text (as :func:`dumps` writes it, and a line break) to be written straight to where it
+    goes, as UTF-8, each item of a list as soon as it is made: the text is never held whole, as a string nor
+    as bytes (:func:`budgetbalans.output.to_path` and :func:`~budgetbalans.output.to_stdout` write it)."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def write_to(self, write: Callable[[bytes], object]) -> None:
+        pieces: list[str] = []
+
+        def encoded() -> None:
+            write("".join(pieces).encode("utf-8"))
+            pieces.clear()
+
+        _write(self.value, pieces.append, "\n", encoded)
+        pieces.append("\n")
+        encoded()
+
+    def __bytes__(self) -> bytes:
+        out = io.BytesIO()
+        self.write_to(out.write)
+        return out.getvalue()
+
+
+def _nothing() -> None:
+    pass
 
 
 _SCALARS: dict[type, Callable[[Any], str]] = {
@@ -68,8 +116,9 @@ _SCALARS: dict[type, Callable[[Any], str]] = {
 }
 
 
-def _write(value: Any, put: Callable[[str], object], newline: str) -> None:
-    """Append the JSON text of ``value`` in pieces: one call per value, dispatched by its exact type."""
+def _write(value: Any, put: Callable[[str], object], newline: str, written: Callable[[], None]) -> None:
+    """Append the JSON text of ``value`` in pieces: one call per value, dispatched by its exact type;
+    ``written()`` after each item of a list."""
     scalar = _SCALARS.get(type(value))
     if scalar is not None:
         put(scalar(value))
@@ -89,18 +138,19 @@ def _write(value: Any, put: Callable[[str], object], newline: str) -> None:
             if scalar is not None:
                 put(scalar(item))
             else:
-                _write(item, put, inner)
+                _write(item, put, inner, written)
             separator = "," + inner
         put(newline + "}")
-    elif isinstance(value, (list, tuple)):
-        if not value:
+    elif isinstance(value, (list, tuple, Each)):
+        if not len(value):
             put("[]")
             return
         inner = newline + "  "
         separator = "[" + inner
         for item in value:
             put(separator)
-            _write(item, put, inner)
+            _write(item, put, inner, written)
+            written()
             separator = "," + inner
         put(newline + "]")
     else:
