@@ -4,6 +4,7 @@
     python benchmarks/run.py --plans 20 --repeat 1   # a smoke test (.ci/run: --plans 10 --measures 10 --scale 2)
     python benchmarks/run.py --plans 100 --keys-only # only the cost of the decision keys
     python benchmarks/run.py --tree-only     # only the cost of the organisation tree
+    python benchmarks/run.py --history-only  # only follow-up --history (benchmarks/history.py)
 
 It writes a deterministic synthetic corpus of valid plans (Swedish amounts with units,
 ranges, interval classes, full-year effects with start dates, several statuses), then runs
@@ -45,6 +46,9 @@ ratio beside it. So a busy moment of a shared machine falls on both sides of a p
   docx`'s is one of issue 26's goals);
 - `summarize --format docx` on the corpus and on 4× (100 000 measures at the documented size),
   beside html and json: seconds and peak memory, once each;
+- the follow-up history, with ``--history-only`` only (benchmarks/history.py): `follow-up --history --format
+  json` over 12 monthly follow-ups of the corpus committed to a git repository, against one `follow-up` of the
+  same plans (goal ≤ 12×), over 3, 6 and 12 reports (linear: each doubling ≤ 2,2×), and its peak memory;
 - hostile inputs: `check` on each large or deep file of tests/read/test_hostile.py (a YAML bomb,
   nesting 100 000 deep, 900 000-character lines, 90 000 digits, 3 000 measures full of
   mistakes, 5 000 valid measures, a file of exactly 1 MiB), paired with the raw load of the same
@@ -387,6 +391,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--tree-only", action="store_true",
                         help="measure only the cost of the organisation tree (the plans with a tree of 300 nodes / "
                              "without it)")
+    parser.add_argument("--history-only", action="store_true",
+                        help="measure only follow-up --history: 12 reports from git / one follow-up, and over 3, 6 "
+                             "and 12 reports (benchmarks/history.py)")
     args = parser.parse_args(argv)
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="budgetbalans-bench-"))
@@ -396,6 +403,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.tree_only:
             measure_tree(root, write_corpus(root / "small", args.plans, args.measures), args)
+            return 0
+        if args.history_only:
+            from history import measure_history  # benchmarks/history.py, beside this file
+
+            measure_history(root, args)
             return 0
         return measure_all(root, args)
     finally:

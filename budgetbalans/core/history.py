@@ -190,8 +190,8 @@ def plan_history(path: str, reports: Sequence[Report], year: int) -> PlanHistory
                 if report.as_of >= year_end(year) and has_outcome(report.plan, year)), None)
     outcomes = {} if end is None else {measure.id: measure.outcome[year] for measure in end.plan.measures
                                        if year in measure.outcome}
-    measures = tuple(_measure(identifier, follow_ups, outcomes.get(identifier))
-                     for identifier in _measure_ids(reports))
+    by_id = [_lines_by_id(result) for result in follow_ups]
+    measures = tuple(_measure(identifier, by_id, outcomes.get(identifier)) for identifier in _measure_ids(reports))
     figures = tuple(_figures(report, result, previous, measures, index, end is not None)
                     for index, (report, result, previous) in
                     enumerate(zip(reports, follow_ups, [None, *follow_ups[:-1]])))
@@ -200,18 +200,24 @@ def plan_history(path: str, reports: Sequence[Report], year: int) -> PlanHistory
 
 def _measure_ids(reports: Sequence[Report]) -> list[str]:
     """The measures' ids: the latest report's in its order, then those only earlier reports have."""
-    ids = [measure.id for measure in reports[-1].plan.measures]
+    ids = dict.fromkeys(measure.id for measure in reports[-1].plan.measures)  # ordered, and a key found at once
     for report in reversed(reports[:-1]):
-        ids += [measure.id for measure in report.plan.measures if measure.id not in ids]
-    return ids
+        ids.update(dict.fromkeys(measure.id for measure in report.plan.measures))  # a known id keeps its place
+    return list(ids)
 
 
-def _line(result: FollowUp, identifier: str) -> FollowUpLine | None:
-    return next((line for line in result.lines if line.result.measure.id == identifier), None)
+def _lines_by_id(result: FollowUp) -> dict[str, FollowUpLine]:
+    """The follow-up's line of each measure id (the first, as a scan finds it): looked up once per measure and
+    report, where scanning the lines each time took time quadratic in the plan's measures."""
+    lines: dict[str, FollowUpLine] = {}
+    for line in result.lines:
+        lines.setdefault(line.result.measure.id, line)
+    return lines
 
 
-def _measure(identifier: str, follow_ups: Sequence[FollowUp], year_outcome: Range | None) -> MeasureHistory:
-    lines = [_line(result, identifier) for result in follow_ups]
+def _measure(identifier: str, by_id: Sequence[Mapping[str, FollowUpLine]],
+             year_outcome: Range | None) -> MeasureHistory:
+    lines = [found.get(identifier) for found in by_id]
     points: list[Point | None] = []
     for index, line in enumerate(lines):
         previous = lines[index - 1] if index else None
