@@ -56,13 +56,22 @@ def versions_or_exit(paths: Optional[list[Path]], since: Optional[str], lang: La
     found: dict[str, list[Version]] = {}
     problems: list[Problem] = []
     tree_here = tree_path(Path("."))
+    # Each version of a file (its name and git's id of its content) is read once: a commit that changes one plan
+    # of many reads that one, and the unchanged plans are the same objects as before. A version with problems is
+    # named at the first commit that has it.
+    read: dict[tuple[str, str], Plan | None] = {}
     for commit in commits:
         short = commit.commit[:SHORT_COMMIT]
-        loaded = load_contents((blob.name, blob.data) for blob in commit.revision.blobs)
+        blobs = commit.revision.blobs
+        new = [blob for blob in blobs if (blob.name, blob.oid) not in read]
+        loaded = load_contents((blob.name, blob.data) for blob in new)
         problems += [Problem(f"{short}:{p.path}", p.line, p.column, p.message) for p in loaded.problems]
-        targets, unfit = _tree_targets(commit.commit, short, tree_here, loaded.plans) if tree_here.exists() else ({}, [])
+        by_name = {plan.path: plan for plan in loaded.plans}
+        read.update(((blob.name, blob.oid), by_name.get(blob.name)) for blob in new)
+        plans = [plan for blob in blobs if (plan := read[blob.name, blob.oid]) is not None]
+        targets, unfit = _tree_targets(commit.commit, short, tree_here, plans) if tree_here.exists() else ({}, [])
         problems += unfit
-        for plan in loaded.plans:
+        for plan in plans:
             found.setdefault(plan.path, []).append(Version(commit.commit, plan, targets.get(plan.path)))
     if problems:
         print_problems(sorted(problems), lang)

@@ -136,11 +136,12 @@ class GitError(Exception):
 @dataclass(frozen=True)
 class Blob:
     """A plan file at the revision: ``key`` its path in the repository, ``name`` as the user would name it
-    from where the command runs, ``data`` its content."""
+    from where the command runs, ``data`` its content, ``oid`` git's id of that content."""
 
     key: str
     name: str
     data: bytes
+    oid: str = ""
 
 
 @dataclass(frozen=True)
@@ -253,9 +254,11 @@ def _specs(paths: Sequence[Path], here: str, top: str) -> list[str]:
 
 
 def _revision(commit: str, paths: Sequence[Path], specs: Sequence[str], top: str, here: str,
-              limit: int | None) -> Revision:
+              limit: int | None, known: dict[str, bytes] | None = None) -> Revision:
     """The plan files of ``specs`` (``paths`` as the repository whose top folder is ``top`` names them) at
-    ``commit``, named as seen from ``here``."""
+    ``commit``, named as seen from ``here``. A content in ``known`` (by object id) is taken from there, not read
+    again; each content read is added to it (the history reads each version of a file once)."""
+    known = {} if known is None else known
     real_top = os.path.realpath(top)
     listing = _git(["--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", commit, "--", *specs], top)
     if listing.returncode != 0:
@@ -272,13 +275,16 @@ def _revision(commit: str, paths: Sequence[Path], specs: Sequence[str], top: str
         if kind == "blob" and mode in ("100644", "100755") and _wanted(name, specs):
             files[name] = oid
     names = sorted(files)
-    sizes = _sizes([files[name] for name in names], top, commit, specs)
+    sizes: dict[str, int | None] = {oid: len(known[oid]) for oid in files.values() if oid in known}
+    sizes.update(_sizes([oid for oid in dict.fromkeys(files[name] for name in names) if oid not in known], top,
+                        commit, specs))
     unread = [Unread(name, _shown_name(name, real_top, here), files[name], sizes[files[name]]) for name in names
               if sizes[files[name]] is None or (limit is not None and (sizes[files[name]] or 0) > limit)]
     names = [name for name in names if name not in {u.key for u in unread}]
-    contents = _contents([files[name] for name in names], top)
-    return Revision(real_top, [Blob(name, _shown_name(name, real_top, here), data)
-                               for name, data in zip(names, contents)],
+    wanted = [oid for oid in dict.fromkeys(files[name] for name in names) if oid not in known]
+    known.update(zip(wanted, _contents(wanted, top)))
+    return Revision(real_top, [Blob(name, _shown_name(name, real_top, here), known[files[name]], files[name])
+                               for name in names],
                     [str(path) for path, spec in zip(paths, specs) if spec not in found], unread)
 
 
@@ -326,7 +332,8 @@ def history(paths: Sequence[Path], since: str | None = None, cwd: str | None = N
     if listed.returncode != 0:
         raise _failed(listed)
     commits = ([] if start is None else [start]) + listed.stdout.decode().split()
-    return [Commit(commit, _revision(commit, paths, specs, top, here, limit)) for commit in commits]
+    known: dict[str, bytes] = {}  # every version of a file read once, and held once
+    return [Commit(commit, _revision(commit, paths, specs, top, here, limit, known)) for commit in commits]
 
 
 def file_at(rev: str, path: Path, cwd: str | None = None, limit: int | None = None) -> Blob | Unread | None:
