@@ -143,8 +143,11 @@ def entry_point() -> None:
     status at once, without the interpreter's shutdown (which frees, one by one, every object built at
     import: about a fifth of a short run). Every file a command writes is closed before :func:`run`
     returns (:mod:`budgetbalans.output`); standard output and error are flushed here. Only the real
-    process ends so: tests run :func:`run` and the app in-process."""
+    process ends so: tests run :func:`run` and the app in-process; under a profiler or a tracer
+    (``python -m cProfile``, coverage) Python ends it as usual, so that their reports are written."""
     code = run()
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(code)
     try:
         sys.stdout.flush()
         sys.stderr.flush()
