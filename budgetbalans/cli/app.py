@@ -149,8 +149,9 @@ def entry_point() -> None:
     if sys.getprofile() is not None or sys.gettrace() is not None:
         sys.exit(code)
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None: started with the stream closed
+                stream.flush()
     except (OSError, ValueError):  # a stream that will not flush: Python's own shutdown deals with it
         sys.exit(code)
     os._exit(code)
