@@ -140,8 +140,8 @@ def _as_text(cell: RenderableType) -> Text:
 
 
 def _natural(column: RichColumn) -> int:
-    """The widest line of a column's header and cells, in terminal cells (as rich measures it: plan text
-    has no line separator but ``\n``, :func:`budgetbalans.text.clean`)."""
+    """The widest line of a column's header and cells, in terminal cells, as rich measures it (plan text
+    has no line separator but the line break, :func:`budgetbalans.text.clean`)."""
     return max(_widest_line(_plain(text)) for text in (column.header, *column.cells))
 
 
