@@ -140,9 +140,15 @@ def _as_text(cell: RenderableType) -> Text:
 
 
 def _natural(column: RichColumn) -> int:
-    """The widest line of a column's header and cells, in terminal cells."""
-    texts = [column.header, *column.cells]
-    return max((cell_len(line) for text in texts for line in _plain(text).split("\n")), default=0)
+    """The widest line of a column's header and cells, in terminal cells, as rich measures it (plan text
+    has no line separator but the line break, :func:`budgetbalans.text.clean`)."""
+    return max(_widest_line(_plain(text)) for text in (column.header, *column.cells))
+
+
+def _widest_line(plain: str) -> int:
+    if "\n" not in plain:  # nearly every cell: one line
+        return cell_len(plain)
+    return max(cell_len(line) for line in plain.split("\n"))
 
 
 def _longest_word(column: RichColumn) -> int:
@@ -156,18 +162,19 @@ def _least(column: RichColumn) -> int:
     return max(column.min_width or 0, _longest_word(column))
 
 
-def _floor(column: RichColumn) -> int:
-    """The narrowest a wrapping column is made: a few cells (12 for the title) unless it needs fewer,
-    and never below :func:`_least`."""
-    return max(min(_natural(column), 12 if column.ratio else 6), _least(column))
+def _floor(column: RichColumn, natural: int) -> int:
+    """The narrowest a wrapping column is made: a few cells (12 for the title) unless it needs fewer
+    (its ``natural`` width, :func:`_natural`), and never below :func:`_least`."""
+    return max(min(natural, 12 if column.ratio else 6), _least(column))
 
 
-def fits(table: RichTable, width: int) -> bool:
+def fits(table: RichTable, width: int, naturals: Sequence[int]) -> bool:
     """Whether ``table`` fits ``width`` with every ``no_wrap`` column (the amounts) at its full width
-    and each wrapping column (text, folded) at its :func:`_floor`."""
+    and each wrapping column (text, folded) at its :func:`_floor` (``naturals``: each column's
+    :func:`_natural`)."""
     needed = len(table.columns) + 1  # the vertical lines
-    for column in table.columns:
-        needed += 2 + (_natural(column) if column.no_wrap else _floor(column))
+    for column, natural in zip(table.columns, naturals):
+        needed += 2 + (natural if column.no_wrap else _floor(column, natural))
     return needed <= width
 
 
@@ -217,24 +224,26 @@ def _level(naturals: list[int], floors: list[int], room: int) -> list[int]:
     return result
 
 
-def _set_widths(table: RichTable, width: int) -> None:
-    """When the table is wider than ``width``: the wrapping columns' widths, so that the amounts keep
-    theirs. As rich narrows them (:func:`_collapse`), unless that takes a column below its
-    ``min_width`` (which rich then keeps, cutting the table's right edge and the amounts in it) or its
-    header's widest word: then each keeps its :func:`_floor` and the rest is shared out (:func:`_level`)."""
-    wrapping = [column for column in table.columns if not column.no_wrap]
+def _set_widths(table: RichTable, width: int, naturals: Sequence[int]) -> None:
+    """Every column's width, so that rich measures no cell again (``naturals``: each column's
+    :func:`_natural`). A ``no_wrap`` column (the amounts) keeps its natural width, as rich would
+    measure it. When the table is wider than ``width``, the wrapping columns are narrowed as rich
+    narrows them (:func:`_collapse`), unless that takes a column below its ``min_width`` (which rich
+    then keeps, cutting the table's right edge and the amounts in it) or its header's widest word:
+    then each keeps its :func:`_floor` and the rest is shared out (:func:`_level`)."""
+    for column, natural in zip(table.columns, naturals):
+        column.width = max(natural, column.min_width or 0)
+    wrapping = [(column, natural) for column, natural in zip(table.columns, naturals) if not column.no_wrap]
     room = width - (len(table.columns) + 1) - 2 * len(table.columns)
-    room -= sum(_natural(column) for column in table.columns if column.no_wrap)
-    naturals = [max(_natural(column), column.min_width or 0) for column in wrapping]
-    if sum(naturals) <= room:
-        for column in table.columns:  # as rich would measure them, without measuring every cell again
-            column.width = max(_natural(column), column.min_width or 0)
+    room -= sum(natural for column, natural in zip(table.columns, naturals) if column.no_wrap)
+    wanted = [max(natural, column.min_width or 0) for column, natural in wrapping]
+    if sum(wanted) <= room:
         return
-    padded = _collapse([natural + 2 for natural in naturals], room + 2 * len(wrapping))
+    padded = _collapse([shown + 2 for shown in wanted], room + 2 * len(wrapping))
     widths = [shown - 2 for shown in padded]
-    if any(shown < _least(column) for shown, column in zip(widths, wrapping)):
-        widths = _level(naturals, [_floor(column) for column in wrapping], room)
-    for column, shown in zip(wrapping, widths):
+    if any(shown < _least(column) for shown, (column, _) in zip(widths, wrapping)):
+        widths = _level(wanted, [_floor(column, natural) for column, natural in wrapping], room)
+    for (column, _), shown in zip(wrapping, widths):
         column.width = max(shown, 1)
 
 
@@ -433,9 +442,10 @@ def print_table(console: Console, table: RichTable, head: int) -> None:
     for column in table.columns:
         if not column.no_wrap:
             column.overflow = "fold"
-    if fits(table, console.width):
-        _set_widths(table, console.width)
-        console.print(table)
+    naturals = [_natural(column) for column in table.columns]  # every cell measured once, here
+    if fits(table, console.width, naturals):
+        _set_widths(table, console.width, naturals)
+        console.print(table, crop=False)  # rich lays a table out within the width: no line of it to crop
         return
     console.print(Text("\n").join(stacked(table, head, console.width)), soft_wrap=True)  # printed once
 
