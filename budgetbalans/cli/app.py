@@ -81,6 +81,7 @@ def run(argv: Optional[list[str]] = None) -> int:
     (clitext.lang_of), decided before anything is parsed.
     """
     lang = lang_of(sys.argv[1:] if argv is None else argv)
+    _closed_streams_to_null()
     try:
         try:
             app(args=argv, prog_name="budgetbalans")
@@ -105,6 +106,15 @@ def run(argv: Optional[list[str]] = None) -> int:
     except Exception:  # noqa: BLE001 - the one place that catches everything
         silence_stdout()
         return _bug(lang)
+
+
+def _closed_streams_to_null() -> None:
+    """A process started with standard output or error closed (``>&-``: Python has no stream then) writes
+    what it would have written there to the null device, as ``>/dev/null`` would; its exit status is kept."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - the process's stream, open to its end
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
 #: Errors of writing that are the environment's (a full disk or quota, a file too large, a failing

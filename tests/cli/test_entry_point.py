@@ -58,3 +58,13 @@ def test_with_standard_error_closed_the_status_is_kept() -> None:
     closed = subprocess.run([sys.executable, "-m", "budgetbalans", "summarize", PLAN], stdout=subprocess.DEVNULL,
                             timeout=60, preexec_fn=lambda: os.close(2))
     assert closed.returncode == 0
+
+
+@pytest.mark.parametrize(("args", "status"), [(("summarize", PLAN), 0), (("check", PLAN), 0),
+                                              (("summarize", "finns-inte.yaml"), 1)])
+def test_with_standard_output_closed_the_status_is_the_commands_and_no_traceback(args: tuple[str, ...],
+                                                                                 status: int) -> None:
+    closed = subprocess.run([sys.executable, "-m", "budgetbalans", *args], stderr=subprocess.PIPE, timeout=60,
+                            preexec_fn=lambda: os.close(1))
+    assert closed.returncode == status
+    assert b"Traceback" not in closed.stderr
