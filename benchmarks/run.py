@@ -65,6 +65,7 @@ anything. Timings are of whole processes on a shared machine: read them as ratio
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import random
 import shutil
@@ -394,7 +395,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--history-only", action="store_true",
                         help="measure only follow-up --history: 12 reports from git / one follow-up, and over 3, 6 "
                              "and 12 reports (benchmarks/history.py)")
+    parser.add_argument("--goals-only", action="store_true",
+                        help="measure only the goals of issue 26: the reports against their libraries and the raw "
+                             "load, json's memory per measure, start-up, docx 10× / 1×")
+    parser.add_argument("--formats-only", action="store_true",
+                        help="measure only every command and format on 1× and 10× (--format-plans): linear?")
     args = parser.parse_args(argv)
+    compiled()
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="budgetbalans-bench-"))
     try:
@@ -403,6 +410,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.tree_only:
             measure_tree(root, write_corpus(root / "small", args.plans, args.measures), args)
+            return 0
+        if args.goals_only:
+            return measure_goals(root, args)
+        if args.formats_only:
+            measure_formats(root / "formats", args)
             return 0
         if args.history_only:
             from history import measure_history  # benchmarks/history.py, beside this file
@@ -413,6 +425,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if args.keep is None:
             shutil.rmtree(root, ignore_errors=True)
+
+
+def compiled() -> None:
+    """budgetbalans's modules compiled to bytecode before anything is timed, as ``pip install`` leaves them: where
+    ``PYTHONDONTWRITEBYTECODE`` is set (or the checkout is new), every fresh process would compile them again,
+    which is no part of a user's start-up (60–80 ms of one small plan's ``summarize``)."""
+    import budgetbalans
+
+    compileall.compile_dir(Path(budgetbalans.__file__).parent, quiet=1)
 
 
 def linked(folder: Path, paths: Sequence[Path]) -> Path:
@@ -491,6 +512,26 @@ def measure_all(root: Path, args: argparse.Namespace) -> int:
     measure_import(root / "import", args.repeat)
     print_goals("the goals of issue 26", goals)
     print_goals("the earlier goals", earlier)
+    return 0
+
+
+def measure_goals(root: Path, args: argparse.Namespace) -> int:
+    """Only issue 26's goals (``--goals-only``), as :func:`measure_all` measures them."""
+    small = write_corpus(root / "small", args.plans, args.measures)
+    one = root / "one.yaml"
+    one.write_text(plan_text(1, 10), encoding="utf-8")
+    print(f"corpus: {args.plans} plans × {args.measures} measures; pairs: {args.repeat}; Python "
+          f"{sys.version.split()[0]}; issue 26's goals only")
+    goals = measure_reports(root / "small", root / "report", args)
+    plans = max(1, -(-(args.memory_measures or args.plans * args.scale * args.measures) // args.measures))
+    write_corpus(root / "memory", plans, args.measures)
+    goals.append(measure_memory(root / "memory", plans * args.measures, args))
+    goals += measure_startup(one, args)
+    docx, plans = measure_formats(root / "formats", args, ["summarize docx"])["summarize docx"], \
+        max(1, min(args.format_plans, args.plans))
+    goals.append(Goal("summarize --format docx, 10× / 1×", docx.described(), "≤ 11×", docx.median <= 11,
+                      f"the same on 1× ({plans} → {plans * 10} plans)"))
+    print_goals("the goals of issue 26", goals)
     return 0
 
 
@@ -714,7 +755,7 @@ def measure_tree(root: Path, plans: Sequence[Path], args: argparse.Namespace) ->
         print_pairs(name, timed, 1.2)
 
 
-def measure_formats(folder: Path, args: argparse.Namespace) -> dict[str, Paired]:
+def measure_formats(folder: Path, args: argparse.Namespace, commands: Sequence[str] = ()) -> dict[str, Paired]:
     """Every command and format on 1× and 10× a corpus, in rounds of four runs side by side: the command on 1×,
     the raw C-load of the same files, the command on 10×, the raw C-load of those; the median of the pairs'
     ratios to the raw load, and of 10× over 1× (linear is about 10, less with the fixed start-up). Returns
@@ -729,7 +770,7 @@ def measure_formats(folder: Path, args: argparse.Namespace) -> dict[str, Paired]
           f"command and the raw C-load of the same files side by side: {repeat} (CPU time; ratio to the raw load, "
           "min beside); goal: linear (10× / 1× ≤ 11)")
     growth = {}
-    for name in COMMANDS:
+    for name in commands or COMMANDS:
         runs = alternate({"1×": command_line(name, small_dir, folder / "out"), "raw 1×": [*raw, str(small_dir)],
                           "10×": command_line(name, large, folder / "out"), "raw 10×": [*raw, str(large)]}, repeat)
         one, ten = paired(runs, "1×", "raw 1×"), paired(runs, "10×", "raw 10×")
