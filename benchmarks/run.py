@@ -517,7 +517,7 @@ def measure_all(root: Path, args: argparse.Namespace) -> int:
 
 def measure_goals(root: Path, args: argparse.Namespace) -> int:
     """Only issue 26's goals (``--goals-only``), as :func:`measure_all` measures them."""
-    small = write_corpus(root / "small", args.plans, args.measures)
+    write_corpus(root / "small", args.plans, args.measures)
     one = root / "one.yaml"
     one.write_text(plan_text(1, 10), encoding="utf-8")
     print(f"corpus: {args.plans} plans × {args.measures} measures; pairs: {args.repeat}; Python "
