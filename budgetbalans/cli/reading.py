@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -35,6 +37,10 @@ def organisation_or_exit(plans: list[Plan], lang: Lang) -> Organisation | None:
     plans; ``None`` without the file. A tree that cannot be read, or plans that do not fit it: their
     problems printed and exit 1, as for an invalid plan."""
     from budgetbalans.errors import PlanError
+    from budgetbalans.plan.organisation import FILE_NAME
+
+    if not os.path.lexists(FILE_NAME):  # no tree (nor a broken link to one): nothing more to import or read
+        return None
     from budgetbalans.read.organisation import organisation_problems, read_organisation, tree_path
 
     try:
@@ -53,7 +59,6 @@ def summarized(plans: list[Plan], lang: Lang, **options: Any) -> tuple[Summary, 
     """The plans summarized (``options``: :func:`~budgetbalans.core.summary.summarize`'s), under the organisation
     tree of the folder the command runs from where there is one: each plan answering for what the tree gives
     it, and the tree rolled up. A tree or plans that do not fit it: their problems printed and exit 1."""
-    from budgetbalans.core.organisation import plan_targets, roll_up
     from budgetbalans.core.summary import summarize
     from budgetbalans.read.loader import collection_paused
 
@@ -61,6 +66,8 @@ def summarized(plans: list[Plan], lang: Lang, **options: Any) -> tuple[Summary, 
     with collection_paused():
         if tree is None:
             return summarize(plans, **options), None
+        from budgetbalans.core.organisation import plan_targets, roll_up  # only with a tree
+
         result = summarize(plans, targets=plan_targets(tree, plans), **options)
         return result, roll_up(tree, result)
 

@@ -25,10 +25,9 @@ where each bar goes on the page is the writer's (:mod:`budgetbalans.report.write
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from budgetbalans.core.gap import GapKind
-from budgetbalans.core.organisation import NodeResult
 from budgetbalans.core.summary import MeasureResult, Totals
 from budgetbalans.i18n import template
 from budgetbalans.plan.money import ZERO, Range, Unit
@@ -38,6 +37,9 @@ from budgetbalans.report.model import (
     BarKind, Cell, Chart, ChartKind, NodeBar, Segment, Step, Tone, YearBar,
 )
 from budgetbalans.report.options import View
+
+if TYPE_CHECKING:
+    from budgetbalans.core.organisation import NodeResult  # a tree's charts only
 
 LABELS = (
     template("label.organisation_chart", "Täckt och kvar att spara per del",
