@@ -34,7 +34,7 @@ from budgetbalans.i18n import Lang
 from decimal import Decimal
 
 from budgetbalans.plan.models import DecisionLevel, DecisionState, Plan, Status
-from budgetbalans.plan.money import Range, total as added_up
+from budgetbalans.plan.money import EXACT_ZERO, Range, total as added_up
 from budgetbalans.report.builders import board, charts
 from budgetbalans.plan import notation
 from budgetbalans.report.builders.labels import (
@@ -205,7 +205,7 @@ class _Rows:
         total = self.add(self.row(RowKind.TOTAL, label("total", lang),
                                   {**values, "total": amount(totals.total, view), **(more or {})},
                                   sums=tuple(counted)))
-        if totals.potential.high != 0:
+        if totals.potential != EXACT_ZERO:  # a range reaching zero from below (-1–0) is a possible effect too
             self.add(self.row(RowKind.POTENTIAL, label("potential", lang), {"total": amount(totals.potential, view)}))
         if totals.target is None or totals.gap is None:
             self.add(self.row(RowKind.TARGET, f"{label('target', lang)}: {label('no_target', lang)}", {}))
