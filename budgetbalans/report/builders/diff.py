@@ -173,12 +173,8 @@ WORDS = (
     template("label.diff.made_short", "Får mer kvar att spara", "More still to save"),
     template("label.diff.made_short_none", "ingen del", "no part"),
     template("label.diff.organisation_note",
-             "Varje del svarar för sin egen balans: kvar att spara är delarnas och de egna planernas belopp "
-             "adderade, aldrig minskat med en annan dels överskott; nettot (sparbeting − summa) visas för sig. "
-             "Besked: vad ändringen gör med det som är kvar att spara, det år det blir sämst.",
-             "Each part answers for its own balance: still to save is its parts' and its own plans' amounts "
-             "added up, never reduced by another part's surplus; the net (target − total) is shown apart. "
-             "Verdict: what the change does to what is still to save, in the year it does worst."),
+             "{own_balance} Besked: vad ändringen gör med det som är kvar att spara, det år det blir sämst.",
+             "{own_balance} Verdict: what the change does to what is still to save, in the year it does worst."),
 )
 #: How each verdict reads (:class:`~budgetbalans.core.diff.Verdict`): worse is bad, better good.
 VERDICT_TONE = {Verdict.NEWLY_SHORT: Tone.BAD, Verdict.GROWS: Tone.BAD, Verdict.COVERED: Tone.GOOD,
@@ -733,7 +729,7 @@ def organisation_changes_table(change: OrganisationChange, view: View) -> Table:
                  for key in ("target_before", "target_after", "total_before", "total_after", "shortfall_before",
                              "shortfall_after", "net_before", "net_after")),
                Column("verdict", word("verdict", lang)))
-    rows, notes = [], [Note(word("organisation_note", lang))]
+    rows, notes = [], [Note(word("organisation_note", lang, own_balance=label("parts_own_balance", lang)))]
     for node in change.nodes:
         cells = (Cell(notation.clean(node.organisation)), Cell(str(node.depth)), *_node_figures(node, view),
                  _node_verdict(node, view))

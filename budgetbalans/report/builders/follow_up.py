@@ -46,13 +46,9 @@ from budgetbalans.report.options import View
 WORDS = (
     template("label.organisation_forecast_note",
              "Prognos: årets prognoser i stället för de planerade effekterna det året. Där sparbetinget gäller hela "
-             "perioden räknas de andra årens planerade effekter in också. Varje del svarar för sin egen balans: kvar "
-             "att spara är delarnas och de egna planernas belopp adderade, aldrig minskat med en annan dels "
-             "överskott; nettot (sparbeting − summa) visas för sig.",
+             "perioden räknas de andra årens planerade effekter in också. {own_balance}",
              "Forecast: the year's forecasts in place of the planned effects that year. Where the target is for the "
-             "whole period, the other years' planned effects count too. Each part answers for its own balance: "
-             "still to save is its parts' and its own plans' amounts added up, never reduced by another part's "
-             "surplus; the net (target − total) is shown apart."),
+             "whole period, the other years' planned effects count too. {own_balance}"),
     template("label.signal", "Signal", "Signal"),
     template("label.signal_green", "grön", "green"),
     template("label.signal_yellow", "gul", "yellow"),
@@ -336,7 +332,7 @@ def organisation_table(rollup: ForecastRollup, view: View) -> Table:
     rows = tuple(_node_row(node, view) for node in rollup.nodes)
     title = label("organisation_table", lang)
     caption = f"{notation.clean(rollup.nodes[0].organisation)} · {label('unit', lang, unit=view.unit.value)}"
-    return Table("organisation", title, columns, rows, caption, (Note(label("organisation_forecast_note", lang)),),
+    return Table("organisation", title, columns, rows, caption, (Note(label("organisation_forecast_note", lang, own_balance=label("parts_own_balance", lang))),),
                  name=title)
 
 

@@ -157,6 +157,12 @@ LABELS = (
         "Each plan answers for its own balance: one plan's surplus does not cover another's "
         "shortfall. Still to save is the plans' own amounts added up; the net is shown apart.",
     ),
+    # the parts of an organisation tree, the same: the rule the diff's and the follow-up's notes state
+    template("label.parts_own_balance",
+        "Varje del svarar för sin egen balans: kvar att spara är delarnas och de egna planernas belopp adderade, "
+        "aldrig minskat med en annan dels överskott; nettot (sparbeting − summa) visas för sig.",
+        "Each part answers for its own balance: still to save is its parts' and its own plans' amounts added up, "
+        "never reduced by another part's surplus; the net (target − total) is shown apart."),
     template("label.net_plans", "Netto, alla planer", "Net, all plans"),
     template("label.gap_signed_net", "Netto, sparbeting − summa (negativt = överskott)",
              "Net, target − total (negative = surplus)"),
