@@ -17,13 +17,24 @@ def git(repo: Path, *args: str) -> str:
                           text=True).stdout
 
 
-def commit_on_main(repo: Path, message: str, files: dict[str, str] | None = None) -> Path:
-    """``repo`` made a git repository with ``files`` (path → text, written first) and everything in it
-    committed on the branch main."""
+def write(repo: Path, files: dict[str, str] | None) -> None:
+    """``files`` (path → text) written into ``repo``, folders made as needed."""
     for name, text in (files or {}).items():
         (repo / name).parent.mkdir(parents=True, exist_ok=True)
         (repo / name).write_text(text, encoding="utf-8")
-    git(repo, "init", "-q", "-b", "main")
+
+
+def commit(repo: Path, message: str, files: dict[str, str] | None = None) -> None:
+    """``files`` written into ``repo`` and everything in it committed."""
+    write(repo, files)
     git(repo, "add", ".")
     git(repo, "commit", "-qm", message)
+
+
+def commit_on_main(repo: Path, message: str, files: dict[str, str] | None = None) -> Path:
+    """``repo`` made a git repository with ``files`` (path → text, written first) and everything in it
+    committed on the branch main."""
+    write(repo, files)
+    git(repo, "init", "-q", "-b", "main")
+    commit(repo, message)
     return repo

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.command import invoke
-from tests.gitrepo import git
+from tests.gitrepo import commit, git
 
 pytestmark = pytest.mark.clients
 
@@ -38,10 +38,8 @@ measures:
 
 
 def _commit(repo: Path, message: str, *, social: int, as_of: str, forecast: int, plan_name: str = "social") -> None:
-    (repo / "budgetbalans.yaml").write_text(TREE.format(kommun=2000, social=social), encoding="utf-8")
-    (repo / "plans" / f"{plan_name}.yaml").write_text(PLAN.format(as_of=as_of, forecast=forecast), encoding="utf-8")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", message)
+    commit(repo, message, {"budgetbalans.yaml": TREE.format(kommun=2000, social=social),
+                           f"plans/{plan_name}.yaml": PLAN.format(as_of=as_of, forecast=forecast)})
 
 
 @pytest.fixture

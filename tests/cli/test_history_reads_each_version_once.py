@@ -11,7 +11,7 @@ import pytest
 from budgetbalans.cli.historyrun import versions_or_exit
 from budgetbalans.i18n import Lang
 from tests.command import invoke
-from tests.gitrepo import git
+from tests.gitrepo import commit, git
 
 pytestmark = pytest.mark.clients
 
@@ -30,10 +30,7 @@ measures:
 
 
 def _commit(repo: Path, name: str, as_of: str, forecast: str) -> None:
-    (repo / "plans" / f"{name}.yaml").write_text(PLAN.format(title=name, as_of=as_of, forecast=forecast),
-                                                 encoding="utf-8")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", f"{name} {as_of}")
+    commit(repo, f"{name} {as_of}", {f"plans/{name}.yaml": PLAN.format(title=name, as_of=as_of, forecast=forecast)})
 
 
 @pytest.fixture
