@@ -48,11 +48,11 @@ def _draw(axes: Axes, chart: Chart) -> None:
     axes.axhline(0, color=MUTED, linewidth=0.8)
     bounded = [end for line in chart.lines for value in line.values if value is not None
                for end in (value.low, value.high) if end is not None]
-    top = max([Decimal(0), *bounded])
+    top, bottom = max([Decimal(0), *bounded]), min([Decimal(0), *bounded])  # an unbounded end reaches the edge
     for index, line in enumerate(chart.lines):
         colour, dash = STYLE.get(line.kind, (INK, "solid"))
         points = [(x, value, text) for x, value, text in zip(positions, line.values, line.texts) if value is not None]
-        lows = [float(value.low if value.low is not None else min([Decimal(0), *bounded])) for _, value, _ in points]
+        lows = [float(value.low if value.low is not None else bottom) for _, value, _ in points]
         axes.plot([x for x, _, _ in points], lows, color=colour, linestyle=dash, linewidth=1.8, marker="s",
                   markersize=4, label=line.name)
         for (x, value, text), low in zip(points, lows):
