@@ -100,7 +100,7 @@ def at_base(base: str, paths: Sequence[Path]) -> Sides:
     keys = {blob.name: blob.key for blob in at.blobs}
     after = load_paths(paths, "diff")
     problems = [Problem(f"{base}:{p.path}", p.line, p.column, p.message) for p in before.problems]
-    problems += [unread_problem(base, file) for file in at.unread]
+    problems += [_unread(base, file) for file in at.unread]
     problems += _inner(base, at.top, [str(path) for path in paths] + after.paths)
     there = {str(path) for path in paths} - set(at.absent)
     problems += _problems(after, bool(before.plans), PATH_MISSING_AT_BASE(rev=quoted(base, limit=100)), there)
@@ -125,16 +125,27 @@ def _trees(base: str, before: Sequence[Plan],
     from budgetbalans.read.organisation import organisation_problems, read_organisation, tree_path
 
     here = tree_path(Path("."))
-    old, problems = _base_tree(base, here)
-    if old is not None:
-        problems += [Problem(f"{base}:{p.path}", p.line, p.column, p.message)
-                     for p in organisation_problems(old[0], before, old[1])]
+    old, problems = tree_at(base, here, before)
     try:
         new = read_organisation(Path("."))
     except PlanError as error:
         return (None, None), problems + error.problems
     problems += [] if new is None else organisation_problems(new, after, str(here))
-    return (None if old is None else old[0], new), problems
+    return (old, new), problems
+
+
+def tree_at(rev: str, here: Path, plans: Sequence[Plan]) -> tuple[Organisation | None, list[Problem]]:
+    """The organisation tree file ``here`` at the revision ``rev`` (``None`` where it has none), checked with
+    the revision's ``plans``; the tree's problems and the plans' against it named as the revision's plans are
+    (``rev:path``)."""
+    from budgetbalans.read.organisation import organisation_problems
+
+    found, problems = _base_tree(rev, here)
+    if found is None:
+        return None, problems
+    tree, name = found
+    return tree, [Problem(f"{rev}:{p.path}", p.line, p.column, p.message)
+                  for p in organisation_problems(tree, plans, name)]
 
 
 def _base_tree(base: str, here: Path) -> tuple[tuple[Organisation, str] | None, list[Problem]]:
@@ -146,7 +157,7 @@ def _base_tree(base: str, here: Path) -> tuple[tuple[Organisation, str] | None, 
     if found is None:
         return None, []
     if isinstance(found, git.Unread):
-        return None, [unread_problem(base, found)]
+        return None, [_unread(base, found)]
     name = f"{base}:{found.name}"
     try:
         return (organisation_in(found.data, name), name), []
@@ -154,7 +165,7 @@ def _base_tree(base: str, here: Path) -> tuple[tuple[Organisation, str] | None, 
         return None, list(error.problems)
 
 
-def unread_problem(base: str, file: Unread) -> Problem:
+def _unread(base: str, file: Unread) -> Problem:
     """A plan file at the revision not read: over the limit, or not in the repository (a partial clone)."""
     from budgetbalans.read import git
     if file.size is not None:

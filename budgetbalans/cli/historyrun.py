@@ -16,7 +16,7 @@ import typer
 from budgetbalans.cli.exitcodes import EXIT_INVALID, EXIT_USAGE
 from budgetbalans.cli import help as clitext
 from budgetbalans.cli.options import UnitChoice
-from budgetbalans.errors import PlanError, Problem
+from budgetbalans.errors import Problem
 from budgetbalans.i18n import Lang, template
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def versions_or_exit(paths: Optional[list[Path]], since: Optional[str], lang: La
         by_name = {plan.path: plan for plan in loaded.plans}
         read.update(((blob.name, blob.oid), by_name.get(blob.name)) for blob in new)
         plans = [plan for blob in blobs if (plan := read[blob.name, blob.oid]) is not None]
-        targets, unfit = _tree_targets(commit.commit, short, tree_here, plans) if tree_here.exists() else ({}, [])
+        targets, unfit = _tree_targets(short, tree_here, plans) if tree_here.exists() else ({}, [])
         problems += unfit
         for plan in plans:
             found.setdefault(plan.path, []).append(Version(commit.commit, plan, targets.get(plan.path)))
@@ -79,30 +79,15 @@ def versions_or_exit(paths: Optional[list[Path]], since: Optional[str], lang: La
     return found
 
 
-def _tree_targets(commit: str, short: str, here: Path,
-                  plans: Sequence[Plan]) -> tuple[Mapping[str, Target], list[Problem]]:
-    """What the organisation tree file ``here`` at ``commit`` gives each of its ``plans`` (as ``follow-up`` reads the
-    tree of the folder it runs from); nothing where the commit has no tree; the tree's problems, and the plans'
-    against it, named ``commit:path``."""
-    from budgetbalans.cli.diffrun import unread_problem
+def _tree_targets(short: str, here: Path, plans: Sequence[Plan]) -> tuple[Mapping[str, Target], list[Problem]]:
+    """What the organisation tree file ``here`` at the commit ``short`` gives each of its ``plans`` (as
+    ``follow-up`` reads the tree of the folder it runs from); nothing where the commit has no tree; the tree's
+    problems, and the plans' against it, named ``commit:path`` (:func:`~budgetbalans.cli.diffrun.tree_at`)."""
+    from budgetbalans.cli.diffrun import tree_at
     from budgetbalans.core.organisation import plan_targets
-    from budgetbalans.read import git
-    from budgetbalans.read.loader import MAX_FILE_BYTES
-    from budgetbalans.read.organisation import organisation_in, organisation_problems
 
-    found = git.file_at(commit, here, limit=MAX_FILE_BYTES)
-    if found is None:
-        return {}, []
-    name = f"{short}:{found.name}"
-    if isinstance(found, git.Unread):
-        return {}, [unread_problem(short, found)]
-    try:
-        tree = organisation_in(found.data, name)
-    except PlanError as error:
-        return {}, list(error.problems)
-    unfit = [Problem(f"{short}:{p.path}" if p.path != name else p.path, p.line, p.column, p.message)
-             for p in organisation_problems(tree, plans, name)]
-    return plan_targets(tree, plans), unfit
+    tree, problems = tree_at(short, here, plans)
+    return ({} if tree is None else plan_targets(tree, plans)), problems
 
 
 def history_or_exit(paths: Optional[list[Path]], since: Optional[str], year: Optional[int], lang: Lang) -> History:
